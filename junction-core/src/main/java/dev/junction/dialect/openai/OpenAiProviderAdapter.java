@@ -1,0 +1,112 @@
+package dev.junction.dialect.openai;
+
+import dev.junction.json.Json;
+import dev.junction.model.Dialect;
+import dev.junction.model.GatewayError;
+import dev.junction.provider.AuthStyle;
+import dev.junction.provider.ParamRules;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.secret.Redactor;
+import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamReply;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls OpenAI and every OpenAI-compatible server ({@code POST <baseUrl>/chat/completions}). A request from an
+ * OpenAI-dialect client is forwarded as its own JSON with only the model swapped and the provider's parameter rules
+ * applied; the reply is handed back as wire bytes so the server can pass them through untouched.
+ */
+public final class OpenAiProviderAdapter implements ProviderAdapter {
+
+    private final HttpUpstreamClient http;
+    private final Redactor redactor;
+
+    public OpenAiProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
+        this.http = http;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public Future<UpstreamReply> send(UpstreamCall call) {
+        ProviderConfig provider = call.provider();
+        ObjectNode body = call.request().dialect() == Dialect.OPENAI_CHAT
+                ? call.request().body().deepCopy()
+                : OpenAiRequestMapper.fromCanonical(call.request().canonical());
+        body.put("model", call.upstreamModel());
+        boolean stream = call.request().stream();
+        if (stream) {
+            // Always ask for usage so the gateway can account for the stream; the server hides the usage chunk
+            // from clients that did not ask for it.
+            ObjectNode options = body.has("stream_options") && body.get("stream_options").isObject()
+                    ? (ObjectNode) body.get("stream_options") : body.putObject("stream_options");
+            options.put("include_usage", true);
+        }
+        ParamRules rules = provider.params().then(call.params());
+        Set<String> dropped = rules.apply(body);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("content-type", "application/json")
+                .add("accept", stream ? "text/event-stream" : "application/json")
+                .add("x-request-id", call.requestId());
+        provider.headers().forEach(headers::add);
+        provider.apiKey().ifPresent(key -> {
+            switch (provider.auth()) {
+                case AuthStyle.Bearer b -> headers.set("authorization", "Bearer " + key.reveal());
+                case AuthStyle.Header h -> headers.set(h.name(), key.reveal());
+                case AuthStyle.None n -> { }
+            }
+        });
+        var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/chat/completions", headers,
+                Buffer.buffer(Json.bytes(body)), stream, provider.name());
+        return http.send(exchange, provider.timeouts(), call.cancellation())
+                .compose(reply -> toReply(reply, provider, dropped));
+    }
+
+    private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider,
+                                          Set<String> dropped) {
+        return switch (reply) {
+            case HttpUpstreamClient.Reply.Stream s ->
+                    Future.succeededFuture(new UpstreamReply.WireStream(Dialect.OPENAI_CHAT, s.events(), dropped));
+            case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
+                    OpenAiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
+                            retryAfter(b.headers()), provider.name(), redactor)));
+            case HttpUpstreamClient.Reply.Body b -> {
+                Optional<JsonNode> json = Json.tryParse(b.body().toString(StandardCharsets.UTF_8));
+                if (json.isEmpty() || !json.get().isObject()) {
+                    yield Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway(
+                            "The upstream provider '" + provider.name() + "' returned a body that is not JSON.",
+                            true)));
+                }
+                yield Future.succeededFuture(new UpstreamReply.Complete(Dialect.OPENAI_CHAT, b.body(), json.get(),
+                        dropped));
+            }
+        };
+    }
+
+    /** {@code retry-after-ms} (OpenAI's) or {@code retry-after} in seconds. */
+    static Optional<Duration> retryAfter(MultiMap headers) {
+        try {
+            String ms = headers.get("retry-after-ms");
+            if (ms != null) {
+                return Optional.of(Duration.ofMillis((long) Double.parseDouble(ms)));
+            }
+            String seconds = headers.get("retry-after");
+            if (seconds != null) {
+                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000)));
+            }
+        } catch (NumberFormatException e) {
+            // An HTTP-date Retry-After; rare from LLM APIs and safe to ignore.
+        }
+        return Optional.empty();
+    }
+}

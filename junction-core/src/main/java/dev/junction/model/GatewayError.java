@@ -1,0 +1,169 @@
+package dev.junction.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything that can go wrong with a request, as a closed set. Each kind knows its HTTP status, whether the same
+ * request may succeed if repeated ({@link #retryable()}), and whether the router may try another deployment
+ * ({@link #fallbackAllowed()}). Dialects render each kind in their own error shape; messages never contain secrets.
+ */
+public sealed interface GatewayError {
+
+    /** The HTTP status to answer with. */
+    int status();
+
+    /** A human-readable explanation, safe to show to the caller. */
+    String message();
+
+    /** Whether repeating the same request may succeed. */
+    default boolean retryable() {
+        return false;
+    }
+
+    /** Whether the router may try the next deployment. */
+    default boolean fallbackAllowed() {
+        return retryable();
+    }
+
+    /** How long the caller should wait before retrying, when known. */
+    default Optional<Duration> retryAfter() {
+        return Optional.empty();
+    }
+
+    /** The request is malformed or has a bad field. {@code param} names the field when known. */
+    record InvalidRequest(String message, Optional<String> param, Optional<String> code) implements GatewayError {
+        public InvalidRequest(String message) {
+            this(message, Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
+    }
+
+    /** The caller's key is missing or wrong. */
+    record Unauthorized(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 401;
+        }
+    }
+
+    /** The requested model is not served by this gateway. */
+    record ModelNotFound(String model, List<String> known) implements GatewayError {
+        public ModelNotFound {
+            known = List.copyOf(known);
+        }
+
+        @Override
+        public int status() {
+            return 404;
+        }
+
+        @Override
+        public String message() {
+            int shown = Math.min(known.size(), 50);
+            String list = String.join(", ", known.subList(0, shown)) + (known.size() > shown ? ", …" : "");
+            return "The model `" + model + "` does not exist on this gateway. Known models: " + list;
+        }
+    }
+
+    /** The path does not exist. */
+    record NotFound(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 404;
+        }
+    }
+
+    /** The HTTP method is not allowed on this path. */
+    record MethodNotAllowed(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 405;
+        }
+    }
+
+    /** The request body exceeds the configured limit. */
+    record PayloadTooLarge(long limitBytes) implements GatewayError {
+        @Override
+        public int status() {
+            return 413;
+        }
+
+        @Override
+        public String message() {
+            return "Request body too large: the limit is " + limitBytes + " bytes.";
+        }
+    }
+
+    /** A rate limit was hit, at the gateway or at the upstream. */
+    record RateLimited(String message, Optional<Duration> retryAfter) implements GatewayError {
+        @Override
+        public int status() {
+            return 429;
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
+
+    /**
+     * The upstream rejected the request as the client's fault (a 4xx other than auth and rate limits): relayed with
+     * the upstream's status, type and message, so the client learns what to fix.
+     */
+    record UpstreamRejected(int status, String message, Optional<String> type, Optional<String> param,
+                            Optional<String> code) implements GatewayError {}
+
+    /** The upstream answered with a server error, an unusable reply, or refused the gateway's own credentials. */
+    record BadGateway(String message, boolean retryable) implements GatewayError {
+        @Override
+        public int status() {
+            return 502;
+        }
+
+        @Override
+        public boolean fallbackAllowed() {
+            return true;
+        }
+    }
+
+    /** The upstream could not be reached, or is overloaded. */
+    record Unavailable(String message, Optional<Duration> retryAfter) implements GatewayError {
+        @Override
+        public int status() {
+            return 503;
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
+
+    /** The upstream did not answer in time. */
+    record Timeout(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 504;
+        }
+
+        @Override
+        public boolean retryable() {
+            return true;
+        }
+    }
+
+    /** A fault inside the gateway. */
+    record Internal(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 500;
+        }
+    }
+}

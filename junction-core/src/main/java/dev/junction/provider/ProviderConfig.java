@@ -1,0 +1,43 @@
+package dev.junction.provider;
+
+import dev.junction.model.Dialect;
+import dev.junction.secret.Secret;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A provider as this gateway runs it: a preset (or a custom entry) resolved against the environment and the
+ * configuration file. Immutable; a configuration change builds a new one.
+ *
+ * @param name the name clients and routes use ({@code openai}, {@code my-vllm})
+ * @param baseUrl the API root without a trailing slash ({@code https://api.groq.com/openai/v1})
+ * @param apiKey the credential, absent for servers that need none
+ * @param headers extra headers sent with every request
+ * @param models model names it serves (catalog plus configuration)
+ * @param modelPatterns glob patterns of model names it serves
+ */
+public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
+                             Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
+                             List<String> modelPatterns) {
+
+    public ProviderConfig {
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        headers = Map.copyOf(headers);
+        models = List.copyOf(models);
+        modelPatterns = List.copyOf(modelPatterns);
+    }
+
+    /** Whether this provider claims the model name, exactly or by pattern. */
+    public boolean serves(String model) {
+        if (models.contains(model)) {
+            return true;
+        }
+        for (String pattern : modelPatterns) {
+            if (Glob.matches(pattern, model)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

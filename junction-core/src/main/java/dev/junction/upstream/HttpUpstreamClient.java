@@ -1,0 +1,200 @@
+package dev.junction.upstream;
+
+import dev.junction.model.GatewayError;
+import dev.junction.provider.Timeouts;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The gateway's HTTP client for upstream calls: pooled keep-alive connections (HTTP/2 over TLS when the upstream
+ * offers it), and the four timeouts of {@link Timeouts} enforced per attempt. Thread safe; one per process.
+ *
+ * <p>A reply with status ≥ 400 is read whole and returned, not failed: classifying it is the dialect's job. Network
+ * failures and timeouts fail the future with an {@link UpstreamFailure}.
+ */
+public final class HttpUpstreamClient {
+
+    private final Vertx vertx;
+    private final HttpClientAgent plain;
+    private final HttpClientAgent tls;
+
+    public HttpUpstreamClient(Vertx vertx, int maxConnectionsPerHost) {
+        this.vertx = vertx;
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost).setHttp2MaxSize(
+                Math.max(1, maxConnectionsPerHost / 64)).setMaxWaitQueueSize(-1);
+        this.plain = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                .setDecompressionSupported(true), pool);
+        this.tls = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                .setDecompressionSupported(true).setSsl(true).setUseAlpn(true)
+                .setProtocolVersion(HttpVersion.HTTP_2), pool);
+    }
+
+    /** What to send. */
+    public record Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider) {}
+
+    /** What came back. */
+    public sealed interface Reply {
+        int status();
+
+        MultiMap headers();
+
+        /** A whole body: any non-stream reply, and every error reply. */
+        record Body(int status, MultiMap headers, Buffer body) implements Reply {}
+
+        /** A 2xx event stream whose first event has arrived. */
+        record Stream(int status, MultiMap headers, EventStream<SseEvent> events) implements Reply {}
+    }
+
+    /** Sends the exchange under the given limits; {@code cancellation} aborts it at any point. */
+    public Future<Reply> send(Exchange exchange, Timeouts timeouts, Cancellation cancellation) {
+        Promise<Reply> promise = Promise.promise();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(exchange.url())
+                .setHeaders(exchange.headers()).setConnectTimeout(timeouts.connect().toMillis());
+        HttpClientAgent client = exchange.url().startsWith("https:") ? tls : plain;
+        Attempt attempt = new Attempt(exchange, timeouts, promise);
+        cancellation.onCancel(attempt::abort);
+        client.request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                attempt.fail(networkError(ar.cause(), exchange.provider(), timeouts));
+                return;
+            }
+            attempt.begin(ar.result());
+        });
+        return promise.future();
+    }
+
+    /** The state of one exchange; all methods run on the same event loop. */
+    private final class Attempt {
+        private final Exchange exchange;
+        private final Timeouts timeouts;
+        private final Promise<Reply> promise;
+        private HttpClientRequest request;
+        private HttpSseStream stream;
+        private long firstByteTimer = -1;
+        private long totalTimer = -1;
+        private boolean aborted;
+
+        Attempt(Exchange exchange, Timeouts timeouts, Promise<Reply> promise) {
+            this.exchange = exchange;
+            this.timeouts = timeouts;
+            this.promise = promise;
+        }
+
+        void begin(HttpClientRequest req) {
+            this.request = req;
+            if (aborted) {
+                req.reset();
+                return;
+            }
+            firstByteTimer = vertx.setTimer(timeouts.firstByte().toMillis(), t -> timeout("first byte",
+                    timeouts.firstByte()));
+            totalTimer = vertx.setTimer(timeouts.total().toMillis(), t -> timeout("total", timeouts.total()));
+            req.send(exchange.body()).onComplete(ar -> {
+                if (ar.failed()) {
+                    fail(networkError(ar.cause(), exchange.provider(), timeouts));
+                } else {
+                    onResponse(ar.result());
+                }
+            });
+        }
+
+        private void onResponse(HttpClientResponse response) {
+            String contentType = Optional.ofNullable(response.getHeader("content-type")).orElse("");
+            boolean sse = response.statusCode() < 300 && exchange.stream()
+                    && contentType.startsWith("text/event-stream");
+            if (!sse) {
+                vertx.cancelTimer(firstByteTimer);
+                response.body().onComplete(ar -> {
+                    if (ar.failed()) {
+                        fail(networkError(ar.cause(), exchange.provider(), timeouts));
+                        return;
+                    }
+                    vertx.cancelTimer(totalTimer);
+                    promise.tryComplete(new Reply.Body(response.statusCode(), response.headers(), ar.result()));
+                });
+                return;
+            }
+            stream = new HttpSseStream(vertx, request, response, timeouts.idle(), exchange.provider(), () -> {
+                vertx.cancelTimer(firstByteTimer);
+                promise.tryComplete(new Reply.Stream(response.statusCode(), response.headers(), stream));
+            }, error -> {
+                vertx.cancelTimer(totalTimer);
+                fail(error);
+            }, () -> vertx.cancelTimer(totalTimer));
+        }
+
+        private void timeout(String which, Duration limit) {
+            GatewayError error = new GatewayError.Timeout("The upstream provider '" + exchange.provider()
+                    + "' exceeded the " + which + " timeout of " + limit.toMillis() + " ms.");
+            if (stream != null && stream.started()) {
+                stream.fail(error);
+            } else {
+                fail(error);
+            }
+            if (request != null) {
+                request.reset();
+            }
+        }
+
+        void fail(GatewayError error) {
+            vertx.cancelTimer(firstByteTimer);
+            vertx.cancelTimer(totalTimer);
+            if (promise.tryFail(new UpstreamFailure(error)) && request != null && stream == null) {
+                request.reset();
+            }
+        }
+
+        void abort() {
+            aborted = true;
+            vertx.cancelTimer(firstByteTimer);
+            vertx.cancelTimer(totalTimer);
+            if (stream != null) {
+                stream.cancel();
+            } else if (request != null) {
+                request.reset();
+            }
+            promise.tryFail(new UpstreamFailure(new GatewayError.Unavailable("The client went away.",
+                    Optional.empty())));
+        }
+    }
+
+    private static GatewayError networkError(Throwable cause, String provider, Timeouts timeouts) {
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof io.netty.channel.ConnectTimeoutException) {
+            return new GatewayError.Unavailable("Could not connect to the upstream provider '" + provider + "': "
+                    + describe(cause), Optional.empty());
+        }
+        if (cause instanceof io.netty.handler.timeout.TimeoutException
+                || cause instanceof java.util.concurrent.TimeoutException) {
+            return new GatewayError.Timeout("The upstream provider '" + provider + "' timed out after "
+                    + timeouts.connect().toMillis() + " ms while connecting.");
+        }
+        return new GatewayError.BadGateway("The connection to the upstream provider '" + provider + "' failed: "
+                + describe(cause), true);
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    /** Closes the connection pools. */
+    public Future<Void> close() {
+        return Future.join(plain.close(), tls.close()).mapEmpty();
+    }
+}

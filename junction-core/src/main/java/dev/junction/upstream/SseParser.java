@@ -1,0 +1,102 @@
+package dev.junction.upstream;
+
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Splits a byte stream into server-sent events. Accepts LF, CRLF and CR line ends (Gemini uses CRLF), events split
+ * across network chunks, and several events in one chunk. Comment lines ({@code :…}) are kept in {@code raw} but
+ * produce no data. Not thread safe: one parser per stream.
+ */
+public final class SseParser {
+
+    private final Consumer<SseEvent> sink;
+    private Buffer pending = Buffer.buffer();
+
+    public SseParser(Consumer<SseEvent> sink) {
+        this.sink = sink;
+    }
+
+    /** Feeds bytes; complete events go to the sink at once. */
+    public void feed(Buffer chunk) {
+        pending = pending.length() == 0 ? chunk.copy() : pending.appendBuffer(chunk);
+        int start = 0;
+        int len = pending.length();
+        int i = 0;
+        while (i < len) {
+            int end = eventEnd(pending, i, len);
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            emit(pending.slice(start, end).copy());
+            start = end;
+            i = end;
+        }
+        pending = start == 0 ? pending : pending.getBuffer(start, len);
+    }
+
+    /** Flushes a final event that was not followed by a blank line. */
+    public void end() {
+        if (pending.length() > 0) {
+            Buffer rest = pending;
+            pending = Buffer.buffer();
+            if (!rest.toString(StandardCharsets.UTF_8).isBlank()) {
+                emit(rest);
+            }
+        }
+    }
+
+    /** If an event terminator (a blank line) starts at {@code i}, the index just past it; else -1. */
+    private static int eventEnd(Buffer b, int i, int len) {
+        byte c = b.getByte(i);
+        if (c != '\n' && c != '\r') {
+            return -1;
+        }
+        int first = lineBreakEnd(b, i, len);
+        if (first < 0 || first >= len) {
+            return -1;
+        }
+        // A line break immediately followed by another line break is a blank line.
+        if (i > 0 && isBreakStart(b.getByte(first))) {
+            int second = lineBreakEnd(b, first, len);
+            return second < 0 ? -1 : second;
+        }
+        return -1;
+    }
+
+    private static boolean isBreakStart(byte c) {
+        return c == '\n' || c == '\r';
+    }
+
+    /** The index after the line break at {@code i}, or -1 when a CR is the last byte (a LF may follow). */
+    private static int lineBreakEnd(Buffer b, int i, int len) {
+        if (b.getByte(i) == '\r') {
+            if (i + 1 >= len) {
+                return -1;
+            }
+            return b.getByte(i + 1) == '\n' ? i + 2 : i + 1;
+        }
+        return i + 1;
+    }
+
+    private void emit(Buffer raw) {
+        String text = raw.toString(StandardCharsets.UTF_8);
+        String event = "";
+        StringBuilder data = null;
+        for (String line : text.split("\r\n|\r|\n")) {
+            if (line.startsWith("data:")) {
+                String value = line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5);
+                if (data == null) {
+                    data = new StringBuilder(value);
+                } else {
+                    data.append('\n').append(value);
+                }
+            } else if (line.startsWith("event:")) {
+                event = line.substring(6).strip();
+            }
+        }
+        sink.accept(new SseEvent(event, data == null ? "" : data.toString(), raw));
+    }
+}

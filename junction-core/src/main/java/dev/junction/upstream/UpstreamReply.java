@@ -1,0 +1,30 @@
+package dev.junction.upstream;
+
+import dev.junction.model.ChatResponse;
+import dev.junction.model.Dialect;
+import dev.junction.model.StreamEvent;
+import io.vertx.core.buffer.Buffer;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A successful upstream answer: a complete body or a stream whose first event has arrived. Failures are not
+ * replies: the attempt's future fails with a {@link UpstreamFailure}.
+ */
+public sealed interface UpstreamReply {
+
+    /** Request fields the adapter dropped for this provider, for the {@code X-Junction-Dropped} header. */
+    Set<String> dropped();
+
+    /** A complete body in the upstream's dialect: {@code raw} for pass-through, {@code json} for inspection. */
+    record Complete(Dialect dialect, Buffer raw, JsonNode json, Set<String> dropped) implements UpstreamReply {}
+
+    /** A complete answer produced in-process, already canonical. */
+    record Synthesized(ChatResponse response, Set<String> dropped) implements UpstreamReply {}
+
+    /** A stream in the upstream's dialect. */
+    record WireStream(Dialect dialect, EventStream<SseEvent> events, Set<String> dropped) implements UpstreamReply {}
+
+    /** A stream produced in-process, already canonical. */
+    record CanonicalStream(EventStream<StreamEvent> events, Set<String> dropped) implements UpstreamReply {}
+}

@@ -1,0 +1,32 @@
+package dev.junction.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point of the {@code junction} command. */
+@Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = {"Junction, an AI gateway: one governed front door between LLM clients and providers.", ""},
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, VersionCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Start with: junction serve   (no keys needed: try the model mock/echo)",
+                "Docs: README.md and docs/ in the repository."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.junction.cli;
+
+import dev.junction.config.ConfigException;
+import dev.junction.config.ConfigLoader;
+import dev.junction.config.GatewayConfig;
+import dev.junction.observe.LogSetup;
+import dev.junction.provider.ProviderCatalog;
+import dev.junction.server.GatewayServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code junction serve}: runs the gateway until interrupted, then drains and stops. */
+@Command(name = "serve", description = {"Start the gateway.", "",
+        "Providers come from the environment (OPENAI_API_KEY, GROQ_API_KEY, OLLAMA_BASE_URL, ...) and from the "
+                + "configuration file. The built-in 'mock' provider always answers (try model mock/echo)."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML configuration file (default: ./junction.yaml if it exists).")
+    private Path config;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+            description = "Port to listen on (default: server.port from the file, else 8080).")
+    private Integer port;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "Log format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private LogSetup.Format logFormat;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LogSetup.configure(logFormat);
+        Optional<Path> file = Optional.ofNullable(config)
+                .or(() -> Optional.of(Path.of("junction.yaml")).filter(Files::isRegularFile));
+        GatewayConfig gatewayConfig;
+        try {
+            gatewayConfig = new ConfigLoader(ProviderCatalog.bundled(), System.getenv()).load(file);
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        if (port != null) {
+            gatewayConfig = gatewayConfig.withServer(gatewayConfig.server().withPort(port));
+        }
+        GatewayServer server;
+        try {
+            server = GatewayServer.start(gatewayConfig);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("junction: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "junction-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

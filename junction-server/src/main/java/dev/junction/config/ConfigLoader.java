@@ -1,0 +1,345 @@
+package dev.junction.config;
+
+import dev.junction.mock.MockProvider;
+import dev.junction.model.Dialect;
+import dev.junction.provider.AuthStyle;
+import dev.junction.provider.ParamRules;
+import dev.junction.provider.ParamRulesReader;
+import dev.junction.provider.ProviderCatalog;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.provider.ProviderPreset;
+import dev.junction.provider.Timeouts;
+import dev.junction.routing.Route;
+import dev.junction.routing.RouteStep;
+import dev.junction.secret.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Builds a {@link GatewayConfig} from three layers, later ones winning for the same name: the built-in mock, the
+ * environment ({@code <PROVIDER>_API_KEY}, {@code <PROVIDER>_BASE_URL}, {@code JUNCTION_MASTER_KEY}) and the YAML
+ * file. Unknown keys, wrong types, unset variables and dangling references are all reported in one
+ * {@link ConfigException}.
+ */
+public final class ConfigLoader {
+
+    private static final Set<String> TOP = Set.of("server", "keys", "providers", "routes", "timeouts");
+    private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
+    private static final Set<String> KEY = Set.of("name", "key");
+    private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
+            "headers", "models", "model_patterns", "params", "timeouts");
+    private static final Set<String> ROUTE = Set.of("steps");
+    private static final Set<String> STEP = Set.of("provider", "model", "params");
+    private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
+
+    private final ProviderCatalog catalog;
+    private final Map<String, String> env;
+
+    /**
+     * @param env the environment to read, {@code System.getenv()} in production and a plain map in tests
+     */
+    public ConfigLoader(ProviderCatalog catalog, Map<String, String> env) {
+        this.catalog = catalog;
+        this.env = Map.copyOf(env);
+    }
+
+    /** Loads the file, or the environment alone when there is none. */
+    public GatewayConfig load(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return build(Optional.empty(), "the environment", Optional.empty());
+        }
+        String text;
+        try {
+            text = Files.readString(file.get());
+        } catch (IOException e) {
+            throw new ConfigException(file.get().toString(), List.of("cannot read the file: " + e.getMessage()));
+        }
+        return loadYaml(text, file.get().toString());
+    }
+
+    /** Loads configuration from YAML text; {@code source} names it in messages. */
+    public GatewayConfig loadYaml(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = YAMLMapper.builder().build().readTree(yaml);
+        } catch (JacksonException e) {
+            throw new ConfigException(source, List.of("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")")));
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return build(Optional.empty(), source, Optional.of(source));
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(source, List.of("the top level must be a mapping"));
+        }
+        return build(Optional.of(root), source, Optional.of(source));
+    }
+
+    private GatewayConfig build(Optional<JsonNode> file, String sourceName, Optional<String> source) {
+        Problems problems = new Problems();
+        JsonNode root = file.map(r -> substitute(r, problems)).orElse(ObjectNodeHolder.EMPTY);
+        problems.onlyKeys(root, "", TOP);
+
+        Timeouts timeouts = timeouts(root.get("timeouts"), "timeouts", Timeouts.DEFAULTS, problems);
+        ServerSettings server = server(root.get("server"), problems);
+        Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+        providers.put(MockProvider.NAME, MockProvider.config());
+        envProviders(timeouts).forEach(p -> providers.put(p.name(), p));
+        JsonNode providersNode = root.get("providers");
+        if (problems.isMapping(providersNode, "providers")) {
+            for (var entry : providersNode.properties()) {
+                fileProvider(entry.getKey(), entry.getValue(), timeouts, providers, problems)
+                        .ifPresent(p -> providers.put(p.name(), p));
+            }
+        }
+        List<GatewayKey> keys = keys(root.get("keys"), problems);
+        Map<String, Route> routes = routes(root.get("routes"), providers, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(sourceName, problems.list());
+        }
+        return new GatewayConfig(server, keys, providers, routes, source);
+    }
+
+    /** Replaces variables in every string value; unset variables are problems, listed once each. */
+    private JsonNode substitute(JsonNode root, Problems problems) {
+        Set<String> missing = new LinkedHashSet<>();
+        JsonNode out = substituteNode(root.deepCopy(), missing);
+        missing.forEach(name -> problems.add("environment variable ${" + name + "} is not set and has no default"
+                + " (write ${" + name + ":-default} to give one)"));
+        return out;
+    }
+
+    private JsonNode substituteNode(JsonNode node, Set<String> missing) {
+        if (node.isString()) {
+            return StringNode.valueOf(Substitution.apply(node.stringValue(), env, missing::add));
+        }
+        if (node instanceof ObjectNode o) {
+            for (String name : List.copyOf(o.propertyNames())) {
+                o.set(name, substituteNode(o.get(name), missing));
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, substituteNode(a.get(i), missing));
+            }
+        }
+        return node;
+    }
+
+    private ServerSettings server(JsonNode node, Problems problems) {
+        ServerSettings d = ServerSettings.DEFAULTS;
+        if (!problems.isMapping(node, "server")) {
+            return d;
+        }
+        problems.onlyKeys(node, "server", SERVER);
+        return new ServerSettings(problems.string(node, "host", "server").orElse(d.host()),
+                problems.integer(node, "port", "server", 0, 65535).orElse(d.port()),
+                problems.size(node, "max_body_size", "server").orElse(d.maxBodyBytes()),
+                problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()));
+    }
+
+    private static Timeouts timeouts(JsonNode node, String path, Timeouts base, Problems problems) {
+        if (!problems.isMapping(node, path)) {
+            return base;
+        }
+        problems.onlyKeys(node, path, TIMEOUTS);
+        return new Timeouts(problems.duration(node, "connect", path).orElse(base.connect()),
+                problems.duration(node, "first_byte", path).orElse(base.firstByte()),
+                problems.duration(node, "idle", path).orElse(base.idle()),
+                problems.duration(node, "total", path).orElse(base.total()));
+    }
+
+    /** Presets enabled by their environment variables. */
+    private List<ProviderConfig> envProviders(Timeouts timeouts) {
+        List<ProviderConfig> out = new ArrayList<>();
+        for (ProviderPreset preset : catalog.all()) {
+            Optional<Secret> key = envValue(preset.envPrefix() + "_API_KEY").map(Secret::of);
+            Optional<String> baseUrl = envValue(preset.envPrefix() + "_BASE_URL");
+            if (key.isPresent() || baseUrl.isPresent()) {
+                out.add(fromPreset(preset, preset.id(), baseUrl.orElse(preset.baseUrl()), key, timeouts));
+            }
+        }
+        return out;
+    }
+
+    private Optional<String> envValue(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    private static ProviderConfig fromPreset(ProviderPreset preset, String name, String baseUrl, Optional<Secret> key,
+                                             Timeouts timeouts) {
+        return new ProviderConfig(name, preset.dialect(), baseUrl, key, preset.auth(), Map.of(), preset.params(),
+                timeouts, preset.models(), preset.modelPatterns());
+    }
+
+    private Optional<ProviderConfig> fileProvider(String name, JsonNode node, Timeouts defaultTimeouts,
+                                                  Map<String, ProviderConfig> known, Problems problems) {
+        String path = "providers." + name;
+        if (name.equals(MockProvider.NAME)) {
+            problems.add(path + ": 'mock' is built in and cannot be redefined");
+            return Optional.empty();
+        }
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            problems.add(path + ": provider names may contain letters, digits, '_', '.' and '-' only");
+        }
+        if (node == null || node.isNull()) {
+            node = ObjectNodeHolder.EMPTY;
+        }
+        if (!problems.isMapping(node, path)) {
+            return Optional.empty();
+        }
+        problems.onlyKeys(node, path, PROVIDER);
+        String presetId = problems.string(node, "preset", path).orElse(name);
+        Optional<ProviderPreset> preset = catalog.find(presetId);
+        if (node.has("preset") && preset.isEmpty()) {
+            problems.add(path + ".preset: unknown preset '" + presetId + "' (known: " + String.join(", ",
+                    catalog.all().stream().map(ProviderPreset::id).toList()) + ")");
+        }
+        ProviderConfig fromEnv = known.get(name);
+        Optional<String> baseUrl = problems.string(node, "base_url", path);
+        if (baseUrl.isEmpty() && preset.isEmpty() && fromEnv == null) {
+            problems.add(path + ".base_url: required for a provider that is not in the catalog");
+        }
+        baseUrl.ifPresent(url -> {
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                problems.add(path + ".base_url: expected an http:// or https:// URL, got '" + url + "'");
+            }
+        });
+        Optional<Secret> key = problems.string(node, "api_key", path).filter(k -> !k.isBlank()).map(Secret::of)
+                .or(() -> fromEnv == null ? preset.flatMap(p -> envValue(p.envPrefix() + "_API_KEY")).map(Secret::of)
+                        : fromEnv.apiKey());
+        AuthStyle auth = preset.map(ProviderPreset::auth).orElse(new AuthStyle.Bearer());
+        Optional<String> authText = problems.string(node, "auth", path);
+        if (authText.isPresent()) {
+            try {
+                auth = AuthStyle.parse(authText.get());
+            } catch (IllegalArgumentException e) {
+                problems.add(path + ".auth: " + e.getMessage());
+            }
+        }
+        Dialect dialect = preset.map(ProviderPreset::dialect).orElse(Dialect.OPENAI_CHAT);
+        Optional<String> dialectText = problems.string(node, "dialect", path);
+        if (dialectText.isPresent()) {
+            try {
+                dialect = ProviderCatalog.dialect(dialectText.get());
+            } catch (IllegalArgumentException e) {
+                problems.add(path + ".dialect: " + e.getMessage());
+            }
+        }
+        if (dialect != Dialect.OPENAI_CHAT) {
+            problems.add(path + ".dialect: only 'openai' upstreams are supported in this version");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode headersNode = node.get("headers");
+        if (problems.isMapping(headersNode, path + ".headers")) {
+            headersNode.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+        }
+        ParamRules presetRules = preset.map(ProviderPreset::params).orElse(ParamRules.NONE);
+        ParamRules rules = presetRules.then(ParamRulesReader.read(node.get("params"), path + ".params",
+                problems::add));
+        List<String> models = new ArrayList<>(preset.map(ProviderPreset::models).orElse(List.of()));
+        problems.strings(node, "models", path).stream().filter(m -> !models.contains(m)).forEach(models::add);
+        List<String> patterns = new ArrayList<>(preset.map(ProviderPreset::modelPatterns).orElse(List.of()));
+        patterns.addAll(problems.strings(node, "model_patterns", path));
+        String url = baseUrl.orElseGet(() -> fromEnv != null ? fromEnv.baseUrl()
+                : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
+        return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
+                timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns));
+    }
+
+    private List<GatewayKey> keys(JsonNode node, Problems problems) {
+        List<GatewayKey> keys = new ArrayList<>();
+        envValue("JUNCTION_MASTER_KEY").ifPresent(k -> keys.add(new GatewayKey("master", Secret.of(k))));
+        if (node == null || node.isNull()) {
+            return keys;
+        }
+        if (!node.isArray()) {
+            problems.add("keys: expected a list of {name, key}");
+            return keys;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "keys[" + i + "]";
+            JsonNode k = node.get(i);
+            if (!problems.isMapping(k, path)) {
+                continue;
+            }
+            problems.onlyKeys(k, path, KEY);
+            Optional<String> name = problems.requiredString(k, "name", path);
+            Optional<String> value = problems.requiredString(k, "key", path);
+            name.filter(n -> !names.add(n)).ifPresent(n -> problems.add(path + ".name: duplicate key name '" + n + "'"));
+            value.filter(v -> v.length() < 16).ifPresent(v -> problems.add(path
+                    + ".key: too short; use at least 16 characters"));
+            if (name.isPresent() && value.isPresent()) {
+                keys.add(new GatewayKey(name.get(), Secret.of(value.get())));
+            }
+        }
+        return keys;
+    }
+
+    private static Map<String, Route> routes(JsonNode node, Map<String, ProviderConfig> providers,
+                                             Problems problems) {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        if (!problems.isMapping(node, "routes")) {
+            return routes;
+        }
+        for (var entry : node.properties()) {
+            String path = "routes." + entry.getKey();
+            JsonNode r = entry.getValue();
+            if (!problems.isMapping(r, path)) {
+                if (r == null || r.isNull()) {
+                    problems.add(path + ": expected a mapping with 'steps'");
+                }
+                continue;
+            }
+            problems.onlyKeys(r, path, ROUTE);
+            JsonNode steps = r.get("steps");
+            if (steps == null || !steps.isArray() || steps.isEmpty()) {
+                problems.add(path + ".steps: expected a non-empty list of {provider, model}");
+                continue;
+            }
+            List<RouteStep> list = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                String sp = path + ".steps[" + i + "]";
+                JsonNode s = steps.get(i);
+                if (!problems.isMapping(s, sp)) {
+                    continue;
+                }
+                problems.onlyKeys(s, sp, STEP);
+                Optional<String> provider = problems.requiredString(s, "provider", sp);
+                Optional<String> model = problems.requiredString(s, "model", sp);
+                provider.filter(p -> !providers.containsKey(p)).ifPresent(p -> problems.add(sp + ".provider: unknown "
+                        + "provider '" + p + "' (configured: " + String.join(", ", providers.keySet())
+                        + "; a catalog provider is enabled by its API key variable or a 'providers' entry)"));
+                ParamRules params = ParamRulesReader.read(s.get("params"), sp + ".params", problems::add);
+                if (provider.isPresent() && model.isPresent()) {
+                    list.add(new RouteStep(provider.get(), model.get(), params));
+                }
+            }
+            if (!list.isEmpty()) {
+                routes.put(entry.getKey(), new Route(entry.getKey(), list));
+            }
+        }
+        return routes;
+    }
+
+    /** Shared empty node for absent sections. */
+    private static final class ObjectNodeHolder {
+        static final JsonNode EMPTY = dev.junction.json.Json.object();
+    }
+}

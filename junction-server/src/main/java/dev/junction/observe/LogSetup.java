@@ -1,0 +1,32 @@
+package dev.junction.observe;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import java.net.URL;
+import org.slf4j.LoggerFactory;
+
+/** Chooses the log format at start-up: JSON lines (the default) or text for a terminal. */
+public final class LogSetup {
+
+    /** The formats {@code --log-format} accepts. */
+    public enum Format { json, text }
+
+    private LogSetup() {}
+
+    /** Reconfigures logback with the bundled configuration for this format. */
+    public static void configure(Format format) {
+        URL config = LogSetup.class.getResource("/logback-" + format.name() + ".xml");
+        if (config == null || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        context.reset();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        try {
+            configurator.doConfigure(config);
+        } catch (JoranException e) {
+            System.err.println("junction: could not configure logging: " + e.getMessage());
+        }
+    }
+}

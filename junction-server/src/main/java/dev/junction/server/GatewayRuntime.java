@@ -1,0 +1,67 @@
+package dev.junction.server;
+
+import dev.junction.auth.KeyAuthenticator;
+import dev.junction.config.GatewayConfig;
+import dev.junction.config.GatewayKey;
+import dev.junction.dialect.openai.OpenAiProviderAdapter;
+import dev.junction.mock.MockProvider;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.routing.FailoverExecutor;
+import dev.junction.routing.ModelResolver;
+import dev.junction.secret.Redactor;
+import dev.junction.secret.Secret;
+import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.ProviderAdapter;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the data plane needs, derived once from a {@link GatewayConfig}: resolver, executor, authenticator,
+ * redactor. Immutable and shared by all event loops; a configuration change builds a new runtime.
+ */
+public final class GatewayRuntime {
+
+    private final GatewayConfig config;
+    private final ModelResolver resolver;
+    private final FailoverExecutor executor;
+    private final KeyAuthenticator authenticator;
+    private final Redactor redactor;
+
+    public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http) {
+        this.config = config;
+        List<Secret> secrets = new ArrayList<>();
+        config.providers().values().forEach(p -> p.apiKey().ifPresent(secrets::add));
+        config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
+        this.redactor = Redactor.of(secrets);
+        this.resolver = new ModelResolver(config.routes(), config.providers());
+        ProviderAdapter mock = new MockProvider(vertx);
+        ProviderAdapter openai = new OpenAiProviderAdapter(http, redactor);
+        this.executor = new FailoverExecutor(config.providers(), (ProviderConfig p) ->
+                p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+                    case OPENAI_CHAT -> openai;
+                    case ANTHROPIC, GEMINI -> throw new IllegalStateException(p.dialect() + " is not supported yet");
+                });
+        this.authenticator = new KeyAuthenticator(config.keys());
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public ModelResolver resolver() {
+        return resolver;
+    }
+
+    public FailoverExecutor executor() {
+        return executor;
+    }
+
+    public KeyAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+}

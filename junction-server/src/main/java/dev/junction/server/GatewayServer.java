@@ -1,0 +1,205 @@
+package dev.junction.server;
+
+import dev.junction.auth.KeyAuthenticator;
+import dev.junction.config.GatewayConfig;
+import dev.junction.dialect.openai.OpenAiErrors;
+import dev.junction.endpoint.openai.ChatCompletionsHandler;
+import dev.junction.endpoint.openai.ErrorReplies;
+import dev.junction.endpoint.openai.ModelsHandler;
+import dev.junction.json.Json;
+import dev.junction.model.GatewayError;
+import dev.junction.observe.RequestLog;
+import dev.junction.observe.RequestRecord;
+import dev.junction.upstream.HttpUpstreamClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway process: one Vert.x instance, one HTTP listener shared by all event loops, one upstream client.
+ * {@link #start} binds the port; {@link #stop} drains in-flight requests and streams (up to the configured drain
+ * timeout) before closing. Thread safe.
+ */
+public final class GatewayServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final Vertx vertx;
+    private final HttpUpstreamClient http;
+    private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+    private HttpServer server;
+
+    private GatewayServer(GatewayConfig config) {
+        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        this.http = new HttpUpstreamClient(vertx, 1024);
+        this.runtime.set(new GatewayRuntime(config, vertx, http));
+    }
+
+    /** Starts a gateway and waits until it listens. */
+    public static GatewayServer start(GatewayConfig config) {
+        GatewayServer gateway = new GatewayServer(config);
+        try {
+            gateway.listen().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            gateway.vertx.close();
+            throw new IllegalStateException("could not listen on " + config.server().host() + ":"
+                    + config.server().port() + ": " + e.getMessage(), e);
+        }
+        return gateway;
+    }
+
+    private Future<HttpServer> listen() {
+        GatewayConfig config = runtime.get().config();
+        if (!runtime.get().authenticator().enforcing()) {
+            LOG.warn("No gateway key is configured: ANYONE who can reach port {} can use the configured providers. "
+                    + "Set JUNCTION_MASTER_KEY or add 'keys' to the configuration.", config.server().port());
+        }
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(config.server().host())
+                .setPort(config.server().port())
+                .setTcpNoDelay(true)
+                .setCompressionSupported(false)
+                .setIdleTimeout(300)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS));
+        return server.requestHandler(router(config)).listen().onSuccess(s -> LOG.atInfo()
+                .addKeyValue("port", s.actualPort())
+                .addKeyValue("providers", String.join(",", config.providers().keySet()))
+                .addKeyValue("routes", String.join(",", config.routes().keySet()))
+                .addKeyValue("config", config.source().orElse("none"))
+                .log("Junction listening on http://{}:{}", config.server().host(), s.actualPort()));
+    }
+
+    private Router router(GatewayConfig config) {
+        Router router = Router.router(vertx);
+        router.route().handler(RequestContext::attach);
+        router.get("/health").handler(ctx -> json(ctx, 200, Json.object().put("status", "ok")));
+        router.get("/ready").handler(this::ready);
+
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(runtime::get);
+        ModelsHandler models = new ModelsHandler(runtime::get);
+        router.route("/v1/*").handler(this::track).handler(this::authenticate);
+        router.post("/v1/chat/completions")
+                .handler(BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes()))
+                .handler(chat);
+        router.get("/v1/models").handler(models::list);
+        router.getWithRegex("/v1/models/(?<model>.+)").handler(models::get);
+        router.route("/v1/*").handler(ctx -> ErrorReplies.send(ctx.response(),
+                new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
+        router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
+                new GatewayError.NotFound("Unknown path: " + ctx.request().path()))));
+        router.route().failureHandler(ctx -> failure(ctx, config));
+        return router;
+    }
+
+    /** Counts the request for the drain, and logs it once it is over. */
+    private void track(RoutingContext ctx) {
+        if (draining) {
+            ctx.response().putHeader("connection", "close");
+            ErrorReplies.send(ctx.response(), new GatewayError.Unavailable("The gateway is shutting down.",
+                    Optional.of(Duration.ofSeconds(1))));
+            return;
+        }
+        inFlight.incrementAndGet();
+        RequestRecord record = RequestContext.record(ctx);
+        ctx.addEndHandler(ar -> {
+            inFlight.decrementAndGet();
+            RequestLog.write(record.status(ctx.response().getStatusCode()));
+        });
+        ctx.next();
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        KeyAuthenticator auth = runtime.get().authenticator();
+        Optional<KeyAuthenticator.Caller> caller = auth.authenticate(ctx.request().getHeader("authorization"),
+                ctx.request().getHeader("x-api-key"));
+        if (caller.isEmpty()) {
+            ErrorReplies.send(ctx.response(), new GatewayError.Unauthorized("Invalid or missing API key. Send it as "
+                    + "'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."));
+            return;
+        }
+        RequestContext.record(ctx).keyName(caller.get().keyName());
+        ctx.next();
+    }
+
+    private void ready(RoutingContext ctx) {
+        var body = Json.object().put("status", draining ? "draining" : "ready").put("in_flight", inFlight.get())
+                .put("providers", runtime.get().config().providers().size());
+        json(ctx, draining ? 503 : 200, body);
+    }
+
+    private static void failure(RoutingContext ctx, GatewayConfig config) {
+        GatewayError error = switch (ctx.statusCode()) {
+            case 413 -> new GatewayError.PayloadTooLarge(config.server().maxBodyBytes());
+            case 405 -> new GatewayError.MethodNotAllowed("Method " + ctx.request().method() + " is not allowed on "
+                    + ctx.request().path() + ".");
+            case 400 -> new GatewayError.InvalidRequest("The request could not be read.");
+            default -> {
+                LOG.error("Unhandled failure on {}", ctx.request().path(), ctx.failure());
+                yield new GatewayError.Internal("The gateway failed to process the request.");
+            }
+        };
+        ErrorReplies.send(ctx.response(), error);
+    }
+
+    private static void json(RoutingContext ctx, int status, tools.jackson.databind.JsonNode body) {
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+                .end(Buffer.buffer(Json.bytes(body)));
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** The current runtime. */
+    public GatewayRuntime runtime() {
+        return runtime.get();
+    }
+
+    /** Requests and streams currently being served. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Stops taking requests, lets in-flight ones finish (up to the drain timeout), then closes everything. Blocks
+     * until done.
+     */
+    public void stop() {
+        draining = true;
+        Duration drain = runtime.get().config().server().drainTimeout();
+        long deadline = System.nanoTime() + drain.toNanos();
+        LOG.atInfo().addKeyValue("in_flight", inFlight.get()).log("Draining before shutdown");
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            server.shutdown(Duration.ofSeconds(1)).await(5, TimeUnit.SECONDS);
+            http.close().await(5, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Shutdown did not complete cleanly: {}", e.toString());
+        }
+        LOG.atInfo().addKeyValue("abandoned", inFlight.get()).log("Junction stopped");
+    }
+}
