@@ -64,7 +64,8 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
             return;
         }
         Cancellation cancellation = new Cancellation();
-        response.closeHandler(v -> {
+        // Not response.closeHandler: Vert.x Web uses it for its own end handlers, which log and count the request.
+        ctx.addEndHandler(ar -> {
             if (!response.ended()) {
                 record.clientDisconnected();
                 cancellation.cancel();

@@ -32,6 +32,7 @@ final class OpenAiStreamRelay {
     private final Redactor redactor;
     private final Runnable onDone;
     private boolean sawDone;
+    private boolean sawError;
     private boolean finished;
 
     /**
@@ -61,7 +62,7 @@ final class OpenAiStreamRelay {
             Optional<Buffer> out = inspect(event);
             out.ifPresent(buffer -> write(buffer, events));
         }, error -> fail(error), () -> {
-            if (sawDone) {
+            if (sawDone || sawError) {
                 end();
             } else {
                 fail(new GatewayError.BadGateway("The upstream ended the stream without finishing it.", false));
@@ -83,6 +84,7 @@ final class OpenAiStreamRelay {
             JsonNode error = Json.tryParse(data).map(n -> n.path("error")).orElse(Json.object());
             String message = redactor.redact(error.path("message").asString("The upstream stream failed."));
             record.error("upstream_stream_error", message);
+            sawError = true;
             return Optional.of(frame(OpenAiErrors.render(new GatewayError.BadGateway(message, false)).toString()));
         }
         if (!data.contains("\"usage\"")) {

@@ -1,0 +1,174 @@
+package dev.junction.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.junction.provider.ProviderCatalog;
+import dev.junction.provider.ProviderConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static final ProviderCatalog CATALOG = ProviderCatalog.bundled();
+
+    private static GatewayConfig load(String yaml, Map<String, String> env) {
+        return new ConfigLoader(CATALOG, env).loadYaml(yaml, "test.yaml");
+    }
+
+    private static ConfigException problems(String yaml, Map<String, String> env) {
+        try {
+            load(yaml, env);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("expected the configuration to be rejected");
+    }
+
+    @Test
+    void emptyEnvironmentGivesTheMockProviderOnly() {
+        GatewayConfig config = new ConfigLoader(CATALOG, Map.of()).load(Optional.empty());
+
+        assertThat(config.providers()).containsOnlyKeys("mock");
+        assertThat(config.keys()).isEmpty();
+        assertThat(config.server().port()).isEqualTo(8080);
+    }
+
+    @Test
+    void providerApiKeyInTheEnvironmentEnablesItsPreset() {
+        GatewayConfig config = new ConfigLoader(CATALOG, Map.of("GROQ_API_KEY", "gsk-123")).load(Optional.empty());
+
+        ProviderConfig groq = config.providers().get("groq");
+        assertThat(groq.baseUrl()).isEqualTo("https://api.groq.com/openai/v1");
+        assertThat(groq.apiKey().orElseThrow().reveal()).isEqualTo("gsk-123");
+    }
+
+    @Test
+    void baseUrlAloneEnablesAProviderAndOverridesItsUrl() {
+        GatewayConfig config = new ConfigLoader(CATALOG, Map.of("OPENAI_BASE_URL", "http://127.0.0.1:9999/v1/"))
+                .load(Optional.empty());
+
+        assertThat(config.providers().get("openai").baseUrl()).isEqualTo("http://127.0.0.1:9999/v1");
+        assertThat(config.providers().get("openai").apiKey()).isEmpty();
+    }
+
+    @Test
+    void masterKeyFromTheEnvironmentBecomesAGatewayKey() {
+        GatewayConfig config = new ConfigLoader(CATALOG, Map.of("JUNCTION_MASTER_KEY", "jk-master-0123456789"))
+                .load(Optional.empty());
+
+        assertThat(config.keys()).extracting(GatewayKey::name).containsExactly("master");
+    }
+
+    @Test
+    void variablesAreSubstitutedWithDefaults() {
+        GatewayConfig config = load("""
+                server: {port: "${PORT:-9090}", drain_timeout: 5s}
+                keys: [{name: ci, key: "${CI_KEY}"}]
+                """, Map.of("CI_KEY", "jk-ci-key-0123456789abc"));
+
+        assertThat(config.server().port()).isEqualTo(9090);
+        assertThat(config.server().drainTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.keys().getFirst().key().reveal()).isEqualTo("jk-ci-key-0123456789abc");
+    }
+
+    @Test
+    void escapedDollarIsKeptLiterally() {
+        GatewayConfig config = load("""
+                providers:
+                  custom:
+                    base_url: http://127.0.0.1:1/v1
+                    headers: {X-Template: "$${NOT_A_VAR}"}
+                """, Map.of());
+
+        assertThat(config.providers().get("custom").headers()).containsEntry("X-Template", "${NOT_A_VAR}");
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() {
+        ConfigException e = problems("""
+                server: {port: 99999, colour: blue}
+                keys: [{name: a, key: "${MISSING_ONE}"}]
+                providers:
+                  custom: {api_key: "${MISSING_TWO}"}
+                routes:
+                  general:
+                    steps:
+                      - {provider: nowhere, model: m}
+                surprise: true
+                """, Map.of());
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("server.port"))
+                .anySatisfy(p -> assertThat(p).contains("server.colour: unknown key"))
+                .anySatisfy(p -> assertThat(p).contains("${MISSING_ONE}"))
+                .anySatisfy(p -> assertThat(p).contains("${MISSING_TWO}"))
+                .anySatisfy(p -> assertThat(p).contains("providers.custom.base_url: required"))
+                .anySatisfy(p -> assertThat(p).contains("routes.general.steps[0].provider: unknown provider"))
+                .anySatisfy(p -> assertThat(p).contains("surprise: unknown key"));
+        assertThat(e.getMessage()).startsWith("Invalid configuration in test.yaml");
+    }
+
+    @Test
+    void unknownParameterRuleKeyIsAProblem() {
+        ConfigException e = problems("""
+                providers:
+                  openai: {params: {remove: [seed]}}
+                """, Map.of("OPENAI_API_KEY", "sk-x"));
+
+        assertThat(e.problems()).containsExactly(
+                "providers.openai.params.remove: unknown key (expected one of conflicts, defaults, drop, rename, set)");
+    }
+
+    @Test
+    void yamlProviderForAPresetInheritsItsKeyFromTheEnvironment() {
+        GatewayConfig config = load("""
+                providers:
+                  openai:
+                    timeouts: {first_byte: 5s}
+                """, Map.of("OPENAI_API_KEY", "sk-from-env"));
+
+        ProviderConfig openai = config.providers().get("openai");
+        assertThat(openai.apiKey().orElseThrow().reveal()).isEqualTo("sk-from-env");
+        assertThat(openai.timeouts().firstByte()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(openai.baseUrl()).isEqualTo("https://api.openai.com/v1");
+    }
+
+    @Test
+    void customCompatibleProviderIsDeclaredInYamlAlone() {
+        GatewayConfig config = load("""
+                providers:
+                  my-vllm:
+                    preset: vllm
+                    base_url: http://10.0.0.5:8000/v1
+                    models: [qwen2.5-7b]
+                routes:
+                  local:
+                    steps: [{provider: my-vllm, model: qwen2.5-7b}]
+                """, Map.of());
+
+        assertThat(config.providers().get("my-vllm").models()).contains("qwen2.5-7b");
+        assertThat(config.routes().get("local").steps().getFirst().provider()).isEqualTo("my-vllm");
+    }
+
+    @Test
+    void shortGatewayKeyIsRejected() {
+        ConfigException e = problems("keys: [{name: weak, key: abc}]", Map.of());
+
+        assertThat(e.problems()).singleElement().asString().contains("too short");
+    }
+
+    @Test
+    void invalidYamlNamesTheLine() {
+        assertThatThrownBy(() -> load("server:\n  port: [1,\n", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("line");
+    }
+
+    @Test
+    void secretsDoNotAppearInTheConfigurationsTextForm() {
+        GatewayConfig config = load("keys: [{name: k, key: jk-very-secret-value-123}]", Map.of());
+
+        assertThat(config.toString()).doesNotContain("jk-very-secret-value-123");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.junction.it;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.junction.config.ConfigLoader;
+import dev.junction.observe.FlatJsonEncoder;
+import dev.junction.provider.ProviderCatalog;
+import dev.junction.server.GatewayServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real gateway on a random port, configured from YAML and an explicit environment, with its log output
+ * captured. Test helper; close it after use.
+ */
+final class Gateway implements AutoCloseable {
+
+    static final String KEY = "jk-test-0123456789abcdef";
+
+    private final GatewayServer server;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Gateway(GatewayServer server) {
+        this.server = server;
+    }
+
+    /** Starts a gateway; the YAML gets {@code server: {host: 127.0.0.1, port: 0}} unless it has a server block. */
+    static Gateway start(String yaml, Map<String, String> env) {
+        String full = yaml.contains("server:") ? yaml : "server: {host: 127.0.0.1, port: 0, drain_timeout: 2s}\n" + yaml;
+        var config = new ConfigLoader(ProviderCatalog.bundled(), env).loadYaml(full, "test.yaml");
+        Gateway gateway = new Gateway(GatewayServer.start(config));
+        gateway.logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(gateway.logs);
+        return gateway;
+    }
+
+    /** A gateway with one gateway key and the OpenAI preset pointed at {@code upstreamBaseUrl}. */
+    static Gateway withOpenAiUpstream(String upstreamBaseUrl, String extraYaml) {
+        return start("keys: [{name: tests, key: " + KEY + "}]\n" + extraYaml,
+                Map.of("OPENAI_BASE_URL", upstreamBaseUrl, "OPENAI_API_KEY", "sk-upstream-secret-abcdef123456"));
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    GatewayServer server() {
+        return server;
+    }
+
+    /** The official OpenAI SDK pointed at this gateway, without retries so that tests see every status. */
+    OpenAIClient sdk() {
+        return OpenAIOkHttpClient.builder().baseUrl(baseUrl() + "/v1").apiKey(KEY).maxRetries(0)
+                .timeout(Duration.ofSeconds(20)).build();
+    }
+
+    HttpResponse<String> post(String path, String body, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length == 0) {
+            builder.header("authorization", "Bearer " + KEY);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("request to the gateway failed: " + e, e);
+        }
+    }
+
+    /** Everything logged so far, as the JSON lines an operator would see. */
+    String logOutput() {
+        FlatJsonEncoder encoder = new FlatJsonEncoder();
+        synchronized (logs) {
+            return logs.list.stream().map(e -> new String(encoder.encode(e), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining());
+        }
+    }
+
+    /** Waits up to five seconds for a log line containing {@code text}; request lines are written after the reply. */
+    String awaitLog(String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = logOutput();
+            if (out.contains(text)) {
+                return out;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no log line contains '" + text + "'; the log was:\n" + logOutput());
+    }
+
+    @Override
+    public void close() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        server.stop();
+    }
+}
