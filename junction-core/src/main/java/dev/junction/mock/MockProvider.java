@@ -153,7 +153,11 @@ public final class MockProvider implements ProviderAdapter {
     private static String replyText(ChatRequest request) {
         if (lastIsToolResult(request)) {
             var sb = new StringBuilder("Tool results:");
-            for (int i = request.messages().size() - 1; i >= 0 && request.messages().get(i).role() == Role.TOOL; i--) {
+            int first = request.messages().size() - 1;
+            while (first > 0 && request.messages().get(first - 1).role() == Role.TOOL) {
+                first--;
+            }
+            for (int i = first; i < request.messages().size(); i++) {
                 for (ContentPart part : request.messages().get(i).content()) {
                     if (part instanceof ContentPart.ToolResult r) {
                         sb.append(' ').append(new Message(Role.TOOL, r.content(), Optional.empty()).joinedText());

@@ -87,16 +87,22 @@ public record ParamRules(List<String> drop, Map<String, String> rename, ObjectNo
         }
         rename.forEach((from, to) -> {
             var value = body.remove(from);
-            if (value != null && !body.has(to)) {
+            if (value == null) {
+                return;
+            }
+            if (body.has(to)) {
+                dropped.add(from); // the client sent both names; its value under the provider's name wins
+            } else {
                 body.set(to, value);
             }
         });
+        // Copies: the rule's nodes are shared by every request and must never be reachable from a body.
         defaults.properties().forEach(e -> {
             if (Json.absent(body, e.getKey())) {
-                body.set(e.getKey(), e.getValue());
+                body.set(e.getKey(), e.getValue().deepCopy());
             }
         });
-        set.properties().forEach(e -> body.set(e.getKey(), e.getValue()));
+        set.properties().forEach(e -> body.set(e.getKey(), e.getValue().deepCopy()));
         return dropped;
     }
 }

@@ -15,7 +15,8 @@ public final class Redactor {
 
     /** Shapes of provider and bearer credentials: OpenAI/Anthropic/Groq/xAI style keys, Google API keys, JWTs. */
     private static final Pattern KEY_SHAPES = Pattern.compile(
-            "(?:sk|pk|rk|gsk|xai|jk)-[A-Za-z0-9_\\-]{8,}"
+            // The prefixes must start a word: "risk-assessment-framework" is prose, not an "sk-" key.
+            "\\b(?:sk|pk|rk|gsk|xai|jk)-[A-Za-z0-9_\\-]{8,}"
                     + "|AIza[0-9A-Za-z_\\-]{20,}"
                     + "|eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]+"
                     + "|(?i:bearer)\\s+[A-Za-z0-9._\\-]{12,}");

@@ -25,7 +25,7 @@ public final class SseParser {
         int len = pending.length();
         int i = 0;
         while (i < len) {
-            int end = eventEnd(pending, i, len);
+            int end = eventEnd(pending, start, i, len);
             if (end < 0) {
                 i++;
                 continue;
@@ -48,8 +48,12 @@ public final class SseParser {
         }
     }
 
-    /** If an event terminator (a blank line) starts at {@code i}, the index just past it; else -1. */
-    private static int eventEnd(Buffer b, int i, int len) {
+    /**
+     * If an event terminator (a blank line) starts at {@code i}, the index just past it; else -1. A line break right
+     * at the event's {@code start} ends no line, so extra blank lines between events join the next event whatever
+     * the chunking.
+     */
+    private static int eventEnd(Buffer b, int start, int i, int len) {
         byte c = b.getByte(i);
         if (c != '\n' && c != '\r') {
             return -1;
@@ -59,7 +63,7 @@ public final class SseParser {
             return -1;
         }
         // A line break immediately followed by another line break is a blank line.
-        if (i > 0 && isBreakStart(b.getByte(first))) {
+        if (i > start && isBreakStart(b.getByte(first))) {
             int second = lineBreakEnd(b, first, len);
             return second < 0 ? -1 : second;
         }

@@ -40,8 +40,11 @@ public final class OpenAiStreamDecoder {
         return done;
     }
 
-    /** The events for one SSE data payload. */
+    /** The events for one SSE data payload; none for an event without data (a keep-alive comment). */
     public List<StreamEvent> decode(String data) {
+        if (data.isEmpty()) {
+            return List.of();
+        }
         List<StreamEvent> out = new ArrayList<>(3);
         if (data.equals("[DONE]")) {
             done = true;

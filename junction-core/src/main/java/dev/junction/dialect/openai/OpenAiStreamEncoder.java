@@ -43,7 +43,7 @@ public final class OpenAiStreamEncoder {
                 model = start.model();
                 created = start.created();
                 usage = start.usage();
-                yield roleChunk(0);
+                yield ""; // the role goes with the choice's first chunk: merged into it when that is a tool call
             }
             case StreamEvent.BlockStart bs -> startBlock(bs);
             case StreamEvent.BlockDelta bd -> delta(bd);
@@ -81,19 +81,25 @@ public final class OpenAiStreamEncoder {
     }
 
     private String startBlock(StreamEvent.BlockStart bs) {
-        String prefix = roleChunk(bs.choice());
         if (!(bs.block() instanceof StreamEvent.Block.ToolCall call)) {
-            return prefix;
+            return roleChunk(bs.choice());
         }
         Map<Integer, Integer> indexes = toolIndexes.computeIfAbsent(bs.choice(), c -> new HashMap<>());
         int toolIndex = indexes.size();
         indexes.put(bs.index(), toolIndex);
         ObjectNode chunk = chunk();
         ObjectNode delta = choice(chunk, bs.choice());
+        if (startedChoices.add(bs.choice())) {
+            // A turn that opens with a tool call announces the role in the same chunk, content null, as OpenAI does.
+            delta.put("role", "assistant").putNull("content");
+        }
         ObjectNode tc = delta.putArray("tool_calls").addObject().put("index", toolIndex).put("id", call.id())
                 .put("type", "function");
         tc.putObject("function").put("name", call.name()).put("arguments", "");
-        return prefix + frame(chunk);
+        if (delta.has("role")) {
+            delta.putNull("refusal");
+        }
+        return frame(chunk);
     }
 
     private String delta(StreamEvent.BlockDelta bd) {

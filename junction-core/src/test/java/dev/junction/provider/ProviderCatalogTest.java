@@ -1,0 +1,83 @@
+package dev.junction.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.model.Dialect;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProviderCatalogTest {
+
+    private static final ProviderCatalog CATALOG = ProviderCatalog.bundled();
+
+    @Test
+    void bundledCatalogHasEveryOpenAiCompatiblePreset() {
+        assertThat(CATALOG.all()).extracting(ProviderPreset::id).contains("openai", "groq", "deepseek", "mistral",
+                "together", "fireworks", "xai", "openrouter", "cerebras", "perplexity", "sambanova", "ollama",
+                "vllm", "lmstudio", "llamacpp");
+    }
+
+    @Test
+    void everyPresetHasAnAbsoluteHttpBaseUrlWithoutATrailingSlash() {
+        assertThat(CATALOG.all()).allSatisfy(preset -> {
+            URI uri = URI.create(preset.baseUrl());
+            assertThat(uri.getScheme()).as(preset.id()).isIn("http", "https");
+            assertThat(uri.getHost()).as(preset.id()).isNotBlank();
+            assertThat(preset.baseUrl()).as(preset.id()).doesNotEndWith("/");
+        });
+    }
+
+    @Test
+    void hostedPresetsUseHttpsAndNeedAKey() {
+        assertThat(CATALOG.all()).filteredOn(ProviderPreset::keyRequired).allSatisfy(preset ->
+                assertThat(preset.baseUrl()).as(preset.id()).startsWith("https://"));
+    }
+
+    @Test
+    void localServersNeedNoKey() {
+        for (String id : new String[] {"ollama", "vllm", "lmstudio", "llamacpp"}) {
+            assertThat(CATALOG.find(id)).hasValueSatisfying(p -> assertThat(p.keyRequired()).as(id).isFalse());
+        }
+    }
+
+    @Test
+    void presetsCarryTheirParameterQuirks() {
+        ProviderPreset deepseek = CATALOG.find("deepseek").orElseThrow();
+
+        assertThat(deepseek.params().rename()).containsEntry("max_completion_tokens", "max_tokens");
+        assertThat(deepseek.params().drop()).contains("logit_bias");
+        assertThat(CATALOG.find("openai").orElseThrow().params().isEmpty()).isTrue();
+    }
+
+    @Test
+    void presetsSpeakTheOpenAiDialectWithTheirAuthStyle() {
+        assertThat(CATALOG.all()).allSatisfy(p -> assertThat(p.dialect()).isEqualTo(Dialect.OPENAI_CHAT));
+        assertThat(CATALOG.find("openai").orElseThrow().auth()).isEqualTo(new AuthStyle.Bearer());
+        assertThat(CATALOG.find("ollama").orElseThrow().auth()).isEqualTo(new AuthStyle.None());
+    }
+
+    @Test
+    void catalogOrderIsTheFileOrder() {
+        assertThat(CATALOG.all().getFirst().id()).isEqualTo("openai");
+        assertThat(CATALOG.version()).matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    @Test
+    void unknownPresetIsAbsent() {
+        assertThat(CATALOG.find("nope")).isEmpty();
+    }
+
+    @Test
+    void providerConfigServesListedNamesAndPatterns() {
+        ProviderPreset openai = CATALOG.find("openai").orElseThrow();
+        ProviderConfig config = new ProviderConfig(openai.id(), openai.dialect(), openai.baseUrl() + "/",
+                java.util.Optional.empty(), openai.auth(), Map.of(), openai.params(), Timeouts.DEFAULTS,
+                openai.models(), openai.modelPatterns());
+
+        assertThat(config.serves("gpt-4o")).isTrue();
+        assertThat(config.serves("gpt-4.5-preview")).isTrue();
+        assertThat(config.serves("claude-sonnet-4")).isFalse();
+        assertThat(config.baseUrl()).isEqualTo("https://api.openai.com/v1");
+    }
+}

@@ -1,0 +1,127 @@
+package dev.junction.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.model.Dialect;
+import dev.junction.provider.AuthStyle;
+import dev.junction.provider.ParamRules;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.provider.Timeouts;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ModelResolverTest {
+
+    static ProviderConfig provider(String name, List<String> models, List<String> patterns) {
+        return new ProviderConfig(name, Dialect.OPENAI_CHAT, "https://" + name + ".example/v1", Optional.empty(),
+                new AuthStyle.Bearer(), Map.of(), ParamRules.NONE, Timeouts.DEFAULTS, models, patterns);
+    }
+
+    private static final Route GENERAL = new Route("general", List.of(
+            new RouteStep("groq", "llama-3.3-70b-versatile", ParamRules.NONE),
+            new RouteStep("openai", "gpt-4o-mini", ParamRules.NONE)));
+
+    private static ModelResolver resolver(Map<String, Route> routes) {
+        Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+        providers.put("openai", provider("openai", List.of("gpt-4o", "gpt-4o-mini"), List.of("gpt-*", "o3*")));
+        providers.put("groq", provider("groq", List.of("llama-3.3-70b-versatile", "gpt-oss-20b"), List.of()));
+        providers.put("openrouter", provider("openrouter", List.of("openrouter/auto"), List.of()));
+        return new ModelResolver(routes, providers);
+    }
+
+    private static Route direct(String name, String provider, String model) {
+        return new Route(name, List.of(new RouteStep(provider, model, ParamRules.NONE)));
+    }
+
+    @Test
+    void configuredRouteIsFoundByItsName() {
+        assertThat(resolver(Map.of("general", GENERAL)).resolve("general")).hasValue(GENERAL);
+    }
+
+    @Test
+    void configuredRouteWinsOverAProviderPrefix() {
+        Route pinned = direct("groq/llama-3.3-70b-versatile", "openai", "gpt-4o");
+
+        assertThat(resolver(Map.of(pinned.name(), pinned)).resolve("groq/llama-3.3-70b-versatile"))
+                .hasValue(pinned);
+    }
+
+    @Test
+    void providerPrefixRoutesDirectlyToThatProvider() {
+        assertThat(resolver(Map.of()).resolve("groq/some-new-model"))
+                .hasValue(direct("groq/some-new-model", "groq", "some-new-model"));
+    }
+
+    @Test
+    void onlyTheFirstSlashSeparatesTheProvider() {
+        assertThat(resolver(Map.of()).resolve("openrouter/anthropic/claude-sonnet-4"))
+                .hasValue(direct("openrouter/anthropic/claude-sonnet-4", "openrouter", "anthropic/claude-sonnet-4"));
+    }
+
+    @Test
+    void unprefixedNameListedByAProviderRoutesToIt() {
+        assertThat(resolver(Map.of()).resolve("llama-3.3-70b-versatile"))
+                .hasValue(direct("llama-3.3-70b-versatile", "groq", "llama-3.3-70b-versatile"));
+    }
+
+    @Test
+    void exactNamesWinOverAnEarlierProvidersPattern() {
+        ModelResolver resolver = new ModelResolver(Map.of(), orderedProviders(
+                provider("openai", List.of(), List.of("gpt-*")),
+                provider("groq", List.of("gpt-oss-20b"), List.of())));
+
+        assertThat(resolver.resolve("gpt-oss-20b")).hasValue(direct("gpt-oss-20b", "groq", "gpt-oss-20b"));
+    }
+
+    @Test
+    void unprefixedNameMatchingAPatternRoutesToThatProvider() {
+        assertThat(resolver(Map.of()).resolve("gpt-4.5-preview"))
+                .hasValue(direct("gpt-4.5-preview", "openai", "gpt-4.5-preview"));
+    }
+
+    @Test
+    void providersAreMatchedInTheirConfiguredOrder() {
+        ModelResolver resolver = new ModelResolver(Map.of(), orderedProviders(
+                provider("second", List.of(), List.of("llama-*")),
+                provider("first", List.of(), List.of("llama-*"))));
+
+        assertThat(resolver.resolve("llama-4")).hasValueSatisfying(route ->
+                assertThat(route.steps().getFirst().provider()).isEqualTo("second"));
+    }
+
+    @Test
+    void unknownNameResolvesToNothing() {
+        assertThat(resolver(Map.of()).resolve("claude-sonnet-4")).isEmpty();
+    }
+
+    @Test
+    void prefixOfAProviderThatIsNotRunResolvesToNothing() {
+        assertThat(resolver(Map.of()).resolve("anthropic/claude-sonnet-4")).isEmpty();
+    }
+
+    @Test
+    void aSlashAtEitherEndIsNotAProviderPrefix() {
+        assertThat(resolver(Map.of()).resolve("groq/")).isEmpty();
+        assertThat(resolver(Map.of()).resolve("/groq")).isEmpty();
+    }
+
+    @Test
+    void publicModelsListSortedRoutesThenEveryProvidersModelsPrefixed() {
+        Route beta = direct("beta", "groq", "gpt-oss-20b");
+
+        assertThat(resolver(Map.of("general", GENERAL, "beta", beta)).publicModels()).containsExactly(
+                "beta", "general", "openai/gpt-4o", "openai/gpt-4o-mini", "groq/llama-3.3-70b-versatile",
+                "groq/gpt-oss-20b", "openrouter/openrouter/auto");
+    }
+
+    private static Map<String, ProviderConfig> orderedProviders(ProviderConfig... providers) {
+        Map<String, ProviderConfig> out = new LinkedHashMap<>();
+        for (ProviderConfig p : providers) {
+            out.put(p.name(), p);
+        }
+        return out;
+    }
+}
