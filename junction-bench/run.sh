@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Load benchmark: direct-to-mock versus through Junction, non-streaming and streaming, at several concurrencies and
+# upstream latencies. Prints a markdown table (requests/s, p50, p99) and Junction's RSS. Measures; never asserts.
+#
+#   junction-bench/run.sh                 # full matrix, 10 s per cell
+#   DURATION=5s CONNS="64 256" LATENCIES="50" junction-bench/run.sh
+#
+# Cores: Junction is pinned to CPU 0; the mock upstream and wrk share CPU 1 (on a 2-core machine).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+DURATION="${DURATION:-10s}"
+CONNS="${CONNS:-16 64 256}"
+LATENCIES="${LATENCIES:-0 50}"
+MODES="${MODES:-json stream}"
+MOCK_PORT="${MOCK_PORT:-19001}"
+GW_PORT="${GW_PORT:-19002}"
+WORK="$(mktemp -d)"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "installing wrk (Debian package)..." >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+JAVA=""
+for c in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+  [ -x "$c" ] || continue
+  v="$("$c" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
+  if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then JAVA="$c"; break; fi
+done
+[ -n "$JAVA" ] || { echo "no JDK 25 found" >&2; exit 1; }
+
+echo "building..." >&2
+(cd "$root" && ./mvnw -B -q -DskipTests package >&2)
+
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 not up" >&2; return 1; }
+
+start_mock() { # latency
+  taskset -c 1 "$JAVA" -Xms256m -Xmx256m -jar "$here/target/junction-bench.jar" --port "$MOCK_PORT" \
+    --latency-ms "$1" --words 20 --instances 1 >"$WORK/mock.log" 2>&1 &
+  mock_pid=$!; pids+=("$mock_pid"); wait_port "$MOCK_PORT"
+}
+
+start_junction() {
+  OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
+  JUNCTION_MASTER_KEY="bench-key-0123456789" \
+    taskset -c 0 "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseCompactObjectHeaders -Xms512m -Xmx512m \
+    -jar "$root/junction-server/target/junction.jar" serve --port "$GW_PORT" >"$WORK/junction.log" 2>&1 &
+  gw_pid=$!; pids+=("$gw_pid"); wait_port "$GW_PORT"
+}
+
+run_wrk() { # url conns stream
+  STREAM="$3" taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "$here/wrk/chat.lua" "$1/v1/chat/completions" 2>&1
+}
+
+# Prints "rps p50 p99" from wrk output.
+parse() {
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$4} END {printf "%s %s %s %s", rps, p50, p99, (bad==""?0:bad)}'
+}
+
+echo "| upstream latency | mode | conns | direct req/s | direct p50 | direct p99 | Junction req/s | Junction p50 | Junction p99 | throughput ratio | Junction RSS |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+for lat in $LATENCIES; do
+  start_mock "$lat"
+  start_junction
+  # warm-up: JIT both paths
+  for s in 0 1; do DURATION=5s run_wrk "http://127.0.0.1:$GW_PORT" 64 "$s" >/dev/null; done
+  for mode in $MODES; do
+    s=0; [ "$mode" = stream ] && s=1
+    for c in $CONNS; do
+      read -r d_rps d_p50 d_p99 d_bad < <(run_wrk "http://127.0.0.1:$MOCK_PORT" "$c" "$s" | parse)
+      read -r j_rps j_p50 j_p99 j_bad < <(run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" | parse)
+      rss=$(( $(ps -o rss= -p "$gw_pid") / 1024 ))
+      ratio=$(awk -v a="$j_rps" -v b="$d_rps" 'BEGIN { if (b > 0) printf "%.1f%%", 100*a/b; else print "-" }')
+      errs=""; [ "$j_bad" != 0 ] && errs=" ($j_bad non-2xx)"
+      echo "| ${lat} ms | $mode | $c | $d_rps | $d_p50 | $d_p99 | $j_rps$errs | $j_p50 | $j_p99 | $ratio | ${rss} MB |"
+    done
+  done
+  kill "$gw_pid" "$mock_pid" 2>/dev/null || true; wait "$gw_pid" "$mock_pid" 2>/dev/null || true
+done
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "java: $("$JAVA" -version 2>&1 | head -1)"

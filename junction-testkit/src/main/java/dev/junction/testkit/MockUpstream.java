@@ -1,0 +1,265 @@
+package dev.junction.testkit;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An in-process HTTP server that speaks OpenAI's Chat Completions wire format exactly, with scripted
+ * behaviours and fault injection, for the gateway's integration tests and load benchmark.
+ *
+ * <pre>{@code
+ * try (MockUpstream mock = MockUpstream.start()) {
+ *     mock.enqueue(Behavior.status(429).withHeader("Retry-After", "1"));
+ *     // point the gateway at mock.baseUrl() ...
+ *     assertThat(mock.requestCount()).isEqualTo(2);
+ * }
+ * }</pre>
+ *
+ * <p>Each chat completion takes its {@link Behavior} from the FIFO queue filled by {@link #enqueue},
+ * or the default ({@link #setDefault}, initially {@link Behavior#ok()}) when the queue is empty.
+ *
+ * <p>Threading: all methods are thread-safe. {@link #start}, {@link #close} and
+ * {@link #awaitCancelledStreams} block, so never call them on a Vert.x event loop. Requests are served
+ * on event loops only, without blocking.
+ */
+public final class MockUpstream implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final String deploymentId;
+    private final MockState state;
+    private final String host;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MockUpstream(Vertx vertx, boolean ownsVertx, String deploymentId, MockState state, String host, int port) {
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.deploymentId = deploymentId;
+        this.state = state;
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Starts a mock with its own Vert.x on 127.0.0.1 and a random free port; blocks until it listens.
+     * {@link #close()} closes that Vert.x.
+     *
+     * @return the listening mock
+     */
+    public static MockUpstream start() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return deploy(vertx, true, Options.defaults());
+        } catch (RuntimeException failed) {
+            vertx.close();
+            throw failed;
+        }
+    }
+
+    /**
+     * Starts a mock on a given Vert.x, 127.0.0.1; blocks until it listens. {@link #close()} leaves the
+     * Vert.x running.
+     *
+     * @param vertx the Vert.x to deploy on
+     * @param port the port, 0 for a random free one
+     * @return the listening mock
+     */
+    public static MockUpstream start(Vertx vertx, int port) {
+        return start(vertx, Options.defaults().withPort(port));
+    }
+
+    /**
+     * Starts a mock on a given Vert.x with these options; blocks until every instance listens.
+     * {@link #close()} leaves the Vert.x running.
+     *
+     * @param vertx the Vert.x to deploy on
+     * @param options host, port, number of server instances, whether to record requests
+     * @return the listening mock
+     */
+    public static MockUpstream start(Vertx vertx, Options options) {
+        return deploy(vertx, false, options);
+    }
+
+    private static MockUpstream deploy(Vertx vertx, boolean ownsVertx, Options options) {
+        MockState state = new MockState(options.recordRequests());
+        // Vert.x shares a random port between servers only when it is asked for as a negative port.
+        int listenPort = options.port() == 0 && options.instances() > 1 ? -1 : options.port();
+        List<MockUpstreamVerticle> servers = new CopyOnWriteArrayList<>();
+        String deploymentId = vertx.deployVerticle(() -> {
+            MockUpstreamVerticle server = new MockUpstreamVerticle(state, options.host(), listenPort);
+            servers.add(server);
+            return server;
+        }, new DeploymentOptions().setInstances(options.instances())).await();
+        return new MockUpstream(vertx, ownsVertx, deploymentId, state, options.host(), servers.getFirst().actualPort());
+    }
+
+    /** {@return the port the mock listens on} */
+    public int port() {
+        return port;
+    }
+
+    /** {@return the OpenAI base URL of the mock, {@code http://127.0.0.1:<port>/v1}} */
+    public String baseUrl() {
+        return "http://" + host + ":" + port + "/v1";
+    }
+
+    /**
+     * Queues a behaviour; queued behaviours are used in FIFO order before the default, each for
+     * {@link Behavior#times()} requests.
+     *
+     * @param behavior the behaviour
+     */
+    public void enqueue(Behavior behavior) {
+        state.enqueue(behavior);
+    }
+
+    /**
+     * Sets the behaviour used when the queue is empty.
+     *
+     * @param behavior the behaviour; its {@link Behavior#times()} is ignored
+     */
+    public void setDefault(Behavior behavior) {
+        state.setDefault(behavior);
+    }
+
+    /**
+     * Clears the queue, restores the default {@link Behavior#ok()}, forgets recorded requests and zeroes
+     * the counters. Response ids ({@code chatcmpl-mock<n>}, {@code req_<n>}) keep increasing.
+     */
+    public void reset() {
+        state.reset();
+    }
+
+    /**
+     * The requests received since start or {@link #reset()}, in arrival order, on any path. Empty when
+     * recording is off ({@link Options#withoutRecording()}).
+     *
+     * @return an immutable snapshot
+     */
+    public List<RecordedRequest> requests() {
+        return state.requests();
+    }
+
+    /** {@return the most recent recorded request, or empty when none was recorded} */
+    public Optional<RecordedRequest> lastRequest() {
+        return state.lastRequest();
+    }
+
+    /** {@return the number of requests received since start or {@link #reset()}, on any path} */
+    public long requestCount() {
+        return state.requestCount();
+    }
+
+    /**
+     * The number of responses whose connection the client closed (or whose HTTP/2 stream it reset)
+     * before the response ended, e.g. a timed-out {@link Behavior#hang()} or a stream abandoned midway.
+     * Connections the mock cuts itself ({@link Behavior#cutAfterEvents}) do not count.
+     *
+     * @return the count since start or {@link #reset()}
+     */
+    public int cancelledStreams() {
+        return state.cancelledStreams();
+    }
+
+    /**
+     * Waits until {@link #cancelledStreams()} reaches {@code count}.
+     *
+     * @param count the count to wait for
+     * @param timeout how long to wait at most
+     * @return true if the count was reached, false on timeout
+     * @throws IllegalStateException if the waiting thread is interrupted (its interrupt flag is kept)
+     */
+    public boolean awaitCancelledStreams(int count, Duration timeout) {
+        try {
+            return state.awaitCancelledStreams(count, timeout);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for cancelled streams", interrupted);
+        }
+    }
+
+    /**
+     * Stops the servers, dropping open connections, and closes the Vert.x if {@link #start()} created it.
+     * Blocks until done; later calls do nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        vertx.undeploy(deploymentId).await();
+        if (ownsVertx) {
+            vertx.close().await();
+        }
+    }
+
+    /**
+     * How a mock upstream is served.
+     *
+     * @param host the address to bind, e.g. {@code 127.0.0.1}
+     * @param port the port, 0 for a random free one
+     * @param instances the number of server instances sharing the port, one per event loop
+     * @param recordRequests whether to keep every request for {@link #requests()}; turn it off for
+     *     long benchmark runs, which would otherwise keep every request in memory
+     */
+    public record Options(String host, int port, int instances, boolean recordRequests) {
+
+        /** Validates the options. */
+        public Options {
+            Objects.requireNonNull(host, "host");
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            if (instances < 1) {
+                throw new IllegalArgumentException("instances must be at least 1, got " + instances);
+            }
+        }
+
+        /** {@return 127.0.0.1, a random port, one instance, requests recorded} */
+        public static Options defaults() {
+            return new Options("127.0.0.1", 0, 1, true);
+        }
+
+        /**
+         * Binds another address, e.g. {@code 0.0.0.0}; {@link #baseUrl()} then uses it as the host.
+         *
+         * @param newHost the address to bind
+         * @return a copy binding that address
+         */
+        public Options withHost(String newHost) {
+            return new Options(newHost, port, instances, recordRequests);
+        }
+
+        /**
+         * Listens on a fixed port.
+         *
+         * @param newPort the port, 0 for a random free one
+         * @return a copy listening on that port
+         */
+        public Options withPort(int newPort) {
+            return new Options(host, newPort, instances, recordRequests);
+        }
+
+        /**
+         * Serves from several event loops: Vert.x spreads connections over the instances.
+         *
+         * @param count the number of server instances sharing the port
+         * @return a copy with that many instances
+         */
+        public Options withInstances(int count) {
+            return new Options(host, port, count, recordRequests);
+        }
+
+        /** {@return a copy that only counts requests instead of recording them} */
+        public Options withoutRecording() {
+            return new Options(host, port, instances, false);
+        }
+    }
+}
