@@ -13,6 +13,7 @@ DURATION="${DURATION:-10s}"
 CONNS="${CONNS:-16 64 256}"
 LATENCIES="${LATENCIES:-0 50}"
 MODES="${MODES:-json stream}"
+WARMUP="${WARMUP:-15s}"   # per mode; the JIT needs ~20-30 s of load on one core to settle
 MOCK_PORT="${MOCK_PORT:-19001}"
 GW_PORT="${GW_PORT:-19002}"
 WORK="$(mktemp -d)"
@@ -59,7 +60,7 @@ run_wrk() { # url conns stream
 
 # Prints "rps p50 p99" from wrk output.
 parse() {
-  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$4} END {printf "%s %s %s %s", rps, p50, p99, (bad==""?0:bad)}'
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$4} END {printf "%s %s %s %s\n", rps, p50, p99, (bad==""?0:bad)}'
 }
 
 echo "| upstream latency | mode | conns | direct req/s | direct p50 | direct p99 | Junction req/s | Junction p50 | Junction p99 | throughput ratio | Junction RSS |"
@@ -67,8 +68,11 @@ echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for lat in $LATENCIES; do
   start_mock "$lat"
   start_junction
-  # warm-up: JIT both paths
-  for s in 0 1; do DURATION=5s run_wrk "http://127.0.0.1:$GW_PORT" 64 "$s" >/dev/null; done
+  # warm-up: JIT both paths (and the mock's)
+  for s in 0 1; do
+    DURATION="$WARMUP" run_wrk "http://127.0.0.1:$GW_PORT" 64 "$s" >/dev/null
+    DURATION=5s run_wrk "http://127.0.0.1:$MOCK_PORT" 64 "$s" >/dev/null
+  done
   for mode in $MODES; do
     s=0; [ "$mode" = stream ] && s=1
     for c in $CONNS; do

@@ -19,6 +19,7 @@ import dev.junction.provider.ParamRules;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.provider.Timeouts;
 import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.ReplayStream;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamReply;
@@ -86,7 +87,7 @@ public final class MockProvider implements ProviderAdapter {
         }
         long delay = model.equals("slow") ? SLOW_DELAY_MS : delayFrom(request);
         var events = StreamEvents.of(response, StreamEvents::words);
-        var stream = new TimedEventStream(vertx, events, delay);
+        var stream = ReplayStream.paced(events, vertx, delay);
         call.cancellation().onCancel(stream::cancel);
         return Future.succeededFuture(new UpstreamReply.CanonicalStream(stream, Set.of()));
     }

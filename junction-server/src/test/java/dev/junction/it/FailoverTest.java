@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A route with two steps over one mock upstream: which failures move on, and which never do. */
 class FailoverTest {
@@ -33,25 +31,8 @@ class FailoverTest {
                   - {provider: openai, model: backup-model}
             """;
 
-    private static MockUpstream upstream;
-    private static Gateway gateway;
-
-    @BeforeAll
-    static void start() {
-        upstream = MockUpstream.start();
-        gateway = Gateway.withOpenAiUpstream(upstream.baseUrl(), ROUTES);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        upstream.close();
-    }
-
-    @BeforeEach
-    void resetUpstream() {
-        upstream.reset();
-    }
+    @RegisterExtension
+    static final GatewayExtension ENV = new GatewayExtension(ROUTES);
 
     private static String chat(boolean stream) {
         return "{\"model\":\"resilient\",\"stream\":" + stream
@@ -59,14 +40,14 @@ class FailoverTest {
     }
 
     private static List<String> modelsTried() {
-        return upstream.requests().stream().map(RecordedRequest::json).map(j -> j.get("model").asString()).toList();
+        return ENV.upstream().requests().stream().map(RecordedRequest::json).map(j -> j.get("model").asString()).toList();
     }
 
     @Test
     void serverErrorMovesToTheNextStep() {
-        upstream.enqueue(Behavior.status(500));
+        ENV.upstream().enqueue(Behavior.status(500));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(false));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(false));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(modelsTried()).containsExactly("primary-model", "backup-model");
@@ -77,9 +58,9 @@ class FailoverTest {
 
     @Test
     void rateLimitMovesToTheNextStep() {
-        upstream.enqueue(Behavior.status(429).withHeader("retry-after", "30"));
+        ENV.upstream().enqueue(Behavior.status(429).withHeader("retry-after", "30"));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(false));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(false));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(modelsTried()).containsExactly("primary-model", "backup-model");
@@ -87,9 +68,9 @@ class FailoverTest {
 
     @Test
     void slowFirstByteTimesOutAndMovesToTheNextStep() {
-        upstream.enqueue(Behavior.hang());
+        ENV.upstream().enqueue(Behavior.hang());
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(true));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(true));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"model\":\"backup-model\"").endsWith("data: [DONE]\n\n");
@@ -98,9 +79,9 @@ class FailoverTest {
 
     @Test
     void streamThatStallsBeforeItsFirstEventFailsOver() {
-        upstream.enqueue(Behavior.ok().withFirstByteDelay(Duration.ofSeconds(3)));
+        ENV.upstream().enqueue(Behavior.ok().withFirstByteDelay(Duration.ofSeconds(3)));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(true));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(true));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(modelsTried()).containsExactly("primary-model", "backup-model");
@@ -108,9 +89,9 @@ class FailoverTest {
 
     @Test
     void clientErrorIsReturnedWithoutTryingOtherSteps() {
-        upstream.enqueue(Behavior.status(400));
+        ENV.upstream().enqueue(Behavior.status(400));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(false));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(false));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(modelsTried()).containsExactly("primary-model");
@@ -119,10 +100,10 @@ class FailoverTest {
 
     @Test
     void exhaustedRouteReportsTheLastFailure() {
-        upstream.enqueue(Behavior.status(500));
-        upstream.enqueue(Behavior.status(503));
+        ENV.upstream().enqueue(Behavior.status(500));
+        ENV.upstream().enqueue(Behavior.status(503));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(false));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(false));
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(modelsTried()).hasSize(2);
@@ -131,9 +112,9 @@ class FailoverTest {
 
     @Test
     void streamCutAfterItsFirstEventIsNeverRetried() {
-        upstream.enqueue(Behavior.reply("a b c d e f").cutAfterEvents(2));
+        ENV.upstream().enqueue(Behavior.reply("a b c d e f").cutAfterEvents(2));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(true));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(true));
 
         assertThat(modelsTried()).containsExactly("primary-model");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -142,9 +123,9 @@ class FailoverTest {
 
     @Test
     void upstreamErrorEventMidStreamReachesTheClientAsAnErrorEvent() {
-        upstream.enqueue(Behavior.reply("a b c d").errorAfterEvents(2));
+        ENV.upstream().enqueue(Behavior.reply("a b c d").errorAfterEvents(2));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(true));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(true));
 
         assertThat(modelsTried()).containsExactly("primary-model");
         assertThat(response.body()).contains("data: {\"error\":");
@@ -153,9 +134,9 @@ class FailoverTest {
 
     @Test
     void stalledStreamAfterItsFirstEventEndsWithATimeoutError() {
-        upstream.enqueue(Behavior.reply("a b c").withInterEventDelay(Duration.ofSeconds(2)));
+        ENV.upstream().enqueue(Behavior.reply("a b c").withInterEventDelay(Duration.ofSeconds(2)));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", chat(true));
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(true));
 
         assertThat(modelsTried()).containsExactly("primary-model");
         assertThat(response.body()).contains("upstream_timeout");
@@ -163,9 +144,9 @@ class FailoverTest {
 
     @Test
     void clientDisconnectCancelsTheUpstreamStream() throws Exception {
-        upstream.enqueue(Behavior.reply("w ".repeat(50).strip()).withInterEventDelay(Duration.ofMillis(100)));
+        ENV.upstream().enqueue(Behavior.reply("w ".repeat(50).strip()).withInterEventDelay(Duration.ofMillis(100)));
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/chat/completions"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ENV.gateway().baseUrl() + "/v1/chat/completions"))
                 .header("authorization", "Bearer " + Gateway.KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(chat(true))).build();
 
@@ -176,8 +157,8 @@ class FailoverTest {
         }
         http.close();
 
-        assertThat(upstream.awaitCancelledStreams(1, Duration.ofSeconds(5))).isTrue();
-        gateway.awaitLog("\"client_disconnected\":true");
+        assertThat(ENV.upstream().awaitCancelledStreams(1, Duration.ofSeconds(5))).isTrue();
+        ENV.gateway().awaitLog("\"client_disconnected\":true");
     }
 
     @Test

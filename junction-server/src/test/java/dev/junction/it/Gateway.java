@@ -30,6 +30,7 @@ final class Gateway implements AutoCloseable {
     private final GatewayServer server;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private OpenAIClient sdk;
 
     private Gateway(GatewayServer server) {
         this.server = server;
@@ -60,9 +61,12 @@ final class Gateway implements AutoCloseable {
     }
 
     /** The official OpenAI SDK pointed at this gateway, without retries so that tests see every status. */
-    OpenAIClient sdk() {
-        return OpenAIOkHttpClient.builder().baseUrl(baseUrl() + "/v1").apiKey(KEY).maxRetries(0)
-                .timeout(Duration.ofSeconds(20)).build();
+    synchronized OpenAIClient sdk() {
+        if (sdk == null) {
+            sdk = OpenAIOkHttpClient.builder().baseUrl(baseUrl() + "/v1").apiKey(KEY).maxRetries(0)
+                    .timeout(Duration.ofSeconds(20)).build();
+        }
+        return sdk;
     }
 
     HttpResponse<String> post(String path, String body, String... headers) {
@@ -123,6 +127,9 @@ final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        if (sdk != null) {
+            sdk.close();
+        }
         server.stop();
     }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.json.Json;
 import dev.junction.testkit.Behavior;
-import dev.junction.testkit.MockUpstream;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The gateway's HTTP surface seen with a plain HTTP client: auth, ids, limits, errors, rewrites, redaction. */
@@ -30,25 +27,8 @@ class HttpSurfaceTest {
                     params: {set: {temperature: 0.2}, defaults: {max_tokens: 64}}
             """;
 
-    private static MockUpstream upstream;
-    private static Gateway gateway;
-
-    @BeforeAll
-    static void start() {
-        upstream = MockUpstream.start();
-        gateway = Gateway.withOpenAiUpstream(upstream.baseUrl(), CONFIG);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        upstream.close();
-    }
-
-    @BeforeEach
-    void resetUpstream() {
-        upstream.reset();
-    }
+    @RegisterExtension
+    static final GatewayExtension ENV = new GatewayExtension(CONFIG);
 
     private static JsonNode json(HttpResponse<String> response) {
         return Json.MAPPER.readTree(response.body());
@@ -56,7 +36,7 @@ class HttpSurfaceTest {
 
     @Test
     void healthNeedsNoKey() {
-        HttpResponse<String> response = gateway.get("/health");
+        HttpResponse<String> response = ENV.gateway().get("/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("status").asString()).isEqualTo("ok");
@@ -64,12 +44,12 @@ class HttpSurfaceTest {
 
     @Test
     void readinessReportsReady() {
-        assertThat(gateway.get("/ready").statusCode()).isEqualTo(200);
+        assertThat(ENV.gateway().get("/ready").statusCode()).isEqualTo(200);
     }
 
     @Test
     void missingKeyIsRejectedInOpenAiShape() {
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", "{}", "x-none", "1");
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", "{}", "x-none", "1");
 
         assertThat(response.statusCode()).isEqualTo(401);
         JsonNode error = json(response).get("error");
@@ -80,7 +60,7 @@ class HttpSurfaceTest {
 
     @Test
     void keyIsAcceptedInTheXApiKeyHeader() {
-        HttpResponse<String> response = gateway.post("/v1/chat/completions",
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions",
                 "{\"model\":\"mock/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                 "x-api-key", Gateway.KEY);
 
@@ -89,7 +69,7 @@ class HttpSurfaceTest {
 
     @Test
     void clientRequestIdIsEchoed() {
-        HttpResponse<String> response = gateway.post("/v1/chat/completions",
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions",
                 "{\"model\":\"mock/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                 "authorization", "Bearer " + Gateway.KEY, "x-request-id", "trace-42");
 
@@ -98,14 +78,14 @@ class HttpSurfaceTest {
 
     @Test
     void requestIdIsGeneratedWhenAbsent() {
-        HttpResponse<String> response = gateway.get("/health");
+        HttpResponse<String> response = ENV.gateway().get("/health");
 
         assertThat(response.headers().firstValue("x-request-id").orElseThrow()).matches("req_[0-9a-f]{24}");
     }
 
     @Test
     void malformedJsonIsABadRequest() {
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", "{\"model\": ");
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", "{\"model\": ");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).at("/error/type").asString()).isEqualTo("invalid_request_error");
@@ -113,7 +93,7 @@ class HttpSurfaceTest {
 
     @Test
     void badFieldNamesTheParameter() {
-        HttpResponse<String> response = gateway.post("/v1/chat/completions",
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions",
                 "{\"model\":\"mock/echo\",\"temperature\":\"hot\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -122,7 +102,7 @@ class HttpSurfaceTest {
 
     @Test
     void emptyMessagesIsABadRequest() {
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", "{\"model\":\"mock/echo\",\"messages\":[]}");
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", "{\"model\":\"mock/echo\",\"messages\":[]}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).at("/error/code").asString()).isEqualTo("empty_array");
@@ -131,7 +111,7 @@ class HttpSurfaceTest {
     @Test
     void bodyOverTheLimitIsTooLarge() {
         String big = "x".repeat(5000);
-        HttpResponse<String> response = gateway.post("/v1/chat/completions",
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions",
                 "{\"model\":\"mock/echo\",\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}");
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -140,7 +120,7 @@ class HttpSurfaceTest {
 
     @Test
     void unknownPathIsNotFoundInOpenAiShape() {
-        HttpResponse<String> response = gateway.get("/v1/nothing-here", "authorization", "Bearer " + Gateway.KEY);
+        HttpResponse<String> response = ENV.gateway().get("/v1/nothing-here", "authorization", "Bearer " + Gateway.KEY);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).at("/error/message").asString()).contains("/v1/nothing-here");
@@ -148,14 +128,14 @@ class HttpSurfaceTest {
 
     @Test
     void parameterRulesRewriteTheUpstreamBodyAndReportDrops() {
-        HttpResponse<String> response = gateway.post("/v1/chat/completions", """
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", """
                 {"model":"tuned","temperature":0.9,"logit_bias":{"50256":-100},
                  "response_format":{"type":"json_object"},
                  "tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}],
                  "messages":[{"role":"user","content":"hi"}]}""");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode sent = upstream.lastRequest().orElseThrow().json();
+        JsonNode sent = ENV.upstream().lastRequest().orElseThrow().json();
         assertThat(sent.has("logit_bias")).isFalse();
         assertThat(sent.has("response_format")).isFalse();
         assertThat(sent.get("temperature").asDouble()).isEqualTo(0.2);
@@ -166,25 +146,25 @@ class HttpSurfaceTest {
 
     @Test
     void upstreamCredentialErrorsNeverLeakTheKey() {
-        upstream.enqueue(Behavior.status(401).withBody("""
+        ENV.upstream().enqueue(Behavior.status(401).withBody("""
                 {"error":{"message":"Incorrect API key provided: sk-upstream-secret-abcdef123456.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"""));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions",
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions",
                 "{\"model\":\"openai/gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
         assertThat(response.statusCode()).as("the gateway's credentials are not the client's fault").isEqualTo(502);
         assertThat(response.body()).doesNotContain("sk-upstream-secret").contains("[redacted]");
-        String logs = gateway.awaitLog(response.headers().firstValue("x-request-id").orElseThrow());
+        String logs = ENV.gateway().awaitLog(response.headers().firstValue("x-request-id").orElseThrow());
         assertThat(logs).doesNotContain("sk-upstream-secret").doesNotContain(Gateway.KEY);
     }
 
     @Test
     void requestLogLineCarriesTheRequestFacts() {
-        HttpResponse<String> response = gateway.post("/v1/chat/completions",
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions",
                 "{\"model\":\"openai/gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         String id = response.headers().firstValue("x-request-id").orElseThrow();
 
-        String line = gateway.awaitLog(id).lines().filter(l -> l.contains(id)).findFirst().orElseThrow();
+        String line = ENV.gateway().awaitLog(id).lines().filter(l -> l.contains(id)).findFirst().orElseThrow();
         JsonNode entry = Json.MAPPER.readTree(line);
         assertThat(entry.get("key").asString()).isEqualTo("tests");
         assertThat(entry.get("model").asString()).isEqualTo("openai/gpt-4o");
@@ -199,9 +179,9 @@ class HttpSurfaceTest {
 
     @Test
     void completeUpstreamReplyToAStreamingRequestIsStreamedToTheClient() {
-        upstream.enqueue(Behavior.fixture("../junction-core/src/test/resources/fixtures/openai-chat/response.basic.json", 200, "application/json"));
+        ENV.upstream().enqueue(Behavior.fixture("../junction-core/src/test/resources/fixtures/openai-chat/response.basic.json", 200, "application/json"));
 
-        HttpResponse<String> response = gateway.post("/v1/chat/completions",
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions",
                 "{\"model\":\"openai/gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
 
         assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");

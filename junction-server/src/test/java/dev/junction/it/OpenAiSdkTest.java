@@ -3,7 +3,7 @@ package dev.junction.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.openai.client.OpenAIClient;
+import com.openai.client().OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
@@ -11,7 +11,7 @@ import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.client().okhttp.OpenAIOkHttpClient;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -23,37 +23,18 @@ import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.models.Model;
 import dev.junction.testkit.Behavior;
-import dev.junction.testkit.MockUpstream;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The official OpenAI Java SDK against a running gateway that forwards to an OpenAI-speaking mock upstream. */
 class OpenAiSdkTest {
 
-    private static MockUpstream upstream;
-    private static Gateway gateway;
-    private static OpenAIClient client;
-
-    @BeforeAll
-    static void start() {
-        upstream = MockUpstream.start();
-        gateway = Gateway.withOpenAiUpstream(upstream.baseUrl(), "");
-        client = gateway.sdk();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        upstream.close();
-    }
-
-    @BeforeEach
-    void resetUpstream() {
-        upstream.reset();
+    @RegisterExtension
+    static final GatewayExtension ENV = new GatewayExtension("");
+    private static OpenAIClient client() {
+        return ENV.gateway().sdk();
     }
 
     private static ChatCompletionCreateParams.Builder ask(String model, String prompt) {
@@ -62,34 +43,34 @@ class OpenAiSdkTest {
 
     @Test
     void plainCompletionReturnsTheUpstreamReply() {
-        ChatCompletion completion = client.chat().completions().create(ask("openai/gpt-4o", "Bonjour").build());
+        ChatCompletion completion = client().chat().completions().create(ask("openai/gpt-4o", "Bonjour").build());
 
         assertThat(completion.choices().getFirst().message().content()).contains("Hello from mock upstream: Bonjour");
         assertThat(completion.usage()).isPresent();
-        assertThat(upstream.lastRequest().orElseThrow().json().get("model").asString()).isEqualTo("gpt-4o");
+        assertThat(ENV.upstream().lastRequest().orElseThrow().json().get("model").asString()).isEqualTo("gpt-4o");
     }
 
     @Test
     void unprefixedCatalogModelIsRoutedToItsProvider() {
-        ChatCompletion completion = client.chat().completions().create(ask("gpt-4o-mini", "hi").build());
+        ChatCompletion completion = client().chat().completions().create(ask("gpt-4o-mini", "hi").build());
 
         assertThat(completion.choices().getFirst().message().content()).isPresent();
-        assertThat(upstream.lastRequest().orElseThrow().json().get("model").asString()).isEqualTo("gpt-4o-mini");
+        assertThat(ENV.upstream().lastRequest().orElseThrow().json().get("model").asString()).isEqualTo("gpt-4o-mini");
     }
 
     @Test
     void upstreamReceivesTheGatewaysKeyNotTheClients() {
-        client.chat().completions().create(ask("openai/gpt-4o", "hi").build());
+        client().chat().completions().create(ask("openai/gpt-4o", "hi").build());
 
-        var headers = upstream.lastRequest().orElseThrow().headers();
+        var headers = ENV.upstream().lastRequest().orElseThrow().headers();
         assertThat(headers.get("authorization")).containsExactly("Bearer sk-upstream-secret-abcdef123456");
     }
 
     @Test
     void streamedReplyAssemblesToTheUpstreamText() {
-        upstream.setDefault(Behavior.reply("one two three four five"));
+        ENV.upstream().setDefault(Behavior.reply("one two three four five"));
         StringBuilder text = new StringBuilder();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+        try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions()
                 .createStreaming(ask("openai/gpt-4o", "count").build())) {
             stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append)));
         }
@@ -100,12 +81,12 @@ class OpenAiSdkTest {
     @Test
     void usageChunkIsWithheldWhenTheClientDidNotAskForIt() {
         List<ChatCompletionChunk> chunks;
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+        try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions()
                 .createStreaming(ask("openai/gpt-4o", "hi").build())) {
             chunks = stream.stream().toList();
         }
 
-        assertThat(upstream.lastRequest().orElseThrow().json().at("/stream_options/include_usage").asBoolean())
+        assertThat(ENV.upstream().lastRequest().orElseThrow().json().at("/stream_options/include_usage").asBoolean())
                 .as("the gateway asks the upstream for usage to account for it").isTrue();
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.choices()).isNotEmpty());
     }
@@ -113,7 +94,7 @@ class OpenAiSdkTest {
     @Test
     void usageChunkIsDeliveredWhenTheClientAskedForIt() {
         List<ChatCompletionChunk> chunks;
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
+        try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions().createStreaming(
                 ask("openai/gpt-4o", "hi").streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true)
                         .build()).build())) {
             chunks = stream.stream().toList();
@@ -138,8 +119,8 @@ class OpenAiSdkTest {
 
     @Test
     void toolCallsReachTheClientWithTheirArguments() {
-        upstream.setDefault(Behavior.toolCalls());
-        ChatCompletion completion = client.chat().completions().create(
+        ENV.upstream().setDefault(Behavior.toolCalls());
+        ChatCompletion completion = client().chat().completions().create(
                 ask("openai/gpt-4o", "Weather in Paris and Tokyo?").addTool(weatherTool()).build());
 
         List<ChatCompletionMessageToolCall> calls = completion.choices().getFirst().message().toolCalls()
@@ -149,14 +130,14 @@ class OpenAiSdkTest {
         assertThat(calls.getFirst().asFunction().function().arguments()).contains("Paris");
         assertThat(completion.choices().getFirst().finishReason())
                 .isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
-        assertThat(upstream.lastRequest().orElseThrow().json().get("tools")).hasSize(1);
+        assertThat(ENV.upstream().lastRequest().orElseThrow().json().get("tools")).hasSize(1);
     }
 
     @Test
     void streamedToolCallsAccumulateIntoCompleteArguments() {
-        upstream.setDefault(Behavior.toolCalls());
+        ENV.upstream().setDefault(Behavior.toolCalls());
         ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
+        try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions().createStreaming(
                 ask("openai/gpt-4o", "Weather in Paris and Tokyo?").addTool(weatherTool()).build())) {
             stream.stream().forEach(accumulator::accumulate);
         }
@@ -169,25 +150,25 @@ class OpenAiSdkTest {
 
     @Test
     void upstreamClientErrorSurfacesAsBadRequestWithItsMessage() {
-        upstream.enqueue(Behavior.status(400));
+        ENV.upstream().enqueue(Behavior.status(400));
 
-        assertThatThrownBy(() -> client.chat().completions().create(ask("openai/gpt-4o", "hi").build()))
+        assertThatThrownBy(() -> client().chat().completions().create(ask("openai/gpt-4o", "hi").build()))
                 .isInstanceOf(BadRequestException.class);
     }
 
     @Test
     void wrongGatewayKeyIsUnauthorized() {
-        OpenAIClient stranger = OpenAIOkHttpClient.builder().baseUrl(gateway.baseUrl() + "/v1")
+        OpenAIClient stranger = OpenAIOkHttpClient.builder().baseUrl(ENV.gateway().baseUrl() + "/v1")
                 .apiKey("jk-not-a-real-key-000000").maxRetries(0).build();
 
         assertThatThrownBy(() -> stranger.chat().completions().create(ask("mock/echo", "hi").build()))
                 .isInstanceOf(UnauthorizedException.class);
-        assertThat(upstream.requestCount()).isZero();
+        assertThat(ENV.upstream().requestCount()).isZero();
     }
 
     @Test
     void unknownModelIsNotFoundAndListsTheKnownOnes() {
-        assertThatThrownBy(() -> client.chat().completions().create(ask("no-such-model", "hi").build()))
+        assertThatThrownBy(() -> client().chat().completions().create(ask("no-such-model", "hi").build()))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no-such-model")
                 .hasMessageContaining("mock/echo");
@@ -195,24 +176,24 @@ class OpenAiSdkTest {
 
     @Test
     void upstreamServerErrorBecomesBadGatewayAfterFailoverIsExhausted() {
-        upstream.enqueue(Behavior.status(500));
+        ENV.upstream().enqueue(Behavior.status(500));
 
-        assertThatThrownBy(() -> client.chat().completions().create(ask("openai/gpt-4o", "hi").build()))
+        assertThatThrownBy(() -> client().chat().completions().create(ask("openai/gpt-4o", "hi").build()))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode()).isEqualTo(502));
     }
 
     @Test
     void upstreamRateLimitIsRelayedAsRateLimit() {
-        upstream.enqueue(Behavior.status(429).withHeader("retry-after", "7"));
+        ENV.upstream().enqueue(Behavior.status(429).withHeader("retry-after", "7"));
 
-        assertThatThrownBy(() -> client.chat().completions().create(ask("openai/gpt-4o", "hi").build()))
+        assertThatThrownBy(() -> client().chat().completions().create(ask("openai/gpt-4o", "hi").build()))
                 .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.headers().values("retry-after"))
                         .containsExactly("7"));
     }
 
     @Test
     void modelListIncludesTheMockAndTheCatalogModels() {
-        List<String> ids = client.models().list().autoPager().stream().map(Model::id).toList();
+        List<String> ids = client().models().list().autoPager().stream().map(Model::id).toList();
 
         assertThat(ids).contains("mock/echo", "mock/tools", "openai/gpt-4o");
     }
@@ -220,13 +201,13 @@ class OpenAiSdkTest {
     @Test
     void builtInMockStreamsTheEchoWordByWord() {
         List<String> pieces = new java.util.ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+        try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions()
                 .createStreaming(ask("mock/echo", "the quick brown fox").build())) {
             stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content()
                     .filter(s -> !s.isEmpty()).ifPresent(pieces::add)));
         }
 
         assertThat(pieces).containsExactly("the", " quick", " brown", " fox");
-        assertThat(upstream.requestCount()).isZero();
+        assertThat(ENV.upstream().requestCount()).isZero();
     }
 }

@@ -9,6 +9,7 @@ import dev.junction.model.ChatResponse;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
+import dev.junction.model.StreamEvent;
 import dev.junction.model.StreamEvents;
 import dev.junction.observe.RequestRecord;
 import dev.junction.routing.AttemptRecord;
@@ -18,6 +19,7 @@ import dev.junction.routing.RouteOutcome;
 import dev.junction.server.GatewayRuntime;
 import dev.junction.server.RequestContext;
 import dev.junction.upstream.Cancellation;
+import dev.junction.upstream.ReplayStream;
 import dev.junction.upstream.ClientRequest;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamReply;
@@ -82,6 +84,10 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                         RouteFailure failure = ar.cause() instanceof RouteFailure f ? f
                                 : new RouteFailure(UpstreamFailure.errorOf(ar.cause()), List.of());
                         attemptHeaders(response, record, failure.attempts());
+                        if (!failure.attempts().isEmpty()) {
+                            var last = failure.attempts().getLast().step();
+                            record.target(last.provider(), last.model());
+                        }
                         reject(response, record, failure.error());
                     }
                 });
@@ -107,7 +113,7 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                     throw new UnsupportedOperationException(c.dialect() + " replies are not supported yet");
                 }
             }
-            case UpstreamReply.Complete c -> relay.encode(ListStream.of(
+            case UpstreamReply.Complete c -> relay.encode(replay(
                     StreamEvents.of(OpenAiResponseMapper.toCanonical(c.json()), List::of), cancellation));
             case UpstreamReply.Synthesized s when !request.stream() -> {
                 ChatResponse r = s.response();
@@ -115,7 +121,7 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                 response.putHeader("content-type", "application/json")
                         .end(Buffer.buffer(Json.bytes(OpenAiResponseMapper.fromCanonical(r))));
             }
-            case UpstreamReply.Synthesized s -> relay.encode(ListStream.of(
+            case UpstreamReply.Synthesized s -> relay.encode(replay(
                     StreamEvents.of(s.response(), StreamEvents::words), cancellation));
             case UpstreamReply.WireStream w when w.dialect() == Dialect.OPENAI_CHAT -> {
                 cancellation.onCancel(w.events()::cancel);
@@ -130,6 +136,12 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                 relay.encode(cs.events());
             }
         }
+    }
+
+    private static ReplayStream replay(List<StreamEvent> events, Cancellation cancellation) {
+        ReplayStream stream = ReplayStream.immediate(events);
+        cancellation.onCancel(stream::cancel);
+        return stream;
     }
 
     private static void attemptHeaders(HttpServerResponse response, RequestRecord record,

@@ -1,20 +1,20 @@
-package dev.junction.mock;
+package dev.junction.upstream;
 
 import dev.junction.model.GatewayError;
 import dev.junction.model.StreamEvent;
-import dev.junction.upstream.EventStream;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Plays a list of events, with a delay before each text or argument delta. Runs on the event loop that started it;
- * honours pause and resume like a network stream would.
+ * Plays a finished list of canonical events as a stream: for in-process providers, and for complete upstream replies
+ * that a client asked to receive streamed. An optional delay before each delta paces the stream like a model would.
+ * Honours pause and resume like a network stream; confined to the event loop that starts it.
  */
-final class TimedEventStream implements EventStream<StreamEvent> {
+public final class ReplayStream implements EventStream<StreamEvent> {
 
-    private final Vertx vertx;
     private final List<StreamEvent> events;
+    private final Vertx vertx;
     private final long delayMs;
     private Consumer<StreamEvent> onEvent;
     private Runnable onEnd;
@@ -23,10 +23,20 @@ final class TimedEventStream implements EventStream<StreamEvent> {
     private boolean cancelled;
     private boolean scheduled;
 
-    TimedEventStream(Vertx vertx, List<StreamEvent> events, long delayMs) {
+    private ReplayStream(List<StreamEvent> events, Vertx vertx, long delayMs) {
+        this.events = List.copyOf(events);
         this.vertx = vertx;
-        this.events = events;
         this.delayMs = delayMs;
+    }
+
+    /** Plays the events at once, as fast as the client reads them. */
+    public static ReplayStream immediate(List<StreamEvent> events) {
+        return new ReplayStream(events, null, 0);
+    }
+
+    /** Plays the events with {@code delayMs} before each delta, on {@code vertx}'s timers. */
+    public static ReplayStream paced(List<StreamEvent> events, Vertx vertx, long delayMs) {
+        return delayMs <= 0 ? immediate(events) : new ReplayStream(events, vertx, delayMs);
     }
 
     @Override
@@ -54,7 +64,7 @@ final class TimedEventStream implements EventStream<StreamEvent> {
             next++;
             onEvent.accept(event);
         }
-        if (!cancelled && next == events.size()) {
+        if (!paused && !cancelled && !scheduled && next == events.size()) {
             next++;
             onEnd.run();
         }
