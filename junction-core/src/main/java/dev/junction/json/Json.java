@@ -53,6 +53,15 @@ public final class Json {
         }
     }
 
+    /** Parses UTF-8 bytes as JSON, or returns empty when they are not JSON. Never throws. */
+    public static Optional<JsonNode> tryParse(byte[] bytes) {
+        try {
+            return Optional.ofNullable(MAPPER.readTree(bytes));
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Compact JSON text of a node. */
     public static String write(JsonNode node) {
         return MAPPER.writeValueAsString(node);

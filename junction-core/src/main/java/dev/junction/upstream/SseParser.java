@@ -30,7 +30,8 @@ public final class SseParser {
                 i++;
                 continue;
             }
-            emit(pending.slice(start, end).copy());
+            // A slice, not a copy: the bytes behind it are never written again (the remainder is copied below).
+            emit(pending.slice(start, end));
             start = end;
             i = end;
         }
@@ -86,21 +87,6 @@ public final class SseParser {
     }
 
     private void emit(Buffer raw) {
-        String text = raw.toString(StandardCharsets.UTF_8);
-        String event = "";
-        StringBuilder data = null;
-        for (String line : text.split("\r\n|\r|\n")) {
-            if (line.startsWith("data:")) {
-                String value = line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5);
-                if (data == null) {
-                    data = new StringBuilder(value);
-                } else {
-                    data.append('\n').append(value);
-                }
-            } else if (line.startsWith("event:")) {
-                event = line.substring(6).strip();
-            }
-        }
-        sink.accept(new SseEvent(event, data == null ? "" : data.toString(), raw));
+        sink.accept(new SseEvent(raw));
     }
 }

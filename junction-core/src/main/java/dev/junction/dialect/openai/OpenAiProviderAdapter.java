@@ -81,7 +81,7 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
                     OpenAiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
                             retryAfter(b.headers()), provider.name(), redactor)));
             case HttpUpstreamClient.Reply.Body b -> {
-                Optional<JsonNode> json = Json.tryParse(b.body().toString(StandardCharsets.UTF_8));
+                Optional<JsonNode> json = Json.tryParse(b.body().getBytes());
                 if (json.isEmpty() || !json.get().isObject()) {
                     yield Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway(
                             "The upstream provider '" + provider.name() + "' returned a body that is not JSON.",

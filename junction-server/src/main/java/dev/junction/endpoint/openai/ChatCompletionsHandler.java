@@ -102,8 +102,7 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
         if (!outcome.reply().dropped().isEmpty()) {
             response.putHeader("x-junction-dropped", String.join(",", outcome.reply().dropped()));
         }
-        OpenAiStreamRelay relay = new OpenAiStreamRelay(response, record, request.includeUsage(), rt.redactor(),
-                () -> { });
+        OpenAiStreamRelay relay = new OpenAiStreamRelay(response, record, request.includeUsage(), rt.redactor());
         switch (outcome.reply()) {
             case UpstreamReply.Complete c when !request.stream() -> {
                 record.usage(OpenAiUsage.read(c.json().get("usage"))).status(200).firstByte();

@@ -12,6 +12,7 @@ import dev.junction.observe.RequestRecord;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.EventStream;
 import dev.junction.upstream.SseEvent;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
@@ -30,21 +31,16 @@ final class OpenAiStreamRelay {
     private final RequestRecord record;
     private final boolean clientWantsUsage;
     private final Redactor redactor;
-    private final Runnable onDone;
     private boolean sawDone;
     private boolean sawError;
     private boolean finished;
+    private Buffer pending;
 
-    /**
-     * @param onDone runs once when the response has ended, however it ended
-     */
-    OpenAiStreamRelay(HttpServerResponse response, RequestRecord record, boolean clientWantsUsage, Redactor redactor,
-                      Runnable onDone) {
+    OpenAiStreamRelay(HttpServerResponse response, RequestRecord record, boolean clientWantsUsage, Redactor redactor) {
         this.response = response;
         this.record = record;
         this.clientWantsUsage = clientWantsUsage;
         this.redactor = redactor;
-        this.onDone = onDone;
     }
 
     private void writeHead() {
@@ -70,31 +66,30 @@ final class OpenAiStreamRelay {
         });
     }
 
-    /** Looks at an OpenAI event for usage, the end marker and errors; returns what to send, if anything. */
+    /**
+     * Looks at an OpenAI event for usage, the end marker and errors; returns what to send, if anything. Only events
+     * that carry a usage object or an error are parsed; the rest are checked on their bytes.
+     */
     private Optional<Buffer> inspect(SseEvent event) {
-        String data = event.data();
-        if (data.isEmpty()) {
+        if (!event.hasData()) {
             return Optional.of(event.raw());
         }
-        if (data.equals("[DONE]")) {
+        if (event.dataStartsWith("[DONE]")) {
             sawDone = true;
             return Optional.of(event.raw());
         }
-        if (data.startsWith("{\"error\"")) {
-            JsonNode error = Json.tryParse(data).map(n -> n.path("error")).orElse(Json.object());
+        if (event.dataStartsWith("{\"error\"")) {
+            JsonNode error = Json.tryParse(event.data()).map(n -> n.path("error")).orElse(Json.object());
             String message = redactor.redact(error.path("message").asString("The upstream stream failed."));
             record.error("upstream_stream_error", message);
             sawError = true;
             return Optional.of(frame(OpenAiErrors.render(new GatewayError.BadGateway(message, false)).toString()));
         }
-        if (!data.contains("\"usage\"")) {
+        if (!event.mentionsObject("usage")) {
             return Optional.of(event.raw());
         }
-        Optional<JsonNode> chunk = Json.tryParse(data);
-        if (chunk.isEmpty()) {
-            return Optional.of(event.raw());
-        }
-        JsonNode usage = chunk.get().get("usage");
+        Optional<JsonNode> chunk = Json.tryParse(event.data());
+        JsonNode usage = chunk.map(c -> c.get("usage")).orElse(null);
         if (usage == null || !usage.isObject()) {
             return Optional.of(event.raw());
         }
@@ -163,12 +158,29 @@ final class OpenAiStreamRelay {
         });
     }
 
+    /**
+     * Queues bytes for the client and flushes them at the end of the current event-loop task, so the events of one
+     * upstream network read leave in one write. Nothing waits for more data: an event is never held back.
+     */
     private void write(Buffer buffer, EventStream<?> events) {
         if (finished || response.closed()) {
             return;
         }
         record.firstByte();
-        response.write(buffer);
+        if (pending == null) {
+            pending = Buffer.buffer(buffer.length() * 2);
+            Vertx.currentContext().runOnContext(v -> flush(events));
+        }
+        pending.appendBuffer(buffer);
+    }
+
+    private void flush(EventStream<?> events) {
+        Buffer out = pending;
+        pending = null;
+        if (out == null || response.closed() || response.ended()) {
+            return;
+        }
+        response.write(out);
         if (response.writeQueueFull()) {
             events.pause();
             response.drainHandler(v -> events.resume());
@@ -183,7 +195,7 @@ final class OpenAiStreamRelay {
         record.error(error);
         if (!response.closed()) {
             record.firstByte();
-            response.write(frame(OpenAiErrors.render(error).toString()));
+            appendPending(frame(OpenAiErrors.render(error).toString()));
         }
         end();
     }
@@ -194,9 +206,21 @@ final class OpenAiStreamRelay {
         }
         finished = true;
         if (!response.closed() && !response.ended()) {
-            response.end();
+            Buffer last = pending;
+            pending = null;
+            if (last == null) {
+                response.end();
+            } else {
+                response.end(last);
+            }
         }
-        onDone.run();
+    }
+
+    private void appendPending(Buffer buffer) {
+        if (pending == null) {
+            pending = Buffer.buffer(buffer.length());
+        }
+        pending.appendBuffer(buffer);
     }
 
     private static Buffer frame(String json) {

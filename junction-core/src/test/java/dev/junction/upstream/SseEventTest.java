@@ -1,0 +1,41 @@
+package dev.junction.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SseEventTest {
+
+    @Test
+    void dataStartsWithLooksAtTheFirstDataLineAfterTheOptionalSpace() {
+        assertThat(SseEvent.of("data: [DONE]\n\n").dataStartsWith("[DONE]")).isTrue();
+        assertThat(SseEvent.of("data:[DONE]\n\n").dataStartsWith("[DONE]")).isTrue();
+        assertThat(SseEvent.of("event: x\r\ndata: {\"error\":{}}\r\n\r\n").dataStartsWith("{\"error\"")).isTrue();
+        assertThat(SseEvent.of("data: {\"id\":1}\n\n").dataStartsWith("[DONE]")).isFalse();
+    }
+
+    @Test
+    void commentOnlyEventHasNoData() {
+        SseEvent comment = SseEvent.of(": keep-alive\n\n");
+
+        assertThat(comment.hasData()).isFalse();
+        assertThat(comment.data()).isEmpty();
+    }
+
+    @Test
+    void mentionsObjectTellsAUsageObjectFromANullUsage() {
+        assertThat(SseEvent.of("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1}}\n\n").mentionsObject("usage"))
+                .isTrue();
+        assertThat(SseEvent.of("data: {\"usage\" :  {\"prompt_tokens\":1}}\n\n").mentionsObject("usage")).isTrue();
+        assertThat(SseEvent.of("data: {\"choices\":[],\"usage\":null}\n\n").mentionsObject("usage")).isFalse();
+        assertThat(SseEvent.of("data: {\"choices\":[]}\n\n").mentionsObject("usage")).isFalse();
+    }
+
+    @Test
+    void multiLineDataIsJoinedWithNewlines() {
+        SseEvent event = SseEvent.of("event: message\ndata: a\ndata: b\n\n");
+
+        assertThat(event.data()).isEqualTo("a\nb");
+        assertThat(event.event()).isEqualTo("message");
+    }
+}
