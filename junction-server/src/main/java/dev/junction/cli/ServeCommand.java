@@ -61,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            LogSetup.flush();
             stopped.countDown();
         }, "junction-shutdown"));
         stopped.await();

@@ -14,6 +14,13 @@ public final class LogSetup {
 
     private LogSetup() {}
 
+    /** Drains the asynchronous appender so the last lines (the shutdown itself) reach the output. */
+    public static void flush() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
+    }
+
     /** Reconfigures logback with the bundled configuration for this format. */
     public static void configure(Format format) {
         URL config = LogSetup.class.getResource("/logback-" + format.name() + ".xml");

@@ -149,6 +149,40 @@ class OpenAiSdkTest {
     }
 
     @Test
+    void imagePartsReachTheUpstreamUnchanged() {
+        var image = com.openai.models.chat.completions.ChatCompletionContentPartImage.builder()
+                .imageUrl(com.openai.models.chat.completions.ChatCompletionContentPartImage.ImageUrl.builder()
+                        .url("data:image/png;base64,iVBORw0KGgo=").detail(
+                                com.openai.models.chat.completions.ChatCompletionContentPartImage.ImageUrl.Detail.LOW)
+                        .build())
+                .build();
+        client().chat().completions().create(ChatCompletionCreateParams.builder().model("openai/gpt-4o")
+                .addUserMessageOfArrayOfContentParts(List.of(
+                        com.openai.models.chat.completions.ChatCompletionContentPart.ofText(
+                                com.openai.models.chat.completions.ChatCompletionContentPartText.builder()
+                                        .text("What is this?").build()),
+                        com.openai.models.chat.completions.ChatCompletionContentPart.ofImageUrl(image)))
+                .build());
+
+        var part = ENV.upstream().lastRequest().orElseThrow().json().at("/messages/0/content/1");
+        assertThat(part.at("/type").asString()).isEqualTo("image_url");
+        assertThat(part.at("/image_url/url").asString()).isEqualTo("data:image/png;base64,iVBORw0KGgo=");
+        assertThat(part.at("/image_url/detail").asString()).isEqualTo("low");
+    }
+
+    @Test
+    void samplingAndFormatParametersPassThroughUntouched() {
+        client().chat().completions().create(ask("openai/gpt-4o", "JSON please").n(2).logprobs(true).topLogprobs(2)
+                .responseFormat(com.openai.models.ResponseFormatJsonObject.builder().build()).build());
+
+        var sent = ENV.upstream().lastRequest().orElseThrow().json();
+        assertThat(sent.get("n").asInt()).isEqualTo(2);
+        assertThat(sent.get("logprobs").asBoolean()).isTrue();
+        assertThat(sent.get("top_logprobs").asInt()).isEqualTo(2);
+        assertThat(sent.at("/response_format/type").asString()).isEqualTo("json_object");
+    }
+
+    @Test
     void upstreamClientErrorSurfacesAsBadRequestWithItsMessage() {
         ENV.upstream().enqueue(Behavior.status(400));
 

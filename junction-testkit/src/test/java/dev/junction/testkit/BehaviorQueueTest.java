@@ -2,31 +2,9 @@ package dev.junction.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BehaviorQueueTest {
-
-    private static MockUpstream mock;
-    private static WireClient client;
-
-    @BeforeAll
-    static void startMock() {
-        mock = MockUpstream.start();
-        client = new WireClient(mock);
-    }
-
-    @AfterAll
-    static void closeMock() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void resetMock() {
-        mock.reset();
-    }
+class BehaviorQueueTest extends MockUpstreamTestBase {
 
     @Test
     void queuedBehavioursServeRequestsInOrderBeforeTheDefault() {

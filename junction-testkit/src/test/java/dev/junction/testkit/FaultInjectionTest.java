@@ -13,34 +13,12 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 @Timeout(10)
-class FaultInjectionTest {
-
-    private static MockUpstream mock;
-    private static WireClient client;
-
-    @BeforeAll
-    static void startMock() {
-        mock = MockUpstream.start();
-        client = new WireClient(mock);
-    }
-
-    @AfterAll
-    static void closeMock() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void resetMock() {
-        mock.reset();
-    }
+class FaultInjectionTest extends MockUpstreamTestBase {
 
     @Test
     void statusBehaviourSendsOpenAiRateLimitErrorWithRetryAfterHeader() {

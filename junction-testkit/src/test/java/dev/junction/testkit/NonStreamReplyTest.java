@@ -3,33 +3,11 @@ package dev.junction.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-class NonStreamReplyTest {
-
-    private static MockUpstream mock;
-    private static WireClient client;
-
-    @BeforeAll
-    static void startMock() {
-        mock = MockUpstream.start();
-        client = new WireClient(mock);
-    }
-
-    @AfterAll
-    static void closeMock() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void resetMock() {
-        mock.reset();
-    }
+class NonStreamReplyTest extends MockUpstreamTestBase {
 
     @Test
     void defaultReplyEchoesTheLastUserMessageInChatCompletionShape() {

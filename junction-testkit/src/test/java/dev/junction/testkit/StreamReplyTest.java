@@ -6,32 +6,10 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class StreamReplyTest {
-
-    private static MockUpstream mock;
-    private static WireClient client;
-
-    @BeforeAll
-    static void startMock() {
-        mock = MockUpstream.start();
-        client = new WireClient(mock);
-    }
-
-    @AfterAll
-    static void closeMock() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void resetMock() {
-        mock.reset();
-    }
+class StreamReplyTest extends MockUpstreamTestBase {
 
     @Test
     void streamIsAnEventStreamEndingWithDone() {
