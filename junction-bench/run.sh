@@ -18,10 +18,17 @@ MOCK_PORT="${MOCK_PORT:-19001}"
 GW_PORT="${GW_PORT:-19002}"
 WORK="$(mktemp -d)"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "installing wrk (Debian package)..." >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
-fi
+NGINX_PORT="${NGINX_PORT:-19003}"
+REFERENCE="${REFERENCE:-nginx}"   # a pass-through nginx on the same core, for comparison; REFERENCE=none skips it
+
+install_pkg() { # command package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "installing $2 (Debian package)..." >&2
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "$2" >/dev/null
+}
+install_pkg wrk wrk
+[ "$REFERENCE" = nginx ] && { [ -x /usr/sbin/nginx ] || install_pkg nginx nginx-light; }
 
 JAVA=""
 for c in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
@@ -54,6 +61,34 @@ start_junction() {
   gw_pid=$!; pids+=("$gw_pid"); wait_port "$GW_PORT"
 }
 
+start_nginx() { # a streaming pass-through proxy: keep-alive upstream, no buffering, one worker on CPU 0
+  mkdir -p "$WORK/nginx"
+  cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+worker_cpu_affinity 01;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  upstream mock { server 127.0.0.1:$MOCK_PORT; keepalive 512; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://mock;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering off;
+    }
+  }
+}
+CONF
+  /usr/sbin/nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -g 'daemon off;' &
+  nginx_pid=$!; pids+=("$nginx_pid"); wait_port "$NGINX_PORT"
+}
+
 run_wrk() { # url conns stream
   STREAM="$3" taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "$here/wrk/chat.lua" "$1/v1/chat/completions" 2>&1
 }
@@ -63,10 +98,11 @@ parse() {
   awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$4} END {printf "%s %s %s %s\n", rps, p50, p99, (bad==""?0:bad)}'
 }
 
-echo "| upstream latency | mode | conns | direct req/s | direct p50 | direct p99 | Junction req/s | Junction p50 | Junction p99 | throughput ratio | Junction RSS |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| upstream latency | mode | conns | direct req/s | direct p50 | direct p99 | nginx req/s | nginx p99 | Junction req/s | Junction p50 | Junction p99 | Junction/direct | Junction RSS |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for lat in $LATENCIES; do
   start_mock "$lat"
+  [ "$REFERENCE" = nginx ] && start_nginx
   start_junction
   # warm-up: JIT both paths (and the mock's)
   for s in 0 1; do
@@ -77,14 +113,20 @@ for lat in $LATENCIES; do
     s=0; [ "$mode" = stream ] && s=1
     for c in $CONNS; do
       read -r d_rps d_p50 d_p99 d_bad < <(run_wrk "http://127.0.0.1:$MOCK_PORT" "$c" "$s" | parse)
+      n_rps="-"; n_p99="-"
+      if [ "$REFERENCE" = nginx ]; then
+        read -r n_rps _ n_p99 _ < <(run_wrk "http://127.0.0.1:$NGINX_PORT" "$c" "$s" | parse)
+      fi
+      # Let the JIT settle at this concurrency before measuring (a cold cell shows the warm-up, not the gateway).
+      DURATION="${CELL_WARMUP:-5s}" run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" >/dev/null
       read -r j_rps j_p50 j_p99 j_bad < <(run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" | parse)
       rss=$(( $(ps -o rss= -p "$gw_pid") / 1024 ))
       ratio=$(awk -v a="$j_rps" -v b="$d_rps" 'BEGIN { if (b > 0) printf "%.1f%%", 100*a/b; else print "-" }')
       errs=""; [ "$j_bad" != 0 ] && errs=" ($j_bad non-2xx)"
-      echo "| ${lat} ms | $mode | $c | $d_rps | $d_p50 | $d_p99 | $j_rps$errs | $j_p50 | $j_p99 | $ratio | ${rss} MB |"
+      echo "| ${lat} ms | $mode | $c | $d_rps | $d_p50 | $d_p99 | $n_rps | $n_p99 | $j_rps$errs | $j_p50 | $j_p99 | $ratio | ${rss} MB |"
     done
   done
-  kill "$gw_pid" "$mock_pid" 2>/dev/null || true; wait "$gw_pid" "$mock_pid" 2>/dev/null || true
+  kill "$gw_pid" "$mock_pid" ${nginx_pid:-} 2>/dev/null || true; wait "$gw_pid" "$mock_pid" ${nginx_pid:-} 2>/dev/null || true
 done
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
