@@ -5,7 +5,7 @@ import dev.junction.model.Dialect;
 import dev.junction.model.StreamEvent;
 import io.vertx.core.buffer.Buffer;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
+import dev.junction.model.Usage;
 
 /**
  * A successful upstream answer: a complete body or a stream whose first event has arrived. Failures are not
@@ -16,8 +16,8 @@ public sealed interface UpstreamReply {
     /** Request fields the adapter dropped for this provider, for the {@code X-Junction-Dropped} header. */
     Set<String> dropped();
 
-    /** A complete body in the upstream's dialect: {@code raw} for pass-through, {@code json} for inspection. */
-    record Complete(Dialect dialect, Buffer raw, JsonNode json, Set<String> dropped) implements UpstreamReply {}
+    /** A complete body in the upstream's dialect, {@code raw} for pass-through, with the usage it reports. */
+    record Complete(Dialect dialect, Buffer raw, Usage usage, Set<String> dropped) implements UpstreamReply {}
 
     /** A complete answer produced in-process, already canonical. */
     record Synthesized(ChatResponse response, Set<String> dropped) implements UpstreamReply {}

@@ -29,6 +29,10 @@ class FailoverTest {
                 steps:
                   - {provider: openai, model: primary-model}
                   - {provider: openai, model: backup-model}
+              rewritten:
+                steps:
+                  - {provider: openai, model: primary-model, params: {set: {temperature: 0.1}, drop: [seed]}}
+                  - {provider: openai, model: backup-model}
             """;
 
     @RegisterExtension
@@ -85,6 +89,22 @@ class FailoverTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(modelsTried()).containsExactly("primary-model", "backup-model");
+    }
+
+    @Test
+    void nextStepGetsTheClientsBodyNotTheRewrittenOne() {
+        ENV.upstream().enqueue(Behavior.status(500));
+
+        ENV.gateway().post("/v1/chat/completions", "{\"model\":\"rewritten\",\"temperature\":0.7,\"seed\":5,"
+                + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}");
+
+        var first = ENV.upstream().requests().get(0).json();
+        var second = ENV.upstream().requests().get(1).json();
+        assertThat(first.get("temperature").asDouble()).isEqualTo(0.1);
+        assertThat(first.has("seed")).isFalse();
+        assertThat(second.get("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(second.get("seed").asInt()).isEqualTo(5);
+        assertThat(second.at("/stream_options/include_usage").asBoolean()).isTrue();
     }
 
     @Test

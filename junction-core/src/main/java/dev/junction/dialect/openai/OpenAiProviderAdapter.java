@@ -3,6 +3,7 @@ package dev.junction.dialect.openai;
 import dev.junction.json.Json;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
+import dev.junction.model.Usage;
 import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ParamRules;
 import dev.junction.provider.ProviderConfig;
@@ -41,16 +42,16 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
     public Future<UpstreamReply> send(UpstreamCall call) {
         ProviderConfig provider = call.provider();
         ObjectNode body = call.request().dialect() == Dialect.OPENAI_CHAT
-                ? call.request().body().deepCopy()
+                ? shallowCopy(call.request().body())
                 : OpenAiRequestMapper.fromCanonical(call.request().canonical());
         body.put("model", call.upstreamModel());
         boolean stream = call.request().stream();
         if (stream) {
             // Always ask for usage so the gateway can account for the stream; the server hides the usage chunk
-            // from clients that did not ask for it.
-            ObjectNode options = body.has("stream_options") && body.get("stream_options").isObject()
-                    ? (ObjectNode) body.get("stream_options") : body.putObject("stream_options");
-            options.put("include_usage", true);
+            // from clients that did not ask for it. A copy: the client's own options stay as sent.
+            JsonNode sent = body.get("stream_options");
+            ObjectNode options = sent != null && sent.isObject() ? ((ObjectNode) sent).deepCopy() : Json.object();
+            body.set("stream_options", options.put("include_usage", true));
         }
         ParamRules rules = provider.params().then(call.params());
         Set<String> dropped = rules.apply(body);
@@ -81,16 +82,27 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
                     OpenAiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
                             retryAfter(b.headers()), provider.name(), redactor)));
             case HttpUpstreamClient.Reply.Body b -> {
-                Optional<JsonNode> json = Json.tryParse(b.body().getBytes());
-                if (json.isEmpty() || !json.get().isObject()) {
+                Optional<Usage> usage = OpenAiUsage.usageOf(b.body().getBytes());
+                if (usage.isEmpty()) {
                     yield Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway(
                             "The upstream provider '" + provider.name() + "' returned a body that is not JSON.",
                             true)));
                 }
-                yield Future.succeededFuture(new UpstreamReply.Complete(Dialect.OPENAI_CHAT, b.body(), json.get(),
+                yield Future.succeededFuture(new UpstreamReply.Complete(Dialect.OPENAI_CHAT, b.body(), usage.get(),
                         dropped));
             }
         };
+    }
+
+    /**
+     * A copy of the top level only: parameter rules add, remove and replace top-level fields and never edit nested
+     * values in place, so the messages (most of the bytes) are shared with the client's body, which stays intact
+     * for the next attempt.
+     */
+    private static ObjectNode shallowCopy(ObjectNode body) {
+        ObjectNode copy = Json.object();
+        copy.setAll(body);
+        return copy;
     }
 
     /** {@code retry-after-ms} (OpenAI's) or {@code retry-after} in seconds. */

@@ -2,6 +2,10 @@ package dev.junction.dialect.openai;
 
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +24,33 @@ public final class OpenAiUsage {
         return new Usage(Json.count(usage, "prompt_tokens"), Json.count(usage, "completion_tokens"),
                 Json.count(prompt, "cached_tokens"), Json.count(prompt, "cache_write_tokens"),
                 Json.count(completion, "reasoning_tokens"));
+    }
+
+    /**
+     * Checks that a response body is a JSON object and reads its {@code usage} ({@link Usage#ZERO} when there is
+     * none). Streams over the body without building a tree for the choices, which a pass-through never needs.
+     *
+     * @return empty when the bytes are not a JSON object
+     */
+    public static Optional<Usage> usageOf(byte[] body) {
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            Usage usage = Usage.ZERO;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("usage")) {
+                    usage = read(parser.readValueAsTree());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return Optional.of(usage);
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     /** Writes a usage object with the detail objects clients expect. */

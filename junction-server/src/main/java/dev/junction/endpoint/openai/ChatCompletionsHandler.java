@@ -2,7 +2,6 @@ package dev.junction.endpoint.openai;
 
 import dev.junction.dialect.openai.OpenAiRequestMapper;
 import dev.junction.dialect.openai.OpenAiResponseMapper;
-import dev.junction.dialect.openai.OpenAiUsage;
 import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.ChatResponse;
@@ -105,15 +104,15 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
         OpenAiStreamRelay relay = new OpenAiStreamRelay(response, record, request.includeUsage(), rt.redactor());
         switch (outcome.reply()) {
             case UpstreamReply.Complete c when !request.stream() -> {
-                record.usage(OpenAiUsage.read(c.json().get("usage"))).status(200).firstByte();
+                record.usage(c.usage()).status(200).firstByte();
                 if (c.dialect() == Dialect.OPENAI_CHAT) {
                     response.putHeader("content-type", "application/json").end(c.raw());
                 } else {
                     throw new UnsupportedOperationException(c.dialect() + " replies are not supported yet");
                 }
             }
-            case UpstreamReply.Complete c -> relay.encode(replay(
-                    StreamEvents.of(OpenAiResponseMapper.toCanonical(c.json()), List::of), cancellation));
+            case UpstreamReply.Complete c -> relay.encode(replay(StreamEvents.of(OpenAiResponseMapper.toCanonical(
+                    Json.tryParse(c.raw().getBytes()).orElseThrow()), List::of), cancellation));
             case UpstreamReply.Synthesized s when !request.stream() -> {
                 ChatResponse r = s.response();
                 record.usage(r.usage()).status(200).firstByte();
