@@ -40,6 +40,8 @@ done
 
 echo "building..." >&2
 (cd "$root" && ./mvnw -B -q -DskipTests package >&2)
+# Junction starts through its launcher, as users run it: same JVM options, same start-up cache (trained here once).
+JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$root/junction" version >/dev/null
 
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
@@ -56,8 +58,8 @@ start_mock() { # latency
 start_junction() {
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
   JUNCTION_MASTER_KEY="bench-key-0123456789" \
-    taskset -c 0 "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseCompactObjectHeaders -Xms512m -Xmx512m \
-    -jar "$root/junction-server/target/junction.jar" serve --port "$GW_PORT" >"$WORK/junction.log" 2>&1 &
+  JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
+    taskset -c 0 "$root/junction" serve --port "$GW_PORT" >"$WORK/junction.log" 2>&1 &
   gw_pid=$!; pids+=("$gw_pid"); wait_port "$GW_PORT"
 }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The entry point of the {@code junction} command. */
 @Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = {"Junction, an AI gateway: one governed front door between LLM clients and providers.", ""},
-        subcommands = {ServeCommand.class, CheckConfigCommand.class, VersionCommand.class,
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, VersionCommand.class, AotTrainCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with: junction serve   (no keys needed: try the model mock/echo)",
                 "Docs: README.md and docs/ in the repository."})
