@@ -41,7 +41,7 @@ done
 echo "building..." >&2
 (cd "$root" && ./mvnw -B -q -DskipTests package >&2)
 # Junction starts through its launcher, as users run it: same JVM options, same start-up cache (trained here once).
-JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$root/junction" version >/dev/null
+JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$root/junction" version >/dev/null
 
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
