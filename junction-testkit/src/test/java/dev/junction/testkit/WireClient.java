@@ -47,7 +47,8 @@ final class WireClient {
     }
 
     static Path fixture(String name) {
-        return Path.of(System.getProperty("junction.shared.dir", "../../shared"), "wire", "fixtures", "openai-chat", name);
+        // The repository's copy of the OpenAI fixtures (from shared/wire/fixtures), so the build needs nothing outside it.
+        return Path.of("..", "junction-core", "src", "test", "resources", "fixtures", "openai-chat", name);
     }
 
     HttpRequest.Builder request(String pathUnderV1) {
