@@ -45,7 +45,7 @@ public final class GatewayServer {
     private HttpServer server;
 
     private GatewayServer(GatewayConfig config) {
-        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
         this.runtime.set(new GatewayRuntime(config, vertx, http));
     }

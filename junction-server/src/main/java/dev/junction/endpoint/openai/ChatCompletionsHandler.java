@@ -125,10 +125,8 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                 cancellation.onCancel(w.events()::cancel);
                 relay.passThrough(w.events());
             }
-            case UpstreamReply.WireStream w -> {
-                cancellation.onCancel(w.events()::cancel);
-                relay.translate(w.dialect(), w.events());
-            }
+            case UpstreamReply.WireStream w -> throw new IllegalStateException(
+                    "no stream translation from " + w.dialect() + " to OpenAI yet");
             case UpstreamReply.CanonicalStream cs -> {
                 cancellation.onCancel(cs.events()::cancel);
                 relay.encode(cs.events());

@@ -1,11 +1,9 @@
 package dev.junction.endpoint.openai;
 
 import dev.junction.dialect.openai.OpenAiErrors;
-import dev.junction.dialect.openai.OpenAiStreamDecoder;
 import dev.junction.dialect.openai.OpenAiStreamEncoder;
 import dev.junction.dialect.openai.OpenAiUsage;
 import dev.junction.json.Json;
-import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.model.StreamEvent;
 import dev.junction.observe.RequestRecord;
@@ -15,7 +13,6 @@ import dev.junction.upstream.SseEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -122,39 +119,6 @@ final class OpenAiStreamRelay {
                 write(Buffer.buffer(encoder.encode(new StreamEvent.MessageStop())), events);
             }
             end();
-        });
-    }
-
-    /** Decodes a wire stream of another dialect, then encodes it; for dialects added later. */
-    void translate(Dialect upstream, EventStream<SseEvent> events) {
-        if (upstream != Dialect.OPENAI_CHAT) {
-            throw new UnsupportedOperationException(upstream + " streams are not supported yet");
-        }
-        OpenAiStreamDecoder decoder = new OpenAiStreamDecoder(redactor);
-        encode(new EventStream<>() {
-            @Override
-            public void start(java.util.function.Consumer<StreamEvent> onEvent,
-                              java.util.function.Consumer<GatewayError> onError, Runnable onEnd) {
-                events.start(e -> {
-                    List<StreamEvent> decoded = decoder.decode(e.data());
-                    decoded.forEach(onEvent);
-                }, onError, onEnd);
-            }
-
-            @Override
-            public void pause() {
-                events.pause();
-            }
-
-            @Override
-            public void resume() {
-                events.resume();
-            }
-
-            @Override
-            public void cancel() {
-                events.cancel();
-            }
         });
     }
 
