@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code junction check-config FILE}: validates a configuration without starting anything. */
-@Command(name = "check-config", description = {"Validate a configuration file against the environment and list "
+@Command(name = "check-config", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = {"Validate a configuration file against the environment and list "
         + "every problem found.", "Exit status 0 when valid, 1 when not."})
 final class CheckConfigCommand implements Callable<Integer> {
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code junction serve}: runs the gateway until interrupted, then drains and stops. */
-@Command(name = "serve", description = {"Start the gateway.", "",
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = {"Start the gateway.", "",
         "Providers come from the environment (OPENAI_API_KEY, GROQ_API_KEY, OLLAMA_BASE_URL, ...) and from the "
                 + "configuration file. The built-in 'mock' provider always answers (try model mock/echo)."})
 final class ServeCommand implements Callable<Integer> {

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code junction version}. */
-@Command(name = "version", description = "Print the version of Junction, its provider catalog and the JVM.")
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Print the version of Junction, its provider catalog and the JVM.")
 final class VersionCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -33,6 +33,16 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String command : new String[] {"serve", "check-config", "version"}) {
+            Run run = run(command, "--help");
+
+            assertThat(run.exit()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: junction " + command);
+        }
+    }
+
+    @Test
     void versionPrintsTheCatalogVersion() {
         Run run = run("version");
 
