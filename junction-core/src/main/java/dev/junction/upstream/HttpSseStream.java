@@ -31,6 +31,8 @@ final class HttpSseStream implements EventStream<SseEvent> {
     private boolean ended;
     private boolean finished;
     private long idleTimer = -1;
+    private GatewayError pendingError;
+    private boolean paused;
     private long lastActivity = System.nanoTime();
 
     HttpSseStream(Vertx vertx, HttpClientRequest request, HttpClientResponse response, Duration idle,
@@ -47,7 +49,18 @@ final class HttpSseStream implements EventStream<SseEvent> {
         SseParser parser = new SseParser(this::accept);
         response.handler(chunk -> {
             lastActivity = System.nanoTime();
-            parser.feed(chunk);
+            try {
+                parser.feed(chunk);
+            } catch (SseParser.EventTooLargeException e) {
+                GatewayError error = new GatewayError.BadGateway("The upstream provider '" + provider + "' sent "
+                        + e.getMessage() + ".", false);
+                if (started()) {
+                    fail(error);
+                } else {
+                    earlyFailure(error);
+                    request.reset();
+                }
+            }
         });
         response.endHandler(v -> {
             parser.end();
@@ -80,7 +93,8 @@ final class HttpSseStream implements EventStream<SseEvent> {
             return;
         }
         buffered.add(event);
-        if (!sawEvent) {
+        // Only an event with data commits the attempt: keep-alive comments prove nothing about the answer.
+        if (!sawEvent && event.hasData()) {
             sawEvent = true;
             response.pause();
             onFirstEvent.run();
@@ -89,6 +103,11 @@ final class HttpSseStream implements EventStream<SseEvent> {
 
     private void earlyFailure(GatewayError error) {
         if (finished) {
+            return;
+        }
+        if (sawEvent) {
+            // The attempt has already succeeded; the failure belongs to the stream and is reported by start().
+            pendingError = error;
             return;
         }
         finished = true;
@@ -104,7 +123,9 @@ final class HttpSseStream implements EventStream<SseEvent> {
         while (!buffered.isEmpty() && !finished) {
             onEvent.accept(buffered.poll());
         }
-        if (ended) {
+        if (pendingError != null) {
+            finish(pendingError);
+        } else if (ended) {
             finish(null);
         } else {
             armIdleTimer();
@@ -150,7 +171,11 @@ final class HttpSseStream implements EventStream<SseEvent> {
                 return;
             }
             long silentMs = (System.nanoTime() - lastActivity) / 1_000_000;
-            if (silentMs >= idle.toMillis()) {
+            if (paused) {
+                // The gateway stopped reading (the client is slow): silence is ours, not the upstream's.
+                lastActivity = System.nanoTime();
+                scheduleIdleCheck(idle.toMillis());
+            } else if (silentMs >= idle.toMillis()) {
                 fail(new GatewayError.Timeout("The upstream provider '" + provider + "' sent nothing for "
                         + idle.toMillis() + " ms mid-stream."));
             } else {
@@ -161,11 +186,14 @@ final class HttpSseStream implements EventStream<SseEvent> {
 
     @Override
     public void pause() {
+        paused = true;
         response.pause();
     }
 
     @Override
     public void resume() {
+        paused = false;
+        lastActivity = System.nanoTime();
         if (!finished) {
             response.resume();
         }

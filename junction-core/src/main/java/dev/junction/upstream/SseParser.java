@@ -11,6 +11,17 @@ import java.util.function.Consumer;
  */
 public final class SseParser {
 
+    /** An event larger than this is a broken upstream, not a reply: 16 MiB. */
+    public static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
+
+    /** Thrown by {@link #feed} when an event exceeds {@link #MAX_EVENT_BYTES}. */
+    public static final class EventTooLargeException extends RuntimeException {
+        EventTooLargeException(int size) {
+            super("a server-sent event exceeded " + MAX_EVENT_BYTES + " bytes (" + size + " buffered)", null, false,
+                    false);
+        }
+    }
+
     private final Consumer<SseEvent> sink;
     private Buffer pending = Buffer.buffer();
 
@@ -20,10 +31,15 @@ public final class SseParser {
 
     /** Feeds bytes; complete events go to the sink at once. */
     public void feed(Buffer chunk) {
-        pending = pending.length() == 0 ? chunk.copy() : pending.appendBuffer(chunk);
+        int scanned = pending.length();
+        pending = scanned == 0 ? chunk.copy() : pending.appendBuffer(chunk);
+        if (pending.length() > MAX_EVENT_BYTES) {
+            throw new EventTooLargeException(pending.length());
+        }
         int start = 0;
         int len = pending.length();
-        int i = 0;
+        // Resume just before where the last scan stopped (a terminator may straddle the chunks): linear time.
+        int i = Math.max(0, scanned - 3);
         while (i < len) {
             int end = eventEnd(pending, start, i, len);
             if (end < 0) {
@@ -87,6 +103,13 @@ public final class SseParser {
     }
 
     private void emit(Buffer raw) {
-        sink.accept(new SseEvent(raw));
+        for (int i = 0; i < raw.length(); i++) {
+            byte b = raw.getByte(i);
+            if (b != '\n' && b != '\r' && b != ' ' && b != '\t') {
+                sink.accept(new SseEvent(raw));
+                return;
+            }
+        }
+        // Only line breaks: extra blank lines between events, not an event.
     }
 }

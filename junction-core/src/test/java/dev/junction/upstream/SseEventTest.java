@@ -38,4 +38,18 @@ class SseEventTest {
         assertThat(event.data()).isEqualTo("a\nb");
         assertThat(event.event()).isEqualTo("message");
     }
+
+    @Test
+    void extraBlankLinesBetweenEventsProduceNoEventWhateverTheChunking() {
+        java.util.List<SseEvent> whole = new java.util.ArrayList<>();
+        new SseParser(whole::add).feed(io.vertx.core.buffer.Buffer.buffer("data: a\n\n\n\n\ndata: b\n\n"));
+        java.util.List<SseEvent> split = new java.util.ArrayList<>();
+        SseParser parser = new SseParser(split::add);
+        for (String piece : new String[] {"data: a\n", "\n\n", "\n", "\ndata: b\n\n"}) {
+            parser.feed(io.vertx.core.buffer.Buffer.buffer(piece));
+        }
+
+        assertThat(whole).extracting(SseEvent::data).containsExactly("a", "b");
+        assertThat(split).extracting(SseEvent::data).containsExactly("a", "b");
+    }
 }

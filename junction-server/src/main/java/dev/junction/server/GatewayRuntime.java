@@ -31,7 +31,11 @@ public final class GatewayRuntime {
     public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http) {
         this.config = config;
         List<Secret> secrets = new ArrayList<>();
-        config.providers().values().forEach(p -> p.apiKey().ifPresent(secrets::add));
+        config.providers().values().forEach(p -> {
+            p.apiKey().ifPresent(secrets::add);
+            // Extra headers often carry credentials too (Azure's api-key, tenant tokens).
+            p.headers().values().stream().filter(v -> v.length() >= 12).map(Secret::of).forEach(secrets::add);
+        });
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         this.redactor = Redactor.of(secrets);
         this.resolver = new ModelResolver(config.routes(), config.providers());

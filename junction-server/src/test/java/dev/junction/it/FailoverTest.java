@@ -108,6 +108,29 @@ class FailoverTest {
     }
 
     @Test
+    void paymentRequiredIsTheGatewaysProblemAndFailsOver() {
+        ENV.upstream().enqueue(Behavior.status(402));
+
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(false));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(modelsTried()).containsExactly("primary-model", "backup-model");
+    }
+
+    @Test
+    void keepAliveCommentDoesNotCommitTheAttempt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path sse = java.nio.file.Files.writeString(dir.resolve("comment-then-cut.sse"),
+                ": keep-alive\n\ndata: {\"never\":\"sent\"}\n\n");
+        ENV.upstream().enqueue(Behavior.fixture(sse.toString(), 200, "text/event-stream").cutAfterEvents(1));
+
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(true));
+
+        assertThat(modelsTried()).containsExactly("primary-model", "backup-model");
+        assertThat(response.body()).contains("\"model\":\"backup-model\"").endsWith("data: [DONE]\n\n");
+    }
+
+    @Test
     void clientErrorIsReturnedWithoutTryingOtherSteps() {
         ENV.upstream().enqueue(Behavior.status(400));
 

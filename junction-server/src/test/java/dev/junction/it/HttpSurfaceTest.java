@@ -101,6 +101,16 @@ class HttpSurfaceTest {
     }
 
     @Test
+    void modelNameWithControlCharactersIsABadRequest() {
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions",
+                "{\"model\":\"openai/x\\r\\nx-evil: 1\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/param").asString()).isEqualTo("model");
+        assertThat(response.headers().firstValue("x-evil")).isEmpty();
+    }
+
+    @Test
     void emptyMessagesIsABadRequest() {
         HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", "{\"model\":\"mock/echo\",\"messages\":[]}");
 

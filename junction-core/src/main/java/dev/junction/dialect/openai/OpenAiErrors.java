@@ -80,6 +80,10 @@ public final class OpenAiErrors {
             return new GatewayError.BadGateway("The upstream provider '" + provider + "' rejected the gateway's "
                     + "credentials (HTTP " + status + "): " + message, false);
         }
+        if (status == 402) {
+            return new GatewayError.BadGateway("The upstream provider '" + provider + "' refused the gateway's "
+                    + "account (HTTP 402): " + message, false);
+        }
         if (status == 408) {
             return new GatewayError.Timeout("The upstream provider '" + provider + "' timed out: " + message);
         }

@@ -51,6 +51,10 @@ public final class OpenAiRequestMapper {
         if (model.isBlank()) {
             throw GatewayException.invalid("model", "Invalid 'model': must not be empty.");
         }
+        if (model.length() > 256 || model.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // The name ends up in response headers and logs: control characters would corrupt both.
+            throw GatewayException.invalid("model", "Invalid 'model': at most 256 characters, no control characters.");
+        }
         boolean stream = optBoolean(body, "stream", "stream").orElse(false);
         boolean includeUsage = false;
         JsonNode streamOptions = body.get("stream_options");

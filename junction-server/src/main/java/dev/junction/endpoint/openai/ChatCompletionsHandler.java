@@ -38,6 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ChatCompletionsHandler implements Handler<RoutingContext> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatCompletionsHandler.class);
+
     private final Supplier<GatewayRuntime> runtime;
 
     public ChatCompletionsHandler(Supplier<GatewayRuntime> runtime) {
@@ -78,7 +80,14 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                         return;
                     }
                     if (ar.succeeded()) {
-                        reply(rt, request, ar.result(), response, record, cancellation);
+                        try {
+                            reply(rt, request, ar.result(), response, record, cancellation);
+                        } catch (RuntimeException e) {
+                            // Never leave a client waiting: stop the upstream and answer (or end) the response.
+                            LOG.error("Failed to relay the reply of request {}", record.requestId(), e);
+                            cancellation.cancel();
+                            internalError(response, record);
+                        }
                     } else {
                         RouteFailure failure = ar.cause() instanceof RouteFailure f ? f
                                 : new RouteFailure(UpstreamFailure.errorOf(ar.cause()), List.of());
@@ -94,6 +103,12 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
 
     private static void reply(GatewayRuntime rt, ChatRequest request, RouteOutcome outcome,
                               HttpServerResponse response, RequestRecord record, Cancellation cancellation) {
+        // First, so that a stream is stopped even if anything below fails.
+        switch (outcome.reply()) {
+            case UpstreamReply.WireStream w -> cancellation.onCancel(w.events()::cancel);
+            case UpstreamReply.CanonicalStream cs -> cancellation.onCancel(cs.events()::cancel);
+            default -> { }
+        }
         record.target(outcome.step().provider(), outcome.step().model());
         attemptHeaders(response, record, outcome.attempts());
         response.putHeader("x-junction-provider", outcome.step().provider())
@@ -121,16 +136,10 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
             }
             case UpstreamReply.Synthesized s -> relay.encode(replay(
                     StreamEvents.of(s.response(), StreamEvents::words), cancellation));
-            case UpstreamReply.WireStream w when w.dialect() == Dialect.OPENAI_CHAT -> {
-                cancellation.onCancel(w.events()::cancel);
-                relay.passThrough(w.events());
-            }
+            case UpstreamReply.WireStream w when w.dialect() == Dialect.OPENAI_CHAT -> relay.passThrough(w.events());
             case UpstreamReply.WireStream w -> throw new IllegalStateException(
                     "no stream translation from " + w.dialect() + " to OpenAI yet");
-            case UpstreamReply.CanonicalStream cs -> {
-                cancellation.onCancel(cs.events()::cancel);
-                relay.encode(cs.events());
-            }
+            case UpstreamReply.CanonicalStream cs -> relay.encode(cs.events());
         }
     }
 
@@ -146,6 +155,18 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
         if (!attempts.isEmpty() && !response.headWritten()) {
             response.putHeader("x-junction-attempts", attempts.stream().map(AttemptRecord::summary)
                     .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static void internalError(HttpServerResponse response, RequestRecord record) {
+        GatewayError error = new GatewayError.Internal("The gateway failed to relay the upstream's reply.");
+        if (response.headWritten()) {
+            record.error(error);
+            if (!response.ended() && !response.closed()) {
+                response.end();
+            }
+        } else {
+            reject(response, record, error);
         }
     }
 
