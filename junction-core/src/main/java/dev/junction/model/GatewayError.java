@@ -118,7 +118,18 @@ public sealed interface GatewayError {
      * the upstream's status, type and message, so the client learns what to fix.
      */
     record UpstreamRejected(int status, String message, Optional<String> type, Optional<String> param,
-                            Optional<String> code) implements GatewayError {}
+                            Optional<String> code) implements GatewayError {
+
+        /**
+         * A 404 on a fixed endpoint means the upstream does not serve the configured model (retired, renamed, not
+         * deployed): a fault of that step's configuration, which another step may not share. Other client errors
+         * would fail the same way everywhere.
+         */
+        @Override
+        public boolean fallbackAllowed() {
+            return status == 404;
+        }
+    }
 
     /** The upstream answered with a server error, an unusable reply, or refused the gateway's own credentials. */
     record BadGateway(String message, boolean retryable) implements GatewayError {

@@ -170,7 +170,7 @@ class MockProviderTest {
                 GatewayError.UpstreamRejected.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.code()).hasValue("model_not_found");
-                    assertThat(e.fallbackAllowed()).isFalse();
+                    assertThat(e.fallbackAllowed()).as("a step naming a model its provider lacks may fall back").isTrue();
                 });
     }
 

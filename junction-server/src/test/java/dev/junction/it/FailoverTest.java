@@ -108,6 +108,16 @@ class FailoverTest {
     }
 
     @Test
+    void modelTheUpstreamDoesNotServeFailsOver() {
+        ENV.upstream().enqueue(Behavior.status(404));
+
+        HttpResponse<String> response = ENV.gateway().post("/v1/chat/completions", chat(false));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(modelsTried()).containsExactly("primary-model", "backup-model");
+    }
+
+    @Test
     void paymentRequiredIsTheGatewaysProblemAndFailsOver() {
         ENV.upstream().enqueue(Behavior.status(402));
 
