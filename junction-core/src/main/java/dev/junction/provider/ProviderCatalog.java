@@ -55,8 +55,8 @@ public final class ProviderCatalog {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the bundled provider catalog is invalid: " + problems);
         }
-        return new ProviderCatalog(root.path("version").asString("unknown"), Map.copyOf(presets).isEmpty()
-                ? Map.of() : java.util.Collections.unmodifiableMap(presets));
+        return new ProviderCatalog(root.path("version").asString("unknown"),
+                java.util.Collections.unmodifiableMap(presets));
     }
 
     /** Maps the catalog's dialect names. */

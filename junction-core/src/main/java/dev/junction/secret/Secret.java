@@ -24,11 +24,6 @@ public final class Secret {
         return value;
     }
 
-    /** Whether the credential is the empty string. */
-    public boolean isEmpty() {
-        return value.isEmpty();
-    }
-
     @Override
     public String toString() {
         return "***";

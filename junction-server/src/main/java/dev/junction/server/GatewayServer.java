@@ -166,16 +166,6 @@ public final class GatewayServer {
         return server.actualPort();
     }
 
-    /** The current runtime. */
-    public GatewayRuntime runtime() {
-        return runtime.get();
-    }
-
-    /** Requests and streams currently being served. */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
     /**
      * Stops taking requests, lets in-flight ones finish (up to the drain timeout), then closes everything. Blocks
      * until done.
