@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param model the model name as the client sent it
  * @param messages the conversation, system and developer instructions included, in order
+ * @param reasoning how much the model should think, when the client said
  * @param includeUsage whether a streaming client asked for token usage at the end of the stream
  * @param metadata free-form string pairs the client attached
  * @param user an end-user identifier for abuse tracking
@@ -21,7 +22,7 @@ public record ChatRequest(
         Optional<Boolean> parallelToolCalls,
         Sampling sampling,
         Optional<ResponseFormat> responseFormat,
-        Optional<String> reasoningEffort,
+        Optional<Reasoning> reasoning,
         boolean stream,
         boolean includeUsage,
         Map<String, String> metadata,

@@ -15,6 +15,7 @@ import dev.junction.model.Extensions;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
 import dev.junction.model.Message;
+import dev.junction.model.Reasoning;
 import dev.junction.model.ResponseFormat;
 import dev.junction.model.Sampling;
 import dev.junction.model.ToolChoice;
@@ -70,7 +71,7 @@ public final class OpenAiRequestMapper {
         return new ChatRequest(model, OpenAiMessages.read(body.get("messages")), readTools(body.get("tools")),
                 readToolChoice(body.get("tool_choice")), optBoolean(body, "parallel_tool_calls", "parallel_tool_calls"),
                 readSampling(body), readResponseFormat(body.get("response_format")),
-                optString(body, "reasoning_effort", "reasoning_effort"), stream, includeUsage,
+                optString(body, "reasoning_effort", "reasoning_effort").map(Reasoning::ofEffort), stream, includeUsage,
                 readMetadata(body.get("metadata")), optString(body, "user", "user"),
                 Extensions.of(Dialect.OPENAI_CHAT, extra));
     }
@@ -94,7 +95,7 @@ public final class OpenAiRequestMapper {
         request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
         writeSampling(request.sampling(), body);
         request.responseFormat().ifPresent(f -> body.set("response_format", writeResponseFormat(f)));
-        request.reasoningEffort().ifPresent(e -> body.put("reasoning_effort", e));
+        request.reasoning().ifPresent(r -> body.put("reasoning_effort", r.level()));
         if (request.stream()) {
             body.put("stream", true);
             if (request.includeUsage()) {

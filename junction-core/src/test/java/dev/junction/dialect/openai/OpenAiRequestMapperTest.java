@@ -299,7 +299,7 @@ class OpenAiRequestMapperTest {
 
     private static ChatRequest withExtensions(ChatRequest r, Extensions extensions) {
         return new ChatRequest(r.model(), r.messages(), r.tools(), r.toolChoice(), r.parallelToolCalls(),
-                r.sampling(), r.responseFormat(), r.reasoningEffort(), r.stream(), r.includeUsage(), r.metadata(),
+                r.sampling(), r.responseFormat(), r.reasoning(), r.stream(), r.includeUsage(), r.metadata(),
                 r.user(), extensions);
     }
 }

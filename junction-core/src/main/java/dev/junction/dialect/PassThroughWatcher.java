@@ -1,0 +1,26 @@
+package dev.junction.dialect;
+
+import dev.junction.model.GatewayError;
+import dev.junction.model.Usage;
+import dev.junction.upstream.SseEvent;
+import java.util.Optional;
+
+/**
+ * Watches a stream relayed byte-for-byte to a client of the upstream's own dialect (the fast path): it finds the
+ * usage, the terminal event and in-stream errors while parsing as little as possible (most events are checked on
+ * their bytes only). One instance per stream; confined to the stream's event loop.
+ */
+public interface PassThroughWatcher {
+
+    /** Looks at one event before it is forwarded. */
+    void observe(SseEvent event);
+
+    /** The usage reported so far (the last report wins, merged with earlier partial ones where the dialect splits it). */
+    Usage usage();
+
+    /** The in-stream error the upstream sent, if any; its message is redacted. */
+    Optional<GatewayError> error();
+
+    /** Whether the stream's terminal event was seen; a stream that ends without one was cut. */
+    boolean complete();
+}
