@@ -1,28 +1,39 @@
 package dev.junction.upstream;
 
-import dev.junction.dialect.openai.OpenAiRequestMapper;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.Dialect;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A chat request as the client sent it: its dialect and parsed body, with the canonical form derived on first use.
- * Adapters of the client's own dialect copy the body and skip the canonical form entirely (the fast path). Confined
- * to the request's event loop.
+ * A chat request as the client sent it: its dialect, parsed body, canonical form (built while validating the body),
+ * and the client headers an upstream of the same dialect should see again ({@code anthropic-beta}, …). Adapters of
+ * the client's own dialect copy the body and ignore the canonical form (the fast path). Immutable except for the
+ * body, which callers must copy before changing.
  */
 public final class ClientRequest {
 
     private final Dialect dialect;
     private final ObjectNode body;
-    private ChatRequest canonical;
+    private final ChatRequest canonical;
+    private final Map<String, String> headers;
 
     /**
      * @param canonical the canonical form, which the decoder built while validating the body
+     * @param headers client headers to forward to a same-dialect upstream, names in lower case
      */
-    public ClientRequest(Dialect dialect, ObjectNode body, ChatRequest canonical) {
+    public ClientRequest(Dialect dialect, ObjectNode body, ChatRequest canonical, Map<String, String> headers) {
         this.dialect = dialect;
         this.body = body;
-        this.canonical = canonical;
+        this.canonical = Objects.requireNonNull(canonical);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** A request without forwarded headers. */
+    public ClientRequest(Dialect dialect, ObjectNode body, ChatRequest canonical) {
+        this(dialect, body, canonical, Map.of());
     }
 
     /** The client's dialect. */
@@ -37,13 +48,12 @@ public final class ClientRequest {
 
     /** The canonical form. */
     public ChatRequest canonical() {
-        if (canonical == null) {
-            canonical = switch (dialect) {
-                case OPENAI_CHAT -> OpenAiRequestMapper.toCanonical(body);
-                case ANTHROPIC, GEMINI -> throw new UnsupportedOperationException(dialect + " is not supported yet");
-            };
-        }
         return canonical;
+    }
+
+    /** A client header to forward to a same-dialect upstream ({@code name} in lower case). */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
     }
 
     /** The model the client asked for. */

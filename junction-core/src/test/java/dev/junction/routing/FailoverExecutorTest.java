@@ -78,7 +78,7 @@ class FailoverExecutorTest {
     private Future<RouteOutcome> run(FailoverExecutor executor) {
         ObjectNode body = (ObjectNode) Json.tryParse(
                 "{\"model\":\"general\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}").orElseThrow();
-        return executor.execute(new ClientRequest(Dialect.OPENAI_CHAT, body, null), ROUTE, "req-1", cancellation);
+        return executor.execute(new ClientRequest(Dialect.OPENAI_CHAT, body, dev.junction.dialect.openai.OpenAiRequestMapper.toCanonical(body)), ROUTE, "req-1", cancellation);
     }
 
     static Stream<Arguments> fallbackErrors() {

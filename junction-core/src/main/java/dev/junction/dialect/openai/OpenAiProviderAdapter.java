@@ -10,6 +10,7 @@ import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamReply;
@@ -17,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -80,7 +80,7 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
                     Future.succeededFuture(new UpstreamReply.WireStream(Dialect.OPENAI_CHAT, s.events(), dropped));
             case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
                     OpenAiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
-                            retryAfter(b.headers()), provider.name(), redactor)));
+                            RetryAfter.of(b.headers()), provider.name(), redactor)));
             case HttpUpstreamClient.Reply.Body b -> {
                 Optional<Usage> usage = OpenAiUsage.usageOf(b.body().getBytes());
                 if (usage.isEmpty()) {
@@ -103,22 +103,5 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
         ObjectNode copy = Json.object();
         copy.setAll(body);
         return copy;
-    }
-
-    /** {@code retry-after-ms} (OpenAI's) or {@code retry-after} in seconds. */
-    static Optional<Duration> retryAfter(MultiMap headers) {
-        try {
-            String ms = headers.get("retry-after-ms");
-            if (ms != null) {
-                return Optional.of(Duration.ofMillis((long) Double.parseDouble(ms)));
-            }
-            String seconds = headers.get("retry-after");
-            if (seconds != null) {
-                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000)));
-            }
-        } catch (NumberFormatException e) {
-            // An HTTP-date Retry-After; rare from LLM APIs and safe to ignore.
-        }
-        return Optional.empty();
     }
 }
