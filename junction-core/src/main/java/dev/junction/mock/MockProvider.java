@@ -5,6 +5,8 @@ import dev.junction.model.ChatRequest;
 import dev.junction.model.ChatResponse;
 import dev.junction.model.Choice;
 import dev.junction.model.ContentPart;
+import dev.junction.model.EmbeddingRequest;
+import dev.junction.model.EmbeddingResponse;
 import dev.junction.model.Extensions;
 import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
@@ -18,6 +20,8 @@ import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ParamRules;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.provider.Timeouts;
+import dev.junction.upstream.Cancellation;
+import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.ReplayStream;
 import dev.junction.upstream.UpstreamCall;
@@ -42,16 +46,18 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code tools}: calls the first tool (or the named one) with arguments built from its schema.</li>
  *   <li>{@code slow}: like {@code echo}, streaming one word every 100 ms.</li>
  *   <li>{@code fail}: always answers 503, to show failover.</li>
+ *   <li>{@code embed}: embeddings: 16-dimensional unit vectors derived from each text's hash (the same text always
+ *       gets the same vector); any other model embeds the same way.</li>
  * </ul>
  * Streams go word by word; {@code metadata.mock_delay_ms} sets a delay between words for any model.
  */
-public final class MockProvider implements ProviderAdapter {
+public final class MockProvider implements ProviderAdapter, EmbeddingAdapter {
 
     /** The provider's name. */
     public static final String NAME = "mock";
 
     /** The models it serves. */
-    public static final List<String> MODELS = List.of("echo", "tools", "slow", "fail");
+    public static final List<String> MODELS = List.of("echo", "tools", "slow", "fail", "embed");
 
     private static final long SLOW_DELAY_MS = 100;
 
@@ -68,12 +74,43 @@ public final class MockProvider implements ProviderAdapter {
                 new AuthStyle.None(), Map.of(), ParamRules.NONE, Timeouts.DEFAULTS, MODELS, List.of());
     }
 
+    /** Dimensions of the mock's embeddings (unless the request asks for fewer). */
+    static final int EMBEDDING_DIMENSIONS = 16;
+
+    @Override
+    public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
+                                           String requestId, Cancellation cancellation) {
+        int dims = Math.min(request.dimensions().orElse(EMBEDDING_DIMENSIONS), EMBEDDING_DIMENSIONS);
+        List<float[]> vectors = new ArrayList<>();
+        long tokens = 0;
+        for (String input : request.inputs()) {
+            java.util.Random random = new java.util.Random(input.hashCode());
+            float[] v = new float[dims];
+            double norm = 0;
+            for (int i = 0; i < dims; i++) {
+                v[i] = (float) random.nextGaussian();
+                norm += v[i] * v[i];
+            }
+            for (int i = 0; i < dims; i++) {
+                v[i] = (float) (v[i] / Math.sqrt(norm));
+            }
+            vectors.add(v);
+            tokens += dev.junction.tokens.TokenEstimator.count(input);
+        }
+        return Future.succeededFuture(new EmbeddingResponse(upstreamModel, vectors, tokens));
+    }
+
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
         String model = call.upstreamModel();
         if (model.equals("fail")) {
             return Future.failedFuture(new UpstreamFailure(new GatewayError.Unavailable(
                     "The mock model 'fail' always fails.", Optional.empty())));
+        }
+        if (model.equals("embed")) {
+            return Future.failedFuture(new UpstreamFailure(new GatewayError.UpstreamRejected(400,
+                    "The mock model 'embed' is an embedding model: use it for embeddings, not chat.",
+                    Optional.of("invalid_request_error"), Optional.of("model"), Optional.empty())));
         }
         if (!MODELS.contains(model)) {
             return Future.failedFuture(new UpstreamFailure(new GatewayError.UpstreamRejected(404,

@@ -1,5 +1,8 @@
 package dev.junction.model;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,15 +30,46 @@ public final class ThoughtSignature {
 
     /**
      * The canonical form of a signature a client of dialect {@code client} sent back: a tagged value it was shown
-     * earlier stays as it is; anything else was issued by the client's own dialect.
+     * earlier is recognised; anything else was issued by the client's own dialect.
      */
     public static String fromClient(Dialect client, String wire) {
-        return origin(wire).isPresent() ? wire : tag(client, wire);
+        if (origin(wire).isPresent()) {
+            return wire;
+        }
+        if (client == Dialect.GEMINI) {
+            Optional<String> unwrapped = unwrapBase64(wire);
+            if (unwrapped.isPresent()) {
+                return unwrapped.get();
+            }
+        }
+        return tag(client, wire);
     }
 
-    /** What a client of dialect {@code client} is shown: the raw value if that dialect issued it, else the tag. */
+    /**
+     * What a client of dialect {@code client} is shown: the raw value if that dialect issued it, else the tag. Gemini
+     * clients get a foreign tag base64-encoded, because Gemini signatures are bytes and its SDKs decode them.
+     */
     public static String forClient(Dialect client, String canonical) {
-        return origin(canonical).filter(o -> o == client).map(o -> raw(canonical)).orElse(canonical);
+        Optional<Dialect> origin = origin(canonical);
+        if (origin.isPresent() && origin.get() == client) {
+            return raw(canonical);
+        }
+        if (client == Dialect.GEMINI) {
+            return Base64.getEncoder().encodeToString(canonical.getBytes(StandardCharsets.UTF_8));
+        }
+        return canonical;
+    }
+
+    private static Optional<String> unwrapBase64(String wire) {
+        if (wire.length() < 8 || wire.length() % 4 != 0) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(wire), StandardCharsets.UTF_8);
+            return origin(decoded).isPresent() ? Optional.of(decoded) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The raw signature for an upstream of dialect {@code upstream}, or empty when another dialect issued it. */
@@ -59,6 +93,31 @@ public final class ThoughtSignature {
             }
         }
         return Optional.empty();
+    }
+
+    /** Separates a tool call's own id from a signature carried inside it. */
+    private static final String ID_SEPARATOR = "__jnsig__";
+
+    /**
+     * A tool call id that carries a signature, for clients (OpenAI Chat) that have nowhere else to keep one: Gemini
+     * requires its signature back on the function call of the next turn, and such a client replays only ids.
+     */
+    public static String embedInId(String id, String canonical) {
+        return id + ID_SEPARATOR + canonical;
+    }
+
+    /**
+     * Splits an id made by {@link #embedInId} into the call's own id and the signature; an ordinary id yields itself
+     * and no signature.
+     */
+    public static Map.Entry<String, Optional<String>> splitId(String id) {
+        int at = id.indexOf(ID_SEPARATOR);
+        if (at < 0) {
+            return Map.entry(id, Optional.empty());
+        }
+        String signature = id.substring(at + ID_SEPARATOR.length());
+        return Map.entry(id.substring(0, at), origin(signature).isPresent() ? Optional.of(signature)
+                : Optional.empty());
     }
 
     private static String raw(String canonical) {

@@ -48,7 +48,7 @@ public final class ProviderCatalog {
             ParamRules params = ParamRulesReader.read(p.get("params"), "catalog." + id + ".params", problems::add);
             presets.put(id, new ProviderPreset(id, p.path("name").asString(id), dialect(p.path("dialect").asString(
                     "openai")), p.path("base_url").asString(), p.path("env").asString(id.toUpperCase()),
-                    p.path("key_required").asBoolean(true), AuthStyle.parse(p.path("auth").asString("bearer")),
+                    strings(p.get("env_aliases")), p.path("key_required").asBoolean(true), AuthStyle.parse(p.path("auth").asString("bearer")),
                     strings(p.get("models")), strings(p.get("model_patterns")), params,
                     Optional.ofNullable(p.path("docs").stringValue(null))));
         }

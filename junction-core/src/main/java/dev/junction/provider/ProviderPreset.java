@@ -10,15 +10,17 @@ import java.util.Optional;
  *
  * @param id the name used in {@code provider/model} and in configuration ({@code groq})
  * @param envPrefix the environment prefix: {@code <PREFIX>_API_KEY} enables it, {@code <PREFIX>_BASE_URL} moves it
+ * @param envAliases further prefixes whose {@code _API_KEY} also enables it ({@code GOOGLE} for Gemini)
  * @param keyRequired whether it is unusable without a key; local servers are enabled by their base URL alone
  * @param models model names it serves, for {@code /v1/models} and for routing unprefixed names
  * @param modelPatterns glob patterns ({@code gpt-*}) of names it serves, for routing unprefixed names
  */
 public record ProviderPreset(String id, String displayName, Dialect dialect, String baseUrl, String envPrefix,
-                             boolean keyRequired, AuthStyle auth, List<String> models, List<String> modelPatterns,
+                             List<String> envAliases, boolean keyRequired, AuthStyle auth, List<String> models, List<String> modelPatterns,
                              ParamRules params, Optional<String> docs) {
 
     public ProviderPreset {
+        envAliases = List.copyOf(envAliases);
         models = List.copyOf(models);
         modelPatterns = List.copyOf(modelPatterns);
     }

@@ -7,13 +7,13 @@ import dev.junction.upstream.ClientRequest;
 import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
-import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -36,27 +36,39 @@ public final class FailoverExecutor {
         this.adapters = adapters;
     }
 
-    /** Runs the route; fails with a {@link RouteFailure}. */
+    /** Runs a chat request along the route; fails with a {@link RouteFailure}. */
     public Future<RouteOutcome> execute(ClientRequest request, Route route, String requestId,
                                         Cancellation cancellation) {
-        Promise<RouteOutcome> promise = Promise.promise();
-        attempt(request, route, 0, requestId, cancellation, new ArrayList<>(), promise);
+        return run(route, cancellation, (provider, step) -> adapters.apply(provider).send(new UpstreamCall(request,
+                provider, step.model(), step.params(), requestId, cancellation)))
+                .map(r -> new RouteOutcome(r.value(), r.step(), r.attempts()));
+    }
+
+    /**
+     * Runs any kind of upstream call along the route, with the same fallback rules; fails with a
+     * {@link RouteFailure}. {@code call} makes one attempt and must not throw (an exception counts as a failed
+     * attempt all the same).
+     */
+    public <T> Future<Routed<T>> run(Route route, Cancellation cancellation,
+                                     BiFunction<ProviderConfig, RouteStep, Future<T>> call) {
+        Promise<Routed<T>> promise = Promise.promise();
+        attempt(route, 0, cancellation, call, new ArrayList<>(), promise);
         return promise.future();
     }
 
-    private void attempt(ClientRequest request, Route route, int index, String requestId, Cancellation cancellation,
-                         List<AttemptRecord> attempts, Promise<RouteOutcome> promise) {
+    private <T> void attempt(Route route, int index, Cancellation cancellation,
+                             BiFunction<ProviderConfig, RouteStep, Future<T>> call, List<AttemptRecord> attempts,
+                             Promise<Routed<T>> promise) {
         RouteStep step = route.steps().get(index);
         ProviderConfig provider = providers.get(step.provider());
         long started = System.nanoTime();
-        Future<UpstreamReply> reply;
+        Future<T> reply;
         if (provider == null) {
             reply = Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway("The route '" + route.name()
                     + "' names the provider '" + step.provider() + "', which is not configured.", false)));
         } else {
             try {
-                reply = adapters.apply(provider).send(new UpstreamCall(request, provider, step.model(),
-                        step.params(), requestId, cancellation));
+                reply = call.apply(provider, step);
             } catch (RuntimeException e) {
                 reply = Future.failedFuture(e);
             }
@@ -65,14 +77,14 @@ public final class FailoverExecutor {
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             if (ar.succeeded()) {
                 attempts.add(new AttemptRecord(step, Optional.empty(), latencyMs));
-                promise.complete(new RouteOutcome(ar.result(), step, attempts));
+                promise.complete(new Routed<>(ar.result(), step, attempts));
                 return;
             }
             GatewayError error = UpstreamFailure.errorOf(ar.cause());
             attempts.add(new AttemptRecord(step, Optional.of(error), latencyMs));
             boolean more = index + 1 < route.steps().size();
             if (more && error.fallbackAllowed() && !cancellation.isCancelled()) {
-                attempt(request, route, index + 1, requestId, cancellation, attempts, promise);
+                attempt(route, index + 1, cancellation, call, attempts, promise);
             } else {
                 promise.fail(new RouteFailure(error, attempts));
             }

@@ -215,6 +215,6 @@ class MockProviderTest {
     @Test
     void configRegistersTheMockWithItsModels() {
         assertThat(MockProvider.config().name()).isEqualTo("mock");
-        assertThat(MockProvider.config().models()).containsExactly("echo", "tools", "slow", "fail");
+        assertThat(MockProvider.config().models()).containsExactly("echo", "tools", "slow", "fail", "embed");
     }
 }

@@ -51,8 +51,14 @@ class ProviderCatalogTest {
     }
 
     @Test
-    void presetsSpeakTheOpenAiDialectWithTheirAuthStyle() {
-        assertThat(CATALOG.all()).allSatisfy(p -> assertThat(p.dialect()).isEqualTo(Dialect.OPENAI_CHAT));
+    void presetsSpeakTheirDialectWithTheirAuthStyle() {
+        assertThat(CATALOG.all()).filteredOn(p -> !p.id().equals("anthropic") && !p.id().equals("gemini"))
+                .allSatisfy(p -> assertThat(p.dialect()).isEqualTo(Dialect.OPENAI_CHAT));
+        assertThat(CATALOG.find("anthropic").orElseThrow().dialect()).isEqualTo(Dialect.ANTHROPIC);
+        assertThat(CATALOG.find("anthropic").orElseThrow().auth()).isEqualTo(new AuthStyle.Header("x-api-key"));
+        assertThat(CATALOG.find("gemini").orElseThrow().dialect()).isEqualTo(Dialect.GEMINI);
+        assertThat(CATALOG.find("gemini").orElseThrow().auth()).isEqualTo(new AuthStyle.Header("x-goog-api-key"));
+        assertThat(CATALOG.find("gemini").orElseThrow().envAliases()).containsExactly("GOOGLE");
         assertThat(CATALOG.find("openai").orElseThrow().auth()).isEqualTo(new AuthStyle.Bearer());
         assertThat(CATALOG.find("ollama").orElseThrow().auth()).isEqualTo(new AuthStyle.None());
     }

@@ -167,13 +167,22 @@ public final class ConfigLoader {
     private List<ProviderConfig> envProviders(Timeouts timeouts) {
         List<ProviderConfig> out = new ArrayList<>();
         for (ProviderPreset preset : catalog.all()) {
-            Optional<Secret> key = envValue(preset.envPrefix() + "_API_KEY").map(Secret::of);
+            Optional<Secret> key = envKey(preset);
             Optional<String> baseUrl = envValue(preset.envPrefix() + "_BASE_URL");
             if (key.isPresent() || baseUrl.isPresent()) {
                 out.add(fromPreset(preset, preset.id(), baseUrl.orElse(preset.baseUrl()), key, timeouts));
             }
         }
         return out;
+    }
+
+    /** The preset's key from {@code <PREFIX>_API_KEY}, or from an alias prefix's. */
+    private Optional<Secret> envKey(ProviderPreset preset) {
+        Optional<String> key = envValue(preset.envPrefix() + "_API_KEY");
+        for (String alias : preset.envAliases()) {
+            key = key.or(() -> envValue(alias + "_API_KEY"));
+        }
+        return key.map(Secret::of);
     }
 
     private Optional<String> envValue(String name) {
@@ -221,7 +230,7 @@ public final class ConfigLoader {
             }
         });
         Optional<Secret> key = problems.string(node, "api_key", path).filter(k -> !k.isBlank()).map(Secret::of)
-                .or(() -> fromEnv == null ? preset.flatMap(p -> envValue(p.envPrefix() + "_API_KEY")).map(Secret::of)
+                .or(() -> fromEnv == null ? preset.flatMap(this::envKey)
                         : fromEnv.apiKey());
         AuthStyle auth = preset.map(ProviderPreset::auth).orElse(new AuthStyle.Bearer());
         Optional<String> authText = problems.string(node, "auth", path);
@@ -241,8 +250,12 @@ public final class ConfigLoader {
                 problems.add(path + ".dialect: " + e.getMessage());
             }
         }
-        if (dialect != Dialect.OPENAI_CHAT) {
-            problems.add(path + ".dialect: only 'openai' upstreams are supported in this version");
+        if (preset.isEmpty() && authText.isEmpty()) {
+            auth = switch (dialect) { // each dialect's native way of sending a key
+                case OPENAI_CHAT -> new AuthStyle.Bearer();
+                case ANTHROPIC -> new AuthStyle.Header("x-api-key");
+                case GEMINI -> new AuthStyle.Header("x-goog-api-key");
+            };
         }
         Map<String, String> headers = new LinkedHashMap<>();
         JsonNode headersNode = node.get("headers");

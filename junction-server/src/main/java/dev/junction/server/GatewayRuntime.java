@@ -3,7 +3,17 @@ package dev.junction.server;
 import dev.junction.auth.KeyAuthenticator;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.GatewayKey;
+import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
+import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
+import dev.junction.dialect.gemini.GeminiProviderAdapter;
+import dev.junction.dialect.openai.OpenAiEmbeddingAdapter;
 import dev.junction.dialect.openai.OpenAiProviderAdapter;
+import dev.junction.model.GatewayError;
+import dev.junction.upstream.EmbeddingAdapter;
+import dev.junction.upstream.UpstreamFailure;
+import io.vertx.core.Future;
+import java.util.Optional;
+import java.util.function.Function;
 import dev.junction.mock.MockProvider;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.FailoverExecutor;
@@ -27,6 +37,7 @@ public final class GatewayRuntime {
     private final FailoverExecutor executor;
     private final KeyAuthenticator authenticator;
     private final Redactor redactor;
+    private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
 
     public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http) {
         this.config = config;
@@ -39,13 +50,27 @@ public final class GatewayRuntime {
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         this.redactor = Redactor.of(secrets);
         this.resolver = new ModelResolver(config.routes(), config.providers());
-        ProviderAdapter mock = new MockProvider(vertx);
+        MockProvider mock = new MockProvider(vertx);
         ProviderAdapter openai = new OpenAiProviderAdapter(http, redactor);
+        ProviderAdapter anthropic = new AnthropicProviderAdapter(http, redactor);
+        ProviderAdapter gemini = new GeminiProviderAdapter(http, redactor);
         this.executor = new FailoverExecutor(config.providers(), (ProviderConfig p) ->
                 p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
                     case OPENAI_CHAT -> openai;
-                    case ANTHROPIC, GEMINI -> throw new IllegalStateException(p.dialect() + " is not supported yet");
+                    case ANTHROPIC -> anthropic;
+                    case GEMINI -> gemini;
                 });
+        EmbeddingAdapter openAiEmbeddings = new OpenAiEmbeddingAdapter(http, redactor);
+        EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
+        EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->
+                Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
+                        + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible or "
+                        + "Gemini provider.", Optional.of("model"), Optional.empty())));
+        this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+            case OPENAI_CHAT -> openAiEmbeddings;
+            case GEMINI -> geminiEmbeddings;
+            case ANTHROPIC -> noEmbeddings;
+        };
         this.authenticator = new KeyAuthenticator(config.keys());
     }
 
@@ -63,6 +88,11 @@ public final class GatewayRuntime {
 
     public KeyAuthenticator authenticator() {
         return authenticator;
+    }
+
+    /** The adapter that embeds at this provider (one that fails clearly when the provider cannot embed). */
+    public EmbeddingAdapter embeddingAdapter(ProviderConfig provider) {
+        return embeddings.apply(provider);
     }
 
     public Redactor redactor() {

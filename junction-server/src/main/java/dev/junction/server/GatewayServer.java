@@ -3,9 +3,15 @@ package dev.junction.server;
 import dev.junction.auth.KeyAuthenticator;
 import dev.junction.config.GatewayConfig;
 import dev.junction.dialect.openai.OpenAiErrors;
+import dev.junction.endpoint.ClientDialect;
+import dev.junction.endpoint.ErrorReplies;
+import dev.junction.endpoint.ModelsHandler;
+import dev.junction.endpoint.anthropic.CountTokensHandler;
+import dev.junction.endpoint.anthropic.MessagesHandler;
+import dev.junction.endpoint.gemini.EmbedContentHandler;
+import dev.junction.endpoint.gemini.GenerateContentHandler;
 import dev.junction.endpoint.openai.ChatCompletionsHandler;
-import dev.junction.endpoint.openai.ErrorReplies;
-import dev.junction.endpoint.openai.ModelsHandler;
+import dev.junction.endpoint.openai.EmbeddingsHandler;
 import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
 import dev.junction.observe.RequestLog;
@@ -90,15 +96,37 @@ public final class GatewayServer {
         router.get("/health").handler(ctx -> json(ctx, 200, Json.object().put("status", "ok")));
         router.get("/ready").handler(this::ready);
 
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(runtime::get);
         ModelsHandler models = new ModelsHandler(runtime::get);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
+
+        // Mark each request with its client dialect first, so every answer (401s included) speaks it.
+        router.route("/v1/messages*").handler(ClientDialect.ANTHROPIC::mark);
+        router.route("/v1/models*").handler(ctx -> {
+            if (ctx.request().getHeader("anthropic-version") != null) {
+                ClientDialect.ANTHROPIC.mark(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        router.route("/v1beta/*").handler(ClientDialect.GEMINI::mark);
         router.route("/v1/*").handler(this::track).handler(this::authenticate);
-        router.post("/v1/chat/completions")
-                .handler(BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes()))
-                .handler(chat);
+        router.route("/v1beta/*").handler(this::track).handler(this::authenticate);
+
+        router.post("/v1/chat/completions").handler(body).handler(new ChatCompletionsHandler(runtime::get));
+        router.post("/v1/embeddings").handler(body).handler(new EmbeddingsHandler(runtime::get));
+        router.post("/v1/messages").handler(body).handler(new MessagesHandler(runtime::get));
+        router.post("/v1/messages/count_tokens").handler(body).handler(new CountTokensHandler(runtime::get));
         router.get("/v1/models").handler(models::list);
         router.getWithRegex("/v1/models/(?<model>.+)").handler(models::get);
-        router.route("/v1/*").handler(ctx -> ErrorReplies.send(ctx.response(),
+
+        router.postWithRegex("/v1beta/models/(?<model>[^:]+):(?<method>[A-Za-z]+)").handler(body)
+                .handler(new GenerateContentHandler(runtime::get, new EmbedContentHandler(runtime::get)));
+        router.get("/v1beta/models").handler(models::list);
+        router.getWithRegex("/v1beta/(?<model>models/.+)").handler(models::get);
+
+        router.route("/v1/*").handler(ctx -> ErrorReplies.send(ctx,
+                new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
+        router.route("/v1beta/*").handler(ctx -> ErrorReplies.send(ctx,
                 new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
         router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
                 new GatewayError.NotFound("Unknown path: " + ctx.request().path()))));
@@ -110,7 +138,7 @@ public final class GatewayServer {
     private void track(RoutingContext ctx) {
         if (draining) {
             ctx.response().putHeader("connection", "close");
-            ErrorReplies.send(ctx.response(), new GatewayError.Unavailable("The gateway is shutting down.",
+            ErrorReplies.send(ctx, new GatewayError.Unavailable("The gateway is shutting down.",
                     Optional.of(Duration.ofSeconds(1))));
             return;
         }
@@ -126,14 +154,26 @@ public final class GatewayServer {
     private void authenticate(RoutingContext ctx) {
         KeyAuthenticator auth = runtime.get().authenticator();
         Optional<KeyAuthenticator.Caller> caller = auth.authenticate(ctx.request().getHeader("authorization"),
-                ctx.request().getHeader("x-api-key"));
+                apiKey(ctx));
         if (caller.isEmpty()) {
-            ErrorReplies.send(ctx.response(), new GatewayError.Unauthorized("Invalid or missing API key. Send it as "
-                    + "'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."));
+            ErrorReplies.send(ctx, new GatewayError.Unauthorized("Invalid or missing API key. Send it as "
+                    + "'Authorization: Bearer <key>', 'X-Api-Key: <key>' or 'X-Goog-Api-Key: <key>'."));
             return;
         }
         RequestContext.record(ctx).keyName(caller.get().keyName());
         ctx.next();
+    }
+
+    /** A key sent the Anthropic way, the Gemini way, or as Gemini's {@code ?key=} query parameter. */
+    private static String apiKey(RoutingContext ctx) {
+        String key = ctx.request().getHeader("x-api-key");
+        if (key == null) {
+            key = ctx.request().getHeader("x-goog-api-key");
+        }
+        if (key == null && ClientDialect.of(ctx) == ClientDialect.GEMINI) {
+            key = ctx.request().getParam("key");
+        }
+        return key;
     }
 
     private void ready(RoutingContext ctx) {
@@ -153,7 +193,7 @@ public final class GatewayServer {
                 yield new GatewayError.Internal("The gateway failed to process the request.");
             }
         };
-        ErrorReplies.send(ctx.response(), error);
+        ErrorReplies.send(ctx, error);
     }
 
     private static void json(RoutingContext ctx, int status, tools.jackson.databind.JsonNode body) {

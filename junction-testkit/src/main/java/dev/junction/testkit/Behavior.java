@@ -11,14 +11,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * How the mock upstream answers one chat completion request: a {@link Reply} plus headers, timing and
- * stream faults. Immutable; every {@code with…} method returns a copy, so modifiers combine freely:
+ * How the mock upstream answers one generation request, in whichever wire format the request came in
+ * (OpenAI Chat Completions, Anthropic Messages or Gemini {@code generateContent}): a {@link Reply} plus
+ * headers, timing and stream faults. Immutable; every {@code with…} method returns a copy, so modifiers combine freely:
  * {@code Behavior.ok().withFirstByteDelay(Duration.ofMillis(200)).cutAfterEvents(3)}.
  *
  * <p>Stream modifiers ({@link #withFirstByteDelay}, {@link #withInterEventDelay}, {@link #cutAfterEvents},
- * {@link #errorAfterEvents}) apply when the answer is an event stream: a streamed completion
- * ({@code "stream": true}) or an event-stream {@link #fixture}. Events are counted from the first
- * {@code data:} event; the {@code [DONE]} terminator counts as an event too.
+ * {@link #errorAfterEvents}) apply when the answer is a stream: a streamed completion (OpenAI and
+ * Anthropic {@code "stream": true}, Gemini {@code :streamGenerateContent}) or an event-stream
+ * {@link #fixture}. Events are counted from the first one: for OpenAI every {@code data:} event
+ * including the {@code [DONE]} terminator; for Anthropic every named event including {@code ping};
+ * for Gemini every chunk (with {@code alt=sse} a {@code data:} event, without it one array element,
+ * the closing {@code ]} travelling with the last one).
  *
  * @param reply what to answer
  * @param headers extra response headers, set after the standard ones (so they can replace them)
@@ -28,6 +32,7 @@ import java.util.OptionalInt;
  * @param cutAfterEvents for streams: close the connection abruptly after this many events
  * @param errorAfterEvents for streams: after this many events send an in-stream error event and end
  * @param times how many requests this behaviour serves when {@linkplain MockUpstream#enqueue enqueued}
+ * @param thinking the model's thoughts preceding a completion, see {@link #withThinking}
  */
 public record Behavior(
         Reply reply,
@@ -37,7 +42,8 @@ public record Behavior(
         Duration interEventDelay,
         OptionalInt cutAfterEvents,
         OptionalInt errorAfterEvents,
-        int times) {
+        int times,
+        Optional<String> thinking) {
 
     /** Validates and copies the components. */
     public Behavior {
@@ -51,6 +57,7 @@ public record Behavior(
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1, got " + times);
         }
+        Objects.requireNonNull(thinking, "thinking");
     }
 
     /** {@return a normal reply echoing the last user message, see {@link Reply.Echo}} */
@@ -84,8 +91,11 @@ public record Behavior(
     }
 
     /**
-     * An error response with OpenAI's error body for that status (for example 429 {@code
-     * rate_limit_exceeded} of type {@code requests}); see {@link #withBody} to send another body.
+     * An error response with the error body the called dialect sends for that status: OpenAI's (for
+     * example 429 {@code rate_limit_exceeded} of type {@code requests}), Anthropic's (429
+     * {@code rate_limit_error}, 529 {@code overloaded_error}, …) or Google's (429 {@code RESOURCE_EXHAUSTED}
+     * with a {@code RetryInfo} detail when a {@code Retry-After} header is set, …); see {@link #withBody}
+     * to send another body.
      *
      * @param status the HTTP status, 400..599
      * @return the behaviour
@@ -140,7 +150,7 @@ public record Behavior(
     public Behavior withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Behavior(reply, copy, latency, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents, times);
+        return new Behavior(reply, copy, latency, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents, times, thinking);
     }
 
     /**
@@ -150,7 +160,7 @@ public record Behavior(
      * @return a copy with this latency
      */
     public Behavior withLatency(Duration delay) {
-        return new Behavior(reply, headers, delay, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents, times);
+        return new Behavior(reply, headers, delay, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents, times, thinking);
     }
 
     /**
@@ -160,7 +170,7 @@ public record Behavior(
      * @return a copy with this first-byte delay
      */
     public Behavior withFirstByteDelay(Duration delay) {
-        return new Behavior(reply, headers, latency, delay, interEventDelay, cutAfterEvents, errorAfterEvents, times);
+        return new Behavior(reply, headers, latency, delay, interEventDelay, cutAfterEvents, errorAfterEvents, times, thinking);
     }
 
     /**
@@ -170,7 +180,7 @@ public record Behavior(
      * @return a copy with this inter-event delay
      */
     public Behavior withInterEventDelay(Duration delay) {
-        return new Behavior(reply, headers, latency, firstByteDelay, delay, cutAfterEvents, errorAfterEvents, times);
+        return new Behavior(reply, headers, latency, firstByteDelay, delay, cutAfterEvents, errorAfterEvents, times, thinking);
     }
 
     /**
@@ -181,18 +191,53 @@ public record Behavior(
      * @return a copy with this fault
      */
     public Behavior cutAfterEvents(int events) {
-        return new Behavior(reply, headers, latency, firstByteDelay, interEventDelay, OptionalInt.of(events), errorAfterEvents, times);
+        return new Behavior(reply, headers, latency, firstByteDelay, interEventDelay, OptionalInt.of(events), errorAfterEvents, times, thinking);
     }
 
     /**
-     * For streams: after {@code events} events send {@code data: {"error":{...,"type":"server_error",...}}}
-     * and end the response normally, without {@code [DONE]}.
+     * For streams: after {@code events} events send the dialect's in-stream error and end the response
+     * normally: OpenAI {@code data: {"error":{...,"type":"server_error",...}}} without {@code [DONE]};
+     * Anthropic {@code event: error} with an {@code overloaded_error}, without {@code message_stop};
+     * Gemini an {@code {"error":{"code":500,...,"status":"INTERNAL"}}} chunk (the array's last element
+     * without {@code alt=sse}).
      *
      * @param events the number of events to send first, 0 or more
      * @return a copy with this fault
      */
     public Behavior errorAfterEvents(int events) {
-        return new Behavior(reply, headers, latency, firstByteDelay, interEventDelay, cutAfterEvents, OptionalInt.of(events), times);
+        return new Behavior(reply, headers, latency, firstByteDelay, interEventDelay, cutAfterEvents, OptionalInt.of(events), times, thinking);
+    }
+
+    /**
+     * Makes the model think before it answers, as each dialect shows it:
+     * <ul>
+     *   <li>Anthropic: a first {@code thinking} content block with these thoughts and a signature the mock
+     *       issues and remembers (streamed as {@code thinking_delta}s then one {@code signature_delta});
+     *   <li>Gemini: a first {@code "thought": true} part with these thoughts, and a {@code thoughtSignature}
+     *       the mock issues and remembers on the first {@code functionCall} part (on the first answer text
+     *       part when there are no calls); {@code usageMetadata.thoughtsTokenCount} counts the thoughts;
+     *   <li>OpenAI: only {@code completion_tokens_details.reasoning_tokens} (included in
+     *       {@code completion_tokens}).
+     * </ul>
+     * Requests that replay an assistant turn are then checked like the real APIs check them: an
+     * Anthropic {@code thinking} block whose signature the mock did not issue, or a Gemini
+     * {@code functionCall} the mock signed replayed without that exact {@code thoughtSignature}, is
+     * answered with a 400 (see {@link MockUpstream}). Thoughts count one token per word.
+     *
+     * @param thoughts the thoughts, not blank
+     * @return a copy that thinks
+     * @throws IllegalStateException if this behaviour does not complete ({@link #status}, {@link #fixture},
+     *     {@link #hang})
+     */
+    public Behavior withThinking(String thoughts) {
+        if (thoughts.isBlank()) {
+            throw new IllegalArgumentException("thoughts must not be blank");
+        }
+        if (!(reply instanceof Reply.Echo || reply instanceof Reply.Text || reply instanceof Reply.ToolCalls)) {
+            throw new IllegalStateException("withThinking applies to ok(), reply(...) and toolCalls(...) only, not " + reply);
+        }
+        return new Behavior(reply, headers, latency, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents,
+                times, Optional.of(thoughts));
     }
 
     /**
@@ -203,16 +248,16 @@ public record Behavior(
      * @return a copy serving that many requests
      */
     public Behavior times(int requests) {
-        return new Behavior(reply, headers, latency, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents, requests);
+        return new Behavior(reply, headers, latency, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents, requests, thinking);
     }
 
     private Behavior withReply(Reply newReply) {
-        return new Behavior(newReply, headers, latency, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents, times);
+        return new Behavior(newReply, headers, latency, firstByteDelay, interEventDelay, cutAfterEvents, errorAfterEvents, times, thinking);
     }
 
     private static Behavior of(Reply reply) {
         return new Behavior(reply, Map.of(), Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                OptionalInt.empty(), OptionalInt.empty(), 1);
+                OptionalInt.empty(), OptionalInt.empty(), 1, Optional.empty());
     }
 
     private static void requireNonNegative(Duration duration, String name) {

@@ -138,7 +138,7 @@ sealed interface Completion {
         }
 
         /** Cuts the arguments into short fragments, never between the halves of a surrogate pair. */
-        private static List<String> fragments(String arguments) {
+        static List<String> fragments(String arguments) {
             List<String> fragments = new ArrayList<>();
             int start = 0;
             while (start < arguments.length()) {

@@ -13,8 +13,9 @@ import java.util.List;
  * @param created the creation time in epoch seconds
  * @param request the request being answered
  * @param completion what each choice says
+ * @param reasoningTokens reasoning tokens of each choice, reported in usage only
  */
-record CompletionJson(String id, long created, ChatRequest request, Completion completion) {
+record CompletionJson(String id, long created, ChatRequest request, Completion completion, int reasoningTokens) {
 
     private static final String DONE_EVENT = "data: [DONE]\n\n";
 
@@ -29,7 +30,7 @@ record CompletionJson(String id, long created, ChatRequest request, Completion c
             completion.appendMessage(json);
             json.append(",\"logprobs\":null,\"finish_reason\":\"").append(completion.finishReason()).append("\"}");
         }
-        Usage.of(request, completion).appendJson(json.append("],\"usage\":"));
+        Usage.of(request, completion, reasoningTokens).appendJson(json.append("],\"usage\":"));
         return json.append(",\"service_tier\":\"default\",\"system_fingerprint\":null}").toString();
     }
 
@@ -55,7 +56,7 @@ record CompletionJson(String id, long created, ChatRequest request, Completion c
         }
         if (request.includeUsage()) {
             StringBuilder usage = new StringBuilder(prefix.length() + 320).append(prefix).append("],\"usage\":");
-            events.add(Buffer.buffer(Usage.of(request, completion).appendJson(usage).append("}\n\n").toString()));
+            events.add(Buffer.buffer(Usage.of(request, completion, reasoningTokens).appendJson(usage).append("}\n\n").toString()));
         }
         events.add(Buffer.buffer(DONE_EVENT));
         return events;

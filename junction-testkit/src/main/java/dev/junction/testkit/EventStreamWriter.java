@@ -4,12 +4,14 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
 
 /**
- * Sends a list of server-sent events, one write per event, applying a behaviour's stream timing and
- * faults: headers at once, {@code firstByteDelay} before the first event, {@code interEventDelay}
- * between events, and a cut or an in-stream error after a number of events. Stops as soon as the
- * client goes away. Runs on the request's event loop; delays use Vert.x timers.
+ * Sends a list of stream events (server-sent events, or the elements of Gemini's JSON-array stream),
+ * one write per event, applying a behaviour's stream timing and faults: headers at once,
+ * {@code firstByteDelay} before the first event, {@code interEventDelay} between events, and a cut or
+ * the dialect's in-stream error after a number of events. Stops as soon as the client goes away. Runs on
+ * the request's event loop; delays use Vert.x timers.
  */
 final class EventStreamWriter {
 
@@ -18,11 +20,16 @@ final class EventStreamWriter {
     private final Behavior behavior;
     private final int cutAt;
     private final int errorAt;
+    private final IntFunction<Buffer> errorEvent;
 
-    EventStreamWriter(Exchange exchange, List<Buffer> events, Behavior behavior) {
+    /**
+     * @param errorEvent the in-stream error sent in place of the event at the given position
+     */
+    EventStreamWriter(Exchange exchange, List<Buffer> events, Behavior behavior, IntFunction<Buffer> errorEvent) {
         this.exchange = exchange;
         this.events = events;
         this.behavior = behavior;
+        this.errorEvent = errorEvent;
         this.cutAt = orNever(behavior.cutAfterEvents());
         this.errorAt = orNever(behavior.errorAfterEvents());
     }
@@ -40,7 +47,7 @@ final class EventStreamWriter {
                 return;
             }
             if (next == errorAt) {
-                exchange.write(CompletionJson.errorEvent());
+                exchange.write(errorEvent.apply(next));
                 exchange.end();
                 return;
             }
@@ -62,16 +69,17 @@ final class EventStreamWriter {
     }
 
     /**
-     * Splits a server-sent event stream into events, each ending with its blank line ({@code \n\n});
-     * a trailing part without a blank line becomes the last event. Bytes are kept verbatim.
+     * Splits a server-sent event stream into events, each ending with its blank line ({@code \n\n} or
+     * {@code \r\n\r\n}); a trailing part without a blank line becomes the last event. Bytes are kept
+     * verbatim.
      */
     static List<Buffer> splitEvents(Buffer stream) {
         List<Buffer> events = new ArrayList<>();
         int start = 0;
         for (int i = 1; i < stream.length(); i++) {
-            if (stream.getByte(i) == '\n' && stream.getByte(i - 1) == '\n') {
-                while (i + 1 < stream.length() && stream.getByte(i + 1) == '\n') {
-                    i++; // extra blank lines belong to the event they follow
+            if (stream.getByte(i) == '\n' && endsLineBefore(stream, i)) {
+                while (lineBreakAt(stream, i + 1) > 0) {
+                    i += lineBreakAt(stream, i + 1); // extra blank lines belong to the event they follow
                 }
                 events.add(stream.getBuffer(start, i + 1));
                 start = i + 1;
@@ -81,5 +89,19 @@ final class EventStreamWriter {
             events.add(stream.getBuffer(start, stream.length()));
         }
         return events;
+    }
+
+    /** Whether the line feed at {@code i} ends an empty line, i.e. a line break precedes it. */
+    private static boolean endsLineBefore(Buffer stream, int i) {
+        byte previous = stream.getByte(i - 1);
+        return previous == '\n' || previous == '\r' && i >= 2 && stream.getByte(i - 2) == '\n';
+    }
+
+    /** {@return the length of the line break starting at {@code i}: 1 for LF, 2 for CRLF, 0 for none} */
+    private static int lineBreakAt(Buffer stream, int i) {
+        if (i < stream.length() && stream.getByte(i) == '\n') {
+            return 1;
+        }
+        return i + 1 < stream.length() && stream.getByte(i) == '\r' && stream.getByte(i + 1) == '\n' ? 2 : 0;
     }
 }

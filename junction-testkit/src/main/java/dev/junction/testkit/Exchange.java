@@ -8,50 +8,41 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request/response pair in flight. Writes the standard OpenAI response headers, runs delayed steps
- * on Vert.x timers and notices when the client goes away before the response ended, which it reports
- * to {@link MockState#streamCancelled()}. Used only on the request's event loop.
+ * One request/response pair in flight. Writes the standard response headers of the request's dialect
+ * ({@link WireHeaders}), runs delayed steps on Vert.x timers and notices when the client goes away
+ * before the response ended, which it reports to {@link MockState#streamCancelled()}. Used only on the
+ * request's event loop.
  */
 final class Exchange {
 
     static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
     static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream; charset=utf-8");
+    static final CharSequence GOOGLE_JSON = HttpHeaders.createOptimized("application/json; charset=UTF-8");
+    static final CharSequence GOOGLE_EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream");
 
-    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("x-request-id");
-    private static final CharSequence PROCESSING_MS = HttpHeaders.createOptimized("openai-processing-ms");
-    private static final Map<CharSequence, CharSequence> SUCCESS_HEADERS = optimized(Map.of(
-            "openai-organization", "org-mock",
-            "openai-project", "proj_mock",
-            "openai-version", "2020-10-01",
-            "x-ratelimit-limit-requests", "10000",
-            "x-ratelimit-limit-tokens", "30000000",
-            "x-ratelimit-remaining-requests", "9999",
-            "x-ratelimit-remaining-tokens", "29999000",
-            "x-ratelimit-reset-requests", "6ms",
-            "x-ratelimit-reset-tokens", "0s",
-            "access-control-expose-headers", "X-Request-ID"));
 
     private final Vertx vertx;
     private final HttpServerResponse response;
     private final HttpConnection connection;
     private final MockState state;
+    private final WireHeaders wireHeaders;
     private final long sequence;
     private final long arrivalNanos;
     private Future<Void> lastWrite;
     private boolean cutByServer;
     private boolean clientGone;
 
-    Exchange(Vertx vertx, HttpServerRequest request, MockState state, long sequence, long arrivalNanos) {
+    Exchange(Vertx vertx, HttpServerRequest request, MockState state, WireHeaders wireHeaders, long sequence,
+            long arrivalNanos) {
         this.vertx = vertx;
         this.response = request.response();
         this.connection = request.connection();
         this.state = state;
+        this.wireHeaders = wireHeaders;
         this.sequence = sequence;
         this.arrivalNanos = arrivalNanos;
         // HTTP/1 reports a lost connection through closeHandler, HTTP/2 a stream reset through exceptionHandler.
@@ -121,11 +112,7 @@ final class Exchange {
     private void prepareHead(int status, CharSequence contentType, Map<String, String> extraHeaders) {
         var headers = response.setStatusCode(status).headers();
         headers.set(HttpHeaders.CONTENT_TYPE, contentType);
-        headers.set(REQUEST_ID, "req_" + sequence);
-        if (status < 400) {
-            SUCCESS_HEADERS.forEach(headers::set);
-            headers.set(PROCESSING_MS, Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrivalNanos)));
-        }
+        wireHeaders.apply(headers, status, sequence, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrivalNanos));
         extraHeaders.forEach(headers::set);
     }
 
@@ -135,11 +122,5 @@ final class Exchange {
         }
         clientGone = true;
         state.streamCancelled();
-    }
-
-    private static Map<CharSequence, CharSequence> optimized(Map<String, String> headers) {
-        var result = new LinkedHashMap<CharSequence, CharSequence>();
-        headers.forEach((name, value) -> result.put(HttpHeaders.createOptimized(name), HttpHeaders.createOptimized(value)));
-        return Collections.unmodifiableMap(result);
     }
 }

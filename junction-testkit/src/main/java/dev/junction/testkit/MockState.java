@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The state one mock upstream shares between all its server instances (event loops) and the test
- * thread: the behaviour queue, recorded requests and counters. Thread-safe.
+ * thread: the behaviour queue, recorded requests, issued thought signatures and counters. Thread-safe.
  */
 final class MockState {
 
@@ -21,6 +21,7 @@ final class MockState {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private final Object cancelMonitor = new Object();
+    private final IssuedSignatures signatures = new IssuedSignatures();
     private volatile Behavior fallback = Behavior.ok();
     private int cancelledStreams;
 
@@ -32,6 +33,11 @@ final class MockState {
     long arrive() {
         requestCount.increment();
         return sequence.incrementAndGet();
+    }
+
+    /** {@return the thought signatures issued since start or the last reset} */
+    IssuedSignatures signatures() {
+        return signatures;
     }
 
     boolean recordsRequests() {
@@ -71,7 +77,7 @@ final class MockState {
         fallback = Objects.requireNonNull(behavior, "behavior");
     }
 
-    /** Takes the behaviour for the next chat completion: the queue head, else the default. */
+    /** Takes the behaviour for the next generation request: the queue head, else the default. */
     Behavior nextBehavior() {
         synchronized (queue) {
             Pending head = queue.peekFirst();
@@ -113,7 +119,10 @@ final class MockState {
         }
     }
 
-    /** Clears queue, default, recorded requests and counters; sequence numbers keep increasing. */
+    /**
+     * Clears queue, default, recorded requests, issued signatures and counters; sequence numbers keep
+     * increasing.
+     */
     void reset() {
         synchronized (queue) {
             queue.clear();
@@ -123,6 +132,7 @@ final class MockState {
             recorded.clear();
         }
         requestCount.reset();
+        signatures.clear();
         synchronized (cancelMonitor) {
             cancelledStreams = 0;
         }

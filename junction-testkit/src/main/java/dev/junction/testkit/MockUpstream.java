@@ -10,8 +10,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An in-process HTTP server that speaks OpenAI's Chat Completions wire format exactly, with scripted
- * behaviours and fault injection, for the gateway's integration tests and load benchmark.
+ * An in-process HTTP server that speaks the providers' wire formats exactly, with scripted behaviours
+ * and fault injection, for the gateway's integration tests and load benchmark. One port serves three
+ * dialects, chosen by the request path:
+ *
+ * <ul>
+ *   <li>OpenAI Chat Completions: {@code POST /v1/chat/completions}, {@code GET /v1/models}; base URL
+ *       {@link #baseUrl()}.
+ *   <li>Anthropic Messages: {@code POST /v1/messages}, {@code POST /v1/messages/count_tokens},
+ *       {@code GET /v1/models[/{id}]} with an {@code anthropic-version} header; base URL {@link #baseUrl()}.
+ *   <li>Gemini: {@code POST /v1beta/models/{model}:generateContent}, {@code :streamGenerateContent}
+ *       ({@code ?alt=sse} or JSON array), {@code :countTokens}, {@code :embedContent},
+ *       {@code :batchEmbedContents}, {@code GET /v1beta/models[/{model}]}; base URL {@link #geminiBaseUrl()}.
+ * </ul>
  *
  * <pre>{@code
  * try (MockUpstream mock = MockUpstream.start()) {
@@ -21,8 +32,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <p>Each chat completion takes its {@link Behavior} from the FIFO queue filled by {@link #enqueue},
- * or the default ({@link #setDefault}, initially {@link Behavior#ok()}) when the queue is empty.
+ * <p>Each generation request, whatever its dialect, takes its {@link Behavior} from the FIFO queue filled
+ * by {@link #enqueue}, or the default ({@link #setDefault}, initially {@link Behavior#ok()}) when the
+ * queue is empty; so does a Gemini embedding request. Requests the mock rejects as the real API would
+ * (malformed JSON, missing required fields, a missing {@code anthropic-version} header, a replayed
+ * thought signature the mock did not issue), token counts and model listings answer at once without
+ * taking a behaviour.
+ *
+ * <p>Thought signatures: with {@link Behavior#withThinking} the mock issues signatures and remembers
+ * them until {@link #reset()}. An Anthropic request whose assistant turns hold a {@code thinking} block
+ * with another signature gets 400 {@code invalid_request_error} "Invalid `signature` in `thinking`
+ * block"; a Gemini request replaying a {@code functionCall} the mock signed (recognised by name and
+ * arguments) without that exact {@code thoughtSignature} gets 400 {@code INVALID_ARGUMENT} "Function call
+ * is missing a thought_signature …" (or "Corrupted thought signature." for another value).
  *
  * <p>Threading: all methods are thread-safe. {@link #start}, {@link #close} and
  * {@link #awaitCancelledStreams} block, so never call them on a Vert.x event loop. Requests are served
@@ -105,9 +127,18 @@ public final class MockUpstream implements AutoCloseable {
         return port;
     }
 
-    /** {@return the OpenAI base URL of the mock, {@code http://127.0.0.1:<port>/v1}} */
+    /**
+     * The OpenAI and Anthropic base URL of the mock.
+     *
+     * @return {@code http://127.0.0.1:<port>/v1}
+     */
     public String baseUrl() {
         return "http://" + host + ":" + port + "/v1";
+    }
+
+    /** {@return the Gemini base URL of the mock, {@code http://127.0.0.1:<port>/v1beta}} */
+    public String geminiBaseUrl() {
+        return "http://" + host + ":" + port + "/v1beta";
     }
 
     /**
@@ -130,8 +161,9 @@ public final class MockUpstream implements AutoCloseable {
     }
 
     /**
-     * Clears the queue, restores the default {@link Behavior#ok()}, forgets recorded requests and zeroes
-     * the counters. Response ids ({@code chatcmpl-mock<n>}, {@code req_<n>}) keep increasing.
+     * Clears the queue, restores the default {@link Behavior#ok()}, forgets recorded requests and issued
+     * thought signatures, and zeroes the counters. Response ids ({@code chatcmpl-mock<n>},
+     * {@code msg_mock<n>}, {@code req_<n>}) keep increasing.
      */
     public void reset() {
         state.reset();

@@ -1,6 +1,5 @@
 package dev.junction.testkit;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -66,9 +65,9 @@ record OpenAiError(int status, String message, String type, Optional<String> par
         return invalidRequest(404, "Invalid URL (" + method + " " + path + ")", null, null);
     }
 
-    /** The mock's own failure, so a test sees why its fixture was not served. */
-    static OpenAiError unreadableFixture(Path fixture, Throwable cause) {
-        return serverError(500, "mock upstream cannot read fixture " + fixture + ": " + cause.getMessage());
+    /** The mock's own failure, e.g. an unreadable fixture, so a test sees why it was not served. */
+    static OpenAiError mockFailure(String message) {
+        return serverError(500, message);
     }
 
     /** {@return the compact JSON body} */

@@ -6,14 +6,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the mock upstream answers to a chat completion request: the closed set of reply kinds a
- * {@link Behavior} can carry. Timing and faults are not part of a reply; they live on the behaviour.
+ * What the mock upstream answers to a generation request, in any of its dialects: the closed set of
+ * reply kinds a {@link Behavior} can carry. Timing and faults are not part of a reply; they live on the behaviour.
  */
 public sealed interface Reply {
 
     /**
      * A normal completion whose text echoes the request:
-     * {@code "Hello from mock upstream: " + <text of the last user message>}.
+     * {@code "Hello from mock upstream: " + <text of the last user message>}, the same string in every
+     * dialect. The text parts of that message are joined by a space; an Anthropic or Gemini user turn
+     * made only of tool results ({@code tool_result}, {@code functionResponse}) does not count as one.
      */
     record Echo() implements Reply {}
 
@@ -30,7 +32,10 @@ public sealed interface Reply {
     }
 
     /**
-     * A completion whose assistant message calls tools, finishing with {@code tool_calls}.
+     * A completion whose assistant message calls tools: OpenAI {@code tool_calls} (finish reason
+     * {@code tool_calls}), Anthropic {@code tool_use} blocks (stop reason {@code tool_use}, ids {@code toolu_…}
+     * derived from the call ids), Gemini {@code functionCall} parts (finish reason {@code STOP}). For
+     * Anthropic and Gemini the arguments must be a JSON object; otherwise the mock answers 500.
      *
      * @param calls the calls, in order; at least one
      */
@@ -45,10 +50,10 @@ public sealed interface Reply {
     }
 
     /**
-     * An HTTP error response in OpenAI's error shape.
+     * An HTTP error response in the called dialect's error shape.
      *
      * @param status the HTTP status, 400..599
-     * @param body a raw body to send instead of the generated OpenAI error body
+     * @param body a raw body to send instead of the generated error body
      */
     record Status(int status, Optional<String> body) implements Reply {
         /** Rejects statuses that are not errors. */

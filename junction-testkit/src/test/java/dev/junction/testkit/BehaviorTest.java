@@ -46,4 +46,16 @@ class BehaviorTest {
         assertThatThrownBy(() -> Behavior.fixture("/no/such/file.sse", 200, "text/event-stream"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void withThinkingKeepsTheOtherModifiersAndIsRejectedForRepliesThatDoNotComplete() {
+        Behavior thinking = Behavior.toolCalls().times(2).withThinking("hmm");
+
+        assertThat(thinking.thinking()).hasValue("hmm");
+        assertThat(thinking.times()).isEqualTo(2);
+        assertThat(thinking.cutAfterEvents(1).thinking()).hasValue("hmm");
+        assertThatThrownBy(() -> Behavior.status(500).withThinking("hmm")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Behavior.hang().withThinking("hmm")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Behavior.ok().withThinking(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

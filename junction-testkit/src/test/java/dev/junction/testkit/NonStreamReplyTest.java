@@ -45,6 +45,18 @@ class NonStreamReplyTest extends MockUpstreamTestBase {
     }
 
     @Test
+    void thinkingShowsOnlyAsReasoningTokensIncludedInCompletionTokens() {
+        mock.enqueue(Behavior.reply("three little words").withThinking("four words of thought"));
+
+        JsonNode body = WireClient.parse(client.post(WireClient.chat("0123456789abcdef")).body());
+
+        assertThat(body.path("choices").path(0).path("message").path("content").stringValue()).isEqualTo("three little words");
+        assertThat(body.path("usage").path("completion_tokens").intValue()).isEqualTo(7);
+        assertThat(body.path("usage").path("total_tokens").intValue()).isEqualTo(11);
+        assertThat(body.path("usage").path("completion_tokens_details").path("reasoning_tokens").intValue()).isEqualTo(4);
+    }
+
+    @Test
     void usageEstimatesPromptFromCharactersAndCompletionFromWords() {
         ObjectNode request = WireClient.chat("0123456789abcdef"); // 16 characters -> 4 prompt tokens
         mock.enqueue(Behavior.reply("three little words"));

@@ -53,12 +53,12 @@ class RoutingAndRecordingTest extends MockUpstreamTestBase {
 
     @Test
     void unknownPathGets404InOpenAiErrorShape() {
-        HttpResponse<String> response = client.send(client.request("/embeddings")
+        HttpResponse<String> response = client.send(client.request("/no-such-endpoint")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(WireClient.parse(response.body())).isEqualTo(WireClient.parse("""
-                {"error":{"message":"Invalid URL (POST /v1/embeddings)","type":"invalid_request_error",
+                {"error":{"message":"Invalid URL (POST /v1/no-such-endpoint)","type":"invalid_request_error",
                           "param":null,"code":null}}
                 """));
     }

@@ -10,6 +10,7 @@ import dev.junction.model.GatewayException;
 import dev.junction.model.MediaSource;
 import dev.junction.model.Message;
 import dev.junction.model.Role;
+import dev.junction.model.ThoughtSignature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,8 @@ final class OpenAiMessages {
             case "user" -> new Message(Role.USER, readContent(m.get("content"), path, true), name);
             case "assistant" -> readAssistant(m, path, name);
             case "tool" -> {
-                String callId = requireString(m, "tool_call_id", path + ".tool_call_id");
+                String callId = ThoughtSignature.splitId(requireString(m, "tool_call_id", path + ".tool_call_id"))
+                        .getKey();
                 List<ContentPart> content = readContent(m.get("content"), path, true);
                 yield new Message(Role.TOOL, List.of(new ContentPart.ToolResult(callId, content, false)), name);
             }
@@ -79,7 +81,9 @@ final class OpenAiMessages {
                     continue;
                 }
                 JsonNode fn = call.path("function");
-                parts.add(new ContentPart.ToolCall(requireString(call, "id", callPath + ".id"),
+                var id = ThoughtSignature.splitId(requireString(call, "id", callPath + ".id"));
+                id.getValue().ifPresent(sig -> parts.add(new ContentPart.Thinking("", Optional.of(sig), false)));
+                parts.add(new ContentPart.ToolCall(id.getKey(),
                         requireString(fn, "name", callPath + ".function.name"),
                         optString(fn, "arguments", callPath + ".function.arguments").orElse("")));
             }
@@ -142,8 +146,18 @@ final class OpenAiMessages {
     }
 
     static ArrayNode write(List<Message> messages) {
+        return write(messages, new java.util.HashSet<>());
+    }
+
+    /** Writes messages; the type names of other dialects' opaque blocks, which are left out, go to {@code dropped}. */
+    static ArrayNode write(List<Message> messages, java.util.Set<String> dropped) {
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (Message m : messages) {
+            for (ContentPart part : m.content()) {
+                if (part instanceof ContentPart.Opaque o && o.dialect() != Dialect.OPENAI_CHAT) {
+                    dropped.add(o.raw().path("type").asString("content_block"));
+                }
+            }
             if (m.role() == Role.TOOL) {
                 writeToolResults(m, out);
                 continue;
@@ -159,18 +173,33 @@ final class OpenAiMessages {
         return out;
     }
 
+    /**
+     * One {@code tool} message per result. A tool message holds text only, so media a tool returned (an Anthropic
+     * screenshot, say) follows in a user message, which is where OpenAI models can see images.
+     */
     private static void writeToolResults(Message m, ArrayNode out) {
+        List<ContentPart> media = new ArrayList<>();
         for (ContentPart part : m.content()) {
             if (part instanceof ContentPart.ToolResult result) {
                 ObjectNode node = out.addObject().put("role", "tool");
-                List<ContentPart> content = result.content();
+                List<ContentPart> text = new ArrayList<>();
                 if (result.isError()) {
-                    content = new ArrayList<>(content);
-                    content.addFirst(new ContentPart.Text("Error: "));
+                    text.add(new ContentPart.Text("Error: "));
                 }
-                node.set("content", writeContent(content));
+                for (ContentPart c : result.content()) {
+                    switch (c) {
+                        case ContentPart.Image i -> media.add(i);
+                        case ContentPart.Document d -> media.add(d);
+                        case ContentPart.Audio a -> media.add(a);
+                        default -> text.add(c);
+                    }
+                }
+                node.set("content", writeContent(text.isEmpty() ? List.of(new ContentPart.Text("")) : text));
                 node.put("tool_call_id", result.toolCallId());
             }
+        }
+        if (!media.isEmpty()) {
+            out.addObject().put("role", "user").set("content", writeContent(media));
         }
     }
 

@@ -4,7 +4,6 @@ import dev.junction.json.Json;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
-import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ParamRules;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
@@ -13,6 +12,7 @@ import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -41,9 +41,10 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
         ProviderConfig provider = call.provider();
+        Set<String> dropped = new java.util.TreeSet<>();
         ObjectNode body = call.request().dialect() == Dialect.OPENAI_CHAT
                 ? shallowCopy(call.request().body())
-                : OpenAiRequestMapper.fromCanonical(call.request().canonical());
+                : OpenAiRequestMapper.fromCanonical(call.request().canonical(), dropped);
         body.put("model", call.upstreamModel());
         boolean stream = call.request().stream();
         if (stream) {
@@ -54,19 +55,8 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
             body.set("stream_options", options.put("include_usage", true));
         }
         ParamRules rules = provider.params().then(call.params());
-        Set<String> dropped = rules.apply(body);
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-                .add("content-type", "application/json")
-                .add("accept", stream ? "text/event-stream" : "application/json")
-                .add("x-request-id", call.requestId());
-        provider.headers().forEach(headers::add);
-        provider.apiKey().ifPresent(key -> {
-            switch (provider.auth()) {
-                case AuthStyle.Bearer b -> headers.set("authorization", "Bearer " + key.reveal());
-                case AuthStyle.Header h -> headers.set(h.name(), key.reveal());
-                case AuthStyle.None n -> { }
-            }
-        });
+        dropped.addAll(rules.apply(body));
+        MultiMap headers = UpstreamHeaders.of(provider, call.requestId(), stream);
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/chat/completions", headers,
                 Buffer.buffer(Json.bytes(body)), stream, provider.name());
         return http.send(exchange, provider.timeouts(), call.cancellation())

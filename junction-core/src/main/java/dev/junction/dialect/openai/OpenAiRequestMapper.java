@@ -76,11 +76,21 @@ public final class OpenAiRequestMapper {
                 Extensions.of(Dialect.OPENAI_CHAT, extra));
     }
 
-    /** Writes a request body. Extensions of this dialect are restored; other dialects' extensions are dropped. */
+    /** Writes a request body, ignoring what Chat Completions cannot express. */
     public static ObjectNode fromCanonical(ChatRequest request) {
+        return fromCanonical(request, new java.util.LinkedHashSet<>());
+    }
+
+    /**
+     * Writes a request body for an OpenAI-dialect upstream. Extensions of this dialect are restored; other dialects'
+     * extensions are ignored. What Chat Completions cannot express ({@code top_k}, a fifth stop sequence, other
+     * dialects' opaque blocks) is left out and named in {@code dropped}; reasoning text and signatures from other
+     * providers are left out silently, since no OpenAI model could use them.
+     */
+    public static ObjectNode fromCanonical(ChatRequest request, java.util.Set<String> dropped) {
         ObjectNode body = Json.object();
         body.put("model", request.model());
-        body.set("messages", OpenAiMessages.write(request.messages()));
+        body.set("messages", OpenAiMessages.write(request.messages(), dropped));
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
             for (ToolDefinition tool : request.tools()) {
@@ -93,7 +103,7 @@ public final class OpenAiRequestMapper {
         }
         request.toolChoice().ifPresent(choice -> body.set("tool_choice", writeToolChoice(choice)));
         request.parallelToolCalls().ifPresent(p -> body.put("parallel_tool_calls", p));
-        writeSampling(request.sampling(), body);
+        writeSampling(request.sampling(), body, dropped);
         request.responseFormat().ifPresent(f -> body.set("response_format", writeResponseFormat(f)));
         request.reasoning().ifPresent(r -> body.put("reasoning_effort", r.level()));
         if (request.stream()) {
@@ -238,15 +248,24 @@ public final class OpenAiRequestMapper {
         return out;
     }
 
-    private static void writeSampling(Sampling s, ObjectNode body) {
+    /** OpenAI accepts at most four stop sequences. */
+    private static final int MAX_STOP = 4;
+
+    private static void writeSampling(Sampling s, ObjectNode body, java.util.Set<String> dropped) {
         s.maxTokens().ifPresent(v -> body.put("max_completion_tokens", v));
         s.temperature().ifPresent(v -> body.put("temperature", v));
         s.topP().ifPresent(v -> body.put("top_p", v));
+        if (s.topK().isPresent()) {
+            dropped.add("top_k");
+        }
         if (s.stop().size() == 1) {
             body.put("stop", s.stop().getFirst());
         } else if (!s.stop().isEmpty()) {
             ArrayNode stop = body.putArray("stop");
-            s.stop().forEach(stop::add);
+            s.stop().stream().limit(MAX_STOP).forEach(stop::add);
+            if (s.stop().size() > MAX_STOP) {
+                dropped.add("stop");
+            }
         }
         s.seed().ifPresent(v -> body.put("seed", v));
         s.presencePenalty().ifPresent(v -> body.put("presence_penalty", v));

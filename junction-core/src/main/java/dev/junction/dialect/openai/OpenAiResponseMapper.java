@@ -8,6 +8,7 @@ import dev.junction.model.Dialect;
 import dev.junction.model.Extensions;
 import dev.junction.model.Message;
 import dev.junction.model.Role;
+import dev.junction.model.ThoughtSignature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,19 +92,32 @@ public final class OpenAiResponseMapper {
         return body;
     }
 
+    /**
+     * Whether a thinking block's signature must ride in the next tool call's id: Gemini requires its signature back
+     * on the function call of the next turn, and a Chat Completions client keeps nothing but ids. Anthropic's
+     * signatures are useless without the thinking text, which such a client cannot keep either.
+     */
+    static boolean carriedInId(ContentPart.Thinking thinking) {
+        return thinking.signature().flatMap(ThoughtSignature::origin).filter(o -> o == Dialect.GEMINI).isPresent();
+    }
+
     private static void writeMessage(Message source, ObjectNode message) {
         StringBuilder text = null;
         String refusal = null;
         ArrayNode calls = null;
+        String signature = null;
         for (ContentPart part : source.content()) {
             switch (part) {
+                case ContentPart.Thinking t when carriedInId(t) -> signature = t.signature().get();
                 case ContentPart.Text t -> text = (text == null ? new StringBuilder() : text).append(t.text());
                 case ContentPart.Refusal r -> refusal = r.text();
                 case ContentPart.ToolCall call -> {
                     if (calls == null) {
                         calls = Json.MAPPER.createArrayNode();
                     }
-                    ObjectNode c = calls.addObject().put("id", call.id()).put("type", "function");
+                    String id = signature == null ? call.id() : ThoughtSignature.embedInId(call.id(), signature);
+                    signature = null;
+                    ObjectNode c = calls.addObject().put("id", id).put("type", "function");
                     c.putObject("function").put("name", call.name()).put("arguments", call.arguments());
                 }
                 default -> { /* other blocks have no place in a Chat Completions message */ }

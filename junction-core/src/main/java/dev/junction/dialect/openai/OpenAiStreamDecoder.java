@@ -1,9 +1,11 @@
 package dev.junction.dialect.openai;
 
+import dev.junction.dialect.StreamDecoder;
 import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
 import dev.junction.model.StreamEvent;
 import dev.junction.secret.Redactor;
+import dev.junction.upstream.SseEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * thread safe. Tool-call fragments are accumulated by their {@code index}, never by position, since some
  * compatible servers put several calls in one chunk.
  */
-public final class OpenAiStreamDecoder {
+public final class OpenAiStreamDecoder implements StreamDecoder {
 
     private final Redactor redactor;
     private final Map<Integer, ChoiceState> choices = new HashMap<>();
@@ -35,7 +37,13 @@ public final class OpenAiStreamDecoder {
         final Map<Integer, Integer> toolBlocks = new HashMap<>();
     }
 
+    @Override
+    public List<StreamEvent> decode(SseEvent event) {
+        return event.hasData() ? decode(event.data()) : List.of();
+    }
+
     /** Whether {@code [DONE]} was seen. */
+    @Override
     public boolean done() {
         return done;
     }

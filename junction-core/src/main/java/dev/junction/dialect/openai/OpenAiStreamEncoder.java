@@ -1,7 +1,11 @@
 package dev.junction.dialect.openai;
 
+import dev.junction.dialect.StreamEncoder;
 import dev.junction.json.Json;
+import dev.junction.model.ContentPart;
 import dev.junction.model.StreamEvent;
+import dev.junction.model.ThoughtSignature;
+import java.util.Optional;
 import dev.junction.model.Usage;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * not thread safe. Follows OpenAI's sequence: a role chunk, content and tool-call fragment chunks, a finish chunk per
  * choice, the usage chunk when the client asked for it, then {@code data: [DONE]}.
  */
-public final class OpenAiStreamEncoder {
+public final class OpenAiStreamEncoder implements StreamEncoder {
 
     /** The end-of-stream marker. */
     public static final String DONE = "data: [DONE]\n\n";
@@ -29,6 +33,8 @@ public final class OpenAiStreamEncoder {
     private long created;
     private Usage usage = Usage.ZERO;
     private boolean sawUsage;
+    /** A Gemini signature waiting for the next tool call's id; see {@link OpenAiResponseMapper#carriedInId}. */
+    private String pendingSignature;
 
     /** @param includeUsage whether to emit the final usage chunk ({@code stream_options.include_usage}) */
     public OpenAiStreamEncoder(boolean includeUsage) {
@@ -36,6 +42,7 @@ public final class OpenAiStreamEncoder {
     }
 
     /** The SSE frames for this event; empty when the event has no Chat Completions counterpart. */
+    @Override
     public String encode(StreamEvent event) {
         return switch (event) {
             case StreamEvent.MessageStart start -> {
@@ -93,7 +100,9 @@ public final class OpenAiStreamEncoder {
             // A turn that opens with a tool call announces the role in the same chunk, content null, as OpenAI does.
             delta.put("role", "assistant").putNull("content");
         }
-        ObjectNode tc = delta.putArray("tool_calls").addObject().put("index", toolIndex).put("id", call.id())
+        String id = pendingSignature == null ? call.id() : ThoughtSignature.embedInId(call.id(), pendingSignature);
+        pendingSignature = null;
+        ObjectNode tc = delta.putArray("tool_calls").addObject().put("index", toolIndex).put("id", id)
                 .put("type", "function");
         tc.putObject("function").put("name", call.name()).put("arguments", "");
         if (delta.has("role")) {
@@ -125,6 +134,9 @@ public final class OpenAiStreamEncoder {
                 return "";
             }
             case StreamEvent.Delta.Signature s -> {
+                if (OpenAiResponseMapper.carriedInId(new ContentPart.Thinking("", Optional.of(s.signature()), false))) {
+                    pendingSignature = s.signature();
+                }
                 return "";
             }
         }

@@ -1,0 +1,125 @@
+package dev.junction.dialect.anthropic;
+
+import dev.junction.json.Json;
+import dev.junction.model.Dialect;
+import dev.junction.model.GatewayError;
+import dev.junction.model.GatewayException;
+import dev.junction.model.Usage;
+import dev.junction.provider.AuthStyle;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.secret.Redactor;
+import dev.junction.upstream.ClientRequest;
+import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.RetryAfter;
+import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamReply;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls Anthropic's Messages API ({@code POST <baseUrl>/messages}). A request from an Anthropic client is forwarded
+ * as its own JSON with only the model swapped (so {@code cache_control}, signatures and beta fields survive), with
+ * the client's {@code anthropic-version} and {@code anthropic-beta}; a request from another dialect is translated
+ * from its canonical form and sent with {@code anthropic-version: 2023-06-01}. Replies are handed back as wire bytes.
+ * Stateless and thread safe; never throws: failures are failed futures carrying an {@link UpstreamFailure}.
+ */
+public final class AnthropicProviderAdapter implements ProviderAdapter {
+
+    /** The API version sent for clients of other dialects. */
+    static final String DEFAULT_VERSION = "2023-06-01";
+
+    private final HttpUpstreamClient http;
+    private final Redactor redactor;
+
+    public AnthropicProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
+        this.http = http;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public Future<UpstreamReply> send(UpstreamCall call) {
+        ProviderConfig provider = call.provider();
+        ClientRequest request = call.request();
+        Set<String> dropped = new HashSet<>();
+        ObjectNode body;
+        try {
+            body = request.dialect() == Dialect.ANTHROPIC
+                    ? shallowCopy(request.body())
+                    : AnthropicRequestMapper.fromCanonical(request.canonical(), dropped);
+        } catch (GatewayException e) {
+            return Future.failedFuture(new UpstreamFailure(e.error()));
+        }
+        body.put("model", call.upstreamModel());
+        dropped.addAll(provider.params().then(call.params()).apply(body));
+        boolean stream = request.stream();
+        var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/messages",
+                headers(call, stream), Buffer.buffer(Json.bytes(body)), stream, provider.name());
+        Set<String> reported = Set.copyOf(dropped);
+        return http.send(exchange, provider.timeouts(), call.cancellation())
+                .compose(reply -> toReply(reply, provider, reported));
+    }
+
+    private static MultiMap headers(UpstreamCall call, boolean stream) {
+        ClientRequest request = call.request();
+        ProviderConfig provider = call.provider();
+        boolean sameDialect = request.dialect() == Dialect.ANTHROPIC;
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("content-type", "application/json")
+                .add("accept", stream ? "text/event-stream" : "application/json")
+                .add("anthropic-version", sameDialect
+                        ? request.header("anthropic-version").orElse(DEFAULT_VERSION) : DEFAULT_VERSION)
+                .add("x-request-id", call.requestId());
+        if (sameDialect) {
+            request.header("anthropic-beta").ifPresent(beta -> headers.add("anthropic-beta", beta));
+        }
+        provider.headers().forEach(headers::set);
+        provider.apiKey().ifPresent(key -> {
+            switch (provider.auth()) {
+                case AuthStyle.Bearer b -> headers.set("authorization", "Bearer " + key.reveal());
+                case AuthStyle.Header h -> headers.set(h.name(), key.reveal());
+                case AuthStyle.None n -> { }
+            }
+        });
+        return headers;
+    }
+
+    private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider,
+                                          Set<String> dropped) {
+        return switch (reply) {
+            case HttpUpstreamClient.Reply.Stream s ->
+                    Future.succeededFuture(new UpstreamReply.WireStream(Dialect.ANTHROPIC, s.events(), dropped));
+            case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
+                    AnthropicErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
+                            RetryAfter.of(b.headers()), provider.name(), redactor)));
+            case HttpUpstreamClient.Reply.Body b -> {
+                Optional<Usage> usage = AnthropicUsage.usageOf(b.body().getBytes());
+                if (usage.isEmpty()) {
+                    yield Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway(
+                            "The upstream provider '" + provider.name() + "' returned a body that is not JSON.",
+                            true)));
+                }
+                yield Future.succeededFuture(new UpstreamReply.Complete(Dialect.ANTHROPIC, b.body(), usage.get(),
+                        dropped));
+            }
+        };
+    }
+
+    /**
+     * A copy of the top level only: parameter rules add, remove and replace top-level fields and never edit nested
+     * values in place, so the messages (most of the bytes) are shared with the client's body, which stays intact
+     * for the next attempt.
+     */
+    private static ObjectNode shallowCopy(ObjectNode body) {
+        ObjectNode copy = Json.object();
+        copy.setAll(body);
+        return copy;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.junction.dialect.gemini;
+
+import dev.junction.json.Json;
+import dev.junction.model.Dialect;
+import dev.junction.model.GatewayError;
+import dev.junction.model.GatewayException;
+import dev.junction.model.Usage;
+import dev.junction.provider.AuthStyle;
+import dev.junction.provider.ParamRules;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.secret.Redactor;
+import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.RetryAfter;
+import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamReply;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls the Gemini API ({@code POST <baseUrl>/models/{model}:generateContent}, or
+ * {@code :streamGenerateContent?alt=sse} for streams). A request from a Gemini client is forwarded as its own JSON
+ * (the model is in the URL, so nothing in the body changes but the provider's parameter rules); others are
+ * translated from the canonical form. Replies are handed back as wire bytes for the server to pass through or
+ * translate. Stateless; thread safe.
+ */
+public final class GeminiProviderAdapter implements ProviderAdapter {
+
+    private final HttpUpstreamClient http;
+    private final Redactor redactor;
+
+    public GeminiProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
+        this.http = http;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public Future<UpstreamReply> send(UpstreamCall call) {
+        ProviderConfig provider = call.provider();
+        Set<String> dropped = new LinkedHashSet<>();
+        ObjectNode body;
+        try {
+            body = call.request().dialect() == Dialect.GEMINI
+                    ? shallowCopy(call.request().body())
+                    : GeminiRequestMapper.fromCanonical(call.request().canonical(), dropped);
+        } catch (GatewayException e) {
+            return Future.failedFuture(new UpstreamFailure(e.error()));
+        }
+        boolean stream = call.request().stream();
+        ParamRules rules = provider.params().then(call.params());
+        dropped.addAll(rules.apply(body));
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("content-type", "application/json")
+                .add("accept", stream ? "text/event-stream" : "application/json")
+                .add("x-request-id", call.requestId());
+        provider.headers().forEach(headers::add);
+        provider.apiKey().ifPresent(key -> {
+            switch (provider.auth()) {
+                case AuthStyle.Bearer b -> headers.set("authorization", "Bearer " + key.reveal());
+                case AuthStyle.Header h -> headers.set(h.name(), key.reveal());
+                case AuthStyle.None n -> { }
+            }
+        });
+        var exchange = new HttpUpstreamClient.Exchange(url(provider.baseUrl(), call.upstreamModel(), stream), headers,
+                Buffer.buffer(Json.bytes(body)), stream, provider.name());
+        Set<String> droppedView = Set.copyOf(dropped);
+        return http.send(exchange, provider.timeouts(), call.cancellation())
+                .compose(reply -> toReply(reply, provider, droppedView));
+    }
+
+    /**
+     * The endpoint for a model. The model is one path segment: a {@code models/} prefix (the resource name) is
+     * removed and everything else percent-encoded, so a name cannot add path segments or a {@code :method}.
+     */
+    static String url(String baseUrl, String model, boolean stream) {
+        String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return baseUrl + "/models/" + segment + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+    }
+
+    private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider,
+                                          Set<String> dropped) {
+        return switch (reply) {
+            case HttpUpstreamClient.Reply.Stream s ->
+                    Future.succeededFuture(new UpstreamReply.WireStream(Dialect.GEMINI, s.events(), dropped));
+            case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
+                    GeminiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
+                            RetryAfter.of(b.headers()), provider.name(), redactor)));
+            case HttpUpstreamClient.Reply.Body b -> {
+                Optional<Usage> usage = GeminiUsage.usageOf(b.body().getBytes());
+                if (usage.isEmpty()) {
+                    yield Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway(
+                            "The upstream provider '" + provider.name() + "' returned a body that is not JSON.",
+                            true)));
+                }
+                yield Future.succeededFuture(new UpstreamReply.Complete(Dialect.GEMINI, b.body(), usage.get(),
+                        dropped));
+            }
+        };
+    }
+
+    /**
+     * A copy of the top level only: parameter rules add, remove and replace top-level fields and never edit nested
+     * values in place, so the contents are shared with the client's body, which stays intact for the next attempt.
+     */
+    private static ObjectNode shallowCopy(ObjectNode body) {
+        ObjectNode copy = Json.object();
+        copy.setAll(body);
+        return copy;
+    }
+}

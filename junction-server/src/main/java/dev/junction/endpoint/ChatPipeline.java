@@ -1,0 +1,203 @@
+package dev.junction.endpoint;
+
+import dev.junction.dialect.DialectCodec;
+import dev.junction.dialect.StreamEncoder;
+import dev.junction.dialect.openai.OpenAiPassThroughWatcher;
+import dev.junction.json.Json;
+import dev.junction.model.ChatResponse;
+import dev.junction.model.GatewayError;
+import dev.junction.model.GatewayException;
+import dev.junction.model.StreamEvent;
+import dev.junction.model.StreamEvents;
+import dev.junction.observe.RequestRecord;
+import dev.junction.routing.AttemptRecord;
+import dev.junction.routing.Route;
+import dev.junction.routing.RouteFailure;
+import dev.junction.routing.RouteOutcome;
+import dev.junction.server.GatewayRuntime;
+import dev.junction.server.RequestContext;
+import dev.junction.upstream.Cancellation;
+import dev.junction.upstream.ClientRequest;
+import dev.junction.upstream.ReplayStream;
+import dev.junction.upstream.SseEvent;
+import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamReply;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The part of a chat request every client dialect shares: resolve the route, run it with failover, and write the
+ * reply in the client's dialect, translating it when the upstream spoke another one. Runs on the event loop; never
+ * blocks. Stateless; one instance per client dialect.
+ */
+public final class ChatPipeline {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatPipeline.class);
+
+    private final Supplier<GatewayRuntime> runtime;
+    private final ClientDialect client;
+
+    public ChatPipeline(Supplier<GatewayRuntime> runtime, ClientDialect client) {
+        this.runtime = runtime;
+        this.client = client;
+    }
+
+    /** How the endpoint wants its stream written: the encoder for this request and the content type. */
+    public record StreamFormat(StreamEncoder encoder, String contentType) {}
+
+    /**
+     * Runs a validated request and answers the client.
+     *
+     * @param format the stream format, used when the request streams (and for error frames)
+     */
+    public void run(RoutingContext ctx, ClientRequest request, StreamFormat format) {
+        GatewayRuntime rt = runtime.get();
+        RequestRecord record = RequestContext.record(ctx);
+        HttpServerResponse response = ctx.response();
+        record.publicModel(request.model()).stream(request.stream());
+        Optional<Route> route = rt.resolver().resolve(request.model());
+        if (route.isEmpty()) {
+            reject(response, record, new GatewayError.ModelNotFound(request.model(), rt.resolver().publicModels()));
+            return;
+        }
+        Cancellation cancellation = new Cancellation();
+        // Not response.closeHandler: Vert.x Web uses it for its own end handlers, which log and count the request.
+        ctx.addEndHandler(ar -> {
+            if (!response.ended()) {
+                record.clientDisconnected();
+                cancellation.cancel();
+            }
+        });
+        rt.executor().execute(request, route.get(), record.requestId(), cancellation).onComplete(ar -> {
+            if (cancellation.isCancelled()) {
+                return;
+            }
+            if (ar.failed()) {
+                RouteFailure failure = ar.cause() instanceof RouteFailure f ? f
+                        : new RouteFailure(UpstreamFailure.errorOf(ar.cause()), List.of());
+                attemptHeaders(response, record, failure.attempts());
+                if (!failure.attempts().isEmpty()) {
+                    var last = failure.attempts().getLast().step();
+                    record.target(last.provider(), last.model());
+                }
+                reject(response, record, failure.error());
+                return;
+            }
+            try {
+                reply(rt, request, ar.result(), response, record, cancellation, format);
+            } catch (GatewayException e) {
+                cancellation.cancel();
+                failReply(response, record, format, e.error());
+            } catch (RuntimeException e) {
+                // Never leave a client waiting: stop the upstream and answer (or end) the response.
+                LOG.error("Failed to relay the reply of request {}", record.requestId(), e);
+                cancellation.cancel();
+                failReply(response, record, format,
+                        new GatewayError.Internal("The gateway failed to relay the upstream's reply."));
+            }
+        });
+    }
+
+    private void reply(GatewayRuntime rt, ClientRequest request, RouteOutcome outcome, HttpServerResponse response,
+                       RequestRecord record, Cancellation cancellation, StreamFormat format) {
+        // First, so that a stream is stopped even if anything below fails.
+        switch (outcome.reply()) {
+            case UpstreamReply.WireStream w -> cancellation.onCancel(w.events()::cancel);
+            case UpstreamReply.CanonicalStream cs -> cancellation.onCancel(cs.events()::cancel);
+            default -> { }
+        }
+        record.target(outcome.step().provider(), outcome.step().model());
+        attemptHeaders(response, record, outcome.attempts());
+        response.putHeader("x-junction-provider", outcome.step().provider())
+                .putHeader("x-junction-model", outcome.step().model());
+        if (!outcome.reply().dropped().isEmpty()) {
+            response.putHeader("x-junction-dropped", String.join(",", outcome.reply().dropped()));
+        }
+        boolean stream = request.stream();
+        switch (outcome.reply()) {
+            case UpstreamReply.Complete c when !stream -> {
+                record.usage(c.usage()).status(200).firstByte();
+                Buffer body = c.dialect() == client.dialect() ? c.raw()
+                        : Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(canonical(c))));
+                response.putHeader("content-type", "application/json").end(body);
+            }
+            case UpstreamReply.Complete c -> relay(response, record, format).encode(replay(
+                    StreamEvents.of(canonical(c), List::of), cancellation));
+            case UpstreamReply.Synthesized s when !stream -> {
+                record.usage(s.response().usage()).status(200).firstByte();
+                response.putHeader("content-type", "application/json")
+                        .end(Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(s.response()))));
+            }
+            case UpstreamReply.Synthesized s -> relay(response, record, format).encode(replay(
+                    StreamEvents.of(s.response(), StreamEvents::words), cancellation));
+            case UpstreamReply.WireStream w when w.dialect() == client.dialect() -> {
+                var watcher = client.codec().passThroughWatcher(rt.redactor());
+                Predicate<SseEvent> withhold = watcher instanceof OpenAiPassThroughWatcher openai
+                        && !request.canonical().includeUsage() ? e -> openai.lastWasUsageOnly() : e -> false;
+                relay(response, record, format).passThrough(w.events(), watcher, withhold);
+            }
+            case UpstreamReply.WireStream w -> relay(response, record, format).translate(w.events(),
+                    codecOf(w.dialect()).streamDecoder(rt.redactor()));
+            case UpstreamReply.CanonicalStream cs -> relay(response, record, format).encode(cs.events());
+        }
+    }
+
+    private static StreamRelay relay(HttpServerResponse response, RequestRecord record, StreamFormat format) {
+        return new StreamRelay(response, record, format.encoder()).head(format.contentType());
+    }
+
+    /** A complete upstream body of another dialect, in canonical form. */
+    private static ChatResponse canonical(UpstreamReply.Complete c) {
+        JsonNode body = Json.tryParse(c.raw().getBytes()).orElseThrow(() -> new GatewayException(
+                new GatewayError.BadGateway("The upstream returned a body that is not JSON.", false)));
+        return codecOf(c.dialect()).responseToCanonical(body);
+    }
+
+    private static DialectCodec codecOf(dev.junction.model.Dialect dialect) {
+        return switch (dialect) {
+            case OPENAI_CHAT -> ClientDialect.OPENAI.codec();
+            case ANTHROPIC -> ClientDialect.ANTHROPIC.codec();
+            case GEMINI -> ClientDialect.GEMINI.codec();
+        };
+    }
+
+    private static ReplayStream replay(List<StreamEvent> events, Cancellation cancellation) {
+        ReplayStream stream = ReplayStream.immediate(events);
+        cancellation.onCancel(stream::cancel);
+        return stream;
+    }
+
+    private static void attemptHeaders(HttpServerResponse response, RequestRecord record,
+                                       List<AttemptRecord> attempts) {
+        record.attempts(attempts);
+        if (!attempts.isEmpty() && !response.headWritten()) {
+            response.putHeader("x-junction-attempts", attempts.stream().map(AttemptRecord::summary)
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private void failReply(HttpServerResponse response, RequestRecord record, StreamFormat format,
+                           GatewayError error) {
+        if (!response.headWritten()) {
+            reject(response, record, error);
+            return;
+        }
+        record.error(error);
+        if (!response.ended() && !response.closed()) {
+            response.end(Buffer.buffer(format.encoder().encode(new StreamEvent.StreamError(error))));
+        }
+    }
+
+    /** Answers with an error before anything was written. */
+    public void reject(HttpServerResponse response, RequestRecord record, GatewayError error) {
+        record.status(client.status(error)).error(error);
+        ErrorReplies.send(response, client, error);
+    }
+}

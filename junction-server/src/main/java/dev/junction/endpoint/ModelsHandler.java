@@ -1,0 +1,96 @@
+package dev.junction.endpoint;
+
+import dev.junction.json.Json;
+import dev.junction.model.GatewayError;
+import dev.junction.server.GatewayRuntime;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The public model names, listed and looked up in the caller's dialect: OpenAI's {@code GET /v1/models}, Anthropic's
+ * (the same path, when the caller sends {@code anthropic-version}) and Gemini's {@code GET /v1beta/models}.
+ */
+public final class ModelsHandler {
+
+    private final Supplier<GatewayRuntime> runtime;
+    private final long created = System.currentTimeMillis() / 1000;
+
+    public ModelsHandler(Supplier<GatewayRuntime> runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Lists every public model name. */
+    public void list(RoutingContext ctx) {
+        ClientDialect dialect = ClientDialect.of(ctx);
+        List<String> names = runtime.get().resolver().publicModels();
+        ObjectNode body = Json.object();
+        switch (dialect) {
+            case OPENAI -> {
+                ArrayNode data = body.put("object", "list").putArray("data");
+                names.forEach(name -> data.add(openAi(name)));
+            }
+            case ANTHROPIC -> {
+                ArrayNode data = body.putArray("data");
+                names.forEach(name -> data.add(anthropic(name)));
+                body.put("has_more", false);
+                if (names.isEmpty()) {
+                    body.putNull("first_id").putNull("last_id");
+                } else {
+                    body.put("first_id", names.getFirst()).put("last_id", names.getLast());
+                }
+            }
+            case GEMINI -> {
+                ArrayNode models = body.putArray("models");
+                names.forEach(name -> models.add(gemini(name)));
+            }
+        }
+        send(ctx, body);
+    }
+
+    /** One model, or a 404 in the caller's dialect. */
+    public void get(RoutingContext ctx) {
+        String id = ctx.pathParam("model");
+        ClientDialect dialect = ClientDialect.of(ctx);
+        if (dialect == ClientDialect.GEMINI && id.startsWith("models/")) {
+            id = id.substring("models/".length());
+        }
+        var rt = runtime.get();
+        List<String> known = rt.resolver().publicModels();
+        if (!known.contains(id) && rt.resolver().resolve(id).isEmpty()) {
+            ErrorReplies.send(ctx, new GatewayError.ModelNotFound(id, known));
+            return;
+        }
+        send(ctx, switch (dialect) {
+            case OPENAI -> openAi(id);
+            case ANTHROPIC -> anthropic(id);
+            case GEMINI -> gemini(id);
+        });
+    }
+
+    private ObjectNode openAi(String name) {
+        int slash = name.indexOf('/');
+        return Json.object().put("id", name).put("object", "model").put("created", created)
+                .put("owned_by", slash > 0 ? name.substring(0, slash) : "junction");
+    }
+
+    private ObjectNode anthropic(String name) {
+        return Json.object().put("type", "model").put("id", name).put("display_name", name)
+                .put("created_at", Instant.ofEpochSecond(created).toString());
+    }
+
+    private static ObjectNode gemini(String name) {
+        ObjectNode model = Json.object().put("name", "models/" + name).put("displayName", name);
+        model.putArray("supportedGenerationMethods").add("generateContent").add("streamGenerateContent")
+                .add("countTokens");
+        return model;
+    }
+
+    private static void send(RoutingContext ctx, ObjectNode body) {
+        ctx.response().putHeader("content-type", "application/json").end(Buffer.buffer(Json.bytes(body)));
+    }
+}

@@ -1,0 +1,201 @@
+package dev.junction.endpoint;
+
+import dev.junction.dialect.PassThroughWatcher;
+import dev.junction.dialect.StreamDecoder;
+import dev.junction.dialect.StreamEncoder;
+import dev.junction.model.GatewayError;
+import dev.junction.model.StreamEvent;
+import dev.junction.observe.RequestRecord;
+import dev.junction.upstream.EventStream;
+import dev.junction.upstream.SseEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Streams an upstream's events to a client, pausing the upstream while the client's socket is backed up. Three ways:
+ * <ul>
+ *   <li>{@link #passThrough}: the upstream speaks the client's dialect, so its bytes go out as received (the fast
+ *       path); a {@link PassThroughWatcher} finds usage, the end and errors on the side;</li>
+ *   <li>{@link #translate}: another dialect, decoded to canonical events and re-encoded in the client's;</li>
+ *   <li>{@link #encode}: canonical events (in-process providers, complete replies turned into streams).</li>
+ * </ul>
+ * Every way ends the response exactly once, with the dialect's error frame if the stream failed. Confined to the
+ * request's event loop.
+ */
+public final class StreamRelay {
+
+    private final HttpServerResponse response;
+    private final RequestRecord record;
+    private final StreamEncoder encoder;
+    private boolean finished;
+    private Buffer pending;
+
+    /**
+     * @param encoder the client dialect's encoder: it writes translated streams, and error frames on every path
+     */
+    public StreamRelay(HttpServerResponse response, RequestRecord record, StreamEncoder encoder) {
+        this.response = response;
+        this.record = record;
+        this.encoder = encoder;
+    }
+
+    /** Writes the status and headers of a stream; {@code contentType} is the client dialect's. */
+    public StreamRelay head(String contentType) {
+        response.setStatusCode(200).setChunked(true)
+                .putHeader("content-type", contentType)
+                .putHeader("cache-control", "no-cache")
+                .putHeader("x-accel-buffering", "no");
+        record.status(200);
+        return this;
+    }
+
+    /**
+     * Relays an upstream stream of the client's own dialect untouched, except for events {@code withhold} names
+     * (OpenAI's usage chunk the client did not ask for) and upstream error events, which are re-rendered so that
+     * their message is redacted.
+     */
+    public void passThrough(EventStream<SseEvent> events, PassThroughWatcher watcher, Predicate<SseEvent> withhold) {
+        events.start(event -> {
+            boolean hadError = watcher.error().isPresent();
+            watcher.observe(event);
+            if (!hadError && watcher.error().isPresent()) {
+                fail(watcher.error().get());
+                return;
+            }
+            record.usage(watcher.usage());
+            if (!withhold.test(event)) {
+                write(event.raw(), events);
+            }
+        }, this::fail, () -> {
+            if (watcher.complete()) {
+                end();
+            } else {
+                fail(cut());
+            }
+        });
+    }
+
+    /** Decodes an upstream stream of another dialect and re-encodes it in the client's. */
+    public void translate(EventStream<SseEvent> events, StreamDecoder decoder) {
+        events.start(event -> emit(decoder.decode(event), events), this::fail, () -> {
+            emit(decoder.finish(), events);
+            if (!finished) {
+                if (decoder.done()) {
+                    end();
+                } else {
+                    fail(cut());
+                }
+            }
+        });
+    }
+
+    /** Encodes canonical events. A stream that ends without {@link StreamEvent.MessageStop} gets one. */
+    public void encode(EventStream<StreamEvent> events) {
+        boolean[] stopped = {false};
+        events.start(event -> {
+            stopped[0] |= event instanceof StreamEvent.MessageStop;
+            emit(List.of(event), events);
+        }, this::fail, () -> {
+            if (!stopped[0]) {
+                emit(List.of(new StreamEvent.MessageStop()), events);
+            }
+            end();
+        });
+    }
+
+    private void emit(List<StreamEvent> canonical, EventStream<?> events) {
+        for (StreamEvent event : canonical) {
+            if (finished) {
+                return;
+            }
+            switch (event) {
+                case StreamEvent.StreamError e -> {
+                    fail(e.error());
+                    return;
+                }
+                case StreamEvent.UsageUpdate u -> record.usage(u.usage());
+                default -> { }
+            }
+            String frames = encoder.encode(event);
+            if (!frames.isEmpty()) {
+                write(Buffer.buffer(frames), events);
+            }
+            if (event instanceof StreamEvent.MessageStop) {
+                end();
+                return;
+            }
+        }
+    }
+
+    private static GatewayError cut() {
+        return new GatewayError.BadGateway("The upstream ended the stream without finishing it.", false);
+    }
+
+    /**
+     * Queues bytes for the client and flushes them at the end of the current event-loop task, so the events of one
+     * upstream network read leave in one write. Nothing waits for more data: an event is never held back.
+     */
+    private void write(Buffer buffer, EventStream<?> events) {
+        if (finished || response.closed()) {
+            return;
+        }
+        record.firstByte();
+        if (pending == null) {
+            pending = Buffer.buffer(buffer.length() * 2);
+            Vertx.currentContext().runOnContext(v -> flush(events));
+        }
+        pending.appendBuffer(buffer);
+    }
+
+    private void flush(EventStream<?> events) {
+        Buffer out = pending;
+        pending = null;
+        if (out == null || response.closed() || response.ended()) {
+            return;
+        }
+        response.write(out);
+        if (response.writeQueueFull()) {
+            events.pause();
+            response.drainHandler(v -> events.resume());
+        }
+    }
+
+    /** Ends the stream with the client dialect's error frame; its SDK raises it as an API error. */
+    private void fail(GatewayError error) {
+        if (finished) {
+            return;
+        }
+        record.error(error);
+        if (!response.closed()) {
+            record.firstByte();
+            appendPending(Buffer.buffer(encoder.encode(new StreamEvent.StreamError(error))));
+        }
+        end();
+    }
+
+    private void end() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (!response.closed() && !response.ended()) {
+            Buffer last = pending;
+            pending = null;
+            if (last == null) {
+                response.end();
+            } else {
+                response.end(last);
+            }
+        }
+    }
+
+    private void appendPending(Buffer buffer) {
+        if (pending == null) {
+            pending = Buffer.buffer(buffer.length());
+        }
+        pending.appendBuffer(buffer);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.junction.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.testkit.MockUpstream;
+import dev.junction.testkit.RecordedRequest;
+import dev.junction.testkit.ToolCall;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The 3×3 translation matrix: one mock upstream that speaks OpenAI, Anthropic and Gemini, and a gateway with one
+ * provider of each dialect pointed at it, reachable through the public models {@code to-openai},
+ * {@code to-anthropic} and {@code to-gemini}. Each client SDK's test class runs its scenarios against all three.
+ */
+final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+    /** The upstream dialects, with the public model that reaches each and how to read what it received. */
+    enum Upstream {
+        OPENAI("to-openai"),
+        ANTHROPIC("to-anthropic"),
+        GEMINI("to-gemini");
+
+        final String model;
+
+        Upstream(String model) {
+            this.model = model;
+        }
+
+        /** The last user-visible tool result in the upstream's request: {@code [call name or id, result text]}. */
+        String[] toolResult(JsonNode body) {
+            return switch (this) {
+                case OPENAI -> {
+                    JsonNode messages = body.path("messages");
+                    JsonNode tool = messages.get(messages.size() - 1);
+                    assertThat(tool.path("role").asString()).isEqualTo("tool");
+                    JsonNode call = messages.get(messages.size() - 2).path("tool_calls").get(0);
+                    assertThat(tool.path("tool_call_id").asString()).isEqualTo(call.path("id").asString());
+                    yield new String[] {call.path("function").path("name").asString(), text(tool.get("content"))};
+                }
+                case ANTHROPIC -> {
+                    JsonNode messages = body.path("messages");
+                    JsonNode result = messages.get(messages.size() - 1).path("content").get(0);
+                    assertThat(result.path("type").asString()).isEqualTo("tool_result");
+                    JsonNode use = null;
+                    for (JsonNode block : messages.get(messages.size() - 2).path("content")) {
+                        if (block.path("type").asString().equals("tool_use")) {
+                            use = block;
+                        }
+                    }
+                    assertThat(use).as("the assistant turn's tool_use block").isNotNull();
+                    assertThat(result.path("tool_use_id").asString()).isEqualTo(use.path("id").asString());
+                    yield new String[] {use.path("name").asString(), text(result.get("content"))};
+                }
+                case GEMINI -> {
+                    JsonNode contents = body.path("contents");
+                    JsonNode response = contents.get(contents.size() - 1).path("parts").get(0)
+                            .path("functionResponse");
+                    yield new String[] {response.path("name").asString(), response.path("response").toString()};
+                }
+            };
+        }
+
+        private static String text(JsonNode content) {
+            if (content == null) {
+                return "";
+            }
+            if (content.isString()) {
+                return content.asString();
+            }
+            StringBuilder sb = new StringBuilder();
+            content.forEach(part -> sb.append(part.path("text").asString("")));
+            return sb.toString();
+        }
+    }
+
+    /** The tool every tool scenario offers and the call the mock makes. */
+    static final ToolCall WEATHER_CALL = new ToolCall("call_weather_1", "get_weather", "{\"city\":\"Paris\"}");
+
+    /** A 1×1 transparent PNG. */
+    static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+    private MockUpstream upstream;
+    private Gateway gateway;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        upstream = MockUpstream.start();
+        String yaml = """
+                keys: [{name: tests, key: %s}]
+                routes:
+                  to-openai: {steps: [{provider: openai, model: gpt-4o}]}
+                  to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
+                  to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
+                """.formatted(Gateway.KEY);
+        gateway = Gateway.start(yaml, Map.of(
+                "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",
+                "ANTHROPIC_BASE_URL", upstream.baseUrl(), "ANTHROPIC_API_KEY", "sk-ant-upstream-0123456789",
+                "GEMINI_BASE_URL", upstream.geminiBaseUrl(), "GEMINI_API_KEY", "AIza-upstream-0123456789"));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        upstream.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        gateway.close();
+        upstream.close();
+    }
+
+    MockUpstream upstream() {
+        return upstream;
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    /** The last request the upstream received. */
+    RecordedRequest last() {
+        return upstream.lastRequest().orElseThrow();
+    }
+}
