@@ -14,10 +14,20 @@ public final class UpstreamHeaders {
      * defaults (so they can override them); the credential is set last, in the provider's auth style.
      */
     public static MultiMap of(ProviderConfig provider, String requestId, boolean stream) {
+        return of(provider, requestId, stream, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #of(ProviderConfig, String, boolean)}, with dialect headers ({@code anthropic-version}, …) that the
+     * provider's configured headers may still override.
+     */
+    public static MultiMap of(ProviderConfig provider, String requestId, boolean stream,
+                              java.util.Map<String, String> dialectHeaders) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("content-type", "application/json")
                 .add("accept", stream ? "text/event-stream" : "application/json")
                 .add("x-request-id", requestId);
+        dialectHeaders.forEach(headers::set);
         provider.headers().forEach(headers::set);
         provider.apiKey().ifPresent(key -> {
             switch (provider.auth()) {

@@ -10,6 +10,7 @@ import dev.junction.provider.ProviderConfig;
 import dev.junction.provider.ProviderPreset;
 import dev.junction.provider.Timeouts;
 import dev.junction.routing.Route;
+import dev.junction.upstream.MediaFetcher;
 import dev.junction.routing.RouteStep;
 import dev.junction.secret.Secret;
 import java.io.IOException;
@@ -37,7 +38,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP = Set.of("server", "keys", "providers", "routes", "timeouts");
+    private static final Set<String> TOP = Set.of("server", "keys", "providers", "routes", "timeouts", "media");
+    private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
     private static final Set<String> KEY = Set.of("name", "key");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
@@ -112,7 +114,11 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
-        return new GatewayConfig(server, keys, providers, routes, source);
+        MediaFetcher.Limits media = media(root.get("media"), problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(sourceName, problems.list());
+        }
+        return new GatewayConfig(server, keys, providers, routes, media, source);
     }
 
     /** Replaces variables in every string value; unset variables are problems, listed once each. */
@@ -138,6 +144,17 @@ public final class ConfigLoader {
             }
         }
         return node;
+    }
+
+    private static MediaFetcher.Limits media(JsonNode node, Problems problems) {
+        MediaFetcher.Limits d = MediaFetcher.Limits.DEFAULTS;
+        if (!problems.isMapping(node, "media")) {
+            return d;
+        }
+        problems.onlyKeys(node, "media", MEDIA);
+        return new MediaFetcher.Limits(problems.size(node, "max_size", "media").orElse(d.maxBytes()),
+                problems.duration(node, "timeout", "media").orElse(d.timeout()),
+                problems.bool(node, "allow_private_networks", "media").orElse(d.allowPrivateNetworks()));
     }
 
     private ServerSettings server(JsonNode node, Problems problems) {

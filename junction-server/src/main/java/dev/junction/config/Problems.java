@@ -111,6 +111,17 @@ final class Problems {
         });
     }
 
+    Optional<Boolean> bool(JsonNode parent, String field, String path) {
+        return string(parent, field, path).flatMap(text -> switch (text) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> {
+                add(prefix(path) + field + ": expected true or false, got '" + text + "'");
+                yield Optional.empty();
+            }
+        });
+    }
+
     List<String> strings(JsonNode parent, String field, String path) {
         JsonNode v = parent.get(field);
         if (v == null || v.isNull()) {

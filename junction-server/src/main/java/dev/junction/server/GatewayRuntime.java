@@ -21,6 +21,7 @@ import dev.junction.routing.ModelResolver;
 import dev.junction.secret.Redactor;
 import dev.junction.secret.Secret;
 import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class GatewayRuntime {
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
 
-    public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http) {
+    public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http, MediaFetcher media) {
         this.config = config;
         List<Secret> secrets = new ArrayList<>();
         config.providers().values().forEach(p -> {
@@ -53,7 +54,7 @@ public final class GatewayRuntime {
         MockProvider mock = new MockProvider(vertx);
         ProviderAdapter openai = new OpenAiProviderAdapter(http, redactor);
         ProviderAdapter anthropic = new AnthropicProviderAdapter(http, redactor);
-        ProviderAdapter gemini = new GeminiProviderAdapter(http, redactor);
+        ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
         this.executor = new FailoverExecutor(config.providers(), (ProviderConfig p) ->
                 p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
                     case OPENAI_CHAT -> openai;

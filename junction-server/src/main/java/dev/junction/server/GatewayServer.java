@@ -17,6 +17,7 @@ import dev.junction.model.GatewayError;
 import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
 import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.MediaFetcher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -45,6 +46,7 @@ public final class GatewayServer {
 
     private final Vertx vertx;
     private final HttpUpstreamClient http;
+    private final MediaFetcher media;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -53,7 +55,8 @@ public final class GatewayServer {
     private GatewayServer(GatewayConfig config) {
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
-        this.runtime.set(new GatewayRuntime(config, vertx, http));
+        this.media = new MediaFetcher(vertx, config.media());
+        this.runtime.set(new GatewayRuntime(config, vertx, http, media));
     }
 
     /** Starts a gateway and waits until it listens. */
@@ -226,6 +229,7 @@ public final class GatewayServer {
         try {
             server.shutdown(Duration.ofSeconds(1)).await(5, TimeUnit.SECONDS);
             http.close().await(5, TimeUnit.SECONDS);
+            media.close().await(5, TimeUnit.SECONDS);
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("Shutdown did not complete cleanly: {}", e.toString());

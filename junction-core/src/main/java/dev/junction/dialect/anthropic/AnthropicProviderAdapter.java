@@ -5,7 +5,6 @@ import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
 import dev.junction.model.Usage;
-import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.ClientRequest;
@@ -14,12 +13,15 @@ import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,26 +71,14 @@ public final class AnthropicProviderAdapter implements ProviderAdapter {
 
     private static MultiMap headers(UpstreamCall call, boolean stream) {
         ClientRequest request = call.request();
-        ProviderConfig provider = call.provider();
         boolean sameDialect = request.dialect() == Dialect.ANTHROPIC;
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-                .add("content-type", "application/json")
-                .add("accept", stream ? "text/event-stream" : "application/json")
-                .add("anthropic-version", sameDialect
-                        ? request.header("anthropic-version").orElse(DEFAULT_VERSION) : DEFAULT_VERSION)
-                .add("x-request-id", call.requestId());
+        Map<String, String> dialect = new LinkedHashMap<>();
+        dialect.put("anthropic-version", sameDialect
+                ? request.header("anthropic-version").orElse(DEFAULT_VERSION) : DEFAULT_VERSION);
         if (sameDialect) {
-            request.header("anthropic-beta").ifPresent(beta -> headers.add("anthropic-beta", beta));
+            request.header("anthropic-beta").ifPresent(beta -> dialect.put("anthropic-beta", beta));
         }
-        provider.headers().forEach(headers::set);
-        provider.apiKey().ifPresent(key -> {
-            switch (provider.auth()) {
-                case AuthStyle.Bearer b -> headers.set("authorization", "Bearer " + key.reveal());
-                case AuthStyle.Header h -> headers.set(h.name(), key.reveal());
-                case AuthStyle.None n -> { }
-            }
-        });
-        return headers;
+        return UpstreamHeaders.of(call.provider(), call.requestId(), stream, dialect);
     }
 
     private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider,

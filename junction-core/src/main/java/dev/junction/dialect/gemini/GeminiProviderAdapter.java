@@ -5,7 +5,6 @@ import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
 import dev.junction.model.Usage;
-import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ParamRules;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
@@ -13,10 +12,11 @@ import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,45 +35,57 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GeminiProviderAdapter implements ProviderAdapter {
 
     private final HttpUpstreamClient http;
+    private final MediaFetcher media;
     private final Redactor redactor;
 
-    public GeminiProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
+    /**
+     * @param media downloads media a client referenced by URL: Gemini takes only inline bytes and its own file URIs
+     */
+    public GeminiProviderAdapter(HttpUpstreamClient http, MediaFetcher media, Redactor redactor) {
         this.http = http;
+        this.media = media;
         this.redactor = redactor;
     }
 
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
-        ProviderConfig provider = call.provider();
-        Set<String> dropped = new LinkedHashSet<>();
-        ObjectNode body;
-        try {
-            body = call.request().dialect() == Dialect.GEMINI
-                    ? shallowCopy(call.request().body())
-                    : GeminiRequestMapper.fromCanonical(call.request().canonical(), dropped);
-        } catch (GatewayException e) {
-            return Future.failedFuture(new UpstreamFailure(e.error()));
+        if (call.request().dialect() == Dialect.GEMINI) {
+            return send(call, shallowCopy(call.request().body()), new LinkedHashSet<>());
         }
+        return media.inline(call.request().canonical(), GeminiProviderAdapter::needsInlining).compose(request -> {
+            Set<String> dropped = new LinkedHashSet<>();
+            try {
+                return send(call, GeminiRequestMapper.fromCanonical(request, dropped), dropped);
+            } catch (GatewayException e) {
+                return Future.failedFuture(new UpstreamFailure(e.error()));
+            }
+        });
+    }
+
+    private Future<UpstreamReply> send(UpstreamCall call, ObjectNode body, Set<String> dropped) {
+        ProviderConfig provider = call.provider();
         boolean stream = call.request().stream();
         ParamRules rules = provider.params().then(call.params());
         dropped.addAll(rules.apply(body));
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-                .add("content-type", "application/json")
-                .add("accept", stream ? "text/event-stream" : "application/json")
-                .add("x-request-id", call.requestId());
-        provider.headers().forEach(headers::add);
-        provider.apiKey().ifPresent(key -> {
-            switch (provider.auth()) {
-                case AuthStyle.Bearer b -> headers.set("authorization", "Bearer " + key.reveal());
-                case AuthStyle.Header h -> headers.set(h.name(), key.reveal());
-                case AuthStyle.None n -> { }
-            }
-        });
-        var exchange = new HttpUpstreamClient.Exchange(url(provider.baseUrl(), call.upstreamModel(), stream), headers,
-                Buffer.buffer(Json.bytes(body)), stream, provider.name());
+        var exchange = new HttpUpstreamClient.Exchange(url(provider.baseUrl(), call.upstreamModel(), stream),
+                UpstreamHeaders.of(provider, call.requestId(), stream), Buffer.buffer(Json.bytes(body)), stream,
+                provider.name());
         Set<String> droppedView = Set.copyOf(dropped);
         return http.send(exchange, provider.timeouts(), call.cancellation())
                 .compose(reply -> toReply(reply, provider, droppedView));
+    }
+
+    /**
+     * Whether a media URL must be downloaded and inlined: every http(s) URL except Gemini's own file URIs and YouTube
+     * videos, which Gemini reads itself.
+     */
+    static boolean needsInlining(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return false;
+        }
+        return !lower.startsWith("https://generativelanguage.googleapis.com/")
+                && !lower.matches("https://(www\\.|m\\.)?(youtube\\.com|youtu\\.be)/.*");
     }
 
     /**

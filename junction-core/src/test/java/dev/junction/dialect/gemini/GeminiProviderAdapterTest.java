@@ -16,6 +16,7 @@ import dev.junction.secret.Secret;
 import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.ClientRequest;
 import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamReply;
@@ -45,12 +46,19 @@ class GeminiProviderAdapterTest {
 
     record Recorded(String uri, String apiKey, ObjectNode body) {}
 
+    private static final byte[] PIXEL = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
     record Answer(int status, String contentType, String fixture, Map<String, String> headers) {}
 
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+            if (req.path().equals("/media/pixel.png")) {
+                req.response().putHeader("content-type", "image/png").end(Buffer.buffer(PIXEL));
+                return;
+            }
             recorded.set(new Recorded(req.uri(), req.getHeader("x-goog-api-key"), Json.parseObject(body.getBytes())));
             Answer a = answer;
             req.response().setStatusCode(a.status()).putHeader("content-type", a.contentType());
@@ -62,6 +70,19 @@ class GeminiProviderAdapterTest {
     @AfterEach
     void stop() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anImageUrlFromAnotherDialectIsDownloadedAndSentInline() throws Exception {
+        ObjectNode body = Json.parseObject(("{\"model\":\"g\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"What is this?\"},{\"type\":\"image_url\",\"image_url\":{\"url\":"
+                + "\"http://localhost:" + server.actualPort() + "/media/pixel.png\"}}]}]}").getBytes());
+
+        send(new ClientRequest(Dialect.OPENAI_CHAT, body, OpenAiRequestMapper.toCanonical(body)));
+
+        var inline = recorded.get().body().at("/contents/0/parts/1/inlineData");
+        assertThat(inline.path("mimeType").asString()).isEqualTo("image/png");
+        assertThat(java.util.Base64.getDecoder().decode(inline.path("data").asString())).isEqualTo(PIXEL);
     }
 
     @Test
@@ -156,7 +177,9 @@ class GeminiProviderAdapterTest {
                 "http://localhost:" + server.actualPort() + "/v1beta", Optional.of(Secret.of("AIza-test-key")),
                 new AuthStyle.Header("x-goog-api-key"), Map.of(), ParamRules.NONE, Timeouts.DEFAULTS, List.of(),
                 List.of());
+        // Private addresses allowed: the media server of these tests is on localhost.
         GeminiProviderAdapter adapter = new GeminiProviderAdapter(new HttpUpstreamClient(vertx, 8),
+                new MediaFetcher(vertx, new MediaFetcher.Limits(1 << 20, Duration.ofSeconds(5), true)),
                 Redactor.patternsOnly());
         return adapter.send(new UpstreamCall(request, provider, "gemini-2.5-flash", ParamRules.NONE, "req-1",
                 new Cancellation()));
