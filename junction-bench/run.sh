@@ -4,6 +4,11 @@
 #
 #   junction-bench/run.sh                 # full matrix, 10 s per cell
 #   DURATION=5s CONNS="64 256" LATENCIES="50" junction-bench/run.sh
+#   MODES="anthropic anthropic-stream" junction-bench/run.sh   # translated: Anthropic clients, OpenAI upstream
+#
+# Modes: json and stream are OpenAI clients of an OpenAI upstream (the byte fast path); anthropic and
+# anthropic-stream are Anthropic clients of the same OpenAI upstream (translated both ways), compared with the mock
+# answering Anthropic's format itself.
 #
 # Cores: Junction is pinned to CPU 0; the mock upstream and wrk share CPU 1 (on a 2-core machine).
 set -euo pipefail
@@ -91,8 +96,10 @@ CONF
   nginx_pid=$!; pids+=("$nginx_pid"); wait_port "$NGINX_PORT"
 }
 
-run_wrk() { # url conns stream
-  STREAM="$3" taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "$here/wrk/chat.lua" "$1/v1/chat/completions" 2>&1
+run_wrk() { # url conns stream [mode]
+  local script=chat.lua path=/v1/chat/completions
+  case "${4:-json}" in anthropic*) script=messages.lua; path=/v1/messages ;; esac
+  STREAM="$3" taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "$here/wrk/$script" "$1$path" 2>&1
 }
 
 # Prints "rps p50 p99" from wrk output.
@@ -106,22 +113,23 @@ for lat in $LATENCIES; do
   start_mock "$lat"
   [ "$REFERENCE" = nginx ] && start_nginx
   start_junction
-  # warm-up: JIT both paths (and the mock's)
-  for s in 0 1; do
-    DURATION="$WARMUP" run_wrk "http://127.0.0.1:$GW_PORT" 64 "$s" >/dev/null
-    DURATION=5s run_wrk "http://127.0.0.1:$MOCK_PORT" 64 "$s" >/dev/null
+  # warm-up: JIT every measured path (and the mock's)
+  for mode in $MODES; do
+    s=0; case "$mode" in *stream) s=1 ;; esac
+    DURATION="$WARMUP" run_wrk "http://127.0.0.1:$GW_PORT" 64 "$s" "$mode" >/dev/null
+    DURATION=5s run_wrk "http://127.0.0.1:$MOCK_PORT" 64 "$s" "$mode" >/dev/null
   done
   for mode in $MODES; do
-    s=0; [ "$mode" = stream ] && s=1
+    s=0; case "$mode" in *stream) s=1 ;; esac
     for c in $CONNS; do
-      read -r d_rps d_p50 d_p99 d_bad < <(run_wrk "http://127.0.0.1:$MOCK_PORT" "$c" "$s" | parse)
+      read -r d_rps d_p50 d_p99 d_bad < <(run_wrk "http://127.0.0.1:$MOCK_PORT" "$c" "$s" "$mode" | parse)
       n_rps="-"; n_p99="-"
       if [ "$REFERENCE" = nginx ]; then
-        read -r n_rps _ n_p99 _ < <(run_wrk "http://127.0.0.1:$NGINX_PORT" "$c" "$s" | parse)
+        read -r n_rps _ n_p99 _ < <(run_wrk "http://127.0.0.1:$NGINX_PORT" "$c" "$s" "$mode" | parse)
       fi
       # Let the JIT settle at this concurrency before measuring (a cold cell shows the warm-up, not the gateway).
-      DURATION="${CELL_WARMUP:-5s}" run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" >/dev/null
-      read -r j_rps j_p50 j_p99 j_bad < <(run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" | parse)
+      DURATION="${CELL_WARMUP:-5s}" run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" "$mode" >/dev/null
+      read -r j_rps j_p50 j_p99 j_bad < <(run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" "$mode" | parse)
       rss=$(( $(ps -o rss= -p "$gw_pid") / 1024 ))
       ratio=$(awk -v a="$j_rps" -v b="$d_rps" 'BEGIN { if (b > 0) printf "%.1f%%", 100*a/b; else print "-" }')
       errs=""; [ "$j_bad" != 0 ] && errs=" ($j_bad non-2xx)"

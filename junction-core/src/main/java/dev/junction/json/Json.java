@@ -6,9 +6,12 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -54,12 +57,50 @@ public final class Json {
     }
 
     /** Parses UTF-8 bytes as JSON, or returns empty when they are not JSON. Never throws. */
+    /**
+     * Reads one top-level field of a JSON object without building a tree for the rest (a response body's usage,
+     * say, next to content the gateway passes through untouched).
+     *
+     * @return empty when the bytes are not a JSON object; otherwise the field, or a missing node when absent
+     */
+    public static Optional<JsonNode> topLevelField(byte[] body, String field) {
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            JsonNode found = MissingNode.getInstance();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals(field)) {
+                    found = parser.readValueAsTree();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return Optional.of(found);
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
     public static Optional<JsonNode> tryParse(byte[] bytes) {
         try {
             return Optional.ofNullable(MAPPER.readTree(bytes));
         } catch (JacksonException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A copy of an object's top level only, for forwarding a client's body with a few top-level fields changed:
+     * nested values (the messages, most of the bytes) are shared, so callers must replace fields, never edit nested
+     * values in place, and the original stays intact for the next attempt.
+     */
+    public static ObjectNode shallowCopy(ObjectNode body) {
+        ObjectNode copy = object();
+        copy.setAll(body);
+        return copy;
     }
 
     /** Compact JSON text of a node. */

@@ -54,7 +54,7 @@ public final class AnthropicProviderAdapter implements ProviderAdapter {
         ObjectNode body;
         try {
             body = request.dialect() == Dialect.ANTHROPIC
-                    ? shallowCopy(request.body())
+                    ? Json.shallowCopy(request.body())
                     : AnthropicRequestMapper.fromCanonical(request.canonical(), dropped);
         } catch (GatewayException e) {
             return Future.failedFuture(new UpstreamFailure(e.error()));
@@ -100,16 +100,5 @@ public final class AnthropicProviderAdapter implements ProviderAdapter {
                         dropped));
             }
         };
-    }
-
-    /**
-     * A copy of the top level only: parameter rules add, remove and replace top-level fields and never edit nested
-     * values in place, so the messages (most of the bytes) are shared with the client's body, which stays intact
-     * for the next attempt.
-     */
-    private static ObjectNode shallowCopy(ObjectNode body) {
-        ObjectNode copy = Json.object();
-        copy.setAll(body);
-        return copy;
     }
 }

@@ -3,9 +3,6 @@ package dev.junction.dialect.anthropic;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,24 +59,7 @@ public final class AnthropicUsage {
      * @return empty when the bytes are not a JSON object
      */
     public static Optional<Usage> usageOf(byte[] body) {
-        try (JsonParser parser = Json.MAPPER.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            Usage usage = Usage.ZERO;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals("usage")) {
-                    usage = read(parser.readValueAsTree());
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            return Optional.of(usage);
-        } catch (JacksonException e) {
-            return Optional.empty();
-        }
+        return Json.topLevelField(body, "usage").map(u -> u.isObject() ? read(u) : Usage.ZERO);
     }
 
     /** The input tokens that were neither read from nor written to the cache. */

@@ -3,15 +3,12 @@ package dev.junction.dialect.gemini;
 import dev.junction.json.Json;
 import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.EmbeddingResponse;
-import dev.junction.model.GatewayError;
-import dev.junction.model.GatewayException;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
-import dev.junction.upstream.RetryAfter;
-import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.UpstreamHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -37,26 +34,8 @@ public final class GeminiEmbeddingAdapter implements EmbeddingAdapter {
                 + ":batchEmbedContents";
         var exchange = new HttpUpstreamClient.Exchange(url, UpstreamHeaders.of(provider, requestId, false),
                 Buffer.buffer(Json.bytes(body)), false, provider.name());
-        return http.send(exchange, provider.timeouts(), cancellation).compose(reply -> {
-            if (!(reply instanceof HttpUpstreamClient.Reply.Body b)) {
-                return Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway(
-                        "The upstream provider '" + provider.name() + "' answered an embedding request with a stream.",
-                        false)));
-            }
-            if (b.status() >= 400) {
-                return Future.failedFuture(new UpstreamFailure(GeminiErrors.classify(b.status(),
-                        b.body().toString(StandardCharsets.UTF_8), RetryAfter.of(b.headers()), provider.name(),
-                        redactor)));
-            }
-            try {
-                var parsed = Json.tryParse(b.body().getBytes()).orElseThrow(() -> new GatewayException(
-                        new GatewayError.BadGateway("The upstream provider '" + provider.name()
-                                + "' returned a body that is not JSON.", true)));
-                return Future.succeededFuture(GeminiEmbeddings.upstreamResponse(parsed, upstreamModel,
-                        request.inputs().size()));
-            } catch (GatewayException e) {
-                return Future.failedFuture(new UpstreamFailure(e.error()));
-            }
-        });
+        return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,
+                provider.name(), GeminiErrors::classify, redactor,
+                reply -> GeminiEmbeddings.upstreamResponse(reply, upstreamModel, request.inputs().size())));
     }
 }

@@ -50,7 +50,7 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
         if (call.request().dialect() == Dialect.GEMINI) {
-            return send(call, shallowCopy(call.request().body()), new LinkedHashSet<>());
+            return send(call, Json.shallowCopy(call.request().body()), new LinkedHashSet<>());
         }
         return media.inline(call.request().canonical(), GeminiProviderAdapter::needsInlining).compose(request -> {
             Set<String> dropped = new LinkedHashSet<>();
@@ -117,15 +117,5 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
                         dropped));
             }
         };
-    }
-
-    /**
-     * A copy of the top level only: parameter rules add, remove and replace top-level fields and never edit nested
-     * values in place, so the contents are shared with the client's body, which stays intact for the next attempt.
-     */
-    private static ObjectNode shallowCopy(ObjectNode body) {
-        ObjectNode copy = Json.object();
-        copy.setAll(body);
-        return copy;
     }
 }

@@ -3,9 +3,6 @@ package dev.junction.dialect.gemini;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -58,23 +55,6 @@ public final class GeminiUsage {
      * @return empty when the bytes are not a JSON object
      */
     public static Optional<Usage> usageOf(byte[] body) {
-        try (JsonParser parser = Json.MAPPER.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            Usage usage = Usage.ZERO;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals("usageMetadata")) {
-                    usage = read(parser.readValueAsTree());
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            return Optional.of(usage);
-        } catch (JacksonException e) {
-            return Optional.empty();
-        }
+        return Json.topLevelField(body, "usageMetadata").map(u -> u.isObject() ? read(u) : Usage.ZERO);
     }
 }

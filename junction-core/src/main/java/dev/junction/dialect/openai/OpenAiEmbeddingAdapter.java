@@ -3,19 +3,15 @@ package dev.junction.dialect.openai;
 import dev.junction.json.Json;
 import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.EmbeddingResponse;
-import dev.junction.model.GatewayError;
-import dev.junction.model.GatewayException;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
-import dev.junction.upstream.RetryAfter;
-import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.UpstreamHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 
 /** Embeds at OpenAI and every OpenAI-compatible server ({@code POST <baseUrl>/embeddings}). */
 public final class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
@@ -36,25 +32,8 @@ public final class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/embeddings",
                 UpstreamHeaders.of(provider, requestId, false), Buffer.buffer(Json.bytes(body)), false,
                 provider.name());
-        return http.send(exchange, provider.timeouts(), cancellation).compose(reply -> {
-            if (!(reply instanceof HttpUpstreamClient.Reply.Body b)) {
-                return Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway(
-                        "The upstream provider '" + provider.name() + "' answered an embedding request with a stream.",
-                        false)));
-            }
-            if (b.status() >= 400) {
-                return Future.failedFuture(new UpstreamFailure(OpenAiErrors.classify(b.status(),
-                        b.body().toString(StandardCharsets.UTF_8), RetryAfter.of(b.headers()), provider.name(),
-                        redactor)));
-            }
-            try {
-                var parsed = Json.tryParse(b.body().getBytes()).orElseThrow(() -> new GatewayException(
-                        new GatewayError.BadGateway("The upstream provider '" + provider.name()
-                                + "' returned a body that is not JSON.", true)));
-                return Future.succeededFuture(OpenAiEmbeddings.upstreamResponse(parsed, request.inputs().size()));
-            } catch (GatewayException e) {
-                return Future.failedFuture(new UpstreamFailure(e.error()));
-            }
-        });
+        return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,
+                provider.name(), OpenAiErrors::classify, redactor,
+                reply -> OpenAiEmbeddings.upstreamResponse(reply, request.inputs().size())));
     }
 }

@@ -43,7 +43,7 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
         ProviderConfig provider = call.provider();
         Set<String> dropped = new java.util.TreeSet<>();
         ObjectNode body = call.request().dialect() == Dialect.OPENAI_CHAT
-                ? shallowCopy(call.request().body())
+                ? Json.shallowCopy(call.request().body())
                 : OpenAiRequestMapper.fromCanonical(call.request().canonical(), dropped);
         body.put("model", call.upstreamModel());
         boolean stream = call.request().stream();
@@ -82,16 +82,5 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
                         dropped));
             }
         };
-    }
-
-    /**
-     * A copy of the top level only: parameter rules add, remove and replace top-level fields and never edit nested
-     * values in place, so the messages (most of the bytes) are shared with the client's body, which stays intact
-     * for the next attempt.
-     */
-    private static ObjectNode shallowCopy(ObjectNode body) {
-        ObjectNode copy = Json.object();
-        copy.setAll(body);
-        return copy;
     }
 }
