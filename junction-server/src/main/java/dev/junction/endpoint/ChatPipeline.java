@@ -49,8 +49,22 @@ public final class ChatPipeline {
         this.client = client;
     }
 
-    /** How the endpoint wants its stream written: the encoder for this request and the content type. */
-    public record StreamFormat(StreamEncoder encoder, String contentType) {}
+    /**
+     * How the endpoint wants its stream written.
+     *
+     * @param encoder the encoder for this request
+     * @param contentType the stream's content type
+     * @param upstreamFraming whether the client reads the event stream an upstream of its own dialect sends, so that
+     *     the upstream's bytes can go out as received; when not (a Gemini client without {@code alt=sse} wants a
+     *     JSON array, the upstream always streams SSE), the stream is decoded and re-encoded
+     */
+    public record StreamFormat(StreamEncoder encoder, String contentType, boolean upstreamFraming) {
+
+        /** A format the client's own upstreams stream in. */
+        public StreamFormat(StreamEncoder encoder, String contentType) {
+            this(encoder, contentType, true);
+        }
+    }
 
     /**
      * Runs a validated request and answers the client.
@@ -118,7 +132,7 @@ public final class ChatPipeline {
         response.putHeader("x-junction-provider", outcome.step().provider())
                 .putHeader("x-junction-model", outcome.step().model());
         if (!outcome.reply().dropped().isEmpty()) {
-            response.putHeader("x-junction-dropped", String.join(",", outcome.reply().dropped()));
+            response.putHeader("x-junction-dropped", DroppedNames.header(client, outcome.reply().dropped()));
         }
         boolean stream = request.stream();
         switch (outcome.reply()) {
@@ -137,7 +151,7 @@ public final class ChatPipeline {
             }
             case UpstreamReply.Synthesized s -> relay(response, record, format).encode(replay(
                     StreamEvents.of(s.response(), StreamEvents::words), cancellation));
-            case UpstreamReply.WireStream w when w.dialect() == client.dialect() -> {
+            case UpstreamReply.WireStream w when w.dialect() == client.dialect() && format.upstreamFraming() -> {
                 var watcher = client.codec().passThroughWatcher(rt.redactor());
                 Predicate<SseEvent> withhold = watcher instanceof OpenAiPassThroughWatcher openai
                         && !request.canonical().includeUsage() ? e -> openai.lastWasUsageOnly() : e -> false;

@@ -84,19 +84,36 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
     /** A 1×1 transparent PNG. */
     static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
+    private final String server;
+    private final String extraRoutes;
     private MockUpstream upstream;
     private Gateway gateway;
+
+    /** The matrix with the default server settings and only the three {@code to-…} routes. */
+    DialectMatrix() {
+        this("", "");
+    }
+
+    /**
+     * @param server a {@code server:} line to use instead of the default one, or empty
+     * @param extraRoutes more routes, one {@code name: {steps: …}} per line, added to the three {@code to-…} ones
+     */
+    DialectMatrix(String server, String extraRoutes) {
+        this.server = server;
+        this.extraRoutes = extraRoutes;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         upstream = MockUpstream.start();
-        String yaml = """
+        String yaml = server + (server.isEmpty() ? "" : "\n") + """
                 keys: [{name: tests, key: %s}]
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
-                """.formatted(Gateway.KEY);
+                """.formatted(Gateway.KEY) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",
                 "ANTHROPIC_BASE_URL", upstream.baseUrl(), "ANTHROPIC_API_KEY", "sk-ant-upstream-0123456789",

@@ -113,7 +113,8 @@ public final class AnthropicErrors {
             case GatewayError.MethodNotAllowed m -> "invalid_request_error";
             case GatewayError.PayloadTooLarge p -> "request_too_large";
             case GatewayError.RateLimited r -> "rate_limit_error";
-            case GatewayError.UpstreamRejected u -> u.type().filter(TYPES::contains).orElse(typeOfStatus(u.status()));
+            case GatewayError.UpstreamRejected u -> u.status() == 400
+                    ? u.type().filter(TYPES::contains).orElse("invalid_request_error") : typeOfStatus(u.status());
             case GatewayError.BadGateway b -> "api_error";
             case GatewayError.Unavailable u -> "overloaded_error";
             case GatewayError.Timeout t -> "timeout_error";

@@ -14,6 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OpenAiErrors {
 
+    /** The error types OpenAI itself sends; another dialect's type is not relayed to an OpenAI client. */
+    private static final java.util.Set<String> OPENAI_TYPES = java.util.Set.of("invalid_request_error",
+            "insufficient_quota", "requests", "tokens", "server_error");
+
     private OpenAiErrors() {}
 
     /** The error body for a client. All four keys are present, as OpenAI sends them. */
@@ -22,7 +26,8 @@ public final class OpenAiErrors {
         ObjectNode e = body.putObject("error").put("message", error.message());
         String type = switch (error) {
             case GatewayError.RateLimited r -> "requests";
-            case GatewayError.UpstreamRejected u -> u.type().orElse("invalid_request_error");
+            case GatewayError.UpstreamRejected u -> u.type().filter(OPENAI_TYPES::contains)
+                    .orElse("invalid_request_error");
             case GatewayError.BadGateway b -> "upstream_error";
             case GatewayError.Unavailable u -> "service_unavailable";
             case GatewayError.Timeout t -> "timeout";
@@ -86,6 +91,10 @@ public final class OpenAiErrors {
         }
         if (status == 408) {
             return new GatewayError.Timeout("The upstream provider '" + provider + "' timed out: " + message);
+        }
+        if (status == 429 && code.or(() -> type).filter("insufficient_quota"::equals).isPresent()) {
+            return new GatewayError.BadGateway("The upstream provider '" + provider + "' refused the gateway's "
+                    + "account (no quota left): " + message, false);
         }
         if (status == 429) {
             return new GatewayError.RateLimited(message, retryAfter);

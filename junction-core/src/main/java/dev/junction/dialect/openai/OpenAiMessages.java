@@ -262,6 +262,10 @@ final class OpenAiMessages {
                 }
                 case ContentPart.Document d -> {
                     ObjectNode file = out.addObject().put("type", "file").putObject("file");
+                    if (d.source() instanceof MediaSource.Url u) {
+                        throw GatewayException.invalid("messages", "OpenAI Chat models cannot read a document by "
+                                + "URL (" + u.url() + "); send it inline as base64.");
+                    }
                     if (d.source() instanceof MediaSource.FileRef ref) {
                         file.put("file_id", ref.id());
                     } else {

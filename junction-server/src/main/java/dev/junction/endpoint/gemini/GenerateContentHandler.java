@@ -65,7 +65,7 @@ public final class GenerateContentHandler implements Handler<RoutingContext> {
         }
         boolean sse = "sse".equals(ctx.request().getParam("alt"));
         pipeline.run(ctx, new ClientRequest(Dialect.GEMINI, body, request), new ChatPipeline.StreamFormat(
-                new GeminiStreamEncoder(sse), sse ? "text/event-stream" : "application/json; charset=UTF-8"));
+                new GeminiStreamEncoder(sse), sse ? "text/event-stream" : "application/json; charset=UTF-8", sse));
     }
 
     private void countTokens(RoutingContext ctx, String model) {

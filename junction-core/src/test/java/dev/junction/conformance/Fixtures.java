@@ -1,0 +1,49 @@
+package dev.junction.conformance;
+
+import dev.junction.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The wire fixtures of every dialect on the test classpath ({@code /fixtures/<dialect>/}). The same conversation
+ * ("weather in Paris and Tokyo") is recorded in each dialect, and {@code *.stream.*} files pair with their
+ * non-stream twins.
+ */
+final class Fixtures {
+
+    private Fixtures() {}
+
+    /** Whether the dialect has this fixture. */
+    static boolean exists(WireDialect dialect, String name) {
+        return Fixtures.class.getResource(path(dialect, name)) != null;
+    }
+
+    /** The raw bytes of one fixture. */
+    static byte[] bytes(WireDialect dialect, String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(path(dialect, name))) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + path(dialect, name) + " on the test classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fixture as text. */
+    static String text(WireDialect dialect, String name) {
+        return new String(bytes(dialect, name), StandardCharsets.UTF_8);
+    }
+
+    /** A JSON fixture as a fresh, mutable tree. */
+    static ObjectNode json(WireDialect dialect, String name) {
+        return Json.parseObject(bytes(dialect, name));
+    }
+
+    private static String path(WireDialect dialect, String name) {
+        return "/fixtures/" + dialect.fixtureDir() + "/" + name;
+    }
+}
