@@ -71,7 +71,7 @@ public final class OpenAiResponseMapper {
         ObjectNode body = Json.object()
                 .put("id", response.id())
                 .put("object", "chat.completion")
-                .put("created", response.created())
+                .put("created", createdOrNow(response.created()))
                 .put("model", response.model());
         ArrayNode choices = body.putArray("choices");
         for (Choice choice : response.choices()) {
@@ -90,6 +90,14 @@ public final class OpenAiResponseMapper {
         response.extensions().get(Dialect.OPENAI_CHAT).ifPresent(ext -> ext.properties()
                 .forEach(e -> body.set(e.getKey(), e.getValue())));
         return body;
+    }
+
+    /**
+     * OpenAI's {@code created}, for responses from dialects that have none (Anthropic): the time of the answer
+     * rather than 1970.
+     */
+    static long createdOrNow(long created) {
+        return created > 0 ? created : System.currentTimeMillis() / 1000;
     }
 
     /**

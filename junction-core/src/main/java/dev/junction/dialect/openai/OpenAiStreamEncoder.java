@@ -48,7 +48,7 @@ public final class OpenAiStreamEncoder implements StreamEncoder {
             case StreamEvent.MessageStart start -> {
                 id = start.id();
                 model = start.model();
-                created = start.created();
+                created = OpenAiResponseMapper.createdOrNow(start.created());
                 usage = start.usage();
                 yield ""; // the role goes with the choice's first chunk: merged into it when that is a tool call
             }
