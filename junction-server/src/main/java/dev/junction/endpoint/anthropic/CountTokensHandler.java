@@ -1,6 +1,7 @@
 package dev.junction.endpoint.anthropic;
 
 import dev.junction.dialect.anthropic.AnthropicRequestMapper;
+import dev.junction.endpoint.RequestBodies;
 import dev.junction.endpoint.ErrorReplies;
 import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
@@ -30,8 +31,7 @@ public final class CountTokensHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         ChatRequest request;
         try {
-            ObjectNode body = Json.parseObject(ctx.body().buffer() == null ? new byte[0]
-                    : ctx.body().buffer().getBytes());
+            ObjectNode body = RequestBodies.json(ctx);
             if (!body.has("max_tokens")) {
                 body.put("max_tokens", 1); // count_tokens takes no max_tokens; the mapper requires one
             }

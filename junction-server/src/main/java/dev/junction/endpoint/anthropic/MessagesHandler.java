@@ -2,9 +2,9 @@ package dev.junction.endpoint.anthropic;
 
 import dev.junction.dialect.anthropic.AnthropicRequestMapper;
 import dev.junction.dialect.anthropic.AnthropicStreamEncoder;
+import dev.junction.endpoint.RequestBodies;
 import dev.junction.endpoint.ChatPipeline;
 import dev.junction.endpoint.ClientDialect;
-import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayException;
@@ -39,7 +39,7 @@ public final class MessagesHandler implements Handler<RoutingContext> {
         ObjectNode body;
         ChatRequest request;
         try {
-            body = Json.parseObject(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+            body = RequestBodies.json(ctx);
             request = AnthropicRequestMapper.toCanonical(body);
         } catch (GatewayException e) {
             pipeline.reject(ctx.response(), RequestContext.record(ctx), e.error());

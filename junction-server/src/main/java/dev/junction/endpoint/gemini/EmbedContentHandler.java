@@ -1,6 +1,7 @@
 package dev.junction.endpoint.gemini;
 
 import dev.junction.dialect.gemini.GeminiEmbeddings;
+import dev.junction.endpoint.RequestBodies;
 import dev.junction.endpoint.ClientDialect;
 import dev.junction.endpoint.EmbeddingPipeline;
 import dev.junction.model.EmbeddingRequest;
@@ -27,7 +28,7 @@ public final class EmbedContentHandler implements Handler<RoutingContext> {
         boolean batch = ctx.pathParam("method").equals("batchEmbedContents");
         EmbeddingRequest request;
         try {
-            ObjectNode body = GenerateContentHandler.body(ctx);
+            ObjectNode body = RequestBodies.json(ctx);
             request = batch ? GeminiEmbeddings.fromBatch(body, model) : GeminiEmbeddings.fromEmbedContent(body, model);
         } catch (GatewayException e) {
             pipeline.reject(ctx, RequestContext.record(ctx), e.error());

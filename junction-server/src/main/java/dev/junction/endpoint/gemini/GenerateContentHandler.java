@@ -2,6 +2,7 @@ package dev.junction.endpoint.gemini;
 
 import dev.junction.dialect.gemini.GeminiRequestMapper;
 import dev.junction.dialect.gemini.GeminiStreamEncoder;
+import dev.junction.endpoint.RequestBodies;
 import dev.junction.endpoint.ChatPipeline;
 import dev.junction.endpoint.ClientDialect;
 import dev.junction.endpoint.ErrorReplies;
@@ -57,7 +58,7 @@ public final class GenerateContentHandler implements Handler<RoutingContext> {
         ObjectNode body;
         ChatRequest request;
         try {
-            body = body(ctx);
+            body = RequestBodies.json(ctx);
             request = GeminiRequestMapper.toCanonical(body, model, stream);
         } catch (GatewayException e) {
             pipeline.reject(ctx.response(), RequestContext.record(ctx), e.error());
@@ -71,7 +72,7 @@ public final class GenerateContentHandler implements Handler<RoutingContext> {
     private void countTokens(RoutingContext ctx, String model) {
         ChatRequest request;
         try {
-            ObjectNode body = body(ctx);
+            ObjectNode body = RequestBodies.json(ctx);
             JsonNode inner = body.get("generateContentRequest");
             request = GeminiRequestMapper.toCanonical(inner instanceof ObjectNode o ? o : body, model, false);
         } catch (GatewayException e) {
@@ -85,9 +86,5 @@ public final class GenerateContentHandler implements Handler<RoutingContext> {
         }
         ctx.response().putHeader("content-type", "application/json").end(Buffer.buffer(Json.bytes(
                 Json.object().put("totalTokens", TokenEstimator.estimate(request)))));
-    }
-
-    static ObjectNode body(RoutingContext ctx) {
-        return Json.parseObject(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
     }
 }

@@ -2,9 +2,9 @@ package dev.junction.endpoint.openai;
 
 import dev.junction.dialect.openai.OpenAiRequestMapper;
 import dev.junction.dialect.openai.OpenAiStreamEncoder;
+import dev.junction.endpoint.RequestBodies;
 import dev.junction.endpoint.ChatPipeline;
 import dev.junction.endpoint.ClientDialect;
-import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayException;
@@ -30,7 +30,7 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
         ObjectNode body;
         ChatRequest request;
         try {
-            body = Json.parseObject(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+            body = RequestBodies.json(ctx);
             request = OpenAiRequestMapper.toCanonical(body);
         } catch (GatewayException e) {
             pipeline.reject(ctx.response(), RequestContext.record(ctx), e.error());

@@ -1,9 +1,9 @@
 package dev.junction.endpoint.openai;
 
 import dev.junction.dialect.openai.OpenAiEmbeddings;
+import dev.junction.endpoint.RequestBodies;
 import dev.junction.endpoint.ClientDialect;
 import dev.junction.endpoint.EmbeddingPipeline;
-import dev.junction.json.Json;
 import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.GatewayException;
 import dev.junction.server.GatewayRuntime;
@@ -27,7 +27,7 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
         ObjectNode body;
         EmbeddingRequest request;
         try {
-            body = Json.parseObject(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+            body = RequestBodies.json(ctx);
             request = OpenAiEmbeddings.toCanonical(body);
         } catch (GatewayException e) {
             pipeline.reject(ctx, RequestContext.record(ctx), e.error());
