@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param error why it failed, absent when it succeeded
  * @param latencyMs from sending to the reply (or the first stream event) or the failure
  */
-public record AttemptRecord(RouteStep step, Optional<GatewayError> error, long latencyMs) {
+public record AttemptRecord(Deployment step, Optional<GatewayError> error, long latencyMs) {
 
     /** {@code provider/model=status@ms}, the form used in the {@code X-Junction-Attempts} header. */
     public String summary() {

@@ -50,16 +50,16 @@ public final class FailoverExecutor {
      * attempt all the same).
      */
     public <T> Future<Routed<T>> run(Route route, Cancellation cancellation,
-                                     BiFunction<ProviderConfig, RouteStep, Future<T>> call) {
+                                     BiFunction<ProviderConfig, Deployment, Future<T>> call) {
         Promise<Routed<T>> promise = Promise.promise();
         attempt(route, 0, cancellation, call, new ArrayList<>(), promise);
         return promise.future();
     }
 
     private <T> void attempt(Route route, int index, Cancellation cancellation,
-                             BiFunction<ProviderConfig, RouteStep, Future<T>> call, List<AttemptRecord> attempts,
+                             BiFunction<ProviderConfig, Deployment, Future<T>> call, List<AttemptRecord> attempts,
                              Promise<Routed<T>> promise) {
-        RouteStep step = route.steps().get(index);
+        Deployment step = route.deployments().get(index);
         ProviderConfig provider = providers.get(step.provider());
         long started = System.nanoTime();
         Future<T> reply;
@@ -82,7 +82,7 @@ public final class FailoverExecutor {
             }
             GatewayError error = UpstreamFailure.errorOf(ar.cause());
             attempts.add(new AttemptRecord(step, Optional.of(error), latencyMs));
-            boolean more = index + 1 < route.steps().size();
+            boolean more = index + 1 < route.deployments().size();
             if (more && error.fallbackAllowed() && !cancellation.isCancelled()) {
                 attempt(route, index + 1, cancellation, call, attempts, promise);
             } else {

@@ -56,7 +56,7 @@ public final class ModelResolver {
     }
 
     private static Route direct(String publicName, String provider, String model) {
-        return new Route(publicName, List.of(new RouteStep(provider, model, ParamRules.NONE)));
+        return Route.ofSteps(publicName, List.of(Deployment.of(provider, model, ParamRules.NONE)));
     }
 
     /** The names clients can use: configured routes, then {@code provider/model} for every listed model. */

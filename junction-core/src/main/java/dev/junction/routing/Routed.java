@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param <T> what one attempt produces (a chat reply, embeddings, …)
  */
-public record Routed<T>(T value, RouteStep step, List<AttemptRecord> attempts) {
+public record Routed<T>(T value, Deployment step, List<AttemptRecord> attempts) {
 
     public Routed {
         attempts = List.copyOf(attempts);

@@ -51,10 +51,10 @@ class FailoverExecutorTest {
     private final List<String> called = new ArrayList<>();
     private final Cancellation cancellation = new Cancellation();
 
-    private static final Route ROUTE = new Route("general", List.of(
-            new RouteStep("a", "model-a", ParamRules.NONE),
-            new RouteStep("b", "model-b", ParamRules.NONE),
-            new RouteStep("c", "model-c", ParamRules.NONE)));
+    private static final Route ROUTE = Route.ofSteps("general", List.of(
+            Deployment.of("a", "model-a", ParamRules.NONE),
+            Deployment.of("b", "model-b", ParamRules.NONE),
+            Deployment.of("c", "model-c", ParamRules.NONE)));
 
     private void answer(String provider, GatewayError error) {
         answers.put(provider, call -> Future.failedFuture(new UpstreamFailure(error)));
@@ -122,7 +122,7 @@ class FailoverExecutorTest {
 
         RouteOutcome outcome = run(executor("a", "b", "c")).result();
 
-        assertThat(outcome.attempts()).extracting(AttemptRecord::step).extracting(RouteStep::label)
+        assertThat(outcome.attempts()).extracting(AttemptRecord::step).extracting(Deployment::label)
                 .containsExactly("a/model-a", "b/model-b", "c/model-c");
         assertThat(outcome.attempts()).extracting(AttemptRecord::error)
                 .containsExactly(Optional.of(SERVER_ERROR), Optional.of(RATE_LIMITED), Optional.empty());

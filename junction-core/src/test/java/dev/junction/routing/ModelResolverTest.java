@@ -20,9 +20,9 @@ class ModelResolverTest {
                 new AuthStyle.Bearer(), Map.of(), ParamRules.NONE, Timeouts.DEFAULTS, models, patterns);
     }
 
-    private static final Route GENERAL = new Route("general", List.of(
-            new RouteStep("groq", "llama-3.3-70b-versatile", ParamRules.NONE),
-            new RouteStep("openai", "gpt-4o-mini", ParamRules.NONE)));
+    private static final Route GENERAL = Route.ofSteps("general", List.of(
+            Deployment.of("groq", "llama-3.3-70b-versatile", ParamRules.NONE),
+            Deployment.of("openai", "gpt-4o-mini", ParamRules.NONE)));
 
     private static ModelResolver resolver(Map<String, Route> routes) {
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
@@ -33,7 +33,7 @@ class ModelResolverTest {
     }
 
     private static Route direct(String name, String provider, String model) {
-        return new Route(name, List.of(new RouteStep(provider, model, ParamRules.NONE)));
+        return Route.ofSteps(name, List.of(Deployment.of(provider, model, ParamRules.NONE)));
     }
 
     @Test
@@ -89,7 +89,7 @@ class ModelResolverTest {
                 provider("first", List.of(), List.of("llama-*"))));
 
         assertThat(resolver.resolve("llama-4")).hasValueSatisfying(route ->
-                assertThat(route.steps().getFirst().provider()).isEqualTo("second"));
+                assertThat(route.deployments().getFirst().provider()).isEqualTo("second"));
     }
 
     @Test

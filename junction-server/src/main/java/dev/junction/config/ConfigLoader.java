@@ -11,7 +11,7 @@ import dev.junction.provider.ProviderPreset;
 import dev.junction.provider.Timeouts;
 import dev.junction.routing.Route;
 import dev.junction.upstream.MediaFetcher;
-import dev.junction.routing.RouteStep;
+import dev.junction.routing.Deployment;
 import dev.junction.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -343,7 +343,7 @@ public final class ConfigLoader {
                 problems.add(path + ".steps: expected a non-empty list of {provider, model}");
                 continue;
             }
-            List<RouteStep> list = new ArrayList<>();
+            List<Deployment> list = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
                 String sp = path + ".steps[" + i + "]";
                 JsonNode s = steps.get(i);
@@ -358,11 +358,11 @@ public final class ConfigLoader {
                         + "; a catalog provider is enabled by its API key variable or a 'providers' entry)"));
                 ParamRules params = ParamRulesReader.read(s.get("params"), sp + ".params", problems::add);
                 if (provider.isPresent() && model.isPresent()) {
-                    list.add(new RouteStep(provider.get(), model.get(), params));
+                    list.add(Deployment.of(provider.get(), model.get(), params));
                 }
             }
             if (!list.isEmpty()) {
-                routes.put(entry.getKey(), new Route(entry.getKey(), list));
+                routes.put(entry.getKey(), Route.ofSteps(entry.getKey(), list));
             }
         }
         return routes;

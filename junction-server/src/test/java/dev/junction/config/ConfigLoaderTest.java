@@ -149,7 +149,7 @@ class ConfigLoaderTest {
                 """, Map.of());
 
         assertThat(config.providers().get("my-vllm").models()).contains("qwen2.5-7b");
-        assertThat(config.routes().get("local").steps().getFirst().provider()).isEqualTo("my-vllm");
+        assertThat(config.routes().get("local").deployments().getFirst().provider()).isEqualTo("my-vllm");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.junction.routing.health;
+
+import dev.junction.model.GatewayError;
+import dev.junction.routing.Deployment;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The deployments' health as the route executor records and consults it: circuit breaking, {@code Retry-After}
+ * cool-downs, each deployment's own RPM and TPM limits, in-flight counts and latency. Thread safe; every method is
+ * cheap and never blocks (event loops call it on every attempt). State is kept by deployment id, so it survives a
+ * configuration reload for deployments that keep their id.
+ */
+public interface HealthTracker extends HealthView {
+
+    /**
+     * Whether the deployment may be tried now: its circuit is closed (or half-open with the probe free), no
+     * cool-down is running, and it is under its own RPM/TPM limits. Reserves nothing.
+     */
+    boolean available(Deployment deployment);
+
+    /**
+     * Reserves an attempt right before it is sent: checks availability again, takes the half-open probe if that is
+     * the state, and counts the attempt (and {@code estimatedTokens}) against the deployment's RPM and TPM. Returns
+     * false when it may not be tried after all; then nothing was reserved. Every successful call is followed by
+     * exactly one of {@link #succeeded}, {@link #failed} or {@link #abandoned}.
+     */
+    boolean tryAcquire(Deployment deployment, long estimatedTokens);
+
+    /** The attempt succeeded; {@code timeToFirstByte} feeds the latency average. Closes a half-open circuit. */
+    void succeeded(Deployment deployment, Duration timeToFirstByte);
+
+    /**
+     * The attempt failed. Errors that are the deployment's fault (connection, timeout, 5xx, rejected credentials)
+     * count towards opening its circuit; a rate limit or an upstream {@code Retry-After} starts a cool-down of that
+     * length (a default when none was given) instead; the client's own errors count as neither.
+     */
+    void failed(Deployment deployment, GatewayError error);
+
+    /** The attempt ended without an outcome (the client left): frees its slot, judges nothing. */
+    void abandoned(Deployment deployment);
+
+    /** When the first of these deployments becomes available again ({@link System#nanoTime} based), if known. */
+    OptionalLong nextAvailableNanos(Collection<Deployment> deployments);
+
+    /** The state of every deployment seen so far, for the admin API. */
+    List<DeploymentStatus> snapshot();
+}
