@@ -131,6 +131,28 @@ public sealed interface GatewayError {
         }
     }
 
+    /**
+     * The request does not fit the model's context window. The route may move on to a deployment with a larger
+     * window; the client gets a 400 when none can take it.
+     */
+    record ContextWindowExceeded(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 400;
+        }
+    }
+
+    /**
+     * The upstream refused the request on content policy. The route may move on to a fallback route configured for
+     * this case; otherwise the client gets the 400.
+     */
+    record ContentFiltered(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 400;
+        }
+    }
+
     /** The upstream answered with a server error, an unusable reply, or refused the gateway's own credentials. */
     record BadGateway(String message, boolean retryable) implements GatewayError {
         @Override

@@ -28,6 +28,11 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
         modelPatterns = List.copyOf(modelPatterns);
     }
 
+    /** The same provider with other timeouts (a route's or a deployment's). */
+    public ProviderConfig withTimeouts(Timeouts other) {
+        return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, other, models, modelPatterns);
+    }
+
     /** Whether this provider claims the model name, exactly or by pattern. */
     public boolean serves(String model) {
         if (models.contains(model)) {

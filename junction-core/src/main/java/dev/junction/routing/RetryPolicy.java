@@ -15,9 +15,21 @@ import java.time.Duration;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
 
-    /** Four attempts, 250 ms doubling to 4 s, waiting up to 5 s for a {@code Retry-After}. */
+    /**
+     * Four attempts, 250 ms doubling to 4 s, waiting up to 5 s for a {@code Retry-After}: the values a configured
+     * {@code retry:} block starts from. A route without one gets {@link #onePass}.
+     */
     public static final RetryPolicy DEFAULTS = new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(4),
             Duration.ofSeconds(5));
+
+    /**
+     * Each deployment of a route once, no second pass: the default, since clients' SDKs retry on their own and a
+     * gateway that retried too would multiply their retries.
+     */
+    public static RetryPolicy onePass(int deployments) {
+        return new RetryPolicy(Math.max(1, deployments), DEFAULTS.initialBackoff, DEFAULTS.maxBackoff,
+                DEFAULTS.maxRetryAfter);
+    }
 
     public RetryPolicy {
         if (maxAttempts < 1) {

@@ -23,10 +23,10 @@ public record Route(String name, List<RouteGroup> groups, String strategy, Retry
         groups = List.copyOf(groups);
     }
 
-    /** A route that tries these deployments one after another (a group each), with default rules. */
+    /** A route that tries these deployments one after another (a group each), once each, with default rules. */
     public static Route ofSteps(String name, List<Deployment> steps) {
         return new Route(name, steps.stream().map(d -> new RouteGroup(d.id(), List.of(d))).toList(), "priority",
-                RetryPolicy.DEFAULTS, FallbackRules.DEFAULTS, ParamRules.NONE, Optional.empty());
+                RetryPolicy.onePass(steps.size()), FallbackRules.DEFAULTS, ParamRules.NONE, Optional.empty());
     }
 
     /** Every deployment of the route, group by group. */

@@ -1,6 +1,7 @@
 package dev.junction.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.model.Dialect;
 import dev.junction.provider.AuthStyle;
@@ -115,6 +116,111 @@ class ModelResolverTest {
         assertThat(resolver(Map.of("general", GENERAL, "beta", beta)).publicModels()).containsExactly(
                 "beta", "general", "openai/gpt-4o", "openai/gpt-4o-mini", "groq/llama-3.3-70b-versatile",
                 "groq/gpt-oss-20b", "openrouter/openrouter/auto");
+    }
+
+    private static ModelResolver resolver(Map<String, Route> routes, Map<String, String> aliases) {
+        return new ModelResolver(routes, aliases, resolver(Map.of()).providers());
+    }
+
+    private static Route wildcard(String glob, String provider, String model) {
+        return Route.ofSteps(glob, List.of(Deployment.of(provider, model, ParamRules.NONE)));
+    }
+
+    @Test
+    void aliasResolvesToTheRouteItNames() {
+        assertThat(resolver(Map.of("general", GENERAL), Map.of("general-latest", "general")).resolve("general-latest"))
+                .hasValue(GENERAL);
+    }
+
+    @Test
+    void aliasWinsOverAProviderListedName() {
+        assertThat(resolver(Map.of("general", GENERAL), Map.of("gpt-4o", "general")).resolve("gpt-4o"))
+                .hasValue(GENERAL);
+    }
+
+    @Test
+    void aliasNamingNoRouteIsRejected() {
+        assertThatThrownBy(() -> resolver(Map.of(), Map.of("x", "missing")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
+    }
+
+    @Test
+    void wildcardRouteServesTheNameTheClientSent() {
+        Route claude = wildcard("claude-*", "groq", "llama-3.3-70b-versatile");
+
+        assertThat(resolver(Map.of(claude.name(), claude)).resolve("claude-sonnet-4")).hasValueSatisfying(route -> {
+            assertThat(route.name()).isEqualTo("claude-sonnet-4");
+            assertThat(route.groups()).isEqualTo(claude.groups());
+        });
+    }
+
+    @Test
+    void exactRouteNameWinsOverAMatchingWildcard() {
+        Route claude = wildcard("claude-*", "groq", "llama-3.3-70b-versatile");
+        Route sonnet = direct("claude-sonnet-4", "openai", "gpt-4o");
+
+        assertThat(resolver(Map.of(claude.name(), claude, sonnet.name(), sonnet)).resolve("claude-sonnet-4"))
+                .hasValue(sonnet);
+    }
+
+    @Test
+    void aliasWinsOverAMatchingWildcard() {
+        Route claude = wildcard("claude-*", "groq", "llama-3.3-70b-versatile");
+
+        assertThat(resolver(Map.of(claude.name(), claude, "general", GENERAL), Map.of("claude-fast", "general"))
+                .resolve("claude-fast")).hasValue(GENERAL);
+    }
+
+    @Test
+    void wildcardWithTheLongestLiteralPrefixWins() {
+        Route any = wildcard("*", "groq", "gpt-oss-20b");
+        Route claude = wildcard("claude-*", "groq", "llama-3.3-70b-versatile");
+        Route sonnet = wildcard("claude-sonnet-*", "openai", "gpt-4o");
+
+        ModelResolver resolver = resolver(Map.of(any.name(), any, claude.name(), claude, sonnet.name(), sonnet));
+
+        assertThat(resolver.resolve("claude-sonnet-4-5").orElseThrow().groups()).isEqualTo(sonnet.groups());
+        assertThat(resolver.resolve("claude-opus-4").orElseThrow().groups()).isEqualTo(claude.groups());
+        assertThat(resolver.resolve("mistral-large").orElseThrow().groups()).isEqualTo(any.groups());
+    }
+
+    @Test
+    void wildcardWinsOverAProviderPrefixAndTheCatalog() {
+        Route catchAll = wildcard("*", "openai", "gpt-4o");
+
+        ModelResolver resolver = resolver(Map.of(catchAll.name(), catchAll));
+
+        assertThat(resolver.resolve("groq/gpt-oss-20b").orElseThrow().deployments().getFirst().model())
+                .isEqualTo("gpt-4o");
+        assertThat(resolver.resolve("gpt-oss-20b").orElseThrow().deployments().getFirst().model())
+                .isEqualTo("gpt-4o");
+    }
+
+    @Test
+    void clientModelDeploymentSendsTheRequestedNameUpstream() {
+        Route claude = wildcard("claude-*", "groq", ModelResolver.CLIENT_MODEL);
+
+        Deployment d = resolver(Map.of(claude.name(), claude)).resolve("claude-opus-4").orElseThrow()
+                .deployments().getFirst();
+
+        assertThat(d.model()).isEqualTo("claude-opus-4");
+        assertThat(d.id()).isEqualTo("groq/claude-opus-4");
+    }
+
+    @Test
+    void nameMatchingNoWildcardFallsThroughToTheProviders() {
+        Route claude = wildcard("claude-*", "groq", "llama-3.3-70b-versatile");
+
+        assertThat(resolver(Map.of(claude.name(), claude)).resolve("gpt-4o"))
+                .hasValue(direct("gpt-4o", "openai", "gpt-4o"));
+    }
+
+    @Test
+    void publicModelsListRoutesAndAliasesButNotWildcards() {
+        Route claude = wildcard("claude-*", "groq", "llama-3.3-70b-versatile");
+
+        assertThat(resolver(Map.of("general", GENERAL, claude.name(), claude), Map.of("alpha", "general"))
+                .publicModels()).startsWith("alpha", "general", "openai/gpt-4o").doesNotContain("claude-*");
     }
 
     private static Map<String, ProviderConfig> orderedProviders(ProviderConfig... providers) {

@@ -44,13 +44,10 @@ final class ServeCommand implements Callable<Integer> {
                 .or(() -> Optional.of(Path.of("junction.yaml")).filter(Files::isRegularFile));
         GatewayConfig gatewayConfig;
         try {
-            gatewayConfig = new ConfigLoader(ProviderCatalog.bundled(), System.getenv()).load(file);
+            gatewayConfig = load(file);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
-        }
-        if (port != null) {
-            gatewayConfig = gatewayConfig.withServer(gatewayConfig.server().withPort(port));
         }
         GatewayServer server;
         try {
@@ -59,6 +56,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("junction: " + e.getMessage());
             return 1;
         }
+        file.ifPresent(f -> server.watch(f, () -> load(file)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -67,5 +65,11 @@ final class ServeCommand implements Callable<Integer> {
         }, "junction-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The file (or the environment alone) as this command runs it: environment read now, overrides applied. */
+    private GatewayConfig load(Optional<Path> file) {
+        GatewayConfig loaded = new ConfigLoader(ProviderCatalog.bundled(), System.getenv()).load(file);
+        return port == null ? loaded : loaded.withServer(loaded.server().withPort(port));
     }
 }

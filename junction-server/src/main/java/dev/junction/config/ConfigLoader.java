@@ -9,9 +9,8 @@ import dev.junction.provider.ProviderCatalog;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.provider.ProviderPreset;
 import dev.junction.provider.Timeouts;
-import dev.junction.routing.Route;
+import dev.junction.routing.health.HealthPolicy;
 import dev.junction.upstream.MediaFetcher;
-import dev.junction.routing.Deployment;
 import dev.junction.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,18 +33,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Builds a {@link GatewayConfig} from three layers, later ones winning for the same name: the built-in mock, the
  * environment ({@code <PROVIDER>_API_KEY}, {@code <PROVIDER>_BASE_URL}, {@code JUNCTION_MASTER_KEY}) and the YAML
  * file. Unknown keys, wrong types, unset variables and dangling references are all reported in one
- * {@link ConfigException}.
+ * {@link ConfigException}. Routes and shared groups are read by {@link RoutesReader}.
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP = Set.of("server", "keys", "providers", "routes", "timeouts", "media");
+    private static final Set<String> TOP = Set.of("server", "keys", "providers", "routes", "groups", "health",
+            "timeouts", "media");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
     private static final Set<String> KEY = Set.of("name", "key");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
             "headers", "models", "model_patterns", "params", "timeouts");
-    private static final Set<String> ROUTE = Set.of("steps");
-    private static final Set<String> STEP = Set.of("provider", "model", "params");
     private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
 
     private final ProviderCatalog catalog;
@@ -110,15 +108,14 @@ public final class ConfigLoader {
             }
         }
         List<GatewayKey> keys = keys(root.get("keys"), problems);
-        Map<String, Route> routes = routes(root.get("routes"), providers, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(sourceName, problems.list());
-        }
+        RoutesReader.RouteTable routes = new RoutesReader(providers, timeouts, problems)
+                .read(root.get("routes"), root.get("groups"));
+        HealthPolicy health = PolicyReader.health(root.get("health"), problems);
         MediaFetcher.Limits media = media(root.get("media"), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
-        return new GatewayConfig(server, keys, providers, routes, media, source);
+        return new GatewayConfig(server, keys, providers, routes.routes(), routes.aliases(), health, media, source);
     }
 
     /** Replaces variables in every string value; unset variables are problems, listed once each. */
@@ -169,7 +166,7 @@ public final class ConfigLoader {
                 problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()));
     }
 
-    private static Timeouts timeouts(JsonNode node, String path, Timeouts base, Problems problems) {
+    static Timeouts timeouts(JsonNode node, String path, Timeouts base, Problems problems) {
         if (!problems.isMapping(node, path)) {
             return base;
         }
@@ -320,52 +317,6 @@ public final class ConfigLoader {
             }
         }
         return keys;
-    }
-
-    private static Map<String, Route> routes(JsonNode node, Map<String, ProviderConfig> providers,
-                                             Problems problems) {
-        Map<String, Route> routes = new LinkedHashMap<>();
-        if (!problems.isMapping(node, "routes")) {
-            return routes;
-        }
-        for (var entry : node.properties()) {
-            String path = "routes." + entry.getKey();
-            JsonNode r = entry.getValue();
-            if (!problems.isMapping(r, path)) {
-                if (r == null || r.isNull()) {
-                    problems.add(path + ": expected a mapping with 'steps'");
-                }
-                continue;
-            }
-            problems.onlyKeys(r, path, ROUTE);
-            JsonNode steps = r.get("steps");
-            if (steps == null || !steps.isArray() || steps.isEmpty()) {
-                problems.add(path + ".steps: expected a non-empty list of {provider, model}");
-                continue;
-            }
-            List<Deployment> list = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                String sp = path + ".steps[" + i + "]";
-                JsonNode s = steps.get(i);
-                if (!problems.isMapping(s, sp)) {
-                    continue;
-                }
-                problems.onlyKeys(s, sp, STEP);
-                Optional<String> provider = problems.requiredString(s, "provider", sp);
-                Optional<String> model = problems.requiredString(s, "model", sp);
-                provider.filter(p -> !providers.containsKey(p)).ifPresent(p -> problems.add(sp + ".provider: unknown "
-                        + "provider '" + p + "' (configured: " + String.join(", ", providers.keySet())
-                        + "; a catalog provider is enabled by its API key variable or a 'providers' entry)"));
-                ParamRules params = ParamRulesReader.read(s.get("params"), sp + ".params", problems::add);
-                if (provider.isPresent() && model.isPresent()) {
-                    list.add(Deployment.of(provider.get(), model.get(), params));
-                }
-            }
-            if (!list.isEmpty()) {
-                routes.put(entry.getKey(), Route.ofSteps(entry.getKey(), list));
-            }
-        }
-        return routes;
     }
 
     /** Shared empty node for absent sections. */

@@ -2,7 +2,10 @@ package dev.junction.config;
 
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.Route;
+import dev.junction.routing.health.HealthPolicy;
 import dev.junction.upstream.MediaFetcher;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,21 +14,32 @@ import java.util.Optional;
  * The whole, validated configuration of a gateway. Immutable.
  *
  * @param providers the providers this gateway runs, in matching order (the built-in mock included)
- * @param routes configured public model names
+ * @param routes configured routes by public name, in file order; a name containing {@code *} is a wildcard route
+ *     (see {@link dev.junction.routing.ModelResolver})
+ * @param aliases further public names: alias to the name of a route in {@code routes}
+ * @param health when deployments' circuits open and close
  * @param media limits for downloading media a client referenced by URL, for upstreams that need it inline
  * @param source where the configuration came from, for messages ({@code junction.yaml}, or empty for none)
  */
 public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, Map<String, ProviderConfig> providers,
-                            Map<String, Route> routes, MediaFetcher.Limits media, Optional<String> source) {
+                            Map<String, Route> routes, Map<String, String> aliases, HealthPolicy health,
+                            MediaFetcher.Limits media, Optional<String> source) {
 
     public GatewayConfig {
         keys = List.copyOf(keys);
-        providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
-        routes = Map.copyOf(routes);
+        providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+        routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
+        aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
+    }
+
+    /** A configuration without aliases and with the default health policy. */
+    public GatewayConfig(ServerSettings server, List<GatewayKey> keys, Map<String, ProviderConfig> providers,
+                         Map<String, Route> routes, MediaFetcher.Limits media, Optional<String> source) {
+        this(server, keys, providers, routes, Map.of(), HealthPolicy.DEFAULTS, media, source);
     }
 
     /** The same configuration with another server section. */
     public GatewayConfig withServer(ServerSettings settings) {
-        return new GatewayConfig(settings, keys, providers, routes, media, source);
+        return new GatewayConfig(settings, keys, providers, routes, aliases, health, media, source);
     }
 }

@@ -90,6 +90,49 @@ final class Problems {
         }
     }
 
+    Optional<Double> number(JsonNode parent, String field, String path, double min, double max) {
+        Optional<String> text = string(parent, field, path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            double value = Double.parseDouble(text.get().strip());
+            if (!(value >= min && value <= max)) {
+                add(prefix(path) + field + ": must be between " + min + " and " + max + ", got " + text.get());
+                return Optional.empty();
+            }
+            return Optional.of(value);
+        } catch (NumberFormatException e) {
+            add(prefix(path) + field + ": expected a number, got '" + text.get() + "'");
+            return Optional.empty();
+        }
+    }
+
+    /** A list of integers, each between {@code min} and {@code max}; bad entries are problems and left out. */
+    List<Integer> integers(JsonNode parent, String field, String path, int min, int max) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            add(prefix(path) + field + ": expected a list of integers");
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            String text = v.get(i).asString().strip();
+            Optional<Integer> n = text.matches("-?\\d{1,9}") ? Optional.of(Integer.parseInt(text))
+                    : Optional.empty();
+            if (n.isEmpty() || n.get() < min || n.get() > max) {
+                add(prefix(path) + field + "[" + i + "]: expected an integer between " + min + " and " + max
+                        + ", got '" + text + "'");
+            } else {
+                out.add(n.get());
+            }
+        }
+        return out;
+    }
+
     Optional<Duration> duration(JsonNode parent, String field, String path) {
         return string(parent, field, path).flatMap(text -> {
             Optional<Duration> d = Units.duration(text);

@@ -11,6 +11,8 @@ import dev.junction.model.StreamEvent;
 import dev.junction.model.StreamEvents;
 import dev.junction.observe.RequestRecord;
 import dev.junction.routing.AttemptRecord;
+import dev.junction.routing.Pin;
+import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.RouteFailure;
 import dev.junction.routing.RouteOutcome;
@@ -89,7 +91,8 @@ public final class ChatPipeline {
                 cancellation.cancel();
             }
         });
-        rt.executor().execute(request, route.get(), record.requestId(), cancellation).onComplete(ar -> {
+        rt.executor().execute(request, route.get(), RequestFacts.of(request.canonical()), pin(ctx),
+                record.requestId(), cancellation).onComplete(ar -> {
             if (cancellation.isCancelled()) {
                 return;
             }
@@ -161,6 +164,11 @@ public final class ChatPipeline {
                     codecOf(w.dialect()).streamDecoder(rt.redactor()));
             case UpstreamReply.CanonicalStream cs -> relay(response, record, format).encode(cs.events());
         }
+    }
+
+    /** The debugging pin of {@code X-Junction-Deployment} / {@code X-Junction-Provider}, if any. */
+    static Pin pin(RoutingContext ctx) {
+        return Pin.of(ctx.request().getHeader("x-junction-deployment"), ctx.request().getHeader("x-junction-provider"));
     }
 
     private static StreamRelay relay(HttpServerResponse response, RequestRecord record, StreamFormat format) {

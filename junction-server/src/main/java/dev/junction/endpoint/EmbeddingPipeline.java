@@ -5,6 +5,7 @@ import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.EmbeddingResponse;
 import dev.junction.model.GatewayError;
 import dev.junction.observe.RequestRecord;
+import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.RouteFailure;
 import dev.junction.routing.Routed;
@@ -54,7 +55,8 @@ public final class EmbeddingPipeline {
                 cancellation.cancel();
             }
         });
-        rt.executor().<EmbeddingResponse>run(route.get(), cancellation, (provider, step) ->
+        rt.executor().<EmbeddingResponse>run(route.get(), RequestFacts.NONE, ChatPipeline.pin(ctx), cancellation,
+                (provider, step) ->
                 rt.embeddingAdapter(provider).embed(request, provider, step.model(), record.requestId(), cancellation))
                 .onComplete(ar -> {
                     if (cancellation.isCancelled()) {

@@ -16,7 +16,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import dev.junction.mock.MockProvider;
 import dev.junction.provider.ProviderConfig;
-import dev.junction.routing.FailoverExecutor;
+import dev.junction.routing.RouteExecutor;
+import dev.junction.routing.health.HealthTracker;
+import dev.junction.routing.strategy.Strategy;
+import java.util.Map;
 import dev.junction.routing.ModelResolver;
 import dev.junction.secret.Redactor;
 import dev.junction.secret.Secret;
@@ -35,12 +38,17 @@ public final class GatewayRuntime {
 
     private final GatewayConfig config;
     private final ModelResolver resolver;
-    private final FailoverExecutor executor;
+    private final RouteExecutor executor;
     private final KeyAuthenticator authenticator;
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
 
-    public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http, MediaFetcher media) {
+    /**
+     * @param health the deployments' health, kept by the server across configuration reloads
+     * @param strategies strategy state by route group, kept across reloads likewise
+     */
+    public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http, MediaFetcher media,
+                          HealthTracker health, Map<String, Strategy> strategies) {
         this.config = config;
         List<Secret> secrets = new ArrayList<>();
         config.providers().values().forEach(p -> {
@@ -50,17 +58,27 @@ public final class GatewayRuntime {
         });
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         this.redactor = Redactor.of(secrets);
-        this.resolver = new ModelResolver(config.routes(), config.providers());
+        this.resolver = new ModelResolver(config.routes(), config.aliases(), config.providers());
         MockProvider mock = new MockProvider(vertx);
         ProviderAdapter openai = new OpenAiProviderAdapter(http, redactor);
         ProviderAdapter anthropic = new AnthropicProviderAdapter(http, redactor);
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
-        this.executor = new FailoverExecutor(config.providers(), (ProviderConfig p) ->
+        this.executor = new RouteExecutor(config.providers(), (ProviderConfig p) ->
                 p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
                     case OPENAI_CHAT -> openai;
                     case ANTHROPIC -> anthropic;
                     case GEMINI -> gemini;
-                });
+                }, health, new RouteExecutor.Timers() {
+                    @Override
+                    public long set(long delayMillis, Runnable action) {
+                        return vertx.setTimer(delayMillis, id -> action.run());
+                    }
+
+                    @Override
+                    public void cancel(long id) {
+                        vertx.cancelTimer(id);
+                    }
+                }, name -> resolver.resolve(name), strategies);
         EmbeddingAdapter openAiEmbeddings = new OpenAiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->
@@ -83,7 +101,7 @@ public final class GatewayRuntime {
         return resolver;
     }
 
-    public FailoverExecutor executor() {
+    public RouteExecutor executor() {
         return executor;
     }
 

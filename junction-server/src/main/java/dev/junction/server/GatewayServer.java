@@ -18,6 +18,10 @@ import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
+import dev.junction.routing.RouteExecutor;
+import dev.junction.routing.health.HealthRegistry;
+import dev.junction.routing.strategy.Strategy;
+import java.util.Map;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -27,18 +31,21 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The gateway process: one Vert.x instance, one HTTP listener shared by all event loops, one upstream client.
  * {@link #start} binds the port; {@link #stop} drains in-flight requests and streams (up to the configured drain
- * timeout) before closing. Thread safe.
+ * timeout) before closing. Started from a file, it can {@link #watch} it and {@link #reload} on change: handlers read
+ * the current {@link GatewayRuntime} per request, so a swap needs no restart. Thread safe.
  */
 public final class GatewayServer {
 
@@ -47,16 +54,21 @@ public final class GatewayServer {
     private final Vertx vertx;
     private final HttpUpstreamClient http;
     private final MediaFetcher media;
+    /** Health and strategy state outlive configuration reloads: they are kept by deployment and group name. */
+    private final HealthRegistry health;
+    private final Map<String, Strategy> strategies = RouteExecutor.newStrategyState();
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
+    private volatile Optional<ConfigWatcher> watcher = Optional.empty();
     private HttpServer server;
 
     private GatewayServer(GatewayConfig config) {
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
         this.media = new MediaFetcher(vertx, config.media());
-        this.runtime.set(new GatewayRuntime(config, vertx, http, media));
+        this.health = new HealthRegistry(config.health());
+        this.runtime.set(new GatewayRuntime(config, vertx, http, media, health, strategies));
     }
 
     /** Starts a gateway and waits until it listens. */
@@ -204,6 +216,58 @@ public final class GatewayServer {
                 .end(Buffer.buffer(Json.bytes(body)));
     }
 
+    /**
+     * Reloads the configuration whenever the file's content changes (see {@link ConfigWatcher}), until {@link #stop}.
+     *
+     * @param load loads the file as the gateway was started from it (command-line overrides applied), reading the
+     *     environment again; throws {@link dev.junction.config.ConfigException} when the file is invalid
+     */
+    public synchronized void watch(Path file, Supplier<GatewayConfig> load) {
+        watcher.ifPresent(ConfigWatcher::stop);
+        ConfigWatcher w = new ConfigWatcher(vertx, file, load, this::reload);
+        watcher = Optional.of(w);
+        w.start();
+    }
+
+    /**
+     * Swaps in a new configuration: requests that start from now on use it, requests under way finish with the one
+     * they started with. Deployment health and strategy state carry over (they are kept by deployment id and group
+     * name). Listener settings ({@code server:}), media limits and the health policy keep their running values: they
+     * only change with a restart, and a difference is logged as ignored.
+     */
+    public void reload(GatewayConfig loaded) {
+        GatewayRuntime previous = runtime.get();
+        GatewayConfig running = previous.config();
+        if (!loaded.server().equals(running.server())) {
+            LOG.warn("The 'server' settings changed; they only take effect after a restart and were ignored");
+        }
+        if (!loaded.media().equals(running.media())) {
+            LOG.warn("The 'media' settings changed; they only take effect after a restart and were ignored");
+        }
+        if (!loaded.health().equals(running.health())) {
+            LOG.warn("The 'health' settings changed; they only take effect after a restart and were ignored");
+        }
+        GatewayConfig effective = new GatewayConfig(running.server(), loaded.keys(), loaded.providers(),
+                loaded.routes(), loaded.aliases(), running.health(), running.media(), loaded.source());
+        GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies);
+        runtime.set(next);
+        LOG.atInfo().addKeyValue("routes", String.join(",", effective.routes().keySet()))
+                .addKeyValue("aliases", effective.aliases().size())
+                .addKeyValue("providers", String.join(",", effective.providers().keySet()))
+                .addKeyValue("keys", effective.keys().size())
+                .addKeyValue("config", effective.source().orElse("none"))
+                .log("New configuration in effect");
+        if (previous.authenticator().enforcing() && !next.authenticator().enforcing()) {
+            LOG.warn("No gateway key is configured any more: ANYONE who can reach the port can use the configured "
+                    + "providers.");
+        }
+    }
+
+    /** The deployments' health, shared by every configuration this server runs. */
+    public HealthRegistry health() {
+        return health;
+    }
+
     /** The port actually bound (useful with port 0). */
     public int port() {
         return server.actualPort();
@@ -214,6 +278,7 @@ public final class GatewayServer {
      * until done.
      */
     public void stop() {
+        watcher.ifPresent(ConfigWatcher::stop);
         draining = true;
         Duration drain = runtime.get().config().server().drainTimeout();
         long deadline = System.nanoTime() + drain.toNanos();

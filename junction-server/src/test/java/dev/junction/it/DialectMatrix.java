@@ -123,6 +123,7 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
     @Override
     public void beforeEach(ExtensionContext context) {
         upstream.reset();
+        gateway.server().health().resetAll(); // each test starts with healthy deployments
     }
 
     @Override

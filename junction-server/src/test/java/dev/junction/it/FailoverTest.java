@@ -57,7 +57,7 @@ class FailoverTest {
         assertThat(modelsTried()).containsExactly("primary-model", "backup-model");
         assertThat(response.headers().firstValue("x-junction-model")).contains("backup-model");
         assertThat(response.headers().firstValue("x-junction-attempts").orElseThrow())
-                .matches("openai/primary-model=502@\\d+ms, openai/backup-model=200@\\d+ms");
+                .matches("openai/primary-model=502:upstream_error@\\d+ms, openai/backup-model=200@\\d+ms");
     }
 
     @Test
@@ -78,7 +78,7 @@ class FailoverTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"model\":\"backup-model\"").endsWith("data: [DONE]\n\n");
-        assertThat(response.headers().firstValue("x-junction-attempts").orElseThrow()).contains("=504@");
+        assertThat(response.headers().firstValue("x-junction-attempts").orElseThrow()).contains("=504:timeout@");
     }
 
     @Test
@@ -160,7 +160,7 @@ class FailoverTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(modelsTried()).hasSize(2);
-        assertThat(response.headers().firstValue("x-junction-attempts").orElseThrow()).contains("=502@", "=503@");
+        assertThat(response.headers().firstValue("x-junction-attempts").orElseThrow()).contains("=502:upstream_error@", "=503:unavailable@");
     }
 
     @Test

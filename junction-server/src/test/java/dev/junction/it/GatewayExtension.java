@@ -33,6 +33,7 @@ final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, Bef
     @Override
     public void beforeEach(ExtensionContext context) {
         upstream.reset();
+        gateway.server().health().resetAll(); // each test starts with healthy deployments
     }
 
     @Override

@@ -87,6 +87,9 @@ public final class AnthropicErrors {
             return new GatewayError.BadGateway("The upstream provider '" + provider + "' failed (HTTP " + status
                     + "): " + message, true);
         }
+        if (status == 400 && upstreamMessage.startsWith("prompt is too long")) {
+            return new GatewayError.ContextWindowExceeded(message);
+        }
         return new GatewayError.UpstreamRejected(status, message, type, fieldOf(upstreamMessage), Optional.empty());
     }
 
@@ -113,6 +116,8 @@ public final class AnthropicErrors {
             case GatewayError.MethodNotAllowed m -> "invalid_request_error";
             case GatewayError.PayloadTooLarge p -> "request_too_large";
             case GatewayError.RateLimited r -> "rate_limit_error";
+            case GatewayError.ContextWindowExceeded c -> "invalid_request_error";
+            case GatewayError.ContentFiltered c -> "invalid_request_error";
             case GatewayError.UpstreamRejected u -> u.status() == 400
                     ? u.type().filter(TYPES::contains).orElse("invalid_request_error") : typeOfStatus(u.status());
             case GatewayError.BadGateway b -> "api_error";

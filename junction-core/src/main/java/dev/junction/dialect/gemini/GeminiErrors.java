@@ -50,6 +50,8 @@ public final class GeminiErrors {
             case GatewayError.NotFound n -> "NOT_FOUND";
             case GatewayError.MethodNotAllowed m -> "UNIMPLEMENTED";
             case GatewayError.RateLimited r -> "RESOURCE_EXHAUSTED";
+            case GatewayError.ContextWindowExceeded c -> "INVALID_ARGUMENT";
+            case GatewayError.ContentFiltered c -> "INVALID_ARGUMENT";
             case GatewayError.UpstreamRejected u -> u.code().filter(STATUS_NAMES::contains)
                     .orElseGet(() -> byStatus(u.status()));
             case GatewayError.BadGateway b -> "UNAVAILABLE";
@@ -123,6 +125,9 @@ public final class GeminiErrors {
                     + "): " + message, true);
         }
         Optional<String> statusName = text(err, "status");
+        if (status == 400 && upstreamMessage.contains("exceeds the maximum number of tokens")) {
+            return new GatewayError.ContextWindowExceeded(message);
+        }
         return new GatewayError.UpstreamRejected(status, message, Optional.empty(), fieldViolation(err),
                 statusName.or(() -> reason));
     }

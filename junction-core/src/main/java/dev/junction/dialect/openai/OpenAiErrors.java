@@ -26,6 +26,8 @@ public final class OpenAiErrors {
         ObjectNode e = body.putObject("error").put("message", error.message());
         String type = switch (error) {
             case GatewayError.RateLimited r -> "requests";
+            case GatewayError.ContextWindowExceeded c -> "invalid_request_error";
+            case GatewayError.ContentFiltered c -> "invalid_request_error";
             case GatewayError.UpstreamRejected u -> u.type().filter(OPENAI_TYPES::contains)
                     .orElse("invalid_request_error");
             case GatewayError.BadGateway b -> "upstream_error";
@@ -55,6 +57,8 @@ public final class OpenAiErrors {
             case GatewayError.MethodNotAllowed m -> Optional.of("method_not_allowed");
             case GatewayError.PayloadTooLarge p -> Optional.of("request_too_large");
             case GatewayError.RateLimited r -> Optional.of("rate_limit_exceeded");
+            case GatewayError.ContextWindowExceeded c -> Optional.of("context_length_exceeded");
+            case GatewayError.ContentFiltered c -> Optional.of("content_policy_violation");
             case GatewayError.BadGateway b -> Optional.of("bad_gateway");
             case GatewayError.Unavailable u -> Optional.of("service_unavailable");
             case GatewayError.Timeout t -> Optional.of("upstream_timeout");
@@ -109,6 +113,12 @@ public final class OpenAiErrors {
         if (status >= 500) {
             return new GatewayError.BadGateway("The upstream provider '" + provider + "' failed (HTTP " + status
                     + "): " + message, true);
+        }
+        if (code.filter("context_length_exceeded"::equals).isPresent()) {
+            return new GatewayError.ContextWindowExceeded(message);
+        }
+        if (code.filter(c -> c.equals("content_policy_violation") || c.equals("content_filter")).isPresent()) {
+            return new GatewayError.ContentFiltered(message);
         }
         return new GatewayError.UpstreamRejected(status, message, type, text(err, "param"), code);
     }

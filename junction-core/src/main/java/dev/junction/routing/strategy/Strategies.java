@@ -17,6 +17,19 @@ public final class Strategies {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Strategy create(String name) {
-        throw new UnsupportedOperationException("strategies are being implemented: " + name);
+        return switch (name) {
+            case "priority" -> new PriorityStrategy();
+            case "round-robin" -> new RoundRobinStrategy();
+            case "weighted" -> new WeightedStrategy();
+            case "random" -> new RandomStrategy();
+            case "least-latency" -> new LeastLatencyStrategy();
+            case "least-busy" -> new LeastBusyStrategy();
+            case "least-cost" -> new LeastCostStrategy();
+            case "free-tier-first" -> new FreeTierFirstStrategy();
+            case "capability-aware" -> new CapabilityAwareStrategy();
+            case "failover-demotion" -> new FailoverDemotionStrategy();
+            default -> throw new IllegalArgumentException("unknown strategy '" + name + "'; known strategies: "
+                    + String.join(", ", NAMES));
+        };
     }
 }

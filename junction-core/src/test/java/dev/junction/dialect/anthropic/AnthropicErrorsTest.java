@@ -54,7 +54,7 @@ class AnthropicErrorsTest {
     static Stream<Arguments> fixtures() {
         return Stream.of(
                 Arguments.of("error.400.invalid-request.json", 400, GatewayError.UpstreamRejected.class),
-                Arguments.of("error.400.prompt-too-long.json", 400, GatewayError.UpstreamRejected.class),
+                Arguments.of("error.400.prompt-too-long.json", 400, GatewayError.ContextWindowExceeded.class),
                 Arguments.of("error.401.authentication.json", 401, GatewayError.BadGateway.class),
                 Arguments.of("error.403.permission.json", 403, GatewayError.BadGateway.class),
                 Arguments.of("error.404.not-found.json", 404, GatewayError.UpstreamRejected.class),

@@ -1,0 +1,213 @@
+package dev.junction.routing.health;
+
+import dev.junction.routing.Deployment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
+
+/**
+ * Everything known about one deployment's health: its circuit, its {@code Retry-After} cool-down, its own minute
+ * budget, latency, in-flight attempts and counters. Times are {@link System#nanoTime} readings passed in by the
+ * caller.
+ *
+ * <p>Thread safe. The circuit, the cool-down and the budget change together under this object's monitor, held for a
+ * few comparisons and never while logging, so a check and its reservation are one step (exactly one thread wins a
+ * half-open probe). Latency, in-flight and failure-run reads take no lock.
+ */
+final class DeploymentHealth {
+
+    private static final String READY = "ready";
+    private static final String COOLING_DOWN = "cooling_down";
+
+    private final String id;
+    private final BiConsumer<String, Transition> onTransition;
+    private final CircuitBreaker circuit;
+    private final MinuteBudget budget = new MinuteBudget();
+    private boolean cooling;
+    private long coolingUntil;
+
+    private final LatencyAverage latency = new LatencyAverage();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong successes = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong transitions = new AtomicLong();
+    private volatile Optional<String> lastError = Optional.empty();
+
+    /** {@code onTransition} hears every transition, with this deployment's id, outside the monitor. */
+    DeploymentHealth(String id, HealthPolicy policy, BiConsumer<String, Transition> onTransition) {
+        this.id = id;
+        this.onTransition = onTransition;
+        this.circuit = new CircuitBreaker(policy);
+    }
+
+    /** Whether an attempt could go now; reserves nothing. */
+    boolean available(long now, Deployment deployment) {
+        Optional<Transition> advanced;
+        boolean available;
+        synchronized (this) {
+            advanced = circuit.advance(now);
+            available = !coolingDown(now) && circuit.permits()
+                    && budget.hasRoom(now, deployment.rpm(), deployment.tpm());
+        }
+        advanced.ifPresent(this::record);
+        return available;
+    }
+
+    /** Reserves an attempt of {@code estimatedTokens} when it may go now: the probe, the budget, an in-flight slot. */
+    boolean tryAcquire(long now, Deployment deployment, long estimatedTokens) {
+        Optional<Transition> advanced;
+        boolean acquired;
+        synchronized (this) {
+            advanced = circuit.advance(now);
+            acquired = !coolingDown(now) && circuit.permits()
+                    && budget.tryTake(now, deployment.rpm(), deployment.tpm(), estimatedTokens);
+            if (acquired) {
+                circuit.admit();
+            }
+        }
+        if (acquired) {
+            inFlight.incrementAndGet();
+        }
+        advanced.ifPresent(this::record);
+        return acquired;
+    }
+
+    void succeeded(long now, Duration timeToFirstByte) {
+        latency.add(timeToFirstByte, now);
+        successes.incrementAndGet();
+        Optional<Transition> closed;
+        synchronized (this) {
+            closed = circuit.succeeded(now);
+        }
+        endAttempt();
+        closed.ifPresent(this::record);
+    }
+
+    void failed(long now, FailureClass failure) {
+        failures.incrementAndGet();
+        lastError = Optional.of(failure.name());
+        Optional<Transition> opened;
+        Optional<Transition> rest;
+        synchronized (this) {
+            if (failure.deploymentFault()) {
+                opened = circuit.failed(now);
+            } else {
+                circuit.released();
+                opened = Optional.empty();
+            }
+            rest = failure.coolDown().flatMap(d -> coolDown(now, d, failure.name()));
+        }
+        endAttempt();
+        opened.ifPresent(this::record);
+        rest.ifPresent(this::record);
+    }
+
+    void abandoned() {
+        synchronized (this) {
+            circuit.released();
+        }
+        endAttempt();
+    }
+
+    /**
+     * When an attempt could go again, left alone: {@code now} when it can; the latest of the circuit's open-until,
+     * the cool-down's end and the budget's freeing when blocked; empty when unknown (the probe is out, or a limit of
+     * zero).
+     */
+    OptionalLong nextAvailable(long now, Deployment deployment) {
+        Optional<Transition> advanced;
+        OptionalLong next;
+        synchronized (this) {
+            advanced = circuit.advance(now);
+            next = latest(latest(circuitFrees(now), OptionalLong.of(coolingDown(now) ? coolingUntil : now)),
+                    budget.whenRoom(now, deployment.rpm(), deployment.tpm()));
+        }
+        advanced.ifPresent(this::record);
+        return next;
+    }
+
+    /** The status at {@code now}, with times made wall-clock by {@code toInstant}. */
+    DeploymentStatus status(long now, LongFunction<Instant> toInstant) {
+        Optional<Transition> advanced;
+        CircuitBreaker.State state;
+        long openUntil;
+        Optional<Instant> coolingDownUntil;
+        synchronized (this) {
+            advanced = circuit.advance(now);
+            state = circuit.state();
+            openUntil = circuit.openUntil();
+            coolingDownUntil = coolingDown(now) ? Optional.of(toInstant.apply(coolingUntil)) : Optional.empty();
+        }
+        advanced.ifPresent(this::record);
+        Optional<Instant> openEnds = state == CircuitBreaker.State.OPEN
+                ? Optional.of(toInstant.apply(openUntil)) : Optional.empty();
+        return new DeploymentStatus(id, state.label(), openEnds, coolingDownUntil, latency.millis(), inFlight.get(),
+                successes.get(), failures.get(), circuit.consecutiveFailures(), lastError, transitions.get());
+    }
+
+    double latencyMillis() {
+        return latency.millis();
+    }
+
+    long lastSampleNanos() {
+        return latency.lastSampleNanos();
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    int consecutiveFailures() {
+        return circuit.consecutiveFailures();
+    }
+
+    private boolean coolingDown(long now) {
+        return cooling && now - coolingUntil < 0;
+    }
+
+    /** Starts or extends the cool-down; only a start is a transition. Guarded by the monitor. */
+    private Optional<Transition> coolDown(long now, Duration duration, String reason) {
+        if (!duration.isPositive()) {
+            return Optional.empty();
+        }
+        long until = now + duration.toNanos();
+        boolean already = coolingDown(now);
+        if (already && until - coolingUntil <= 0) {
+            return Optional.empty();
+        }
+        cooling = true;
+        coolingUntil = until;
+        return already ? Optional.empty()
+                : Optional.of(new Transition(READY, COOLING_DOWN, reason, Optional.of(duration)));
+    }
+
+    private OptionalLong circuitFrees(long now) {
+        return switch (circuit.state()) {
+            case CLOSED -> OptionalLong.of(now);
+            case OPEN -> OptionalLong.of(circuit.openUntil());
+            case HALF_OPEN -> circuit.permits() ? OptionalLong.of(now) : OptionalLong.empty();
+        };
+    }
+
+    private static OptionalLong latest(OptionalLong a, OptionalLong b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return a.getAsLong() - b.getAsLong() >= 0 ? a : b;
+    }
+
+    /** Frees an in-flight slot, never going below zero (an outcome without a reservation). */
+    private void endAttempt() {
+        inFlight.getAndUpdate(n -> Math.max(0, n - 1));
+    }
+
+    private void record(Transition transition) {
+        transitions.incrementAndGet();
+        onTransition.accept(id, transition);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.junction.config;
+
+import dev.junction.provider.ParamRules;
+import dev.junction.provider.ParamRulesReader;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.provider.Timeouts;
+import dev.junction.routing.Capabilities;
+import dev.junction.routing.Deployment;
+import dev.junction.routing.ModelResolver;
+import dev.junction.routing.Price;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the {@code deployments} of a group and keeps the ids unique across the configuration: one id names one
+ * upstream with one set of settings (sharing a group is the way to use a deployment in several routes). Not thread
+ * safe; one instance per load.
+ */
+final class DeploymentReader {
+
+    private static final Set<String> KEYS = Set.of("provider", "model", "id", "weight", "tags", "rpm", "tpm",
+            "price", "context_window", "vision", "tools", "params", "timeouts");
+    private static final Set<String> PRICE = Set.of("input", "output");
+
+    private final Map<String, ProviderConfig> providers;
+    private final Problems problems;
+    private final Map<String, Seen> ids = new HashMap<>();
+
+    private record Seen(Deployment deployment, String path) {}
+
+    DeploymentReader(Map<String, ProviderConfig> providers, Problems problems) {
+        this.providers = providers;
+        this.problems = problems;
+    }
+
+    /**
+     * One deployment at {@code path}, or empty when it has problems (recorded).
+     *
+     * @param clientModelAllowed whether {@code model: "*"} (the client's model name) may be used: wildcard routes only
+     */
+    Optional<Deployment> read(JsonNode node, String path, boolean clientModelAllowed) {
+        if (!problems.isMapping(node, path)) {
+            if (node == null || node.isNull()) {
+                problems.add(path + ": expected a mapping with 'provider' and 'model'");
+            }
+            return Optional.empty();
+        }
+        int before = problems.list().size();
+        problems.onlyKeys(node, path, KEYS);
+        Optional<String> provider = problems.requiredString(node, "provider", path);
+        Optional<String> model = problems.requiredString(node, "model", path);
+        provider.filter(p -> !providers.containsKey(p)).ifPresent(p -> problems.add(unknownProvider(path, p)));
+        model.filter(m -> m.equals(ModelResolver.CLIENT_MODEL) && !clientModelAllowed).ifPresent(m -> problems.add(
+                path + ".model: '*' (the client's model name) is only allowed in a wildcard route's own groups"));
+        Optional<String> id = problems.string(node, "id", path);
+        id.filter(String::isBlank).ifPresent(i -> problems.add(path + ".id: must not be empty"));
+        int weight = problems.integer(node, "weight", path, 1, 1_000_000).orElse(1);
+        Set<String> tags = new LinkedHashSet<>(problems.strings(node, "tags", path));
+        OptionalInt rpm = optionalInt(problems.integer(node, "rpm", path, 1, Integer.MAX_VALUE));
+        OptionalInt tpm = optionalInt(problems.integer(node, "tpm", path, 1, Integer.MAX_VALUE));
+        Optional<Price> price = price(node.get("price"), path + ".price");
+        Capabilities capabilities = new Capabilities(
+                optionalInt(problems.integer(node, "context_window", path, 1, Integer.MAX_VALUE)),
+                problems.bool(node, "vision", path).orElse(true), problems.bool(node, "tools", path).orElse(true));
+        ParamRules params = ParamRulesReader.read(node.get("params"), path + ".params", problems::add);
+        if (problems.list().size() > before || provider.isEmpty() || model.isEmpty()) {
+            return Optional.empty();
+        }
+        Timeouts base = providers.get(provider.get()).timeouts();
+        Optional<Timeouts> timeouts = node.has("timeouts")
+                ? Optional.of(ConfigLoader.timeouts(node.get("timeouts"), path + ".timeouts", base, problems))
+                : Optional.empty();
+        Deployment d = new Deployment(id.orElse(provider.get() + "/" + model.get()), provider.get(), model.get(),
+                weight, tags, capabilities, rpm, tpm, price, params, timeouts);
+        return register(d, path) ? Optional.of(d) : Optional.empty();
+    }
+
+    /** Records the id; false (and a problem) when it is already taken by a deployment with other settings. */
+    private boolean register(Deployment d, String path) {
+        Seen seen = ids.putIfAbsent(d.id(), new Seen(d, path));
+        if (seen == null || seen.deployment().equals(d)) {
+            return true;
+        }
+        problems.add(path + ": deployment id '" + d.id() + "' is already used with other settings at " + seen.path()
+                + " (give one an 'id', or put it in a shared group under 'groups' and 'use' that)");
+        return false;
+    }
+
+    String unknownProvider(String path, String provider) {
+        return path + ".provider: unknown provider '" + provider + "' (configured: "
+                + String.join(", ", providers.keySet())
+                + "; a catalog provider is enabled by its API key variable or a 'providers' entry)";
+    }
+
+    private Optional<Price> price(JsonNode node, String path) {
+        if (!problems.isMapping(node, path)) {
+            return Optional.empty();
+        }
+        problems.onlyKeys(node, path, PRICE);
+        Optional<Double> input = problems.number(node, "input", path, 0, 1_000_000);
+        Optional<Double> output = problems.number(node, "output", path, 0, 1_000_000);
+        for (String field : PRICE) {
+            if (!node.has(field)) {
+                problems.add(path + "." + field + ": required (USD per million tokens)");
+            }
+        }
+        return input.isPresent() && output.isPresent() ? Optional.of(new Price(input.get(), output.get()))
+                : Optional.empty();
+    }
+
+    private static OptionalInt optionalInt(Optional<Integer> value) {
+        return value.map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+}
