@@ -37,7 +37,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP = Set.of("server", "keys", "providers", "routes", "groups", "health",
+    private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "providers", "routes", "groups", "health",
             "timeouts", "media");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
@@ -107,7 +107,9 @@ public final class ConfigLoader {
                         .ifPresent(p -> providers.put(p.name(), p));
             }
         }
-        List<GatewayKey> keys = keys(root.get("keys"), problems);
+        List<GatewayKey> keys = keys(root.get("keys"), problems, "keys", "JUNCTION_MASTER_KEY", "master");
+        List<GatewayKey> adminKeys = keys(root.get("admin_keys"), problems, "admin_keys", "JUNCTION_ADMIN_KEY",
+                "admin");
         RoutesReader.RouteTable routes = new RoutesReader(providers, timeouts, problems)
                 .read(root.get("routes"), root.get("groups"));
         HealthPolicy health = PolicyReader.health(root.get("health"), problems);
@@ -115,7 +117,8 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
-        return new GatewayConfig(server, keys, providers, routes.routes(), routes.aliases(), health, media, source);
+        return new GatewayConfig(server, keys, adminKeys, providers, routes.routes(), routes.aliases(), health, media,
+                source);
     }
 
     /** Replaces variables in every string value; unset variables are problems, listed once each. */
@@ -289,19 +292,22 @@ public final class ConfigLoader {
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns));
     }
 
-    private List<GatewayKey> keys(JsonNode node, Problems problems) {
+    /**
+     * Keys from a {@code keys} (or {@code admin_keys}) list, after the one the environment variable gives, if any.
+     */
+    private List<GatewayKey> keys(JsonNode node, Problems problems, String section, String envName, String envKeyName) {
         List<GatewayKey> keys = new ArrayList<>();
-        envValue("JUNCTION_MASTER_KEY").ifPresent(k -> keys.add(new GatewayKey("master", Secret.of(k))));
+        envValue(envName).ifPresent(k -> keys.add(new GatewayKey(envKeyName, Secret.of(k))));
         if (node == null || node.isNull()) {
             return keys;
         }
         if (!node.isArray()) {
-            problems.add("keys: expected a list of {name, key}");
+            problems.add(section + ": expected a list of {name, key}");
             return keys;
         }
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
-            String path = "keys[" + i + "]";
+            String path = section + "[" + i + "]";
             JsonNode k = node.get(i);
             if (!problems.isMapping(k, path)) {
                 continue;

@@ -13,6 +13,8 @@ import java.util.Optional;
 /**
  * The whole, validated configuration of a gateway. Immutable.
  *
+ * @param keys gateway keys, for the data plane ({@code /v1/*})
+ * @param adminKeys admin keys, for {@code /api/admin/*}; with none the admin API is off
  * @param providers the providers this gateway runs, in matching order (the built-in mock included)
  * @param routes configured routes by public name, in file order; a name containing {@code *} is a wildcard route
  *     (see {@link dev.junction.routing.ModelResolver})
@@ -21,12 +23,14 @@ import java.util.Optional;
  * @param media limits for downloading media a client referenced by URL, for upstreams that need it inline
  * @param source where the configuration came from, for messages ({@code junction.yaml}, or empty for none)
  */
-public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, Map<String, ProviderConfig> providers,
+public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<GatewayKey> adminKeys,
+                            Map<String, ProviderConfig> providers,
                             Map<String, Route> routes, Map<String, String> aliases, HealthPolicy health,
                             MediaFetcher.Limits media, Optional<String> source) {
 
     public GatewayConfig {
         keys = List.copyOf(keys);
+        adminKeys = List.copyOf(adminKeys);
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
         aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
@@ -35,11 +39,11 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, Map<St
     /** A configuration without aliases and with the default health policy. */
     public GatewayConfig(ServerSettings server, List<GatewayKey> keys, Map<String, ProviderConfig> providers,
                          Map<String, Route> routes, MediaFetcher.Limits media, Optional<String> source) {
-        this(server, keys, providers, routes, Map.of(), HealthPolicy.DEFAULTS, media, source);
+        this(server, keys, List.of(), providers, routes, Map.of(), HealthPolicy.DEFAULTS, media, source);
     }
 
     /** The same configuration with another server section. */
     public GatewayConfig withServer(ServerSettings settings) {
-        return new GatewayConfig(settings, keys, providers, routes, aliases, health, media, source);
+        return new GatewayConfig(settings, keys, adminKeys, providers, routes, aliases, health, media, source);
     }
 }

@@ -57,6 +57,7 @@ public final class GatewayRuntime {
             p.headers().values().stream().filter(v -> v.length() >= 12).map(Secret::of).forEach(secrets::add);
         });
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
+        config.adminKeys().stream().map(GatewayKey::key).forEach(secrets::add);
         this.redactor = Redactor.of(secrets);
         this.resolver = new ModelResolver(config.routes(), config.aliases(), config.providers());
         MockProvider mock = new MockProvider(vertx);

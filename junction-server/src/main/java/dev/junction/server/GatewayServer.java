@@ -1,5 +1,6 @@
 package dev.junction.server;
 
+import dev.junction.admin.AdminApi;
 import dev.junction.auth.KeyAuthenticator;
 import dev.junction.config.GatewayConfig;
 import dev.junction.dialect.openai.OpenAiErrors;
@@ -139,6 +140,7 @@ public final class GatewayServer {
         router.get("/v1beta/models").handler(models::list);
         router.getWithRegex("/v1beta/(?<model>models/.+)").handler(models::get);
 
+        new AdminApi(runtime::get, health).mount(router);
         router.route("/v1/*").handler(ctx -> ErrorReplies.send(ctx,
                 new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
         router.route("/v1beta/*").handler(ctx -> ErrorReplies.send(ctx,
@@ -247,7 +249,8 @@ public final class GatewayServer {
         if (!loaded.health().equals(running.health())) {
             LOG.warn("The 'health' settings changed; they only take effect after a restart and were ignored");
         }
-        GatewayConfig effective = new GatewayConfig(running.server(), loaded.keys(), loaded.providers(),
+        GatewayConfig effective = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
+                loaded.providers(),
                 loaded.routes(), loaded.aliases(), running.health(), running.media(), loaded.source());
         GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies);
         runtime.set(next);
