@@ -37,7 +37,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "providers", "routes", "groups", "health",
+    private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "redis", "providers", "routes", "groups", "health",
             "timeouts", "media");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
@@ -117,8 +117,12 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
-        return new GatewayConfig(server, keys, adminKeys, providers, routes.routes(), routes.aliases(), health, media,
-                source);
+        Optional<String> redisUrl = redisUrl(root.get("redis"), problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(sourceName, problems.list());
+        }
+        return new GatewayConfig(server, keys, adminKeys, providers, routes.routes(), routes.aliases(), health,
+                redisUrl, media, source);
     }
 
     /** Replaces variables in every string value; unset variables are problems, listed once each. */
@@ -290,6 +294,19 @@ public final class ConfigLoader {
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns));
+    }
+
+    /** {@code redis.url}, else {@code JUNCTION_REDIS_URL}: the Redis replicas share. */
+    private Optional<String> redisUrl(JsonNode node, Problems problems) {
+        Optional<String> url = Optional.empty();
+        if (problems.isMapping(node, "redis")) {
+            problems.onlyKeys(node, "redis", Set.of("url"));
+            url = problems.string(node, "url", "redis");
+        }
+        url = url.or(() -> envValue("JUNCTION_REDIS_URL"));
+        url.filter(u -> !u.startsWith("redis://") && !u.startsWith("rediss://")).ifPresent(u -> problems.add(
+                "redis.url: expected a redis:// or rediss:// URL"));
+        return url;
     }
 
     /**

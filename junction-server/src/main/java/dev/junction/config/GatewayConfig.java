@@ -20,13 +20,14 @@ import java.util.Optional;
  *     (see {@link dev.junction.routing.ModelResolver})
  * @param aliases further public names: alias to the name of a route in {@code routes}
  * @param health when deployments' circuits open and close
+ * @param redisUrl the Redis that replicas share ({@code redis://host:port}), when they share one
  * @param media limits for downloading media a client referenced by URL, for upstreams that need it inline
  * @param source where the configuration came from, for messages ({@code junction.yaml}, or empty for none)
  */
 public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<GatewayKey> adminKeys,
                             Map<String, ProviderConfig> providers,
                             Map<String, Route> routes, Map<String, String> aliases, HealthPolicy health,
-                            MediaFetcher.Limits media, Optional<String> source) {
+                            Optional<String> redisUrl, MediaFetcher.Limits media, Optional<String> source) {
 
     public GatewayConfig {
         keys = List.copyOf(keys);
@@ -39,11 +40,13 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
     /** A configuration without aliases and with the default health policy. */
     public GatewayConfig(ServerSettings server, List<GatewayKey> keys, Map<String, ProviderConfig> providers,
                          Map<String, Route> routes, MediaFetcher.Limits media, Optional<String> source) {
-        this(server, keys, List.of(), providers, routes, Map.of(), HealthPolicy.DEFAULTS, media, source);
+        this(server, keys, List.of(), providers, routes, Map.of(), HealthPolicy.DEFAULTS, Optional.empty(), media,
+                source);
     }
 
     /** The same configuration with another server section. */
     public GatewayConfig withServer(ServerSettings settings) {
-        return new GatewayConfig(settings, keys, adminKeys, providers, routes, aliases, health, media, source);
+        return new GatewayConfig(settings, keys, adminKeys, providers, routes, aliases, health, redisUrl, media,
+                source);
     }
 }

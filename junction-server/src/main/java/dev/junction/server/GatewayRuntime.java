@@ -58,6 +58,7 @@ public final class GatewayRuntime {
         });
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         config.adminKeys().stream().map(GatewayKey::key).forEach(secrets::add);
+        config.redisUrl().filter(url -> url.contains("@")).map(Secret::of).ifPresent(secrets::add);
         this.redactor = Redactor.of(secrets);
         this.resolver = new ModelResolver(config.routes(), config.aliases(), config.providers());
         MockProvider mock = new MockProvider(vertx);

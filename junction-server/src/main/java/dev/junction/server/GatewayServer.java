@@ -1,6 +1,7 @@
 package dev.junction.server;
 
 import dev.junction.admin.AdminApi;
+import dev.junction.cluster.RedisHealthSync;
 import dev.junction.auth.KeyAuthenticator;
 import dev.junction.config.GatewayConfig;
 import dev.junction.dialect.openai.OpenAiErrors;
@@ -58,6 +59,7 @@ public final class GatewayServer {
     /** Health and strategy state outlive configuration reloads: they are kept by deployment and group name. */
     private final HealthRegistry health;
     private final Map<String, Strategy> strategies = RouteExecutor.newStrategyState();
+    private final Optional<RedisHealthSync> healthSync;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -69,6 +71,7 @@ public final class GatewayServer {
         this.http = new HttpUpstreamClient(vertx, 1024);
         this.media = new MediaFetcher(vertx, config.media());
         this.health = new HealthRegistry(config.health());
+        this.healthSync = config.redisUrl().flatMap(url -> RedisHealthSync.start(url, health));
         this.runtime.set(new GatewayRuntime(config, vertx, http, media, health, strategies));
     }
 
@@ -78,6 +81,7 @@ public final class GatewayServer {
         try {
             gateway.listen().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
+            gateway.healthSync.ifPresent(RedisHealthSync::close);
             gateway.vertx.close();
             throw new IllegalStateException("could not listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
@@ -251,7 +255,8 @@ public final class GatewayServer {
         }
         GatewayConfig effective = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
                 loaded.providers(),
-                loaded.routes(), loaded.aliases(), running.health(), running.media(), loaded.source());
+                loaded.routes(), loaded.aliases(), running.health(), running.redisUrl(), running.media(),
+                loaded.source());
         GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies);
         runtime.set(next);
         LOG.atInfo().addKeyValue("routes", String.join(",", effective.routes().keySet()))
@@ -298,6 +303,7 @@ public final class GatewayServer {
             server.shutdown(Duration.ofSeconds(1)).await(5, TimeUnit.SECONDS);
             http.close().await(5, TimeUnit.SECONDS);
             media.close().await(5, TimeUnit.SECONDS);
+            healthSync.ifPresent(RedisHealthSync::close);
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("Shutdown did not complete cleanly: {}", e.toString());

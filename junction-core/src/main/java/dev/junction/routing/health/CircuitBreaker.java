@@ -114,6 +114,36 @@ final class CircuitBreaker {
         }
     }
 
+    /**
+     * Opens the circuit until {@code until} because another replica opened it; a circuit already open for longer
+     * stays as it is. Returns the transition when the state changed.
+     */
+    Optional<Transition> openElsewhere(long now, long until) {
+        if (state == State.OPEN && openUntil - until >= 0) {
+            return Optional.empty();
+        }
+        State from = state;
+        state = State.OPEN;
+        openUntil = until;
+        probeOut = false;
+        consecutiveFailures = Math.max(consecutiveFailures, 1);
+        return from == State.OPEN ? Optional.empty()
+                : transition(from, "opened_elsewhere", Optional.of(Duration.ofNanos(until - now)));
+    }
+
+    /** Closes the circuit because another replica's probe succeeded. */
+    Optional<Transition> closeElsewhere() {
+        if (state == State.CLOSED) {
+            return Optional.empty();
+        }
+        State from = state;
+        state = State.CLOSED;
+        probeOut = false;
+        consecutiveFailures = 0;
+        window.clear();
+        return transition(from, "closed_elsewhere", Optional.empty());
+    }
+
     private Optional<Transition> judge(long now) {
         if (consecutiveFailures >= policy.consecutiveFailures()) {
             return open(now, State.CLOSED, "consecutive_failures");

@@ -107,6 +107,20 @@ final class DeploymentHealth {
         rest.ifPresent(this::record);
     }
 
+    /** Applies a change another replica saw; reported to {@code onTransition} like a local one. */
+    void applyShared(long now, HealthEvent event) {
+        Optional<Transition> changed;
+        synchronized (this) {
+            changed = switch (event.state()) {
+                case HealthEvent.OPEN -> circuit.openElsewhere(now, now + event.lasting().toNanos());
+                case HealthEvent.CLOSED -> circuit.closeElsewhere();
+                case HealthEvent.COOLING_DOWN -> coolDown(now, event.lasting(), "cooling_down_elsewhere");
+                default -> Optional.empty();
+            };
+        }
+        changed.ifPresent(this::record);
+    }
+
     void abandoned() {
         synchronized (this) {
             circuit.released();

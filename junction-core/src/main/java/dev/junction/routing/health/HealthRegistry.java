@@ -40,6 +40,8 @@ public final class HealthRegistry implements HealthTracker {
     private final long baseNanos;
     private final Instant baseInstant;
     private final ConcurrentHashMap<String, DeploymentHealth> deployments = new ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.Consumer<HealthEvent>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A registry on the system's nano clock. */
     public HealthRegistry(HealthPolicy policy) {
@@ -149,8 +151,32 @@ public final class HealthRegistry implements HealthTracker {
         if (health != null) {
             return health;
         }
-        return deployments.computeIfAbsent(deployment.id(),
-                id -> new DeploymentHealth(id, policy, HealthRegistry::log));
+        return byId(deployment.id());
+    }
+
+    private DeploymentHealth byId(String id) {
+        return deployments.computeIfAbsent(id, key -> new DeploymentHealth(key, policy, this::transitioned));
+    }
+
+    private void transitioned(String deployment, Transition transition) {
+        log(deployment, transition);
+        if (!listeners.isEmpty()) {
+            HealthEvent.of(deployment, transition).ifPresent(e -> listeners.forEach(l -> l.accept(e)));
+        }
+    }
+
+    /**
+     * Hears every local change worth sharing with other replicas (a circuit opening or closing, a cool-down
+     * starting); changes applied with {@link #apply} are not repeated to it. Called on the thread that saw the change;
+     * the listener must not block.
+     */
+    public void addListener(java.util.function.Consumer<HealthEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Applies a change another replica saw: opens or closes the circuit, or starts a cool-down, here too. */
+    public void apply(HealthEvent event) {
+        byId(event.deployment()).applyShared(nanoClock.getAsLong(), event);
     }
 
     private Instant toInstant(long nanos) {

@@ -1,0 +1,80 @@
+package dev.junction.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.testkit.Behavior;
+import dev.junction.testkit.MockUpstream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway replicas sharing the local Redis: a deployment one replica finds sick is taken out on the other too,
+ * before the other has sent it a single request.
+ */
+class SharedHealthTest {
+
+    private static MockUpstream sick;
+    private static MockUpstream healthy;
+    private static Gateway first;
+    private static Gateway second;
+
+    @BeforeAll
+    static void start() {
+        sick = MockUpstream.start();
+        healthy = MockUpstream.start();
+        String yaml = """
+                keys: [{name: tests, key: %s}]
+                redis: {url: "redis://127.0.0.1:6379"}
+                health: {consecutive_failures: 2, cool_down: 30s}
+                providers:
+                  sick: {base_url: "%s", api_key: sk-sick-0123456789, models: [m]}
+                  healthy: {base_url: "%s", api_key: sk-healthy-0123456789, models: [m]}
+                routes:
+                  shared:
+                    groups: [{deployments: [{provider: sick, model: m, id: shared-sick-%d},
+                                            {provider: healthy, model: m}]}]
+                """.formatted(Gateway.KEY, sick.baseUrl(), healthy.baseUrl(), System.nanoTime());
+        first = Gateway.start(yaml, Map.of());
+        second = Gateway.start(yaml, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        first.close();
+        second.close();
+        sick.close();
+        healthy.close();
+    }
+
+    private static HttpResponse<String> chat(Gateway gateway) {
+        return gateway.post("/v1/chat/completions",
+                "{\"model\":\"shared\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "authorization", "Bearer " + Gateway.KEY);
+    }
+
+    @Test
+    void aCircuitOpenedByOneReplicaSparesTheSickDeploymentOnTheOther() throws Exception {
+        sick.setDefault(Behavior.status(500));
+        healthy.setDefault(Behavior.reply("fine"));
+
+        assertThat(chat(first).statusCode()).isEqualTo(200);
+        assertThat(chat(first).statusCode()).isEqualTo(200); // the second 500 opens the circuit on the first replica
+        long sickCalls = sick.requestCount();
+        assertThat(sickCalls).isEqualTo(2);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (second.server().health().snapshot().stream().noneMatch(s -> s.circuit().equals("open"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        HttpResponse<String> fromSecond = chat(second);
+
+        assertThat(fromSecond.statusCode()).isEqualTo(200);
+        assertThat(fromSecond.headers().firstValue("x-junction-attempts").orElseThrow()).startsWith("healthy/m=200");
+        assertThat(sick.requestCount()).isEqualTo(sickCalls);
+    }
+}
