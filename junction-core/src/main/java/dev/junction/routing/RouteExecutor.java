@@ -77,7 +77,10 @@ public final class RouteExecutor {
         return run(route, facts, pin, cancellation, (provider, deployment) -> adapters.apply(provider)
                 .send(new UpstreamCall(request, provider, deployment.model(),
                         deployment.params().then(route.params()), requestId, cancellation)))
-                .map(r -> new RouteOutcome(r.value(), r.step(), r.attempts()));
+                .map(r -> {
+                    r.value().rateLimits().exhaustedFor().ifPresent(wait -> health.exhausted(r.step(), wait));
+                    return new RouteOutcome(r.value(), r.step(), r.attempts());
+                });
     }
 
     /**

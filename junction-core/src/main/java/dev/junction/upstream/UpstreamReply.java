@@ -16,14 +16,21 @@ public sealed interface UpstreamReply {
     /** Request fields the adapter dropped for this provider, for the {@code X-Junction-Dropped} header. */
     Set<String> dropped();
 
+    /** What the upstream's headers said about its remaining rate limits. */
+    default RateLimitHeaders rateLimits() {
+        return RateLimitHeaders.NONE;
+    }
+
     /** A complete body in the upstream's dialect, {@code raw} for pass-through, with the usage it reports. */
-    record Complete(Dialect dialect, Buffer raw, Usage usage, Set<String> dropped) implements UpstreamReply {}
+    record Complete(Dialect dialect, Buffer raw, Usage usage, Set<String> dropped, RateLimitHeaders rateLimits)
+            implements UpstreamReply {}
 
     /** A complete answer produced in-process, already canonical. */
     record Synthesized(ChatResponse response, Set<String> dropped) implements UpstreamReply {}
 
     /** A stream in the upstream's dialect. */
-    record WireStream(Dialect dialect, EventStream<SseEvent> events, Set<String> dropped) implements UpstreamReply {}
+    record WireStream(Dialect dialect, EventStream<SseEvent> events, Set<String> dropped,
+                      RateLimitHeaders rateLimits) implements UpstreamReply {}
 
     /** A stream produced in-process, already canonical. */
     record CanonicalStream(EventStream<StreamEvent> events, Set<String> dropped) implements UpstreamReply {}

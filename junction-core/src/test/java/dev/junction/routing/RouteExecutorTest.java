@@ -471,6 +471,11 @@ class RouteExecutorTest {
         }
 
         @Override
+        public void exhausted(Deployment d, Duration resetIn) {
+            events.add("exhausted " + d.id() + " " + resetIn.toMillis());
+        }
+
+        @Override
         public void abandoned(Deployment d) {
             events.add("abandoned " + d.id());
         }

@@ -181,6 +181,20 @@ class RoutingResilienceTest {
     }
 
     @Test
+    void aDeploymentThatSaysItsLimitIsUsedUpRestsUntilTheReset() {
+        first.setDefault(Behavior.reply("last one").withHeader("x-ratelimit-remaining-requests", "0")
+                .withHeader("x-ratelimit-reset-requests", "30s"));
+        second.setDefault(Behavior.reply("from two"));
+
+        HttpResponse<String> used = chat("pair", false);
+        HttpResponse<String> next = chat("pair", false);
+
+        assertThat(used.body()).contains("last one");
+        assertThat(next.body()).contains("from two");
+        assertThat(first.requestCount()).isEqualTo(1);
+    }
+
+    @Test
     void aPinnedProviderIsTheOnlyOneTried() {
         first.setDefault(Behavior.reply("from one"));
         second.setDefault(Behavior.reply("from two"));

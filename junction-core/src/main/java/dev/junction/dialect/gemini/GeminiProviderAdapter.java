@@ -10,6 +10,7 @@ import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.MediaFetcher;
@@ -102,7 +103,8 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
                                           Set<String> dropped) {
         return switch (reply) {
             case HttpUpstreamClient.Reply.Stream s ->
-                    Future.succeededFuture(new UpstreamReply.WireStream(Dialect.GEMINI, s.events(), dropped));
+                    Future.succeededFuture(new UpstreamReply.WireStream(Dialect.GEMINI, s.events(), dropped,
+                            RateLimitHeaders.of(s.headers())));
             case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
                     GeminiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
                             RetryAfter.of(b.headers()), provider.name(), redactor)));
@@ -114,7 +116,7 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
                             true)));
                 }
                 yield Future.succeededFuture(new UpstreamReply.Complete(Dialect.GEMINI, b.body(), usage.get(),
-                        dropped));
+                        dropped, RateLimitHeaders.of(b.headers())));
             }
         };
     }

@@ -9,6 +9,7 @@ import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
@@ -67,7 +68,8 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
                                           Set<String> dropped) {
         return switch (reply) {
             case HttpUpstreamClient.Reply.Stream s ->
-                    Future.succeededFuture(new UpstreamReply.WireStream(Dialect.OPENAI_CHAT, s.events(), dropped));
+                    Future.succeededFuture(new UpstreamReply.WireStream(Dialect.OPENAI_CHAT, s.events(), dropped,
+                            RateLimitHeaders.of(s.headers())));
             case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
                     OpenAiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
                             RetryAfter.of(b.headers()), provider.name(), redactor)));
@@ -79,7 +81,7 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
                             true)));
                 }
                 yield Future.succeededFuture(new UpstreamReply.Complete(Dialect.OPENAI_CHAT, b.body(), usage.get(),
-                        dropped));
+                        dropped, RateLimitHeaders.of(b.headers())));
             }
         };
     }

@@ -107,6 +107,15 @@ final class DeploymentHealth {
         rest.ifPresent(this::record);
     }
 
+    /** The upstream said its limits are used up for {@code resetIn}: rests the deployment that long. */
+    void exhausted(long now, Duration resetIn) {
+        Optional<Transition> rest;
+        synchronized (this) {
+            rest = coolDown(now, resetIn, "limit_exhausted");
+        }
+        rest.ifPresent(this::record);
+    }
+
     /** Applies a change another replica saw; reported to {@code onTransition} like a local one. */
     void applyShared(long now, HealthEvent event) {
         Optional<Transition> changed;

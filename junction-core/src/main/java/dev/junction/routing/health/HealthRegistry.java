@@ -165,6 +165,11 @@ public final class HealthRegistry implements HealthTracker {
         }
     }
 
+    @Override
+    public void exhausted(Deployment deployment, Duration resetIn) {
+        health(deployment).exhausted(nanoClock.getAsLong(), resetIn);
+    }
+
     /**
      * Hears every local change worth sharing with other replicas (a circuit opening or closing, a cool-down
      * starting); changes applied with {@link #apply} are not repeated to it. Called on the thread that saw the change;

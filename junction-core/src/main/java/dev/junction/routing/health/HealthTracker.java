@@ -39,6 +39,12 @@ public interface HealthTracker extends HealthView {
      */
     void failed(Deployment deployment, GatewayError error);
 
+    /**
+     * The upstream said, on a successful reply, that the deployment has no requests or tokens left until
+     * {@code resetIn} has passed: rest it that long rather than send it requests that will get 429s.
+     */
+    void exhausted(Deployment deployment, Duration resetIn);
+
     /** The attempt ended without an outcome (the client left): frees its slot, judges nothing. */
     void abandoned(Deployment deployment);
 
