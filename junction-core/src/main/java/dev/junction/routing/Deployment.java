@@ -2,6 +2,7 @@ package dev.junction.routing;
 
 import dev.junction.provider.ParamRules;
 import dev.junction.provider.Timeouts;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -19,10 +20,11 @@ import java.util.Set;
  * @param price its price, for least-cost routing
  * @param params parameter rules for this deployment, applied after the provider's
  * @param timeouts timeouts for this deployment, replacing the provider's
+ * @param healthCheck how often to send it a cheap request of the gateway's own (an active health check), if at all
  */
 public record Deployment(String id, String provider, String model, int weight, Set<String> tags,
                          Capabilities capabilities, OptionalInt rpm, OptionalInt tpm, Optional<Price> price,
-                         ParamRules params, Optional<Timeouts> timeouts) {
+                         ParamRules params, Optional<Timeouts> timeouts, Optional<Duration> healthCheck) {
 
     /** The tag that marks free-tier deployments. */
     public static final String FREE_TIER = "free-tier";
@@ -32,6 +34,13 @@ public record Deployment(String id, String provider, String model, int weight, S
             throw new IllegalArgumentException("weight must be at least 1, got " + weight);
         }
         tags = Set.copyOf(tags);
+    }
+
+    /** A deployment without active health checks. */
+    public Deployment(String id, String provider, String model, int weight, Set<String> tags,
+                      Capabilities capabilities, OptionalInt rpm, OptionalInt tpm, Optional<Price> price,
+                      ParamRules params, Optional<Timeouts> timeouts) {
+        this(id, provider, model, weight, tags, capabilities, rpm, tpm, price, params, timeouts, Optional.empty());
     }
 
     /** A deployment with defaults: id {@code provider/model}, weight 1, nothing else known. */

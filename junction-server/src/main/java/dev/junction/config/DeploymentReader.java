@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class DeploymentReader {
 
     private static final Set<String> KEYS = Set.of("provider", "model", "id", "weight", "tags", "rpm", "tpm",
-            "price", "context_window", "vision", "tools", "params", "timeouts");
+            "price", "context_window", "vision", "tools", "params", "timeouts", "health_check");
     private static final Set<String> PRICE = Set.of("input", "output");
 
     private final Map<String, ProviderConfig> providers;
@@ -75,8 +75,9 @@ final class DeploymentReader {
         Optional<Timeouts> timeouts = node.has("timeouts")
                 ? Optional.of(ConfigLoader.timeouts(node.get("timeouts"), path + ".timeouts", base, problems))
                 : Optional.empty();
+        Optional<java.time.Duration> healthCheck = problems.duration(node, "health_check", path);
         Deployment d = new Deployment(id.orElse(provider.get() + "/" + model.get()), provider.get(), model.get(),
-                weight, tags, capabilities, rpm, tpm, price, params, timeouts);
+                weight, tags, capabilities, rpm, tpm, price, params, timeouts, healthCheck);
         return register(d, path) ? Optional.of(d) : Optional.empty();
     }
 

@@ -39,6 +39,7 @@ public final class GatewayRuntime {
     private final GatewayConfig config;
     private final ModelResolver resolver;
     private final RouteExecutor executor;
+    private final Function<ProviderConfig, ProviderAdapter> adapters;
     private final KeyAuthenticator authenticator;
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
@@ -65,12 +66,12 @@ public final class GatewayRuntime {
         ProviderAdapter openai = new OpenAiProviderAdapter(http, redactor);
         ProviderAdapter anthropic = new AnthropicProviderAdapter(http, redactor);
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
-        this.executor = new RouteExecutor(config.providers(), (ProviderConfig p) ->
-                p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
-                    case OPENAI_CHAT -> openai;
-                    case ANTHROPIC -> anthropic;
-                    case GEMINI -> gemini;
-                }, health, new RouteExecutor.Timers() {
+        this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+            case OPENAI_CHAT -> openai;
+            case ANTHROPIC -> anthropic;
+            case GEMINI -> gemini;
+        };
+        this.executor = new RouteExecutor(config.providers(), adapters, health, new RouteExecutor.Timers() {
                     @Override
                     public long set(long delayMillis, Runnable action) {
                         return vertx.setTimer(delayMillis, id -> action.run());
@@ -101,6 +102,11 @@ public final class GatewayRuntime {
 
     public ModelResolver resolver() {
         return resolver;
+    }
+
+    /** The chat adapter that speaks to a provider. */
+    public ProviderAdapter adapter(ProviderConfig provider) {
+        return adapters.apply(provider);
     }
 
     public RouteExecutor executor() {

@@ -60,6 +60,7 @@ public final class GatewayServer {
     private final HealthRegistry health;
     private final Map<String, Strategy> strategies = RouteExecutor.newStrategyState();
     private final Optional<RedisHealthSync> healthSync;
+    private final HealthChecks checks;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -73,6 +74,8 @@ public final class GatewayServer {
         this.health = new HealthRegistry(config.health());
         this.healthSync = config.redisUrl().flatMap(url -> RedisHealthSync.start(url, health));
         this.runtime.set(new GatewayRuntime(config, vertx, http, media, health, strategies));
+        this.checks = new HealthChecks(vertx, health);
+        this.checks.schedule(runtime.get());
     }
 
     /** Starts a gateway and waits until it listens. */
@@ -259,6 +262,7 @@ public final class GatewayServer {
                 loaded.source());
         GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies);
         runtime.set(next);
+        checks.schedule(next);
         LOG.atInfo().addKeyValue("routes", String.join(",", effective.routes().keySet()))
                 .addKeyValue("aliases", effective.aliases().size())
                 .addKeyValue("providers", String.join(",", effective.providers().keySet()))
@@ -287,6 +291,7 @@ public final class GatewayServer {
      */
     public void stop() {
         watcher.ifPresent(ConfigWatcher::stop);
+        checks.stop();
         draining = true;
         Duration drain = runtime.get().config().server().drainTimeout();
         long deadline = System.nanoTime() + drain.toNanos();

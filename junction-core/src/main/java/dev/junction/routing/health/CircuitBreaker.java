@@ -133,15 +133,24 @@ final class CircuitBreaker {
 
     /** Closes the circuit because another replica's probe succeeded. */
     Optional<Transition> closeElsewhere() {
+        return closeFor("closed_elsewhere");
+    }
+
+    /** Closes the circuit because an active health check succeeded. */
+    Optional<Transition> closeByCheck() {
+        return closeFor("check_passed");
+    }
+
+    private Optional<Transition> closeFor(String reason) {
+        consecutiveFailures = 0;
         if (state == State.CLOSED) {
             return Optional.empty();
         }
         State from = state;
         state = State.CLOSED;
         probeOut = false;
-        consecutiveFailures = 0;
         window.clear();
-        return transition(from, "closed_elsewhere", Optional.empty());
+        return transition(from, reason, Optional.empty());
     }
 
     private Optional<Transition> judge(long now) {

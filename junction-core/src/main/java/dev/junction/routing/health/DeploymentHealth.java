@@ -107,6 +107,29 @@ final class DeploymentHealth {
         rest.ifPresent(this::record);
     }
 
+    /**
+     * An active health check's result: a success closes the circuit (the deployment answers again); a failure counts
+     * like an attempt's.
+     */
+    void checked(long now, Duration latencyOrZero, Optional<FailureClass> failure) {
+        if (failure.isPresent()) {
+            failures.incrementAndGet();
+            lastError = Optional.of(failure.get().name());
+            Optional<Transition> opened;
+            synchronized (this) {
+                opened = failure.get().deploymentFault() ? circuit.failed(now) : Optional.empty();
+            }
+            opened.ifPresent(this::record);
+            return;
+        }
+        latency.add(latencyOrZero, now);
+        Optional<Transition> closed;
+        synchronized (this) {
+            closed = circuit.closeByCheck();
+        }
+        closed.ifPresent(this::record);
+    }
+
     /** The upstream said its limits are used up for {@code resetIn}: rests the deployment that long. */
     void exhausted(long now, Duration resetIn) {
         Optional<Transition> rest;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -163,6 +164,15 @@ public final class HealthRegistry implements HealthTracker {
         if (!listeners.isEmpty()) {
             HealthEvent.of(deployment, transition).ifPresent(e -> listeners.forEach(l -> l.accept(e)));
         }
+    }
+
+    /**
+     * Records an active health check of the deployment (a request of the gateway's own, not a client's): success
+     * closes its circuit, a failure counts like a failed attempt. Takes no in-flight slot and no rate-limit budget.
+     */
+    public void checked(Deployment deployment, Duration latency, Optional<GatewayError> error) {
+        health(deployment).checked(nanoClock.getAsLong(), latency,
+                error.map(e -> FailureClass.of(e, policy.rateLimitCoolDown())));
     }
 
     @Override
