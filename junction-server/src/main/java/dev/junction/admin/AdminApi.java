@@ -35,11 +35,25 @@ public final class AdminApi {
 
     /** Mounts the admin routes on the router. */
     public void mount(Router router) {
+        router.get("/api/admin/openapi.json").handler(AdminApi::openApi);
         router.route("/api/admin/*").handler(this::authenticate);
         router.get("/api/admin/health/deployments").handler(this::deployments);
         router.postWithRegex("/api/admin/health/deployments/(?<id>.+)/reset").handler(this::reset);
         router.route("/api/admin/*").handler(ctx -> error(ctx, 404, "not_found",
                 "Unknown admin path: " + ctx.request().method() + " " + ctx.request().path()));
+    }
+
+    /** The OpenAPI document of this API, bundled in the jar; served without a key (it holds no secrets). */
+    private static void openApi(RoutingContext ctx) {
+        try (var in = AdminApi.class.getResourceAsStream("/dev/junction/admin/openapi.json")) {
+            if (in == null) {
+                error(ctx, 500, "internal", "The OpenAPI document is missing from the build.");
+                return;
+            }
+            ctx.response().putHeader("content-type", "application/json").end(Buffer.buffer(in.readAllBytes()));
+        } catch (java.io.IOException e) {
+            error(ctx, 500, "internal", "The OpenAPI document could not be read.");
+        }
     }
 
     private void authenticate(RoutingContext ctx) {

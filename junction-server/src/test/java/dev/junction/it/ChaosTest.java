@@ -114,6 +114,18 @@ class ChaosTest {
         assertThat(deployment(adminHealth(), "slow/m").path("routes").get(0).asString()).isEqualTo("chaos");
     }
 
+    @Test
+    void theAdminApiDescribesItselfInOpenApi() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                + "/api/admin/openapi.json")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = Json.tryParse(response.body()).orElseThrow();
+        assertThat(doc.path("openapi").asString()).startsWith("3.");
+        assertThat(doc.path("paths").propertyNames()).contains("/api/admin/health/deployments",
+                "/api/admin/health/deployments/{id}/reset");
+    }
+
     private List<HttpResponse<String>> load(int requests, int concurrency) throws Exception {
         Semaphore slots = new Semaphore(concurrency);
         List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();

@@ -67,6 +67,10 @@ class RoutingResilienceTest {
                     timeouts: {idle: 300ms}
                   pair:
                     groups: [{deployments: [{provider: one, model: m}, {provider: two, model: m}]}]
+                  tiers:
+                    strategy: free-tier-first
+                    groups: [{deployments: [{provider: two, model: m, id: paid},
+                                            {provider: one, model: m, id: free, tags: [free-tier]}]}]
                 """.formatted(Gateway.KEY, first.baseUrl(), second.baseUrl());
         gateway = Gateway.start(yaml, Map.of());
     }
@@ -192,6 +196,24 @@ class RoutingResilienceTest {
         assertThat(used.body()).contains("last one");
         assertThat(next.body()).contains("from two");
         assertThat(first.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void freeTierFirstUsesTheFreeDeploymentUntilItIsRateLimitedThenThePaidOne() {
+        first.enqueue(Behavior.reply("free"));
+        first.setDefault(Behavior.status(429).withHeader("retry-after", "30"));
+        second.setDefault(Behavior.reply("paid"));
+
+        HttpResponse<String> free = chat("tiers", false);
+        HttpResponse<String> limited = chat("tiers", false);
+        HttpResponse<String> after = chat("tiers", false);
+
+        assertThat(free.body()).contains("free");
+        assertThat(limited.body()).contains("paid");
+        assertThat(limited.headers().firstValue("x-junction-attempts").orElseThrow())
+                .matches("free=429:rate_limited@\\d+ms, paid=200@\\d+ms");
+        assertThat(after.headers().firstValue("x-junction-attempts").orElseThrow()).startsWith("paid=200@");
+        assertThat(first.requestCount()).isEqualTo(2);
     }
 
     @Test
