@@ -13,13 +13,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 JMH_DEFAULTS="${JMH_DEFAULTS:--f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc}"
 
-JAVA=""
-for c in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-  [ -x "$c" ] || continue
-  v="$("$c" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
-  if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then JAVA="$c"; break; fi
-done
-[ -n "$JAVA" ] || { echo "no JDK 25 found" >&2; exit 1; }
+. "$here/find-java.sh"
 
 echo "building..." >&2
 (cd "$root" && ./mvnw -B -q -DskipTests -Pjmh -pl junction-bench -am package >&2)

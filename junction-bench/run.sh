@@ -35,13 +35,7 @@ install_pkg() { # command package
 install_pkg wrk wrk
 [ "$REFERENCE" = nginx ] && { [ -x /usr/sbin/nginx ] || install_pkg nginx nginx-light; }
 
-JAVA=""
-for c in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-  [ -x "$c" ] || continue
-  v="$("$c" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
-  if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then JAVA="$c"; break; fi
-done
-[ -n "$JAVA" ] || { echo "no JDK 25 found" >&2; exit 1; }
+. "$here/find-java.sh"
 
 echo "building..." >&2
 (cd "$root" && ./mvnw -B -q -DskipTests package >&2)
