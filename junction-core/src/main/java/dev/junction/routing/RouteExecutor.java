@@ -79,7 +79,7 @@ public final class RouteExecutor {
                         deployment.params().then(route.params()), requestId, cancellation)))
                 .map(r -> {
                     r.value().rateLimits().exhaustedFor().ifPresent(wait -> health.exhausted(r.step(), wait));
-                    return new RouteOutcome(r.value(), r.step(), r.attempts());
+                    return new RouteOutcome(r.value(), r.step(), r.attempts(), r.delivered());
                 });
     }
 
@@ -93,6 +93,16 @@ public final class RouteExecutor {
         Promise<Routed<T>> promise = Promise.promise();
         new Execution<>(route, facts, pin, cancellation, call, promise).pass();
         return promise.future();
+    }
+
+    /** A runnable that runs its action the first time only. */
+    private static Runnable once(Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
     }
 
     /**
@@ -224,11 +234,13 @@ public final class RouteExecutor {
                 long elapsedNanos = System.nanoTime() - started;
                 long latencyMs = elapsedNanos / 1_000_000;
                 if (ar.succeeded()) {
+                    Runnable delivered = () -> { };
                     if (pin.isEmpty()) {
                         health.succeeded(deployment, Duration.ofNanos(elapsedNanos));
+                        delivered = once(() -> health.delivered(deployment));
                     }
                     attempts.add(new AttemptRecord(deployment, Optional.empty(), latencyMs));
-                    promise.tryComplete(new Routed<>(ar.result(), deployment, attempts));
+                    promise.tryComplete(new Routed<>(ar.result(), deployment, attempts, delivered));
                     return;
                 }
                 GatewayError error = UpstreamFailure.errorOf(ar.cause());

@@ -471,6 +471,11 @@ class RouteExecutorTest {
         }
 
         @Override
+        public void delivered(Deployment d) {
+            events.add("delivered " + d.id());
+        }
+
+        @Override
         public void exhausted(Deployment d, Duration resetIn) {
             events.add("exhausted " + d.id() + " " + resetIn.toMillis());
         }

@@ -94,6 +94,9 @@ public final class ChatPipeline {
         rt.executor().execute(request, route.get(), RequestFacts.of(request.canonical()), pin(ctx),
                 record.requestId(), cancellation).onComplete(ar -> {
             if (cancellation.isCancelled()) {
+                if (ar.succeeded()) {
+                    stop(ar.result()); // the client left as the reply arrived: stop it and free the deployment
+                }
                 return;
             }
             if (ar.failed()) {
@@ -107,6 +110,8 @@ public final class ChatPipeline {
                 reject(response, record, failure.error());
                 return;
             }
+            // The deployment stays busy until the reply is delivered in full, which for a stream is its end.
+            ctx.addEndHandler(end -> ar.result().delivered().run());
             try {
                 reply(rt, request, ar.result(), response, record, cancellation, format);
             } catch (GatewayException e) {
@@ -164,6 +169,15 @@ public final class ChatPipeline {
                     codecOf(w.dialect()).streamDecoder(rt.redactor()));
             case UpstreamReply.CanonicalStream cs -> relay(response, record, format).encode(cs.events());
         }
+    }
+
+    private static void stop(RouteOutcome outcome) {
+        switch (outcome.reply()) {
+            case UpstreamReply.WireStream w -> w.events().cancel();
+            case UpstreamReply.CanonicalStream cs -> cs.events().cancel();
+            default -> { }
+        }
+        outcome.delivered().run();
     }
 
     /** The debugging pin of {@code X-Junction-Deployment} / {@code X-Junction-Provider}, if any. */

@@ -60,6 +60,9 @@ public final class EmbeddingPipeline {
                 rt.embeddingAdapter(provider).embed(request, provider, step.model(), record.requestId(), cancellation))
                 .onComplete(ar -> {
                     if (cancellation.isCancelled()) {
+                        if (ar.succeeded()) {
+                            ar.result().delivered().run();
+                        }
                         return;
                     }
                     if (ar.failed()) {
@@ -70,6 +73,7 @@ public final class EmbeddingPipeline {
                         return;
                     }
                     Routed<EmbeddingResponse> routed = ar.result();
+                    routed.delivered().run(); // the whole answer is here: nothing streams
                     EmbeddingResponse response = routed.value();
                     long tokens = response.inputTokens() > 0 ? response.inputTokens()
                             : request.inputs().stream().mapToLong(dev.junction.tokens.TokenEstimator::count).sum();

@@ -99,6 +99,12 @@ class ChaosTest {
         assertThat(failing.requestCount() - failingBefore).isGreaterThan(10);
         assertThat(limited.requestCount() - limitedBefore).isGreaterThan(10);
         assertThat(deployment(adminHealth(), "failing/m").path("circuit").asString()).isEqualTo("closed");
+        // Every attempt, streams included, has given its in-flight slot back.
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (deployment(adminHealth(), "slow/m").path("in_flight").asInt() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(deployment(adminHealth(), "slow/m").path("in_flight").asInt()).isZero();
     }
 
     @Test

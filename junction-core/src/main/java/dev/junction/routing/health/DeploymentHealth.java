@@ -84,8 +84,12 @@ final class DeploymentHealth {
         synchronized (this) {
             closed = circuit.succeeded(now);
         }
-        endAttempt();
         closed.ifPresent(this::record);
+    }
+
+    /** A successful attempt's reply is delivered: its in-flight slot frees. */
+    void delivered() {
+        endAttempt();
     }
 
     void failed(long now, FailureClass failure) {

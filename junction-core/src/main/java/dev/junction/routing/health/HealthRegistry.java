@@ -176,6 +176,11 @@ public final class HealthRegistry implements HealthTracker {
     }
 
     @Override
+    public void delivered(Deployment deployment) {
+        health(deployment).delivered();
+    }
+
+    @Override
     public void exhausted(Deployment deployment, Duration resetIn) {
         health(deployment).exhausted(nanoClock.getAsLong(), resetIn);
     }

@@ -25,12 +25,18 @@ public interface HealthTracker extends HealthView {
      * Reserves an attempt right before it is sent: checks availability again, takes the half-open probe if that is
      * the state, and counts the attempt (and {@code estimatedTokens}) against the deployment's RPM and TPM. Returns
      * false when it may not be tried after all; then nothing was reserved. Every successful call is followed by
-     * exactly one of {@link #succeeded}, {@link #failed} or {@link #abandoned}.
+     * exactly one of {@link #succeeded} (and then {@link #delivered}), {@link #failed} or {@link #abandoned}.
      */
     boolean tryAcquire(Deployment deployment, long estimatedTokens);
 
-    /** The attempt succeeded; {@code timeToFirstByte} feeds the latency average. Closes a half-open circuit. */
+    /**
+     * The attempt succeeded; {@code timeToFirstByte} feeds the latency average. Closes a half-open circuit. The
+     * attempt stays in flight until {@link #delivered}: a stream keeps the upstream busy long after its first byte.
+     */
     void succeeded(Deployment deployment, Duration timeToFirstByte);
+
+    /** A successful attempt's reply has been delivered in full (a stream has ended): its in-flight slot frees. */
+    void delivered(Deployment deployment);
 
     /**
      * The attempt failed. Errors that are the deployment's fault (connection, timeout, 5xx, rejected credentials)

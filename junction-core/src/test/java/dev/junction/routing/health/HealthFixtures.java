@@ -65,5 +65,6 @@ final class HealthFixtures {
             throw new AssertionError(deployment.id() + " was not admitted");
         }
         registry.succeeded(deployment, Duration.ofMillis(100));
+        registry.delivered(deployment);
     }
 }

@@ -72,8 +72,18 @@ class HealthRegistryTest {
         registry.failed(a, HealthFixtures.BAD_REQUEST);
         registry.abandoned(a);
 
-        assertThat(registry.inFlight("a")).isEqualTo(1);
+        assertThat(registry.inFlight("a")).isEqualTo(2); // the success is still being delivered
         assertThat(registry.inFlight("b")).isZero();
+    }
+
+    @Test
+    void aSuccessfulAttemptStaysInFlightUntilDelivered() {
+        registry.tryAcquire(a, 10);
+        registry.succeeded(a, Duration.ofMillis(10));
+
+        assertThat(registry.inFlight("a")).isEqualTo(1);
+        registry.delivered(a);
+        assertThat(registry.inFlight("a")).isZero();
     }
 
     @Test
