@@ -4,6 +4,7 @@ import dev.junction.config.ConfigException;
 import dev.junction.config.ConfigLoader;
 import dev.junction.config.GatewayConfig;
 import dev.junction.provider.ProviderCatalog;
+import dev.junction.routing.ModelResolver;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,9 +28,11 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         try {
             GatewayConfig config = new ConfigLoader(ProviderCatalog.bundled(), System.getenv()).load(Optional.of(file));
-            spec.commandLine().getOut().printf("%s is valid: %d providers (%s), %d routes, %d gateway keys.%n", file,
-                    config.providers().size(), String.join(", ", config.providers().keySet()),
-                    config.routes().size(), config.keys().size());
+            long wildcards = config.routes().keySet().stream().filter(ModelResolver::isWildcard).count();
+            spec.commandLine().getOut().printf("%s is valid: %d providers (%s), %d routes (%d wildcard), %d aliases, "
+                    + "%d gateway keys, %d admin keys.%n", file, config.providers().size(),
+                    String.join(", ", config.providers().keySet()), config.routes().size(), wildcards,
+                    config.aliases().size(), config.keys().size(), config.adminKeys().size());
             return 0;
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
