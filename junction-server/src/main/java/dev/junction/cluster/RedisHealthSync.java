@@ -26,6 +26,12 @@ public final class RedisHealthSync implements AutoCloseable {
     /** The channel the replicas share. */
     public static final String CHANNEL = "junction:health";
 
+    /**
+     * A hash of the changes still in force (deployment id → message with an absolute end), so that a replica that
+     * starts in the middle of an incident learns what the others already know.
+     */
+    public static final String STATE = "junction:health:state";
+
     private static final Logger LOG = LoggerFactory.getLogger(RedisHealthSync.class);
 
     private final String origin = UUID.randomUUID().toString();
@@ -58,6 +64,7 @@ public final class RedisHealthSync implements AutoCloseable {
                 }
             });
             subscriber.sync().subscribe(CHANNEL);
+            sync.catchUp(health);
             health.addListener(sync::publish);
             LOG.info("Sharing deployment health with other replicas through Redis");
             return Optional.of(sync);
@@ -70,11 +77,31 @@ public final class RedisHealthSync implements AutoCloseable {
     }
 
     private void publish(HealthEvent event) {
+        long until = System.currentTimeMillis() + event.lasting().toMillis();
         String message = Json.write(Json.object().put("origin", origin).put("deployment", event.deployment())
-                .put("state", event.state()).put("lasting_ms", event.lasting().toMillis()));
+                .put("state", event.state()).put("lasting_ms", event.lasting().toMillis()).put("until_ms", until));
         publisher.async().publish(CHANNEL, message).exceptionally(e -> {
             LOG.atDebug().addKeyValue("error", e.toString()).log("Could not publish a health change");
             return 0L;
+        });
+        var state = event.state().equals(HealthEvent.CLOSED)
+                ? publisher.async().hdel(STATE, event.deployment())
+                : publisher.async().hset(STATE, event.deployment(), message).thenApply(b -> 1L);
+        state.exceptionally(e -> 0L);
+    }
+
+    /** Applies the changes other replicas made before this one started, and are still in force. */
+    private void catchUp(HealthRegistry health) {
+        long now = System.currentTimeMillis();
+        publisher.sync().hgetall(STATE).forEach((deployment, message) -> {
+            Optional<JsonNode> m = Json.tryParse(message);
+            long until = m.map(n -> n.path("until_ms").asLong(0)).orElse(0L);
+            if (until <= now) {
+                publisher.async().hdel(STATE, deployment); // over: tidy up
+                return;
+            }
+            health.apply(new HealthEvent(deployment, m.get().path("state").asString(""),
+                    Duration.ofMillis(until - now)));
         });
     }
 

@@ -21,12 +21,13 @@ class SharedHealthTest {
     private static MockUpstream healthy;
     private static Gateway first;
     private static Gateway second;
+    private static String yaml;
 
     @BeforeAll
     static void start() {
         sick = MockUpstream.start();
         healthy = MockUpstream.start();
-        String yaml = """
+        yaml = """
                 keys: [{name: tests, key: %s}]
                 redis: {url: "redis://127.0.0.1:6379"}
                 health: {consecutive_failures: 2, cool_down: 30s}
@@ -76,5 +77,12 @@ class SharedHealthTest {
         assertThat(fromSecond.statusCode()).isEqualTo(200);
         assertThat(fromSecond.headers().firstValue("x-junction-attempts").orElseThrow()).startsWith("healthy/m=200");
         assertThat(sick.requestCount()).isEqualTo(sickCalls);
+
+        try (Gateway late = Gateway.start(yaml, Map.of())) { // a replica that starts after the circuit opened
+            assertThat(late.server().health().snapshot()).anySatisfy(s -> {
+                assertThat(s.id()).startsWith("shared-sick-");
+                assertThat(s.circuit()).isEqualTo("open");
+            });
+        }
     }
 }
