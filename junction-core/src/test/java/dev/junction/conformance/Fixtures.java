@@ -1,9 +1,8 @@
 package dev.junction.conformance;
 
+import dev.junction.testing.TestFixtures;
+
 import dev.junction.json.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,14 +22,7 @@ final class Fixtures {
 
     /** The raw bytes of one fixture. */
     static byte[] bytes(WireDialect dialect, String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream(path(dialect, name))) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + path(dialect, name) + " on the test classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFixtures.bytes(path(dialect, name));
     }
 
     /** A fixture as text. */

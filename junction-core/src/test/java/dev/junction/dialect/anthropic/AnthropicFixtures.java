@@ -4,13 +4,13 @@ import com.anthropic.core.ObjectMappers;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import dev.junction.json.Json;
+import dev.junction.testing.TestFixtures;
 import dev.junction.model.StreamEvent;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.SseEvent;
 import dev.junction.upstream.SseParser;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -18,11 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,14 +34,7 @@ final class AnthropicFixtures {
     private AnthropicFixtures() {}
 
     static byte[] bytes(String dir, String name) {
-        try (InputStream in = AnthropicFixtures.class.getResourceAsStream(dir + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + dir + name + " on the test classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFixtures.bytes(dir + name);
     }
 
     /** An Anthropic JSON fixture as a fresh, mutable tree. */
@@ -130,26 +120,7 @@ final class AnthropicFixtures {
 
     /** A copy where integral numbers are longs and others doubles, so trees compare by value. */
     static JsonNode normalized(JsonNode node) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return nodes.numberNode(node.longValue());
-        }
-        if (node.isNumber()) {
-            return nodes.numberNode(node.doubleValue());
-        }
-        if (node.isArray()) {
-            ArrayNode out = nodes.arrayNode();
-            node.forEach(item -> out.add(normalized(item)));
-            return out;
-        }
-        if (node.isObject()) {
-            ObjectNode out = nodes.objectNode();
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                out.set(e.getKey(), normalized(e.getValue()));
-            }
-            return out;
-        }
-        return node;
+        return TestFixtures.normalized(node);
     }
 
     /** The usage counters a canonical round trip keeps (the cache TTL breakdown and tier are extras). */

@@ -1,6 +1,7 @@
 package dev.junction.dialect.gemini;
 
 import dev.junction.json.Json;
+import dev.junction.testing.TestFixtures;
 import dev.junction.model.ChatResponse;
 import dev.junction.model.Choice;
 import dev.junction.model.ContentPart;
@@ -14,17 +15,12 @@ import dev.junction.secret.Redactor;
 import dev.junction.upstream.SseEvent;
 import dev.junction.upstream.SseParser;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -50,14 +46,7 @@ final class GeminiFixtures {
     private GeminiFixtures() {}
 
     static byte[] bytes(String dir, String name) {
-        try (InputStream in = GeminiFixtures.class.getResourceAsStream(dir + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + dir + name + " on the test classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFixtures.bytes(dir + name);
     }
 
     /** A Gemini JSON fixture as a fresh tree. */
@@ -198,25 +187,6 @@ final class GeminiFixtures {
      * compare by value.
      */
     static JsonNode normalized(JsonNode node) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return nodes.numberNode(node.longValue());
-        }
-        if (node.isNumber()) {
-            return nodes.numberNode(node.doubleValue());
-        }
-        if (node.isArray()) {
-            ArrayNode out = nodes.arrayNode();
-            node.forEach(item -> out.add(normalized(item)));
-            return out;
-        }
-        if (node.isObject()) {
-            ObjectNode out = nodes.objectNode();
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                out.set(e.getKey(), normalized(e.getValue()));
-            }
-            return out;
-        }
-        return node;
+        return TestFixtures.normalized(node);
     }
 }

@@ -1,13 +1,13 @@
 package dev.junction.dialect.openai;
 
 import dev.junction.json.Json;
+import dev.junction.testing.TestFixtures;
 import dev.junction.model.StreamEvent;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.SseEvent;
 import dev.junction.upstream.SseParser;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -15,11 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,14 +31,7 @@ final class OpenAiFixtures {
 
     /** The raw bytes of one fixture. */
     static byte[] bytes(String name) {
-        try (InputStream in = OpenAiFixtures.class.getResourceAsStream(DIR + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + DIR + name + " on the test classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFixtures.bytes(DIR + name);
     }
 
     /** A JSON fixture as a fresh, mutable tree. */
@@ -106,26 +96,7 @@ final class OpenAiFixtures {
      * compare by value: Jackson reads {@code 19} as an int node but the mappers write longs.
      */
     static JsonNode normalized(JsonNode node) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return nodes.numberNode(node.longValue());
-        }
-        if (node.isNumber()) {
-            return nodes.numberNode(node.doubleValue());
-        }
-        if (node.isArray()) {
-            ArrayNode out = nodes.arrayNode();
-            node.forEach(item -> out.add(normalized(item)));
-            return out;
-        }
-        if (node.isObject()) {
-            ObjectNode out = nodes.objectNode();
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                out.set(e.getKey(), normalized(e.getValue()));
-            }
-            return out;
-        }
-        return node;
+        return TestFixtures.normalized(node);
     }
 
     /**
