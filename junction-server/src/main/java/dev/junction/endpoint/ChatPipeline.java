@@ -1,6 +1,6 @@
 package dev.junction.endpoint;
 
-import dev.junction.dialect.DialectCodec;
+import dev.junction.dialect.DialectCodecs;
 import dev.junction.dialect.StreamEncoder;
 import dev.junction.dialect.openai.OpenAiPassThroughWatcher;
 import dev.junction.json.Json;
@@ -10,8 +10,6 @@ import dev.junction.model.GatewayException;
 import dev.junction.model.StreamEvent;
 import dev.junction.model.StreamEvents;
 import dev.junction.observe.RequestRecord;
-import dev.junction.routing.AttemptRecord;
-import dev.junction.routing.Pin;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.RouteFailure;
@@ -22,7 +20,6 @@ import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.ClientRequest;
 import dev.junction.upstream.ReplayStream;
 import dev.junction.upstream.SseEvent;
-import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -83,15 +79,8 @@ public final class ChatPipeline {
             reject(response, record, new GatewayError.ModelNotFound(request.model(), rt.resolver().publicModels()));
             return;
         }
-        Cancellation cancellation = new Cancellation();
-        // Not response.closeHandler: Vert.x Web uses it for its own end handlers, which log and count the request.
-        ctx.addEndHandler(ar -> {
-            if (!response.ended()) {
-                record.clientDisconnected();
-                cancellation.cancel();
-            }
-        });
-        rt.executor().execute(request, route.get(), RequestFacts.of(request.canonical()), pin(ctx),
+        Cancellation cancellation = RouteReplies.cancelOnDisconnect(ctx, record);
+        rt.executor().execute(request, route.get(), RequestFacts.of(request.canonical()), RouteReplies.pin(ctx),
                 record.requestId(), cancellation).onComplete(ar -> {
             if (cancellation.isCancelled()) {
                 if (ar.succeeded()) {
@@ -100,9 +89,8 @@ public final class ChatPipeline {
                 return;
             }
             if (ar.failed()) {
-                RouteFailure failure = ar.cause() instanceof RouteFailure f ? f
-                        : new RouteFailure(UpstreamFailure.errorOf(ar.cause()), List.of());
-                attemptHeaders(response, record, failure.attempts());
+                RouteFailure failure = RouteReplies.failureOf(ar.cause());
+                RouteReplies.attempts(response, record, failure.attempts());
                 if (!failure.attempts().isEmpty()) {
                     var last = failure.attempts().getLast().step();
                     record.target(last.provider(), last.model());
@@ -135,10 +123,8 @@ public final class ChatPipeline {
             case UpstreamReply.CanonicalStream cs -> cancellation.onCancel(cs.events()::cancel);
             default -> { }
         }
-        record.target(outcome.step().provider(), outcome.step().model());
-        attemptHeaders(response, record, outcome.attempts());
-        response.putHeader("x-junction-provider", outcome.step().provider())
-                .putHeader("x-junction-model", outcome.step().model());
+        RouteReplies.target(response, record, outcome.step());
+        RouteReplies.attempts(response, record, outcome.attempts());
         if (!outcome.reply().dropped().isEmpty()) {
             response.putHeader("x-junction-dropped", DroppedNames.header(client, outcome.reply().dropped()));
         }
@@ -166,7 +152,7 @@ public final class ChatPipeline {
                 relay(response, record, format).passThrough(w.events(), watcher, withhold);
             }
             case UpstreamReply.WireStream w -> relay(response, record, format).translate(w.events(),
-                    codecOf(w.dialect()).streamDecoder(rt.redactor()));
+                    DialectCodecs.of(w.dialect()).streamDecoder(rt.redactor()));
             case UpstreamReply.CanonicalStream cs -> relay(response, record, format).encode(cs.events());
         }
     }
@@ -180,11 +166,6 @@ public final class ChatPipeline {
         outcome.delivered().run();
     }
 
-    /** The debugging pin of {@code X-Junction-Deployment} / {@code X-Junction-Provider}, if any. */
-    static Pin pin(RoutingContext ctx) {
-        return Pin.of(ctx.request().getHeader("x-junction-deployment"), ctx.request().getHeader("x-junction-provider"));
-    }
-
     private static StreamRelay relay(HttpServerResponse response, RequestRecord record, StreamFormat format) {
         return new StreamRelay(response, record, format.encoder()).head(format.contentType());
     }
@@ -193,30 +174,13 @@ public final class ChatPipeline {
     private static ChatResponse canonical(UpstreamReply.Complete c) {
         JsonNode body = Json.tryParse(c.raw().getBytes()).orElseThrow(() -> new GatewayException(
                 new GatewayError.BadGateway("The upstream returned a body that is not JSON.", false)));
-        return codecOf(c.dialect()).responseToCanonical(body);
-    }
-
-    private static DialectCodec codecOf(dev.junction.model.Dialect dialect) {
-        return switch (dialect) {
-            case OPENAI_CHAT -> ClientDialect.OPENAI.codec();
-            case ANTHROPIC -> ClientDialect.ANTHROPIC.codec();
-            case GEMINI -> ClientDialect.GEMINI.codec();
-        };
+        return DialectCodecs.of(c.dialect()).responseToCanonical(body);
     }
 
     private static ReplayStream replay(List<StreamEvent> events, Cancellation cancellation) {
         ReplayStream stream = ReplayStream.immediate(events);
         cancellation.onCancel(stream::cancel);
         return stream;
-    }
-
-    private static void attemptHeaders(HttpServerResponse response, RequestRecord record,
-                                       List<AttemptRecord> attempts) {
-        record.attempts(attempts);
-        if (!attempts.isEmpty() && !response.headWritten()) {
-            response.putHeader("x-junction-attempts", attempts.stream().map(AttemptRecord::summary)
-                    .collect(Collectors.joining(", ")));
-        }
     }
 
     private void failReply(HttpServerResponse response, RequestRecord record, StreamFormat format,
@@ -233,7 +197,6 @@ public final class ChatPipeline {
 
     /** Answers with an error before anything was written. */
     public void reject(HttpServerResponse response, RequestRecord record, GatewayError error) {
-        record.status(client.status(error)).error(error);
-        ErrorReplies.send(response, client, error);
+        ErrorReplies.reject(response, record, client, error);
     }
 }

@@ -1,11 +1,9 @@
 package dev.junction.endpoint;
 
 import dev.junction.dialect.DialectCodec;
-import dev.junction.dialect.anthropic.AnthropicCodec;
+import dev.junction.dialect.DialectCodecs;
 import dev.junction.dialect.anthropic.AnthropicErrors;
-import dev.junction.dialect.gemini.GeminiCodec;
 import dev.junction.dialect.gemini.GeminiErrors;
-import dev.junction.dialect.openai.OpenAiCodec;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import io.vertx.ext.web.RoutingContext;
@@ -36,11 +34,7 @@ public enum ClientDialect {
 
     /** The codec of this dialect. */
     public DialectCodec codec() {
-        return switch (this) {
-            case OPENAI -> OpenAiCodec.INSTANCE;
-            case ANTHROPIC -> AnthropicCodec.INSTANCE;
-            case GEMINI -> GeminiCodec.INSTANCE;
-        };
+        return DialectCodecs.of(dialect);
     }
 
     /** The HTTP status a client of this dialect gets for the error. */

@@ -2,6 +2,7 @@ package dev.junction.endpoint;
 
 import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
+import dev.junction.observe.RequestRecord;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +14,13 @@ import io.vertx.ext.web.RoutingContext;
 public final class ErrorReplies {
 
     private ErrorReplies() {}
+
+    /** Records the error and answers with it, before anything was written. */
+    public static void reject(HttpServerResponse response, RequestRecord record, ClientDialect dialect,
+                              GatewayError error) {
+        record.status(dialect.status(error)).error(error);
+        send(response, dialect, error);
+    }
 
     /** Ends the response with the error in the dialect the request was marked with. */
     public static void send(RoutingContext ctx, GatewayError error) {

@@ -1,0 +1,21 @@
+package dev.junction.dialect;
+
+import dev.junction.dialect.anthropic.AnthropicCodec;
+import dev.junction.dialect.gemini.GeminiCodec;
+import dev.junction.dialect.openai.OpenAiCodec;
+import dev.junction.model.Dialect;
+
+/** The codec of each wire dialect. */
+public final class DialectCodecs {
+
+    private DialectCodecs() {}
+
+    /** The codec of {@code dialect}. */
+    public static DialectCodec of(Dialect dialect) {
+        return switch (dialect) {
+            case OPENAI_CHAT -> OpenAiCodec.INSTANCE;
+            case ANTHROPIC -> AnthropicCodec.INSTANCE;
+            case GEMINI -> GeminiCodec.INSTANCE;
+        };
+    }
+}
