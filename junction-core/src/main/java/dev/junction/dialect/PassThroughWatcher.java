@@ -23,4 +23,13 @@ public interface PassThroughWatcher {
 
     /** Whether the stream's terminal event was seen; a stream that ends without one was cut. */
     boolean complete();
+
+    /**
+     * Whether the event just observed exists only because the gateway asked for it on its own account (OpenAI's
+     * usage chunk, requested so that every stream can be accounted for), and should be withheld from a client that
+     * did not ask for it.
+     */
+    default boolean lastWasForTheGateway() {
+        return false;
+    }
 }

@@ -2,7 +2,6 @@ package dev.junction.endpoint;
 
 import dev.junction.dialect.DialectCodecs;
 import dev.junction.dialect.StreamEncoder;
-import dev.junction.dialect.openai.OpenAiPassThroughWatcher;
 import dev.junction.json.Json;
 import dev.junction.model.ChatResponse;
 import dev.junction.model.GatewayError;
@@ -147,8 +146,8 @@ public final class ChatPipeline {
                     StreamEvents.of(s.response(), StreamEvents::words), cancellation));
             case UpstreamReply.WireStream w when w.dialect() == client.dialect() && format.upstreamFraming() -> {
                 var watcher = client.codec().passThroughWatcher(rt.redactor());
-                Predicate<SseEvent> withhold = watcher instanceof OpenAiPassThroughWatcher openai
-                        && !request.canonical().includeUsage() ? e -> openai.lastWasUsageOnly() : e -> false;
+                Predicate<SseEvent> withhold = request.canonical().includeUsage() ? e -> false
+                        : e -> watcher.lastWasForTheGateway();
                 relay(response, record, format).passThrough(w.events(), watcher, withhold);
             }
             case UpstreamReply.WireStream w -> relay(response, record, format).translate(w.events(),

@@ -53,8 +53,9 @@ public final class OpenAiPassThroughWatcher implements PassThroughWatcher {
         }
     }
 
-    /** Whether the event just observed carried usage and no choices. */
-    public boolean lastWasUsageOnly() {
+    /** The event just observed carried usage and no choices: the usage chunk the gateway asked for. */
+    @Override
+    public boolean lastWasForTheGateway() {
         return lastWasUsageOnly;
     }
 
