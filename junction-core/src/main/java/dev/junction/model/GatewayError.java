@@ -100,6 +100,29 @@ public sealed interface GatewayError {
         }
     }
 
+    /**
+     * The caller's key may not do this: the model is outside its scope, the key has expired or is disabled, or the
+     * client's address is not on its allow-list.
+     */
+    record PermissionDenied(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 403;
+        }
+    }
+
+    /**
+     * A budget of the caller (its key, user, team or tenant) has no room for the request's worst-case cost. Not
+     * retryable until the budget's period resets: OpenAI clients get 429 {@code insufficient_quota}, Anthropic clients
+     * 402 {@code billing_error}, Gemini clients 429 {@code RESOURCE_EXHAUSTED}.
+     */
+    record BudgetExceeded(String message) implements GatewayError {
+        @Override
+        public int status() {
+            return 429;
+        }
+    }
+
     /** A rate limit was hit, at the gateway or at the upstream. */
     record RateLimited(String message, Optional<Duration> retryAfter) implements GatewayError {
         @Override

@@ -37,6 +37,8 @@ public record AttemptRecord(Deployment step, Optional<GatewayError> error, long 
             case GatewayError.MethodNotAllowed m -> "method_not_allowed";
             case GatewayError.PayloadTooLarge p -> "too_large";
             case GatewayError.Internal i -> "internal";
+            case GatewayError.BudgetExceeded b -> "budget_exceeded";
+            case GatewayError.PermissionDenied d -> "permission_denied";
         };
     }
 }

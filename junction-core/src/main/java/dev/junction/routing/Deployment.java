@@ -17,7 +17,7 @@ import java.util.Set;
  * @param tags free labels; {@code free-tier} is read by the free-tier-first strategy
  * @param rpm the deployment's own requests-per-minute limit, when it has one
  * @param tpm the deployment's own tokens-per-minute limit, when it has one
- * @param price its price, for least-cost routing
+ * @param price its configured price: orders least-cost routing and meters the requests it serves
  * @param params parameter rules for this deployment, applied after the provider's
  * @param timeouts timeouts for this deployment, replacing the provider's
  * @param healthCheck how often to send it a cheap request of the gateway's own (an active health check), if at all

@@ -44,11 +44,18 @@ public final class KeyAuthenticator {
         if (!enforcing()) {
             return Optional.of(Caller.ANONYMOUS);
         }
-        String presented = bearer(authorization).orElse(apiKey == null ? null : apiKey.strip());
-        if (presented == null || presented.isEmpty()) {
-            return Optional.empty();
-        }
+        return presented(authorization, apiKey).flatMap(this::byKey);
+    }
+
+    /** The configured key with this value, by name. */
+    public Optional<Caller> byKey(String presented) {
         return Optional.ofNullable(namesByDigest.get(digest(presented))).map(Caller::new);
+    }
+
+    /** The key a client presents: the bearer token, else the {@code X-Api-Key} value; empty when neither is there. */
+    public static Optional<String> presented(String authorization, String apiKey) {
+        String presented = bearer(authorization).orElse(apiKey == null ? null : apiKey.strip());
+        return presented == null || presented.isEmpty() ? Optional.empty() : Optional.of(presented);
     }
 
     private static Optional<String> bearer(String header) {

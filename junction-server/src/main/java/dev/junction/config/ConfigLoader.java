@@ -38,6 +38,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "redis", "providers", "routes", "groups", "health",
+            "data_dir", "database", "secret_key", "request_logs", "pricing",
             "timeouts", "media");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
@@ -114,6 +115,7 @@ public final class ConfigLoader {
                 .read(root.get("routes"), root.get("groups"));
         HealthPolicy health = PolicyReader.health(root.get("health"), problems);
         MediaFetcher.Limits media = media(root.get("media"), problems);
+        GovernanceSettings governance = new GovernanceReader(this::envValue, problems).read(root);
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
@@ -122,7 +124,7 @@ public final class ConfigLoader {
             throw new ConfigException(sourceName, problems.list());
         }
         return new GatewayConfig(server, keys, adminKeys, providers, routes.routes(), routes.aliases(), health,
-                redisUrl, media, source);
+                redisUrl, media, governance, source);
     }
 
     /** Replaces variables in every string value; unset variables are problems, listed once each. */

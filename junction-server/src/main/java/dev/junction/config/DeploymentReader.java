@@ -10,8 +10,10 @@ import dev.junction.routing.ModelResolver;
 import dev.junction.routing.Price;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +27,9 @@ final class DeploymentReader {
 
     private static final Set<String> KEYS = Set.of("provider", "model", "id", "weight", "tags", "rpm", "tpm",
             "price", "context_window", "vision", "tools", "params", "timeouts", "health_check");
-    private static final Set<String> PRICE = Set.of("input", "output");
+    private static final Set<String> PRICE = Set.of("input", "output", "cached_read", "cache_write", "reasoning",
+            "per_image", "per_second");
+    private static final double MAX_PRICE = 1_000_000;
 
     private final Map<String, ProviderConfig> providers;
     private final Problems problems;
@@ -63,7 +67,7 @@ final class DeploymentReader {
         Set<String> tags = new LinkedHashSet<>(problems.strings(node, "tags", path));
         OptionalInt rpm = optionalInt(problems.integer(node, "rpm", path, 1, Integer.MAX_VALUE));
         OptionalInt tpm = optionalInt(problems.integer(node, "tpm", path, 1, Integer.MAX_VALUE));
-        Optional<Price> price = price(node.get("price"), path + ".price");
+        Optional<Price> price = price(node.get("price"), path + ".price", problems);
         Capabilities capabilities = new Capabilities(
                 optionalInt(problems.integer(node, "context_window", path, 1, Integer.MAX_VALUE)),
                 problems.bool(node, "vision", path).orElse(true), problems.bool(node, "tools", path).orElse(true));
@@ -98,20 +102,33 @@ final class DeploymentReader {
                 + "; a catalog provider is enabled by its API key variable or a 'providers' entry)";
     }
 
-    private Optional<Price> price(JsonNode node, String path) {
+    /** A {@code price:} block (USD per million tokens; {@code input} and {@code output} required). */
+    static Optional<Price> price(JsonNode node, String path, Problems problems) {
         if (!problems.isMapping(node, path)) {
             return Optional.empty();
         }
         problems.onlyKeys(node, path, PRICE);
-        Optional<Double> input = problems.number(node, "input", path, 0, 1_000_000);
-        Optional<Double> output = problems.number(node, "output", path, 0, 1_000_000);
-        for (String field : PRICE) {
+        Optional<Double> input = problems.number(node, "input", path, 0, MAX_PRICE);
+        Optional<Double> output = problems.number(node, "output", path, 0, MAX_PRICE);
+        for (String field : List.of("input", "output")) {
             if (!node.has(field)) {
                 problems.add(path + "." + field + ": required (USD per million tokens)");
             }
         }
-        return input.isPresent() && output.isPresent() ? Optional.of(new Price(input.get(), output.get()))
-                : Optional.empty();
+        OptionalDouble cachedRead = optionalPrice(node, "cached_read", path, problems);
+        OptionalDouble cacheWrite = optionalPrice(node, "cache_write", path, problems);
+        OptionalDouble reasoning = optionalPrice(node, "reasoning", path, problems);
+        OptionalDouble perImage = optionalPrice(node, "per_image", path, problems);
+        OptionalDouble perSecond = optionalPrice(node, "per_second", path, problems);
+        if (input.isEmpty() || output.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Price(input.get(), output.get(), cachedRead, cacheWrite, reasoning, perImage,
+                perSecond));
+    }
+
+    private static OptionalDouble optionalPrice(JsonNode node, String field, String path, Problems problems) {
+        return problems.number(node, field, path, 0, MAX_PRICE).map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }
 
     private static OptionalInt optionalInt(Optional<Integer> value) {

@@ -22,12 +22,14 @@ import java.util.Optional;
  * @param health when deployments' circuits open and close
  * @param redisUrl the Redis that replicas share ({@code redis://host:port}), when they share one
  * @param media limits for downloading media a client referenced by URL, for upstreams that need it inline
+ * @param governance the database, data directory, secret key, request logs and pricing
  * @param source where the configuration came from, for messages ({@code junction.yaml}, or empty for none)
  */
 public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<GatewayKey> adminKeys,
                             Map<String, ProviderConfig> providers,
                             Map<String, Route> routes, Map<String, String> aliases, HealthPolicy health,
-                            Optional<String> redisUrl, MediaFetcher.Limits media, Optional<String> source) {
+                            Optional<String> redisUrl, MediaFetcher.Limits media,
+                            GovernanceSettings governance, Optional<String> source) {
 
     public GatewayConfig {
         keys = List.copyOf(keys);
@@ -37,16 +39,9 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
         aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     }
 
-    /** A configuration without aliases and with the default health policy. */
-    public GatewayConfig(ServerSettings server, List<GatewayKey> keys, Map<String, ProviderConfig> providers,
-                         Map<String, Route> routes, MediaFetcher.Limits media, Optional<String> source) {
-        this(server, keys, List.of(), providers, routes, Map.of(), HealthPolicy.DEFAULTS, Optional.empty(), media,
-                source);
-    }
-
     /** The same configuration with another server section. */
     public GatewayConfig withServer(ServerSettings settings) {
         return new GatewayConfig(settings, keys, adminKeys, providers, routes, aliases, health, redisUrl, media,
-                source);
+                governance, source);
     }
 }

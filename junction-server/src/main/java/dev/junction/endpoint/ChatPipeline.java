@@ -3,6 +3,8 @@ package dev.junction.endpoint;
 import dev.junction.dialect.DialectCodecs;
 import dev.junction.dialect.StreamEncoder;
 import dev.junction.json.Json;
+import dev.junction.governance.Governor;
+import dev.junction.model.ChatRequest;
 import dev.junction.model.ChatResponse;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
@@ -15,6 +17,7 @@ import dev.junction.routing.RouteFailure;
 import dev.junction.routing.RouteOutcome;
 import dev.junction.server.GatewayRuntime;
 import dev.junction.server.RequestContext;
+import dev.junction.tokens.TokenEstimator;
 import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.ClientRequest;
 import dev.junction.upstream.ReplayStream;
@@ -78,8 +81,18 @@ public final class ChatPipeline {
             reject(response, record, new GatewayError.ModelNotFound(request.model(), rt.resolver().publicModels()));
             return;
         }
+        ChatRequest canonical = request.canonical();
+        Governor.Ask ask = new Governor.Ask(record.requestId(), request.model(), route.get(),
+                () -> TokenEstimator.estimate(canonical), canonical.sampling().maxTokens());
+        RouteReplies.admit(ctx, rt, client, ask, admission -> execute(ctx, rt, request, route.get(), format));
+    }
+
+    private void execute(RoutingContext ctx, GatewayRuntime rt, ClientRequest request, Route route,
+                         StreamFormat format) {
+        RequestRecord record = RequestContext.record(ctx);
+        HttpServerResponse response = ctx.response();
         Cancellation cancellation = RouteReplies.cancelOnDisconnect(ctx, record);
-        rt.executor().execute(request, route.get(), RequestFacts.of(request.canonical()), RouteReplies.pin(ctx),
+        rt.executor().execute(request, route, RequestFacts.of(request.canonical()), RouteReplies.pin(ctx),
                 record.requestId(), cancellation).onComplete(ar -> {
             if (cancellation.isCancelled()) {
                 if (ar.succeeded()) {
@@ -91,8 +104,7 @@ public final class ChatPipeline {
                 RouteFailure failure = RouteReplies.failureOf(ar.cause());
                 RouteReplies.attempts(response, record, failure.attempts());
                 if (!failure.attempts().isEmpty()) {
-                    var last = failure.attempts().getLast().step();
-                    record.target(last.provider(), last.model());
+                    record.deployment(failure.attempts().getLast().step());
                 }
                 reject(response, record, failure.error());
                 return;

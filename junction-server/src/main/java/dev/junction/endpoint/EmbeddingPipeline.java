@@ -1,5 +1,6 @@
 package dev.junction.endpoint;
 
+import dev.junction.governance.Governor;
 import dev.junction.json.Json;
 import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.EmbeddingResponse;
@@ -17,6 +18,7 @@ import dev.junction.upstream.Cancellation;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,8 +49,16 @@ public final class EmbeddingPipeline {
             reject(ctx, record, new GatewayError.ModelNotFound(request.model(), rt.resolver().publicModels()));
             return;
         }
+        Governor.Ask ask = new Governor.Ask(record.requestId(), request.model(), route.get(),
+                () -> request.inputs().stream().mapToLong(TokenEstimator::count).sum(), OptionalInt.of(0));
+        RouteReplies.admit(ctx, rt, client, ask, admission -> execute(ctx, rt, request, route.get(), render));
+    }
+
+    private void execute(RoutingContext ctx, GatewayRuntime rt, EmbeddingRequest request, Route route,
+                         Function<EmbeddingResponse, ObjectNode> render) {
+        RequestRecord record = RequestContext.record(ctx);
         Cancellation cancellation = RouteReplies.cancelOnDisconnect(ctx, record);
-        rt.executor().<EmbeddingResponse>run(route.get(), RequestFacts.NONE, RouteReplies.pin(ctx), cancellation,
+        rt.executor().<EmbeddingResponse>run(route, RequestFacts.NONE, RouteReplies.pin(ctx), cancellation,
                 (provider, step) ->
                 rt.embeddingAdapter(provider).embed(request, provider, step.model(), record.requestId(), cancellation))
                 .onComplete(ar -> {

@@ -35,8 +35,10 @@ public final class ErrorReplies {
         response.setStatusCode(dialect.status(error)).putHeader("content-type", "application/json");
         error.retryAfter().ifPresent(d -> response.putHeader("retry-after",
                 Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))));
-        if (dialect == ClientDialect.ANTHROPIC && !error.retryable()) {
-            // The Anthropic SDKs honour this and skip their own retries for errors that would fail again.
+        if (!error.retryable() && (dialect == ClientDialect.ANTHROPIC
+                || error instanceof GatewayError.BudgetExceeded)) {
+            // The Anthropic and OpenAI SDKs honour this and skip their own retries for errors that would fail again
+            // (an exhausted budget is a 429 an OpenAI SDK would otherwise retry).
             response.putHeader("x-should-retry", "false");
         }
         response.end(Buffer.buffer(Json.bytes(dialect.codec().renderError(error))));

@@ -1,6 +1,17 @@
 package dev.junction.endpoint;
 
+import dev.junction.governance.Admission;
+import dev.junction.governance.Caller;
+import dev.junction.governance.Governor;
+import dev.junction.governance.Refusal;
+import dev.junction.model.GatewayError;
+import dev.junction.model.Usage;
 import dev.junction.observe.RequestRecord;
+import dev.junction.pricing.Costs;
+import dev.junction.server.GatewayRuntime;
+import dev.junction.server.RequestContext;
+import io.vertx.core.Vertx;
+import java.util.function.Consumer;
 import dev.junction.routing.AttemptRecord;
 import dev.junction.routing.Deployment;
 import dev.junction.routing.Pin;
@@ -18,7 +29,43 @@ import java.util.stream.Collectors;
  */
 final class RouteReplies {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RouteReplies.class);
+
     private RouteReplies() {}
+
+    /**
+     * Asks the governor to let the request in (model scope, rate limits, budget reservation) and continues with
+     * {@code proceed} on the request's event loop; a refusal is answered in the client's dialect, with the limit's
+     * {@code x-ratelimit-*} headers when a rate limit was hit. The admission is remembered on the request, which
+     * finishes it when it ends; one that arrives after the client left is finished at once.
+     */
+    static void admit(RoutingContext ctx, GatewayRuntime rt, ClientDialect client, Governor.Ask ask,
+                      Consumer<Admission> proceed) {
+        RequestRecord record = RequestContext.record(ctx);
+        Caller caller = RequestContext.caller(ctx).orElseGet(() -> Caller.configured(record.keyNameOrDash()));
+        rt.governor().admit(caller, ask, Vertx.currentContext()).onComplete(ar -> {
+            HttpServerResponse response = ctx.response();
+            if (ar.succeeded()) {
+                Admission admission = ar.result();
+                if (response.ended() || response.closed()) {
+                    admission.finish(Usage.ZERO, u -> Costs.ZERO);
+                    return;
+                }
+                RequestContext.admission(ctx, admission);
+                admission.limits().ifPresent(l -> LimitHeaders.allowed(response, client, l));
+                proceed.accept(admission);
+                return;
+            }
+            if (ar.cause() instanceof Refusal refusal) {
+                refusal.limit().ifPresent(d -> LimitHeaders.denied(response, client, d));
+                ErrorReplies.reject(response, record, client, refusal.error());
+                return;
+            }
+            LOG.error("The governor failed on request {}", record.requestId(), ar.cause());
+            ErrorReplies.reject(response, record, client,
+                    new GatewayError.Internal("The gateway could not check the request's limits."));
+        });
+    }
 
     /** The debugging pin of {@code X-Junction-Deployment} / {@code X-Junction-Provider}, if any. */
     static Pin pin(RoutingContext ctx) {
@@ -56,7 +103,7 @@ final class RouteReplies {
 
     /** Records where the answer came from and says so in {@code X-Junction-Provider} and {@code -Model}. */
     static void target(HttpServerResponse response, RequestRecord record, Deployment step) {
-        record.target(step.provider(), step.model());
+        record.deployment(step);
         response.putHeader("x-junction-provider", step.provider()).putHeader("x-junction-model", step.model());
     }
 }

@@ -17,6 +17,21 @@ public record RateLimits(OptionalLong requestsPerMinute, OptionalLong tokensPerM
     public static final RateLimits NONE = new RateLimits(OptionalLong.empty(), OptionalLong.empty(),
             OptionalInt.empty());
 
+    /** Checks that every limit set is at least 1 (a subject that may do nothing is disabled, not limited). */
+    public RateLimits {
+        requirePositive(requestsPerMinute, "requestsPerMinute");
+        requirePositive(tokensPerMinute, "tokensPerMinute");
+        if (maxConcurrent.isPresent()) {
+            requirePositive(OptionalLong.of(maxConcurrent.getAsInt()), "maxConcurrent");
+        }
+    }
+
+    private static void requirePositive(OptionalLong limit, String name) {
+        if (limit.isPresent() && limit.getAsLong() < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + limit.getAsLong());
+        }
+    }
+
     /** Whether no limit is set. */
     public boolean isEmpty() {
         return requestsPerMinute.isEmpty() && tokensPerMinute.isEmpty() && maxConcurrent.isEmpty();

@@ -31,6 +31,7 @@ public final class RequestLog {
                 .addKeyValue("ttfb_ms", r.firstByteNanos == 0 ? -1 : (r.firstByteNanos - r.startedNanos) / 1_000_000)
                 .addKeyValue("tokens_in", r.usage.inputTokens())
                 .addKeyValue("tokens_out", r.usage.outputTokens())
+                .addKeyValue("cost_usd", dev.junction.pricing.Costs.usd(r.costs.chargedNanos()))
                 .addKeyValue("attempts", r.attempts.size())
                 .addKeyValue("attempt_log", r.attempts.stream().map(a -> a.summary())
                         .collect(Collectors.joining(",")));

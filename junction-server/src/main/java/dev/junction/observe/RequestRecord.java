@@ -1,8 +1,14 @@
 package dev.junction.observe;
 
+import dev.junction.governance.Attribution;
 import dev.junction.model.Usage;
+import dev.junction.pricing.Costs;
 import dev.junction.routing.AttemptRecord;
+import dev.junction.routing.Deployment;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the gateway knows about one request once it is over; becomes one log line. Mutable while the request runs,
@@ -12,7 +18,15 @@ public final class RequestRecord {
 
     final String requestId;
     final long startedNanos = System.nanoTime();
+    final Instant startedAt = Instant.now();
     String keyName = "-";
+    Attribution caller = Attribution.named("-");
+    boolean authenticated;
+    Optional<Deployment> deployment = Optional.empty();
+    Costs costs = Costs.ZERO;
+    boolean capture;
+    Optional<String> requestBody = Optional.empty();
+    Optional<String> responseBody = Optional.empty();
     String endpoint = "";
     String publicModel = "";
     String provider = "";
@@ -39,6 +53,24 @@ public final class RequestRecord {
         return this;
     }
 
+    /** The caller's key name, {@code -} before authentication. */
+    public String keyNameOrDash() {
+        return keyName;
+    }
+
+    /** Marks the request as made by an authenticated caller: it is stored in the request log. */
+    public RequestRecord caller(Attribution who) {
+        this.caller = who;
+        this.keyName = who.keyName();
+        this.authenticated = true;
+        return this;
+    }
+
+    /** Whether the caller was authenticated (only such requests are stored). */
+    public boolean authenticated() {
+        return authenticated;
+    }
+
     public RequestRecord endpoint(String path) {
         this.endpoint = path;
         return this;
@@ -53,6 +85,68 @@ public final class RequestRecord {
         this.provider = providerName;
         this.upstreamModel = model;
         return this;
+    }
+
+    /** The deployment that answered (or was tried last): its price is the metered cost. */
+    public RequestRecord deployment(Deployment d) {
+        this.deployment = Optional.of(d);
+        return target(d.provider(), d.model());
+    }
+
+    public Optional<Deployment> deployment() {
+        return deployment;
+    }
+
+    public String publicModel() {
+        return publicModel;
+    }
+
+    public Usage usage() {
+        return usage;
+    }
+
+    public RequestRecord costs(Costs c) {
+        this.costs = c;
+        return this;
+    }
+
+    /** Asks for the request's bodies to be kept in the request log (the caller's key captures bodies). */
+    public RequestRecord capture(boolean on) {
+        this.capture = on;
+        return this;
+    }
+
+    /** Whether the bodies are kept. */
+    public boolean capturing() {
+        return capture;
+    }
+
+    /** Keeps the request body for the request log (already capped and redacted); ignored unless capturing. */
+    public RequestRecord requestBody(String body) {
+        if (capture) {
+            this.requestBody = Optional.of(body);
+        }
+        return this;
+    }
+
+    /** Keeps the response body for the request log (already capped and redacted); ignored unless capturing. */
+    public RequestRecord responseBody(String body) {
+        if (capture) {
+            this.responseBody = Optional.of(body);
+        }
+        return this;
+    }
+
+    /** The finished request as the request log stores it. */
+    public LoggedRequest logged() {
+        long now = System.nanoTime();
+        return new LoggedRequest(requestId, startedAt, caller, endpoint, publicModel, provider,
+                deployment.map(Deployment::id).orElse(""), upstreamModel, stream, false, status,
+                (now - startedNanos) / 1_000_000,
+                firstByteNanos == 0 ? -1 : (firstByteNanos - startedNanos) / 1_000_000, usage, costs,
+                attempts.stream().map(AttemptRecord::summary).collect(Collectors.joining(",")),
+                errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
+                errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody);
     }
 
     public RequestRecord stream(boolean isStream) {

@@ -1,6 +1,9 @@
 package dev.junction.server;
 
+import dev.junction.auth.CallerAuthenticator;
 import dev.junction.auth.KeyAuthenticator;
+import dev.junction.governance.Governance;
+import dev.junction.governance.Governor;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.GatewayKey;
 import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
@@ -41,16 +44,20 @@ public final class GatewayRuntime {
     private final RouteExecutor executor;
     private final Function<ProviderConfig, ProviderAdapter> adapters;
     private final KeyAuthenticator authenticator;
+    private final CallerAuthenticator callers;
+    private final Governance governance;
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
 
     /**
      * @param health the deployments' health, kept by the server across configuration reloads
      * @param strategies strategy state by route group, kept across reloads likewise
+     * @param governance the store, limits, budgets and request log, kept by the server for its whole life
      */
     public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http, MediaFetcher media,
-                          HealthTracker health, Map<String, Strategy> strategies) {
+                          HealthTracker health, Map<String, Strategy> strategies, Governance governance) {
         this.config = config;
+        this.governance = governance;
         List<Secret> secrets = new ArrayList<>();
         config.providers().values().forEach(p -> {
             p.apiKey().ifPresent(secrets::add);
@@ -60,6 +67,8 @@ public final class GatewayRuntime {
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         config.adminKeys().stream().map(GatewayKey::key).forEach(secrets::add);
         config.redisUrl().filter(url -> url.contains("@")).map(Secret::of).ifPresent(secrets::add);
+        config.governance().database().password().ifPresent(secrets::add);
+        config.governance().secretKey().ifPresent(secrets::add);
         this.redactor = Redactor.of(secrets);
         this.resolver = new ModelResolver(config.routes(), config.aliases(), config.providers());
         MockProvider mock = new MockProvider(vertx);
@@ -94,6 +103,23 @@ public final class GatewayRuntime {
             case ANTHROPIC -> noEmbeddings;
         };
         this.authenticator = new KeyAuthenticator(config.keys());
+        this.callers = new CallerAuthenticator(authenticator, governance::snapshot,
+                Optional.of(governance.virtualKeys()), governance.clock());
+    }
+
+    /** Finds the caller of a data-plane request: a virtual key or a configured gateway key. */
+    public CallerAuthenticator callers() {
+        return callers;
+    }
+
+    /** The store, limits, budgets and request log. */
+    public Governance governance() {
+        return governance;
+    }
+
+    /** Lets requests in, within their caller's scope, limits and budgets. */
+    public Governor governor() {
+        return governance.governor();
     }
 
     public GatewayConfig config() {

@@ -2,7 +2,9 @@ package dev.junction.server;
 
 import dev.junction.admin.AdminApi;
 import dev.junction.cluster.RedisHealthSync;
-import dev.junction.auth.KeyAuthenticator;
+import dev.junction.auth.CallerAuthenticator;
+import dev.junction.governance.Governance;
+import dev.junction.endpoint.MeHandler;
 import dev.junction.config.GatewayConfig;
 import dev.junction.dialect.openai.OpenAiErrors;
 import dev.junction.endpoint.ClientDialect;
@@ -16,7 +18,6 @@ import dev.junction.endpoint.openai.ChatCompletionsHandler;
 import dev.junction.endpoint.openai.EmbeddingsHandler;
 import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
-import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
@@ -34,6 +35,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -61,31 +63,42 @@ public final class GatewayServer {
     private final Map<String, Strategy> strategies = RouteExecutor.newStrategyState();
     private final Optional<RedisHealthSync> healthSync;
     private final HealthChecks checks;
+    private final Governance governance;
+    private final RequestCompletion completion = new RequestCompletion(this::runtime);
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private volatile Optional<ConfigWatcher> watcher = Optional.empty();
     private HttpServer server;
 
-    private GatewayServer(GatewayConfig config) {
+    private GatewayServer(GatewayConfig config, Clock clock) {
+        this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
         this.media = new MediaFetcher(vertx, config.media());
         this.health = new HealthRegistry(config.health());
         this.healthSync = config.redisUrl().flatMap(url -> RedisHealthSync.start(url, health));
-        this.runtime.set(new GatewayRuntime(config, vertx, http, media, health, strategies));
+        this.runtime.set(new GatewayRuntime(config, vertx, http, media, health, strategies, governance));
         this.checks = new HealthChecks(vertx, health);
         this.checks.schedule(runtime.get());
     }
 
     /** Starts a gateway and waits until it listens. */
     public static GatewayServer start(GatewayConfig config) {
-        GatewayServer gateway = new GatewayServer(config);
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a gateway whose budgets, periods and key expiry follow {@code clock}, and waits until it listens.
+     */
+    public static GatewayServer start(GatewayConfig config, Clock clock) {
+        GatewayServer gateway = new GatewayServer(config, clock);
         try {
             gateway.listen().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             gateway.healthSync.ifPresent(RedisHealthSync::close);
             gateway.vertx.close();
+            gateway.governance.close();
             throw new IllegalStateException("could not listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
         }
@@ -94,7 +107,7 @@ public final class GatewayServer {
 
     private Future<HttpServer> listen() {
         GatewayConfig config = runtime.get().config();
-        if (!runtime.get().authenticator().enforcing()) {
+        if (!runtime.get().callers().enforcing()) {
             LOG.warn("No gateway key is configured: ANYONE who can reach port {} can use the configured providers. "
                     + "Set JUNCTION_MASTER_KEY or add 'keys' to the configuration.", config.server().port());
         }
@@ -139,6 +152,7 @@ public final class GatewayServer {
         router.post("/v1/embeddings").handler(body).handler(new EmbeddingsHandler(runtime::get));
         router.post("/v1/messages").handler(body).handler(new MessagesHandler(runtime::get));
         router.post("/v1/messages/count_tokens").handler(body).handler(new CountTokensHandler(runtime::get));
+        router.get("/v1/me").handler(new MeHandler(runtime::get));
         router.get("/v1/models").handler(models::list);
         router.getWithRegex("/v1/models/(?<model>.+)").handler(models::get);
 
@@ -170,22 +184,23 @@ public final class GatewayServer {
         RequestRecord record = RequestContext.record(ctx);
         ctx.addEndHandler(ar -> {
             inFlight.decrementAndGet();
-            RequestLog.write(record.status(ctx.response().getStatusCode()));
+            completion.complete(ctx, record.status(ctx.response().getStatusCode()));
         });
         ctx.next();
     }
 
     private void authenticate(RoutingContext ctx) {
-        KeyAuthenticator auth = runtime.get().authenticator();
-        Optional<KeyAuthenticator.Caller> caller = auth.authenticate(ctx.request().getHeader("authorization"),
-                apiKey(ctx));
-        if (caller.isEmpty()) {
-            ErrorReplies.send(ctx, new GatewayError.Unauthorized("Invalid or missing API key. Send it as "
-                    + "'Authorization: Bearer <key>', 'X-Api-Key: <key>' or 'X-Goog-Api-Key: <key>'."));
-            return;
+        GatewayRuntime rt = runtime.get();
+        var result = rt.callers().authenticate(ctx.request().getHeader("authorization"), apiKey(ctx),
+                ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
+        switch (result) {
+            case CallerAuthenticator.Result.Rejected r -> ErrorReplies.send(ctx, r.error());
+            case CallerAuthenticator.Result.Authenticated a -> {
+                RequestContext.caller(ctx, a.caller());
+                RequestContext.record(ctx).capture(RequestCompletion.captures(rt, a.caller()));
+                ctx.next();
+            }
         }
-        RequestContext.record(ctx).keyName(caller.get().keyName());
-        ctx.next();
     }
 
     /** A key sent the Anthropic way, the Gemini way, or as Gemini's {@code ?key=} query parameter. */
@@ -203,6 +218,11 @@ public final class GatewayServer {
     private void ready(RoutingContext ctx) {
         var body = Json.object().put("status", draining ? "draining" : "ready").put("in_flight", inFlight.get())
                 .put("providers", runtime.get().config().providers().size());
+        var logs = governance.writer().stats();
+        var log = body.putObject("request_log").put("database", logs.databaseUp() ? "up" : "down")
+                .put("queued", logs.queued()).put("spooled_records", logs.spooledRecords())
+                .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped());
+        logs.downSince().ifPresent(at -> log.put("down_since", at.toString()));
         json(ctx, draining ? 503 : 200, body);
     }
 
@@ -256,11 +276,15 @@ public final class GatewayServer {
         if (!loaded.health().equals(running.health())) {
             LOG.warn("The 'health' settings changed; they only take effect after a restart and were ignored");
         }
+        if (!loaded.governance().equals(running.governance())) {
+            LOG.warn("The database, data directory, secret key, request-log or pricing settings changed; they only "
+                    + "take effect after a restart and were ignored");
+        }
         GatewayConfig effective = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
                 loaded.providers(),
                 loaded.routes(), loaded.aliases(), running.health(), running.redisUrl(), running.media(),
-                loaded.source());
-        GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies);
+                running.governance(), loaded.source());
+        GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies, governance);
         runtime.set(next);
         checks.schedule(next);
         LOG.atInfo().addKeyValue("routes", String.join(",", effective.routes().keySet()))
@@ -273,6 +297,15 @@ public final class GatewayServer {
             LOG.warn("No gateway key is configured any more: ANYONE who can reach the port can use the configured "
                     + "providers.");
         }
+    }
+
+    private GatewayRuntime runtime() {
+        return runtime.get();
+    }
+
+    /** The store, limits, budgets and request log of this gateway. */
+    public Governance governance() {
+        return governance;
     }
 
     /** The deployments' health, shared by every configuration this server runs. */
@@ -312,6 +345,8 @@ public final class GatewayServer {
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("Shutdown did not complete cleanly: {}", e.toString());
+        } finally {
+            governance.close(); // flushes the request log after the last request has ended
         }
         LOG.atInfo().addKeyValue("abandoned", inFlight.get()).log("Junction stopped");
     }

@@ -1,6 +1,9 @@
 package dev.junction.server;
 
+import dev.junction.governance.Admission;
+import dev.junction.governance.Caller;
 import dev.junction.observe.RequestRecord;
+import java.util.Optional;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -12,6 +15,8 @@ import java.util.regex.Pattern;
 public final class RequestContext {
 
     private static final String KEY = "junction.record";
+    private static final String CALLER = "junction.caller";
+    private static final String ADMISSION = "junction.admission";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -33,6 +38,27 @@ public final class RequestContext {
             throw new IllegalStateException("RequestContext.attach did not run for " + ctx.request().path());
         }
         return record;
+    }
+
+    /** Remembers who the authenticated caller is. */
+    public static void caller(RoutingContext ctx, Caller caller) {
+        ctx.put(CALLER, caller);
+        record(ctx).caller(caller.attribution());
+    }
+
+    /** The authenticated caller, when authentication ran and succeeded. */
+    public static Optional<Caller> caller(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(CALLER));
+    }
+
+    /** Remembers the governor's admission, to be finished when the request ends. */
+    public static void admission(RoutingContext ctx, Admission admission) {
+        ctx.put(ADMISSION, admission);
+    }
+
+    /** The request's admission, once the governor let it in. */
+    public static Optional<Admission> admission(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(ADMISSION));
     }
 
     /** {@code req_} and 24 random hex digits. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,37 @@ class RoutesConfigTest {
         assertThat(d.capabilities()).isEqualTo(new Capabilities(OptionalInt.of(128000), false, true));
         assertThat(d.params()).isNotEqualTo(ParamRules.NONE);
         assertThat(d.timeouts().orElseThrow().firstByte()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void deploymentPriceReadsEveryKindOfToken() {
+        Deployment d = load("""
+                routes:
+                  r:
+                    groups:
+                      - deployments:
+                          - provider: anthropic
+                            model: claude-sonnet-4-5
+                            price: {input: 3, output: 15, cached_read: 0.3, cache_write: 3.75, reasoning: 15,
+                                    per_image: 0.04, per_second: 0.0001}
+                """).routes().get("r").deployments().getFirst();
+
+        assertThat(d.price()).hasValue(new Price(3, 15, OptionalDouble.of(0.3), OptionalDouble.of(3.75),
+                OptionalDouble.of(15), OptionalDouble.of(0.04), OptionalDouble.of(0.0001)));
+    }
+
+    @Test
+    void priceProblemsAreReportedPerKey() {
+        assertThat(problems("""
+                routes:
+                  r:
+                    groups:
+                      - deployments:
+                          - {provider: mock, model: echo, price: {input: 1, output: 2, cached_read: -0.1, cache: 1}}
+                """)).containsExactlyInAnyOrder(
+                "routes.r.groups[0].deployments[0].price.cache: unknown key (expected one of cache_write, "
+                        + "cached_read, input, output, per_image, per_second, reasoning)",
+                "routes.r.groups[0].deployments[0].price.cached_read: must be between 0.0 and 1000000.0, got -0.1");
     }
 
     @Test

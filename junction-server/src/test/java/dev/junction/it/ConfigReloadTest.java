@@ -50,7 +50,8 @@ class ConfigReloadTest {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         file = dir.resolve("junction.yaml");
         Files.writeString(file, SERVER + "routes:\n  first: {steps: [{provider: mock, model: echo}]}\n");
-        ConfigLoader loader = new ConfigLoader(ProviderCatalog.bundled(), Map.of());
+        ConfigLoader loader = new ConfigLoader(ProviderCatalog.bundled(), Map.of("JUNCTION_DATA_DIR",
+                dir.resolve("data").toString()));
         GatewayConfig config = loader.load(Optional.of(file));
         server = GatewayServer.start(config);
         server.watch(file, () -> loader.load(Optional.of(file)));

@@ -9,12 +9,18 @@ import dev.junction.config.ConfigLoader;
 import dev.junction.observe.FlatJsonEncoder;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.server.GatewayServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
@@ -26,11 +32,14 @@ import org.slf4j.LoggerFactory;
 final class Gateway implements AutoCloseable {
 
     static final String KEY = "jk-test-0123456789abcdef";
+    /** The secret key test gateways share, so that replicas in one test agree on key hashes. */
+    static final String SECRET_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     private final GatewayServer server;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private OpenAIClient sdk;
+    private Path ownDataDir;
 
     private Gateway(GatewayServer server) {
         this.server = server;
@@ -38,9 +47,29 @@ final class Gateway implements AutoCloseable {
 
     /** Starts a gateway; the YAML gets {@code server: {host: 127.0.0.1, port: 0}} unless it has a server block. */
     static Gateway start(String yaml, Map<String, String> env) {
+        return start(yaml, env, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a gateway whose budgets and key expiry follow {@code clock}. Unless the environment names a data
+     * directory or database, it gets a data directory of its own (an SQLite file), removed on close.
+     */
+    static Gateway start(String yaml, Map<String, String> env, Clock clock) {
         String full = yaml.contains("server:") ? yaml : "server: {host: 127.0.0.1, port: 0, drain_timeout: 2s}\n" + yaml;
-        var config = new ConfigLoader(ProviderCatalog.bundled(), env).loadYaml(full, "test.yaml");
-        Gateway gateway = new Gateway(GatewayServer.start(config));
+        Map<String, String> environment = new HashMap<>(env);
+        Path dataDir = null;
+        if (!environment.containsKey("JUNCTION_DATA_DIR") && !yaml.contains("data_dir:")) {
+            try {
+                dataDir = Files.createTempDirectory("junction-it-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            environment.put("JUNCTION_DATA_DIR", dataDir.toString());
+        }
+        environment.putIfAbsent("JUNCTION_SECRET_KEY", SECRET_KEY);
+        var config = new ConfigLoader(ProviderCatalog.bundled(), environment).loadYaml(full, "test.yaml");
+        Gateway gateway = new Gateway(GatewayServer.start(config, clock));
+        gateway.ownDataDir = dataDir;
         gateway.logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(gateway.logs);
         return gateway;
@@ -131,5 +160,16 @@ final class Gateway implements AutoCloseable {
             sdk.close();
         }
         server.stop();
+        if (ownDataDir != null) {
+            deleteRecursively(ownDataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
     }
 }

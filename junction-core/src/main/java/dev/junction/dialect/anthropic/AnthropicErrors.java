@@ -40,7 +40,11 @@ public final class AnthropicErrors {
      * Anthropic's 529 (the SDK has a dedicated overloaded error for it).
      */
     public static int status(GatewayError error) {
-        return error instanceof GatewayError.Unavailable ? 529 : error.status();
+        return switch (error) {
+            case GatewayError.Unavailable u -> 529;
+            case GatewayError.BudgetExceeded b -> 402;
+            default -> error.status();
+        };
     }
 
     /**
@@ -116,6 +120,8 @@ public final class AnthropicErrors {
             case GatewayError.MethodNotAllowed m -> "invalid_request_error";
             case GatewayError.PayloadTooLarge p -> "request_too_large";
             case GatewayError.RateLimited r -> "rate_limit_error";
+            case GatewayError.BudgetExceeded b -> "billing_error";
+            case GatewayError.PermissionDenied d -> "permission_error";
             case GatewayError.ContextWindowExceeded c -> "invalid_request_error";
             case GatewayError.ContentFiltered c -> "invalid_request_error";
             case GatewayError.UpstreamRejected u -> u.status() == 400

@@ -50,6 +50,8 @@ public final class GeminiErrors {
             case GatewayError.NotFound n -> "NOT_FOUND";
             case GatewayError.MethodNotAllowed m -> "UNIMPLEMENTED";
             case GatewayError.RateLimited r -> "RESOURCE_EXHAUSTED";
+            case GatewayError.BudgetExceeded b -> "RESOURCE_EXHAUSTED";
+            case GatewayError.PermissionDenied d -> "PERMISSION_DENIED";
             case GatewayError.ContextWindowExceeded c -> "INVALID_ARGUMENT";
             case GatewayError.ContentFiltered c -> "INVALID_ARGUMENT";
             case GatewayError.UpstreamRejected u -> u.code().filter(STATUS_NAMES::contains)

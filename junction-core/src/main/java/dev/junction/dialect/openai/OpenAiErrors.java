@@ -26,6 +26,8 @@ public final class OpenAiErrors {
         ObjectNode e = body.putObject("error").put("message", error.message());
         String type = switch (error) {
             case GatewayError.RateLimited r -> "requests";
+            case GatewayError.BudgetExceeded b -> "insufficient_quota";
+            case GatewayError.PermissionDenied d -> "invalid_request_error";
             case GatewayError.ContextWindowExceeded c -> "invalid_request_error";
             case GatewayError.ContentFiltered c -> "invalid_request_error";
             case GatewayError.UpstreamRejected u -> u.type().filter(OPENAI_TYPES::contains)
@@ -57,6 +59,8 @@ public final class OpenAiErrors {
             case GatewayError.MethodNotAllowed m -> Optional.of("method_not_allowed");
             case GatewayError.PayloadTooLarge p -> Optional.of("request_too_large");
             case GatewayError.RateLimited r -> Optional.of("rate_limit_exceeded");
+            case GatewayError.BudgetExceeded b -> Optional.of("insufficient_quota");
+            case GatewayError.PermissionDenied d -> Optional.of("permission_denied");
             case GatewayError.ContextWindowExceeded c -> Optional.of("context_length_exceeded");
             case GatewayError.ContentFiltered c -> Optional.of("content_policy_violation");
             case GatewayError.BadGateway b -> Optional.of("bad_gateway");

@@ -1,0 +1,72 @@
+package dev.junction.config;
+
+import dev.junction.routing.Price;
+import dev.junction.secret.Secret;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the gateway keeps its state and how it governs requests: the database, the data directory (SQLite file,
+ * secret key file, request-log spool), the secret key, request-log writing, and pricing. Immutable; a change needs a
+ * restart.
+ *
+ * @param dataDir the data directory ({@code data_dir}, {@code JUNCTION_DATA_DIR}; default {@code ./data})
+ * @param database the database
+ * @param secretKey the key that encrypts provider secrets and keys virtual-key hashes ({@code secret_key},
+ *     {@code JUNCTION_SECRET_KEY}); without it a key file in the data directory is used, generated on first start
+ * @param requestLogs how request logs are written
+ * @param pricing price overrides and markups
+ */
+public record GovernanceSettings(Path dataDir, DatabaseConfig database, Optional<Secret> secretKey,
+                                 RequestLogSettings requestLogs, PricingSettings pricing) {
+
+    /** The secret key file used when no secret key is given. */
+    public Path secretKeyFile() {
+        return dataDir.resolve("secret.key");
+    }
+
+    /**
+     * The database connection.
+     *
+     * @param url a JDBC URL ({@code database.url}, {@code JUNCTION_DATABASE_URL}); default
+     *     {@code jdbc:sqlite:<data_dir>/junction.db}
+     * @param poolSize connections (SQLite always uses one)
+     */
+    public record DatabaseConfig(String url, Optional<String> user, Optional<Secret> password, int poolSize) {
+    }
+
+    /**
+     * Request-log writing.
+     *
+     * @param captureBodies whether request and response bodies are stored for every key (keys can also opt in one by
+     *     one)
+     * @param maxBodyBytes the most bytes of a body stored
+     * @param queueSize records held in memory before they overflow to the spool
+     * @param batchSize records per database batch
+     * @param flushInterval how long a record waits for a batch at most
+     * @param spoolDir where records wait while the database is unreachable
+     * @param spoolMaxBytes the spool's size cap; beyond it records are dropped and counted
+     */
+    public record RequestLogSettings(boolean captureBodies, int maxBodyBytes, int queueSize, int batchSize,
+                                     Duration flushInterval, Path spoolDir, long spoolMaxBytes) {
+    }
+
+    /**
+     * Prices and markups.
+     *
+     * @param overrides prices by model name that replace the bundled catalog's
+     * @param routeMarkups markup per route (public model name): 0.2 adds 20%, -0.1 gives 10% off; applied on top of
+     *     a team's or tenant's markup
+     * @param defaultMaxTokens the output tokens a request without {@code max_tokens} reserves when the catalog does not
+     *     know the model's output limit
+     */
+    public record PricingSettings(Map<String, Price> overrides, Map<String, Double> routeMarkups,
+                                  int defaultMaxTokens) {
+        public PricingSettings {
+            overrides = Map.copyOf(overrides);
+            routeMarkups = Map.copyOf(routeMarkups);
+        }
+    }
+}

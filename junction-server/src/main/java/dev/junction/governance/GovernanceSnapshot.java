@@ -1,0 +1,91 @@
+package dev.junction.governance;
+
+import dev.junction.store.GovernanceData;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the data plane knows about tenants, teams, users, virtual keys and budgets: an immutable in-memory view of
+ * the store at one revision. Lookups are map reads; nothing here touches the database. A change in the store
+ * publishes a new snapshot.
+ */
+public final class GovernanceSnapshot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GovernanceSnapshot.class);
+
+    /** No virtual keys at all: a gateway without any stored governance data. */
+    public static final GovernanceSnapshot EMPTY = new GovernanceSnapshot(Map.of(), List.of(), -1);
+
+    private final Map<String, KeyGrant> grantsByHash;
+    private final List<Budget> budgets;
+    private final long revision;
+
+    private GovernanceSnapshot(Map<String, KeyGrant> grantsByHash, List<Budget> budgets, long revision) {
+        this.grantsByHash = Map.copyOf(grantsByHash);
+        this.budgets = List.copyOf(budgets);
+        this.revision = revision;
+    }
+
+    /** Resolves every key to its grant. Keys whose user, team or tenant is missing are skipped (and logged). */
+    public static GovernanceSnapshot of(GovernanceData data) {
+        Map<String, Tenant> tenants = byId(data.tenants(), Tenant::id);
+        Map<String, Team> teams = byId(data.teams(), Team::id);
+        Map<String, User> users = byId(data.users(), User::id);
+        Map<String, List<Budget>> budgetsBySubject = data.budgets().stream().collect(Collectors.groupingBy(
+                b -> b.scope().wireName() + ":" + b.scopeId()));
+        Map<String, KeyGrant> grants = new HashMap<>();
+        for (VirtualKey key : data.keys()) {
+            User user = users.get(key.userId());
+            Tenant tenant = user == null ? null : tenants.get(user.tenantId());
+            if (user == null || tenant == null) {
+                LOG.warn("Virtual key {} has no user or tenant and is ignored", key.id());
+                continue;
+            }
+            Optional<Team> team = user.teamId().map(teams::get);
+            IpAllowList ips;
+            try {
+                ips = IpAllowList.of(key.ipAllow());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Virtual key {} has an invalid IP allow-list and is ignored: {}", key.id(), e.getMessage());
+                continue;
+            }
+            List<Budget> budgets = new java.util.ArrayList<>();
+            budgets.addAll(budgetsBySubject.getOrDefault("key:" + key.id(), List.of()));
+            budgets.addAll(budgetsBySubject.getOrDefault("user:" + user.id(), List.of()));
+            team.ifPresent(t -> budgets.addAll(budgetsBySubject.getOrDefault("team:" + t.id(), List.of())));
+            budgets.addAll(budgetsBySubject.getOrDefault("tenant:" + tenant.id(), List.of()));
+            grants.put(key.keyHash(), new KeyGrant(key, user, team, tenant, budgets, ips));
+        }
+        return new GovernanceSnapshot(grants, data.budgets(), data.revision());
+    }
+
+    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
+    }
+
+    /** The grant of the key with this hash. */
+    public Optional<KeyGrant> byHash(String keyHash) {
+        return Optional.ofNullable(grantsByHash.get(keyHash));
+    }
+
+    /** Whether any virtual key exists; a gateway with one requires a key on every request. */
+    public boolean hasVirtualKeys() {
+        return !grantsByHash.isEmpty();
+    }
+
+    /** Every budget. */
+    public List<Budget> budgets() {
+        return budgets;
+    }
+
+    /** The store revision this snapshot shows. */
+    public long revision() {
+        return revision;
+    }
+}

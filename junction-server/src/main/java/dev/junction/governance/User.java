@@ -1,0 +1,70 @@
+package dev.junction.governance;
+
+import dev.junction.limit.RateLimits;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A person or service that owns virtual keys, inside one tenant and at most one of its teams. Immutable.
+ *
+ * @param id {@code usr_…}
+ * @param tenantId the tenant it belongs to; never changes
+ * @param teamId its team (of the same tenant), when it is in one
+ * @param name unique within the tenant
+ * @param email a contact address
+ * @param limits the user's rate limits, shared by its keys
+ * @param allowedModels the public models its keys may use; empty for all
+ * @param metadata free-form labels
+ * @param createdAt when it was created
+ * @param updatedAt when it was last changed
+ */
+public record User(String id, String tenantId, Optional<String> teamId, String name, Optional<String> email,
+                   RateLimits limits, List<String> allowedModels, Map<String, String> metadata, Instant createdAt,
+                   Instant updatedAt) {
+
+    /** Copies the collections. */
+    public User {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(teamId, "teamId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(limits, "limits");
+        allowedModels = List.copyOf(allowedModels);
+        metadata = Map.copyOf(metadata);
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** The fields an update may change, as they are now. */
+    public Spec spec() {
+        return new Spec(teamId, name, email, limits, allowedModels, metadata);
+    }
+
+    /**
+     * What a caller chooses when creating or updating a user; the store adds the id, the tenant and the times.
+     *
+     * @param teamId its team, which must belong to the user's tenant
+     * @param name unique within the tenant
+     * @param email a contact address
+     * @param limits the rate limits
+     * @param allowedModels the public models its keys may use; empty for all
+     * @param metadata free-form labels
+     */
+    public record Spec(Optional<String> teamId, String name, Optional<String> email, RateLimits limits,
+                       List<String> allowedModels, Map<String, String> metadata) {
+
+        /** Copies the collections. */
+        public Spec {
+            Objects.requireNonNull(teamId, "teamId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(limits, "limits");
+            allowedModels = List.copyOf(allowedModels);
+            metadata = Map.copyOf(metadata);
+        }
+    }
+}

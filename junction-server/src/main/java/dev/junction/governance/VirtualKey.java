@@ -1,0 +1,85 @@
+package dev.junction.governance;
+
+import dev.junction.limit.RateLimits;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An API key the gateway issued to a user. The key itself is shown once and never stored: the store keeps its hash
+ * (to find the key on each request) and a display prefix (to recognise it in the admin UI). Immutable.
+ *
+ * @param id {@code key_…}
+ * @param userId its owner; never changes
+ * @param name what the owner calls it
+ * @param displayPrefix the start and end of the key, e.g. {@code jk-AbCd…wXyZ}
+ * @param keyHash the key's hash, hex; never changes
+ * @param allowedModels the public models it may use; empty for all
+ * @param ipAllow the CIDR ranges it may be used from; empty for anywhere
+ * @param tags free-form tags, reported in the request log
+ * @param metadata free-form labels
+ * @param limits the key's own rate limits
+ * @param expiresAt when it stops working, if ever
+ * @param enabled whether it works at all
+ * @param captureBodies whether the request log keeps the bodies of its requests
+ * @param createdAt when it was created
+ * @param updatedAt when it was last changed
+ */
+public record VirtualKey(String id, String userId, String name, String displayPrefix, String keyHash,
+                         List<String> allowedModels, List<String> ipAllow, List<String> tags,
+                         Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
+                         boolean enabled, boolean captureBodies, Instant createdAt, Instant updatedAt) {
+
+    /** Copies the collections. */
+    public VirtualKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(displayPrefix, "displayPrefix");
+        Objects.requireNonNull(keyHash, "keyHash");
+        allowedModels = List.copyOf(allowedModels);
+        ipAllow = List.copyOf(ipAllow);
+        tags = List.copyOf(tags);
+        metadata = Map.copyOf(metadata);
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** The fields an update may change, as they are now. */
+    public Spec spec() {
+        return new Spec(name, allowedModels, ipAllow, tags, metadata, limits, expiresAt, enabled, captureBodies);
+    }
+
+    /**
+     * What a caller chooses when creating or updating a key; the store adds the id, owner, hash, prefix and times.
+     *
+     * @param name what the owner calls it
+     * @param allowedModels the public models it may use; empty for all
+     * @param ipAllow the CIDR ranges it may be used from; empty for anywhere
+     * @param tags free-form tags
+     * @param metadata free-form labels
+     * @param limits the rate limits
+     * @param expiresAt when it stops working, if ever
+     * @param enabled whether it works at all
+     * @param captureBodies whether the request log keeps the bodies of its requests
+     */
+    public record Spec(String name, List<String> allowedModels, List<String> ipAllow, List<String> tags,
+                       Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
+                       boolean enabled, boolean captureBodies) {
+
+        /** Copies the collections. */
+        public Spec {
+            Objects.requireNonNull(name, "name");
+            allowedModels = List.copyOf(allowedModels);
+            ipAllow = List.copyOf(ipAllow);
+            tags = List.copyOf(tags);
+            metadata = Map.copyOf(metadata);
+            Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+}

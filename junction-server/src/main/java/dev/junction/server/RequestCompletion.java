@@ -1,0 +1,66 @@
+package dev.junction.server;
+
+import dev.junction.governance.Caller;
+import dev.junction.model.Usage;
+import dev.junction.observe.RequestLog;
+import dev.junction.observe.RequestRecord;
+import dev.junction.pricing.Costs;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What happens once a data-plane request is over, whatever its outcome: its admission is finished (the budget
+ * settled with the real charged cost, unused tokens and the concurrency slot given back), its three costs computed,
+ * one log line written, and, for an authenticated caller, the record handed to the write-behind request log. Runs on
+ * the request's event loop and never blocks.
+ */
+final class RequestCompletion {
+
+    private final Supplier<GatewayRuntime> runtime;
+
+    RequestCompletion(Supplier<GatewayRuntime> runtime) {
+        this.runtime = runtime;
+    }
+
+    void complete(RoutingContext ctx, RequestRecord record) {
+        GatewayRuntime rt = runtime.get();
+        Caller caller = RequestContext.caller(ctx).orElseGet(() -> Caller.configured(record.keyNameOrDash()));
+        Function<Usage, Costs> costsOf = usage -> costs(rt, caller, record, usage);
+        Costs costs = RequestContext.admission(ctx).map(a -> a.finish(record.usage(), costsOf))
+                .orElseGet(() -> costsOf.apply(record.usage()));
+        record.costs(costs);
+        RequestLog.write(record);
+        if (record.authenticated()) {
+            if (record.capturing() && ctx.body() != null && ctx.body().buffer() != null) {
+                record.requestBody(capped(rt, ctx.body().buffer().toString(StandardCharsets.UTF_8)));
+            }
+            rt.governance().writer().offer(record.logged());
+        }
+    }
+
+    private static Costs costs(GatewayRuntime rt, Caller caller, RequestRecord record, Usage usage) {
+        if (usage.totalTokens() == 0 || record.publicModel().isEmpty()) {
+            return Costs.ZERO;
+        }
+        return rt.resolver().resolve(record.publicModel())
+                .map(route -> rt.governor().costs(caller, record.publicModel(), route, record.deployment(), usage))
+                .orElse(Costs.ZERO);
+    }
+
+    /** A body as the request log keeps it: secrets redacted, cut at the configured size. */
+    static String capped(GatewayRuntime rt, String body) {
+        int max = rt.config().governance().requestLogs().maxBodyBytes();
+        String redacted = rt.redactor().redact(body);
+        return redacted.length() <= max ? redacted : redacted.substring(0, max) + "…[truncated]";
+    }
+
+    /** Whether a caller's request bodies are kept: everyone's when configured, else per key. */
+    static boolean captures(GatewayRuntime rt, Caller caller) {
+        return rt.config().governance().requestLogs().captureBodies()
+                || caller.grant().map(g -> g.key().captureBodies()).orElse(false);
+    }
+
+}

@@ -1,0 +1,103 @@
+package dev.junction.store;
+
+import java.time.Clock;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The repositories of one database in one place, and {@link #loadAll()}, the consistent read a snapshot is built from.
+ * Blocking and thread safe, like the repositories: run it on a database thread ({@link Database#call}).
+ */
+public final class GovernanceStore {
+
+    private final Database database;
+    private final TenantRepository tenants;
+    private final TeamRepository teams;
+    private final UserRepository users;
+    private final VirtualKeyRepository keys;
+    private final BudgetRepository budgets;
+    private final PriceOverrideRepository priceOverrides;
+    private final ProviderRepository providers;
+    private final RouteRepository routes;
+    private final AuditTrail audit;
+    private final StoreRevision revision;
+
+    /** The store of this database, timestamping writes with this clock. */
+    public GovernanceStore(Database database, Clock clock) {
+        this.database = database;
+        this.tenants = new TenantRepository(database, clock);
+        this.teams = new TeamRepository(database, clock);
+        this.users = new UserRepository(database, clock);
+        this.keys = new VirtualKeyRepository(database, clock);
+        this.budgets = new BudgetRepository(database, clock);
+        this.priceOverrides = new PriceOverrideRepository(database, clock);
+        this.providers = new ProviderRepository(database, clock);
+        this.routes = new RouteRepository(database, clock);
+        this.audit = new AuditTrail(database, clock);
+        this.revision = new StoreRevision(database);
+    }
+
+    /**
+     * Reads every configuration entity and the revision in one transaction (repeatable read where the database has
+     * levels), so the result is one consistent state.
+     */
+    public GovernanceData loadAll() {
+        HandleCallback<GovernanceData, RuntimeException> read = handle -> new GovernanceData(
+                StoreRevision.read(handle), tenants.list(), teams.list(), users.list(), keys.list(), budgets.list(),
+                priceOverrides.list(), providers.list(), routes.list());
+        // SQLite's one connection already makes the read consistent, and its driver has no repeatable-read level.
+        return database.dialect() == SqlDialect.SQLITE
+                ? database.jdbi().inTransaction(read)
+                : database.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read);
+    }
+
+    /** Tenants. */
+    public TenantRepository tenants() {
+        return tenants;
+    }
+
+    /** Teams. */
+    public TeamRepository teams() {
+        return teams;
+    }
+
+    /** Users. */
+    public UserRepository users() {
+        return users;
+    }
+
+    /** Virtual keys. */
+    public VirtualKeyRepository keys() {
+        return keys;
+    }
+
+    /** Budgets. */
+    public BudgetRepository budgets() {
+        return budgets;
+    }
+
+    /** Price overrides. */
+    public PriceOverrideRepository priceOverrides() {
+        return priceOverrides;
+    }
+
+    /** Stored providers. */
+    public ProviderRepository providers() {
+        return providers;
+    }
+
+    /** Stored routes. */
+    public RouteRepository routes() {
+        return routes;
+    }
+
+    /** The audit trail. */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** The configuration revision. */
+    public StoreRevision revision() {
+        return revision;
+    }
+}

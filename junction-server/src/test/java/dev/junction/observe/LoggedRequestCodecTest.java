@@ -1,0 +1,98 @@
+package dev.junction.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.junction.governance.Attribution;
+import dev.junction.json.Json;
+import dev.junction.model.Usage;
+import dev.junction.pricing.Costs;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class LoggedRequestCodecTest {
+
+    private final LoggedRequestCodec codec = new LoggedRequestCodec();
+
+    private static LoggedRequest full() {
+        return new LoggedRequest("req-1", Instant.ofEpochMilli(1_760_000_000_123L),
+                new Attribution("team key", Optional.of("vk_1"), Optional.of("u_1"), Optional.of("t_1"),
+                        Optional.of("ten_1")),
+                "/v1/messages", "claude", "anthropic", "anthropic-eu", "claude-sonnet-4", true, true, 429, 1500, 30,
+                new Usage(100, 50, 40, 10, 5), new Costs(1_000, 2_000, 2_400), "a:429:rate_limited,b:429:x",
+                Optional.of("rate_limited"), Optional.of("Too many \"requests\"\nline two"),
+                Optional.of("{\"model\":\"claude\"}"), Optional.of("ünïcødé ✓"));
+    }
+
+    @Test
+    void aRecordWithEveryOptionalPresentSurvivesTheRoundTrip() {
+        LoggedRequest r = full();
+
+        assertThat(codec.decode(codec.encode(r))).isEqualTo(r);
+    }
+
+    @Test
+    void aRecordWithEveryOptionalEmptySurvivesTheRoundTrip() {
+        LoggedRequest r = Requests.plain("req-2");
+
+        assertThat(codec.decode(codec.encode(r))).isEqualTo(r);
+    }
+
+    @Test
+    void anEncodedRecordIsOneLine() {
+        assertThat(codec.encode(full())).doesNotContain("\n", "\r");
+    }
+
+    @Test
+    void startedAtIsWrittenAsEpochMilliseconds() {
+        ObjectNode json = Json.parseObject(codec.encode(full()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(json.get("startedAt").longValue()).isEqualTo(1_760_000_000_123L);
+    }
+
+    @Test
+    void emptyOptionalsAreLeftOut() {
+        ObjectNode json = Json.parseObject(codec.encode(Requests.plain("r")).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(json.has("errorType")).isFalse();
+        assertThat(json.get("caller").has("keyId")).isFalse();
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        ObjectNode json = Json.parseObject(codec.encode(full()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        json.put("addedLater", 7);
+
+        assertThat(codec.decode(Json.write(json))).isEqualTo(full());
+    }
+
+    @Test
+    void aLineThatIsNotJsonIsRejected() {
+        assertThatThrownBy(() -> codec.decode("{\"requestId\": \"cut sh")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLineMissingARequiredFieldIsRejected() {
+        ObjectNode json = Json.parseObject(codec.encode(full()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        json.remove("usage");
+
+        assertThatThrownBy(() -> codec.decode(Json.write(json))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("usage");
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsRejected() {
+        ObjectNode json = Json.parseObject(codec.encode(full()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        json.put("status", "teapot");
+
+        assertThatThrownBy(() -> codec.decode(Json.write(json))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aJsonValueThatIsNotAnObjectIsRejected() {
+        assertThatThrownBy(() -> codec.decode("[1,2]")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
