@@ -1,0 +1,89 @@
+package dev.junction.it;
+
+import dev.junction.budget.BudgetPeriod;
+import dev.junction.crypto.VirtualKeys;
+import dev.junction.governance.Budget;
+import dev.junction.governance.BudgetScope;
+import dev.junction.governance.Governance;
+import dev.junction.governance.User;
+import dev.junction.governance.VirtualKey;
+import dev.junction.limit.RateLimits;
+import dev.junction.pricing.Costs;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * Creates users, virtual keys and budgets straight in a test gateway's store (the admin API has its own tests), and
+ * publishes them to the gateway's data plane.
+ */
+final class Provision {
+
+    /** A key's plaintext and its stored record. */
+    record IssuedKey(String plaintext, VirtualKey record) {
+        String id() {
+            return record.id();
+        }
+    }
+
+    private final Governance governance;
+
+    Provision(Gateway gateway) {
+        this.governance = gateway.server().governance();
+    }
+
+    User user() {
+        return call(() -> governance.store().users().create("ten_default", new User.Spec(Optional.empty(),
+                "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE, List.of(), Map.of())));
+    }
+
+    /** A key of a new user with these limits and model scope. */
+    IssuedKey key(RateLimits limits, List<String> allowedModels) {
+        return key(user(), spec(limits, allowedModels, List.of(), Optional.empty(), true));
+    }
+
+    /** A key of a new user without limits. */
+    IssuedKey key() {
+        return key(RateLimits.NONE, List.of());
+    }
+
+    static VirtualKey.Spec spec(RateLimits limits, List<String> allowedModels, List<String> ipAllow,
+                                Optional<Instant> expiresAt, boolean enabled) {
+        return new VirtualKey.Spec("key-" + UUID.randomUUID(), allowedModels, ipAllow, List.of("test"), Map.of(),
+                limits, expiresAt, enabled, false);
+    }
+
+    IssuedKey key(User user, VirtualKey.Spec spec) {
+        VirtualKeys.NewKey material = governance.virtualKeys().generate();
+        VirtualKey stored = call(() -> governance.store().keys().create(user.id(), material.displayPrefix(),
+                material.hash(), spec));
+        publish();
+        return new IssuedKey(material.plaintext().reveal(), stored);
+    }
+
+    /** A budget of {@code usd} per period on the key. */
+    Budget budget(IssuedKey key, double usd, BudgetPeriod period) {
+        Budget budget = call(() -> governance.store().budgets().create(BudgetScope.KEY, key.id(),
+                new Budget.Spec(Costs.nanos(usd), period, ZoneId.of("UTC"))));
+        publish();
+        return budget;
+    }
+
+    static RateLimits rpm(long rpm) {
+        return new RateLimits(OptionalLong.of(rpm), OptionalLong.empty(), OptionalInt.empty());
+    }
+
+    void publish() {
+        governance.refresh().join();
+    }
+
+    <T> T call(Callable<T> work) {
+        return governance.database().call(work).join();
+    }
+}
