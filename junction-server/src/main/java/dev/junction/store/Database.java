@@ -97,15 +97,28 @@ public final class Database implements AutoCloseable {
                 config.addDataSourceProperty("foreign_keys", "true");
             }
             case POSTGRESQL -> {
-                config.setMaximumPoolSize(settings.poolSize());
+                serverTimeouts(config, settings);
                 config.addDataSourceProperty("reWriteBatchedInserts", "true");
+                // A database that stops answering (not just refusing) must not hang a writer for ever.
+                config.addDataSourceProperty("socketTimeout", "60");
             }
             case MYSQL -> {
-                config.setMaximumPoolSize(settings.poolSize());
+                serverTimeouts(config, settings);
+                config.addDataSourceProperty("socketTimeout", "60000");
                 config.addDataSourceProperty("useBulkStmtsForInserts", "true");
             }
         }
         return config;
+    }
+
+    /**
+     * A database server that is down is noticed within seconds, not Hikari's default 30: the request-log writer then
+     * spools, and admin calls answer with an error instead of hanging.
+     */
+    private static void serverTimeouts(HikariConfig config, DatabaseSettings settings) {
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
     }
 
     private static int migrate(SqlDialect dialect, String url, DatabaseSettings settings, DataSource pool) {

@@ -19,6 +19,8 @@ import javax.sql.DataSource;
  */
 public final class JdbcRequestLogSink implements RequestLogSink {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcRequestLogSink.class);
+
     private static final String INSERT = "INSERT INTO request_logs (" + RequestLogRows.COLUMNS + ") VALUES ("
             + "?, ".repeat(RequestLogRows.COLUMN_COUNT - 1) + "?)";
 
@@ -35,24 +37,70 @@ public final class JdbcRequestLogSink implements RequestLogSink {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (LoggedRequest request : batch) {
-                    RequestLogRows.bind(insert, request);
-                    insert.addBatch();
+            try {
+                insert(connection, batch);
+            } catch (SQLException e) {
+                if (!isBadData(e)) {
+                    throw e;
                 }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                // One bad row must not look like a database outage (the writer would spool for ever): store the
+                // rows one by one and drop only those the database refuses as data.
+                insertOneByOne(connection, batch);
             }
         }
+    }
+
+    private static void insert(Connection connection, List<LoggedRequest> rows) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (LoggedRequest request : rows) {
+                RequestLogRows.bind(insert, request);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void insertOneByOne(Connection connection, List<LoggedRequest> batch) throws SQLException {
+        for (LoggedRequest request : batch) {
+            try {
+                insert(connection, List.of(request));
+            } catch (SQLException e) {
+                if (!isBadData(e)) {
+                    throw e;
+                }
+                LOG.warn("The database refused the request-log entry of request {} and it was dropped: {}",
+                        request.requestId(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Whether the database refused the data itself (SQLSTATE class 22, data exception, or 23, integrity constraint)
+     * rather than failing to store it.
+     */
+    private static boolean isBadData(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+            if (t instanceof java.sql.BatchUpdateException b && b.getNextException() != null && b.getNextException() != t) {
+                if (isBadData(b.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

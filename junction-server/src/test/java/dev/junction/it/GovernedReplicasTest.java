@@ -1,0 +1,116 @@
+package dev.junction.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.budget.BudgetPeriod;
+import dev.junction.store.TestDatabases;
+import dev.junction.testkit.Behavior;
+import dev.junction.testkit.MockUpstream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway replicas sharing PostgreSQL and Redis, as a scaled-out deployment runs: a key's rate limit and budget
+ * hold across both, exactly as on one.
+ */
+class GovernedReplicasTest {
+
+    private static final String YAML = """
+            routes:
+              metered:
+                groups:
+                  - deployments:
+                      - {provider: openai, model: gpt-4o-mini, price: {input: 0, output: 1000000}}
+            """;
+
+    private static MockUpstream upstream;
+    private static TestDatabases.Fresh database;
+    private static Gateway first;
+    private static Gateway second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = MockUpstream.start();
+        database = Backend.POSTGRESQL_REDIS.createDatabase();
+        Map<String, String> env = new HashMap<>(Backend.POSTGRESQL_REDIS.environment(database));
+        env.put("OPENAI_BASE_URL", upstream.baseUrl());
+        env.put("OPENAI_API_KEY", "sk-upstream-secret-abcdef123456");
+        first = Gateway.start(YAML, env);
+        second = Gateway.start(YAML, env);
+        Path body = Files.createTempFile("junction-answer-", ".json");
+        body.toFile().deleteOnExit();
+        Files.writeString(body, """
+                {"id":"chatcmpl-2","object":"chat.completion","created":1,"model":"gpt-4o-mini",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"full"},"finish_reason":"length"}],
+                 "usage":{"prompt_tokens":7,"completion_tokens":100,"total_tokens":107}}""");
+        upstream.setDefault(Behavior.fixture(body.toString(), 200, "application/json"));
+    }
+
+    @AfterAll
+    static void stop() {
+        first.close();
+        second.close();
+        upstream.close();
+        database.close();
+    }
+
+    /** Created through the first replica; the second learns of it from the shared store. */
+    private static Provision.IssuedKey sharedKey(Provision provision) {
+        Provision.IssuedKey key = provision.key(Provision.rpm(10), List.of());
+        new Provision(second).publish();
+        return key;
+    }
+
+    private static HttpResponse<String> chat(Gateway gateway, String key) {
+        return gateway.post("/v1/chat/completions", """
+                {"model":"metered","max_tokens":100,"messages":[{"role":"user","content":"hello"}]}""",
+                "authorization", "Bearer " + key);
+    }
+
+    @Test
+    void requestsPerMinuteHoldAcrossReplicas() {
+        Provision.IssuedKey key = sharedKey(new Provision(first));
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            statuses.add(chat(i % 2 == 0 ? first : second, key.plaintext()).statusCode());
+        }
+
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(10);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(20);
+    }
+
+    @Test
+    void budgetHoldsAcrossReplicasUnderConcurrency() throws Exception {
+        Provision provision = new Provision(first);
+        Provision.IssuedKey key = provision.key();
+        provision.budget(key, 1050, BudgetPeriod.TOTAL); // ten $100 worst cases fit, an eleventh does not
+        new Provision(second).publish();
+
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(40)) {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                Gateway target = i % 2 == 0 ? first : second;
+                calls.add(pool.submit(() -> chat(target, key.plaintext())));
+            }
+            for (Future<HttpResponse<String>> call : calls) {
+                statuses.add(call.get().statusCode());
+            }
+        }
+
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(10);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(90);
+    }
+}
