@@ -145,14 +145,20 @@ public final class ChatPipeline {
                 record.usage(c.usage()).status(200).firstByte();
                 Buffer body = c.dialect() == client.dialect() ? c.raw()
                         : Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(canonical(c))));
+                if (record.capturing()) {
+                    record.responseBody(body.toString());
+                }
                 response.putHeader("content-type", "application/json").end(body);
             }
             case UpstreamReply.Complete c -> relay(response, record, format).encode(replay(
                     StreamEvents.of(canonical(c), List::of), cancellation));
             case UpstreamReply.Synthesized s when !stream -> {
                 record.usage(s.response().usage()).status(200).firstByte();
-                response.putHeader("content-type", "application/json")
-                        .end(Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(s.response()))));
+                Buffer body = Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(s.response())));
+                if (record.capturing()) {
+                    record.responseBody(body.toString());
+                }
+                response.putHeader("content-type", "application/json").end(body);
             }
             case UpstreamReply.Synthesized s -> relay(response, record, format).encode(replay(
                     StreamEvents.of(s.response(), StreamEvents::words), cancellation));

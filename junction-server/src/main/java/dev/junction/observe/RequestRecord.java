@@ -24,7 +24,7 @@ public final class RequestRecord {
     boolean authenticated;
     Optional<Deployment> deployment = Optional.empty();
     Costs costs = Costs.ZERO;
-    boolean capture;
+    Optional<BodyCapture> capture = Optional.empty();
     Optional<String> requestBody = Optional.empty();
     Optional<String> responseBody = Optional.empty();
     String endpoint = "";
@@ -111,29 +111,25 @@ public final class RequestRecord {
     }
 
     /** Asks for the request's bodies to be kept in the request log (the caller's key captures bodies). */
-    public RequestRecord capture(boolean on) {
-        this.capture = on;
+    public RequestRecord capture(BodyCapture how) {
+        this.capture = Optional.of(how);
         return this;
     }
 
     /** Whether the bodies are kept. */
     public boolean capturing() {
-        return capture;
+        return capture.isPresent();
     }
 
-    /** Keeps the request body for the request log (already capped and redacted); ignored unless capturing. */
+    /** Keeps the request body for the request log, redacted and capped; ignored unless capturing. */
     public RequestRecord requestBody(String body) {
-        if (capture) {
-            this.requestBody = Optional.of(body);
-        }
+        capture.ifPresent(c -> this.requestBody = Optional.of(c.apply(body)));
         return this;
     }
 
-    /** Keeps the response body for the request log (already capped and redacted); ignored unless capturing. */
+    /** Keeps the response body for the request log, redacted and capped; ignored unless capturing. */
     public RequestRecord responseBody(String body) {
-        if (capture) {
-            this.responseBody = Optional.of(body);
-        }
+        capture.ifPresent(c -> this.responseBody = Optional.of(c.apply(body)));
         return this;
     }
 

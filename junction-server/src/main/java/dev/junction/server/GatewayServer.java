@@ -197,7 +197,7 @@ public final class GatewayServer {
             case CallerAuthenticator.Result.Rejected r -> ErrorReplies.send(ctx, r.error());
             case CallerAuthenticator.Result.Authenticated a -> {
                 RequestContext.caller(ctx, a.caller());
-                RequestContext.record(ctx).capture(RequestCompletion.captures(rt, a.caller()));
+                RequestCompletion.capture(rt, a.caller()).ifPresent(RequestContext.record(ctx)::capture);
                 ctx.next();
             }
         }

@@ -2,6 +2,7 @@ package dev.junction.server;
 
 import dev.junction.governance.Caller;
 import dev.junction.model.Usage;
+import dev.junction.observe.BodyCapture;
 import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
 import dev.junction.pricing.Costs;
@@ -35,7 +36,7 @@ final class RequestCompletion {
         RequestLog.write(record);
         if (record.authenticated()) {
             if (record.capturing() && ctx.body() != null && ctx.body().buffer() != null) {
-                record.requestBody(capped(rt, ctx.body().buffer().toString(StandardCharsets.UTF_8)));
+                record.requestBody(ctx.body().buffer().toString(StandardCharsets.UTF_8));
             }
             rt.governance().writer().offer(record.logged());
         }
@@ -50,17 +51,12 @@ final class RequestCompletion {
                 .orElse(Costs.ZERO);
     }
 
-    /** A body as the request log keeps it: secrets redacted, cut at the configured size. */
-    static String capped(GatewayRuntime rt, String body) {
-        int max = rt.config().governance().requestLogs().maxBodyBytes();
-        String redacted = rt.redactor().redact(body);
-        return redacted.length() <= max ? redacted : redacted.substring(0, max) + "…[truncated]";
-    }
-
-    /** Whether a caller's request bodies are kept: everyone's when configured, else per key. */
-    static boolean captures(GatewayRuntime rt, Caller caller) {
-        return rt.config().governance().requestLogs().captureBodies()
+    /** How a caller's request bodies are kept: everyone's when configured, else per key; empty when not. */
+    static Optional<BodyCapture> capture(GatewayRuntime rt, Caller caller) {
+        boolean on = rt.config().governance().requestLogs().captureBodies()
                 || caller.grant().map(g -> g.key().captureBodies()).orElse(false);
+        return on ? Optional.of(new BodyCapture(rt.redactor(), rt.config().governance().requestLogs().maxBodyBytes()))
+                : Optional.empty();
     }
 
 }

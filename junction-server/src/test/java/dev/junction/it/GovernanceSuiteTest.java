@@ -303,6 +303,24 @@ class GovernanceSuiteTest {
     }
 
     @Test
+    void keyThatCapturesBodiesKeepsThemInTheRequestLogAndOthersDoNot() {
+        Provision.IssuedKey capturing = provision.key(provision.user(), new dev.junction.governance.VirtualKey.Spec(
+                "capturing", List.of(), List.of(), List.of(), Map.of(), RateLimits.NONE, Optional.empty(), true,
+                true));
+        Provision.IssuedKey plain = provision.key();
+
+        assertThat(chat(capturing.plaintext(), "metered", 20).statusCode()).isEqualTo(200);
+        assertThat(chat(plain.plaintext(), "metered", 20).statusCode()).isEqualTo(200);
+
+        LoggedRequest captured = awaitLogged(capturing.id(), 1).getFirst().request();
+        assertThat(captured.requestBody()).hasValueSatisfying(b -> assertThat(b).contains("\"hello\""));
+        assertThat(captured.responseBody()).hasValueSatisfying(b -> assertThat(b).contains("chat.completion"));
+        LoggedRequest uncaptured = awaitLogged(plain.id(), 1).getFirst().request();
+        assertThat(uncaptured.requestBody()).isEmpty();
+        assertThat(uncaptured.responseBody()).isEmpty();
+    }
+
+    @Test
     void databaseHoldsOnlyTheKeysHashNeverTheKey() throws Exception {
         Provision.IssuedKey key = provision.key();
         assertThat(chat(key.plaintext(), "metered", 1).statusCode()).isEqualTo(200);
