@@ -47,6 +47,7 @@ public final class RouteExecutor {
     private final Function<String, Optional<Route>> routes;
     /** Strategy state lives per route group and survives configuration reloads that keep the names. */
     private final Map<String, Strategy> strategies;
+    private final DeploymentGate gate;
 
     /**
      * @param providers the providers by name
@@ -58,12 +59,22 @@ public final class RouteExecutor {
     public RouteExecutor(Map<String, ProviderConfig> providers, Function<ProviderConfig, ProviderAdapter> adapters,
                          HealthTracker health, Timers timers, Function<String, Optional<Route>> routes,
                          Map<String, Strategy> strategies) {
+        this(providers, adapters, health, timers, routes, strategies, DeploymentGate.OPEN);
+    }
+
+    /**
+     * An executor whose deployments' own limits are also shared through {@code gate} (replicas sharing Redis).
+     */
+    public RouteExecutor(Map<String, ProviderConfig> providers, Function<ProviderConfig, ProviderAdapter> adapters,
+                         HealthTracker health, Timers timers, Function<String, Optional<Route>> routes,
+                         Map<String, Strategy> strategies, DeploymentGate gate) {
         this.providers = Map.copyOf(providers);
         this.adapters = adapters;
         this.health = health;
         this.timers = timers;
         this.routes = routes;
         this.strategies = strategies;
+        this.gate = gate;
     }
 
     /** A fresh map for {@link #strategies}, to be kept across runtimes. */
@@ -178,7 +189,12 @@ public final class RouteExecutor {
                     if (pin.isEmpty() && !health.tryAcquire(deployment, facts.totalTokens())) {
                         continue;
                     }
-                    attempt(deployment);
+                    if (pin.isEmpty() && gate != DeploymentGate.OPEN
+                            && (deployment.rpm().isPresent() || deployment.tpm().isPresent())) {
+                        gated(deployment);
+                    } else {
+                        attempt(deployment);
+                    }
                     return;
                 }
                 if (groupIndex >= route.groups().size()) {
@@ -212,6 +228,25 @@ public final class RouteExecutor {
         /** After a "context window exceeded", only deployments known to have a larger window are worth trying. */
         private boolean biggerWindow(Deployment d) {
             return contextFloor < 0 || d.capabilities().contextWindow().orElse(0) > contextFloor;
+        }
+
+        /**
+         * Asks the shared limits before the attempt; a deployment out of room rests locally until it has room again
+         * (no further round trips meanwhile), and the next one is tried.
+         */
+        private void gated(Deployment deployment) {
+            gate.admit(deployment, facts.totalTokens()).onComplete(ar -> {
+                Optional<Duration> wait = ar.succeeded() ? ar.result() : Optional.empty();
+                if (wait.isEmpty()) {
+                    attempt(deployment);
+                    return;
+                }
+                health.abandoned(deployment);
+                health.exhausted(deployment, wait.get());
+                lastError = new GatewayError.RateLimited("The deployment '" + deployment.id()
+                        + "' is at its own rate limit.", wait);
+                next();
+            });
         }
 
         private void attempt(Deployment deployment) {

@@ -11,6 +11,8 @@ import dev.junction.crypto.VirtualKeys;
 import dev.junction.limit.LocalRateLimiter;
 import dev.junction.limit.RateLimiter;
 import dev.junction.limit.RedisRateLimiter;
+import dev.junction.limit.SharedDeploymentLimits;
+import dev.junction.routing.DeploymentGate;
 import dev.junction.observe.RequestLogWriter;
 import dev.junction.observe.WriterSettings;
 import dev.junction.pricing.CostCalculator;
@@ -65,6 +67,7 @@ public final class Governance implements AutoCloseable {
     private final AtomicReference<CostCalculator> costs = new AtomicReference<>();
     private final Set<String> seeded = new HashSet<>();
     private final ScheduledExecutorService poller;
+    private final Optional<DeploymentGate> sharedDeploymentLimits;
 
     private Governance(GovernanceSettings settings, Optional<String> redisUrl, Clock clock) {
         this.settings = settings;
@@ -88,6 +91,7 @@ public final class Governance implements AutoCloseable {
         this.writer = RequestLogWriter.start(new JdbcRequestLogSink(database), new WriterSettings(logs.queueSize(),
                 logs.batchSize(), logs.flushInterval(), logs.spoolDir(), logs.spoolMaxBytes()));
         this.costs.set(new CostCalculator(PriceCatalog.bundled().withOverrides(settings.pricing().overrides())));
+        this.sharedDeploymentLimits = redisUrl.map(url -> new SharedDeploymentLimits(limiter));
         this.governor = new Governor(limiter, ledger, costs::get, settings.pricing(), clock);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "junction-governance-poll");
@@ -169,6 +173,14 @@ public final class Governance implements AutoCloseable {
 
     public Governor governor() {
         return governor;
+    }
+
+    /**
+     * The deployments' own limits shared across replicas, when limits live in Redis; without Redis each replica's
+     * health tracker enforces them alone.
+     */
+    public Optional<DeploymentGate> sharedDeploymentLimits() {
+        return sharedDeploymentLimits;
     }
 
     public RateLimiter limiter() {

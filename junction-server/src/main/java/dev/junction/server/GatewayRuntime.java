@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import dev.junction.mock.MockProvider;
 import dev.junction.provider.ProviderConfig;
+import dev.junction.routing.DeploymentGate;
 import dev.junction.routing.RouteExecutor;
 import dev.junction.routing.health.HealthTracker;
 import dev.junction.routing.strategy.Strategy;
@@ -90,7 +91,8 @@ public final class GatewayRuntime {
                     public void cancel(long id) {
                         vertx.cancelTimer(id);
                     }
-                }, name -> resolver.resolve(name), strategies);
+                }, name -> resolver.resolve(name), strategies, governance.sharedDeploymentLimits()
+                        .orElse(DeploymentGate.OPEN));
         EmbeddingAdapter openAiEmbeddings = new OpenAiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->

@@ -32,6 +32,10 @@ class GovernedReplicasTest {
                 groups:
                   - deployments:
                       - {provider: openai, model: gpt-4o-mini, price: {input: 0, output: 1000000}}
+              limited:
+                groups:
+                  - deployments:
+                      - {id: six-a-minute, provider: openai, model: gpt-4o-mini, rpm: 6}
             """;
 
     private static MockUpstream upstream;
@@ -89,6 +93,22 @@ class GovernedReplicasTest {
 
         assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(10);
         assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(20);
+    }
+
+    @Test
+    void aDeploymentsOwnRpmHoldsAcrossReplicas() {
+        Provision.IssuedKey key = new Provision(first).key();
+        new Provision(second).publish();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            statuses.add((i % 2 == 0 ? first : second).post("/v1/chat/completions", """
+                    {"model":"limited","max_tokens":5,"messages":[{"role":"user","content":"hello"}]}""",
+                    "authorization", "Bearer " + key.plaintext()).statusCode());
+        }
+
+        // Each replica alone would let six through (twelve in all); shared in Redis, six in all.
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(6);
     }
 
     @Test
