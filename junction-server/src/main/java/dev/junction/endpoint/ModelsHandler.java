@@ -3,6 +3,7 @@ package dev.junction.endpoint;
 import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
 import dev.junction.server.GatewayRuntime;
+import dev.junction.server.RequestContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -24,10 +25,12 @@ public final class ModelsHandler {
         this.runtime = runtime;
     }
 
-    /** Lists every public model name. */
+    /** Lists every public model name the caller's key may use. */
     public void list(RoutingContext ctx) {
         ClientDialect dialect = ClientDialect.of(ctx);
-        List<String> names = runtime.get().resolver().publicModels();
+        var grant = RequestContext.caller(ctx).flatMap(c -> c.grant());
+        List<String> names = runtime.get().resolver().publicModels().stream()
+                .filter(name -> grant.map(g -> g.allowsModel(name)).orElse(true)).toList();
         ObjectNode body = Json.object();
         switch (dialect) {
             case OPENAI -> {

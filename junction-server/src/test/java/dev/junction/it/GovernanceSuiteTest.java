@@ -164,6 +164,9 @@ class GovernanceSuiteTest {
         assertThat(anthropic.statusCode()).isEqualTo(403);
         assertThat(json(anthropic).at("/error/type").asString()).isEqualTo("permission_error");
         assertThat(chat(key.plaintext(), "gpt-4o", 10).statusCode()).isEqualTo(200);
+        JsonNode models = json(gateway.get("/v1/models", "authorization", "Bearer " + key.plaintext()));
+        assertThat(models.get("data").valueStream().map(m -> m.get("id").asString()).toList())
+                .contains("gpt-4o").doesNotContain("metered");
     }
 
     @Test
