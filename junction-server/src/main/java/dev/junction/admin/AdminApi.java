@@ -39,6 +39,7 @@ public final class AdminApi {
         router.route("/api/admin/*").handler(this::authenticate);
         router.get("/api/admin/health/deployments").handler(this::deployments);
         router.postWithRegex("/api/admin/health/deployments/(?<id>.+)/reset").handler(this::reset);
+        new StoredConfigResource(runtime).mount(router);
         router.route("/api/admin/*").handler(ctx -> error(ctx, 404, "not_found",
                 "Unknown admin path: " + ctx.request().method() + " " + ctx.request().path()));
     }
@@ -62,11 +63,12 @@ public final class AdminApi {
             error(ctx, 403, "admin_disabled", "The admin API is off: set JUNCTION_ADMIN_KEY or admin_keys.");
             return;
         }
-        if (admins.authenticate(ctx.request().getHeader("authorization"), ctx.request().getHeader("x-api-key"))
-                .isEmpty()) {
+        var admin = admins.authenticate(ctx.request().getHeader("authorization"), ctx.request().getHeader("x-api-key"));
+        if (admin.isEmpty()) {
             error(ctx, 401, "unauthorized", "Invalid or missing admin key.");
             return;
         }
+        ctx.put(StoredConfigResource.ACTOR, admin.get().keyName());
         ctx.next();
     }
 

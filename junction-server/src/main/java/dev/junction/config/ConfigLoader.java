@@ -99,13 +99,20 @@ public final class ConfigLoader {
         Timeouts timeouts = timeouts(root.get("timeouts"), "timeouts", Timeouts.DEFAULTS, problems);
         ServerSettings server = server(root.get("server"), problems);
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+        Map<String, ConfigLayers.Source> providerSources = new LinkedHashMap<>();
         providers.put(MockProvider.NAME, MockProvider.config());
-        envProviders(timeouts).forEach(p -> providers.put(p.name(), p));
+        providerSources.put(MockProvider.NAME, ConfigLayers.Source.BUILTIN);
+        envProviders(timeouts).forEach(p -> {
+            providers.put(p.name(), p);
+            providerSources.put(p.name(), ConfigLayers.Source.ENV);
+        });
         JsonNode providersNode = root.get("providers");
         if (problems.isMapping(providersNode, "providers")) {
             for (var entry : providersNode.properties()) {
-                fileProvider(entry.getKey(), entry.getValue(), timeouts, providers, problems)
-                        .ifPresent(p -> providers.put(p.name(), p));
+                fileProvider(entry.getKey(), entry.getValue(), timeouts, providers, problems).ifPresent(p -> {
+                    providers.put(p.name(), p);
+                    providerSources.put(p.name(), ConfigLayers.Source.FILE);
+                });
             }
         }
         List<GatewayKey> keys = keys(root.get("keys"), problems, "keys", "JUNCTION_MASTER_KEY", "master");
@@ -123,8 +130,46 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
+        Map<String, ConfigLayers.Source> routeSources = new LinkedHashMap<>();
+        routes.routes().keySet().forEach(name -> routeSources.put(name, ConfigLayers.Source.FILE));
+        ConfigLayers layers = new ConfigLayers(timeouts, routes.groups(), providerSources, routeSources, Map.of());
         return new GatewayConfig(server, keys, adminKeys, providers, routes.routes(), routes.aliases(), health,
-                redisUrl, media, governance, source);
+                redisUrl, media, governance, source, layers);
+    }
+
+    /**
+     * A loader for provider definitions stored in the database: it reads no environment, so a stored provider gets
+     * its key from the store alone, never from a preset's {@code <PROVIDER>_API_KEY}.
+     */
+    static ConfigLoader forStoredDefinitions(ProviderCatalog catalog) {
+        return new ConfigLoader(catalog, Map.of());
+    }
+
+    /**
+     * Reads one stored provider exactly as a {@code providers.<name>} block of the file, with its key put back.
+     * Stored definitions get no {@code ${VAR}} substitution, and must not hold the key themselves (it is stored
+     * encrypted beside them). Problems are recorded with the path {@code providers.<name>}; empty when it has any.
+     *
+     * @param known providers already configured, which the definition cannot redefine
+     */
+    Optional<ProviderConfig> storedProvider(String name, JsonNode definition, Optional<Secret> apiKey,
+                                            Timeouts defaultTimeouts, Map<String, ProviderConfig> known,
+                                            Problems problems) {
+        int before = problems.list().size();
+        String path = "providers." + name;
+        if (known.containsKey(name)) {
+            problems.add(path + ": already configured; a stored provider cannot redefine it");
+            return Optional.empty();
+        }
+        if (definition.isObject() && definition.has("api_key")) {
+            problems.add(path + ".api_key: not part of a stored definition; the key is stored encrypted beside it");
+        }
+        JsonNode withKey = definition;
+        if (definition instanceof ObjectNode object && apiKey.isPresent()) {
+            withKey = object.deepCopy().put("api_key", apiKey.get().reveal());
+        }
+        Optional<ProviderConfig> provider = fileProvider(name, withKey, defaultTimeouts, Map.of(), problems);
+        return problems.list().size() > before ? Optional.empty() : provider;
     }
 
     /** Replaces variables in every string value; unset variables are problems, listed once each. */

@@ -85,6 +85,11 @@ final class DeploymentReader {
         return register(d, path) ? Optional.of(d) : Optional.empty();
     }
 
+    /** Records deployments already configured at {@code path}, so that new ones cannot reuse their ids. */
+    void known(List<Deployment> list, String path) {
+        list.forEach(d -> ids.putIfAbsent(d.id(), new Seen(d, path)));
+    }
+
     /** Records the id; false (and a problem) when it is already taken by a deployment with other settings. */
     private boolean register(Deployment d, String path) {
         Seen seen = ids.putIfAbsent(d.id(), new Seen(d, path));

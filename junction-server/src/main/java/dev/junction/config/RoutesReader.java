@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class RoutesReader {
 
-    /** Routes by name (globs included) and aliases (alias to route name). */
-    record RouteTable(Map<String, Route> routes, Map<String, String> aliases) {}
+    /** Routes by name (globs included), aliases (alias to route name) and the valid shared groups by name. */
+    record RouteTable(Map<String, Route> routes, Map<String, String> aliases, Map<String, RouteGroup> groups) {}
 
     private static final Set<String> ROUTE = Set.of("steps", "strategy", "aliases", "groups", "retry", "fallback",
             "params", "timeouts");
@@ -57,7 +57,7 @@ final class RoutesReader {
         Map<String, Route> routes = new LinkedHashMap<>();
         Map<String, String> aliases = new LinkedHashMap<>();
         if (!problems.isMapping(routesNode, "routes")) {
-            return new RouteTable(routes, aliases);
+            return new RouteTable(routes, aliases, validSharedGroups());
         }
         Set<String> names = new LinkedHashSet<>(routesNode.propertyNames());
         for (var entry : routesNode.properties()) {
@@ -68,7 +68,81 @@ final class RoutesReader {
         for (Route route : routes.values()) {
             checkContentPolicy(route, names, aliases);
         }
-        return new RouteTable(routes, aliases);
+        return new RouteTable(routes, aliases, validSharedGroups());
+    }
+
+    private Map<String, RouteGroup> validSharedGroups() {
+        Map<String, RouteGroup> valid = new LinkedHashMap<>();
+        shared.forEach((name, group) -> group.ifPresent(g -> valid.put(name, g)));
+        return valid;
+    }
+
+    /**
+     * Adds routes stored in the database to the table in force (the file's), each read like a {@code routes.<name>}
+     * entry of the file: it may {@code use} the file's shared groups, and its deployment ids, aliases and
+     * content-policy fallback are checked against everything else. A stored route with problems, or whose name the
+     * table in force already has (as a route or an alias), is left out on its own and reported by name.
+     *
+     * @param inForce the routes, aliases and shared groups read from the file
+     * @param stored stored definitions by route name
+     */
+    StoredRoutes readStored(RouteTable inForce, Map<String, JsonNode> stored) {
+        inForce.groups().forEach((name, group) -> shared.put(name, Optional.of(group)));
+        inForce.groups().forEach((name, group) -> deployments.known(group.deployments(), "groups." + name));
+        inForce.routes().forEach((name, route) -> deployments.known(route.deployments(), "routes." + name));
+        Map<String, Route> routes = new LinkedHashMap<>(inForce.routes());
+        Map<String, String> aliases = new LinkedHashMap<>(inForce.aliases());
+        Set<String> names = new LinkedHashSet<>(inForce.routes().keySet());
+        names.addAll(stored.keySet());
+        Map<String, List<String>> skipped = new LinkedHashMap<>();
+        List<String> accepted = new ArrayList<>();
+        for (var entry : stored.entrySet()) {
+            String name = entry.getKey();
+            if (inForce.routes().containsKey(name) || inForce.aliases().containsKey(name)) {
+                skipped.put(name, List.of("routes." + name + ": the configuration file declares a route or alias of "
+                        + "this name, which wins"));
+                continue;
+            }
+            int before = problems.list().size();
+            Optional<Route> route = route(name, entry.getValue());
+            Map<String, String> withOwn = new LinkedHashMap<>(aliases);
+            aliases(name, entry.getValue(), names, withOwn);
+            if (problems.list().size() > before || route.isEmpty()) {
+                skipped.put(name, List.copyOf(problems.list().subList(before, problems.list().size())));
+                continue;
+            }
+            routes.put(name, route.get());
+            aliases = withOwn;
+            accepted.add(name);
+        }
+        dropBrokenFallbacks(accepted, routes, aliases, skipped);
+        return new StoredRoutes(new RouteTable(routes, aliases, inForce.groups()), skipped);
+    }
+
+    /** Stored routes read into a table, and those left out with their problems. */
+    record StoredRoutes(RouteTable table, Map<String, List<String>> skipped) {}
+
+    /**
+     * Leaves out stored routes whose content-policy fallback names no route in the table, until none is left: a route
+     * left out may be another's fallback.
+     */
+    private void dropBrokenFallbacks(List<String> stored, Map<String, Route> routes, Map<String, String> aliases,
+                                     Map<String, List<String>> skipped) {
+        boolean dropped = true;
+        while (dropped) {
+            dropped = false;
+            for (String name : List.copyOf(stored)) {
+                int before = problems.list().size();
+                checkContentPolicy(routes.get(name), routes.keySet(), aliases);
+                if (problems.list().size() > before) {
+                    skipped.put(name, List.copyOf(problems.list().subList(before, problems.list().size())));
+                    routes.remove(name);
+                    aliases.values().removeIf(name::equals);
+                    stored.remove(name);
+                    dropped = true;
+                }
+            }
+        }
     }
 
     private void sharedGroups(JsonNode node) {

@@ -28,13 +28,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +71,7 @@ public final class Governance implements AutoCloseable {
     private final Set<String> seeded = new HashSet<>();
     private final ScheduledExecutorService poller;
     private final Optional<DeploymentGate> sharedDeploymentLimits;
+    private final List<Consumer<GovernanceSnapshot>> storedConfigListeners = new CopyOnWriteArrayList<>();
 
     private Governance(GovernanceSettings settings, Optional<String> redisUrl, Clock clock) {
         this.settings = settings;
@@ -139,14 +143,37 @@ public final class Governance implements AutoCloseable {
         }
     }
 
-    /** Runs on the database thread. */
+    /** Runs on a database thread. */
     private synchronized void publish(GovernanceData data) {
+        if (data.revision() < snapshot.get().revision()) {
+            return; // a slower load from before a change that is already published: publishing it would undo the change
+        }
         GovernanceSnapshot next = GovernanceSnapshot.of(data);
         Map<String, Price> overrides = new LinkedHashMap<>(settings.pricing().overrides());
         data.priceOverrides().forEach(o -> overrides.put(o.model(), o.toPrice()));
         costs.set(new CostCalculator(PriceCatalog.bundled().withOverrides(overrides)));
         reconcile(next);
-        snapshot.set(next);
+        GovernanceSnapshot previous = snapshot.getAndSet(next);
+        if (next.storedConfigDiffers(previous)) {
+            for (Consumer<GovernanceSnapshot> listener : storedConfigListeners) {
+                try {
+                    listener.accept(next);
+                } catch (RuntimeException e) { // one listener's failure must not stop publishing or the others
+                    LOG.error("A listener failed to apply the changed stored providers and routes", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every newly published snapshot whose stored providers or routes differ from the
+     * previous one's, in publishing order, on the database thread that published it (before {@link #refresh()}
+     * completes), so a change made through this process is in effect when its refresh completes. The listener must not
+     * wait for the database ({@link Database#call}): with SQLite that thread is the only one. It is not called for the
+     * snapshot already published; read {@link #snapshot()} after registering for that.
+     */
+    public void onStoredConfigChange(Consumer<GovernanceSnapshot> listener) {
+        storedConfigListeners.add(listener);
     }
 
     /**

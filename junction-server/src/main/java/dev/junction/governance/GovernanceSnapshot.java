@@ -11,24 +11,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the data plane knows about tenants, teams, users, virtual keys and budgets: an immutable in-memory view of
- * the store at one revision. Lookups are map reads; nothing here touches the database. A change in the store
- * publishes a new snapshot.
+ * What the data plane knows about tenants, teams, users, virtual keys and budgets, and the stored providers and routes
+ * the running configuration is merged from: an immutable in-memory view of the store at one revision. Lookups are map
+ * reads; nothing here touches the database. A change in the store publishes a new snapshot.
  */
 public final class GovernanceSnapshot {
 
     private static final Logger LOG = LoggerFactory.getLogger(GovernanceSnapshot.class);
 
     /** No virtual keys at all: a gateway without any stored governance data. */
-    public static final GovernanceSnapshot EMPTY = new GovernanceSnapshot(Map.of(), List.of(), -1);
+    public static final GovernanceSnapshot EMPTY = new GovernanceSnapshot(Map.of(), List.of(), List.of(), List.of(),
+            -1);
 
     private final Map<String, KeyGrant> grantsByHash;
     private final List<Budget> budgets;
+    private final List<StoredProvider> storedProviders;
+    private final List<StoredRoute> storedRoutes;
     private final long revision;
 
-    private GovernanceSnapshot(Map<String, KeyGrant> grantsByHash, List<Budget> budgets, long revision) {
+    private GovernanceSnapshot(Map<String, KeyGrant> grantsByHash, List<Budget> budgets,
+                               List<StoredProvider> storedProviders, List<StoredRoute> storedRoutes, long revision) {
         this.grantsByHash = Map.copyOf(grantsByHash);
         this.budgets = List.copyOf(budgets);
+        this.storedProviders = List.copyOf(storedProviders);
+        this.storedRoutes = List.copyOf(storedRoutes);
         this.revision = revision;
     }
 
@@ -62,7 +68,7 @@ public final class GovernanceSnapshot {
             budgets.addAll(budgetsBySubject.getOrDefault("tenant:" + tenant.id(), List.of()));
             grants.put(key.keyHash(), new KeyGrant(key, user, team, tenant, budgets, ips));
         }
-        return new GovernanceSnapshot(grants, data.budgets(), data.revision());
+        return new GovernanceSnapshot(grants, data.budgets(), data.providers(), data.routes(), data.revision());
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
@@ -82,6 +88,21 @@ public final class GovernanceSnapshot {
     /** Every budget. */
     public List<Budget> budgets() {
         return budgets;
+    }
+
+    /** Every stored provider, by name (their keys still sealed). */
+    public List<StoredProvider> storedProviders() {
+        return storedProviders;
+    }
+
+    /** Every stored route, by name. */
+    public List<StoredRoute> storedRoutes() {
+        return storedRoutes;
+    }
+
+    /** Whether the stored providers and routes differ from another snapshot's. */
+    public boolean storedConfigDiffers(GovernanceSnapshot other) {
+        return !storedProviders.equals(other.storedProviders) || !storedRoutes.equals(other.storedRoutes);
     }
 
     /** The store revision this snapshot shows. */

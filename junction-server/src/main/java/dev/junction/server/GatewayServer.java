@@ -6,6 +6,9 @@ import dev.junction.auth.CallerAuthenticator;
 import dev.junction.governance.Governance;
 import dev.junction.endpoint.MeHandler;
 import dev.junction.config.GatewayConfig;
+import dev.junction.config.StoredConfigMerger;
+import dev.junction.governance.GovernanceSnapshot;
+import dev.junction.provider.ProviderCatalog;
 import dev.junction.dialect.openai.OpenAiErrors;
 import dev.junction.endpoint.ClientDialect;
 import dev.junction.endpoint.ErrorReplies;
@@ -24,7 +27,9 @@ import dev.junction.upstream.MediaFetcher;
 import dev.junction.routing.RouteExecutor;
 import dev.junction.routing.health.HealthRegistry;
 import dev.junction.routing.strategy.Strategy;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -49,7 +54,10 @@ import org.slf4j.LoggerFactory;
  * The gateway process: one Vert.x instance, one HTTP listener shared by all event loops, one upstream client.
  * {@link #start} binds the port; {@link #stop} drains in-flight requests and streams (up to the configured drain
  * timeout) before closing. Started from a file, it can {@link #watch} it and {@link #reload} on change: handlers read
- * the current {@link GatewayRuntime} per request, so a swap needs no restart. Thread safe.
+ * the current {@link GatewayRuntime} per request, so a swap needs no restart. The configuration in effect is the
+ * file's (and the environment's) merged with the providers and routes stored in the database
+ * ({@link StoredConfigMerger}); it is merged again when the file is reloaded and whenever the governance snapshot's
+ * stored providers or routes change. Thread safe.
  */
 public final class GatewayServer {
 
@@ -64,6 +72,11 @@ public final class GatewayServer {
     private final Optional<RedisHealthSync> healthSync;
     private final HealthChecks checks;
     private final Governance governance;
+    private final StoredConfigMerger merger;
+    /** The snapshot whose stored providers and routes the running configuration holds; guarded by {@code this}. */
+    private GovernanceSnapshot storedInEffect;
+    /** Stored definitions the running configuration leaves out, by path, so each is logged once; guarded by this. */
+    private Set<String> leftOut = Set.of();
     private final RequestCompletion completion = new RequestCompletion(this::runtime);
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -73,12 +86,14 @@ public final class GatewayServer {
 
     private GatewayServer(GatewayConfig config, Clock clock) {
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
+        this.merger = new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets());
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
         this.media = new MediaFetcher(vertx, config.media());
         this.health = new HealthRegistry(config.health());
         this.healthSync = config.redisUrl().flatMap(url -> RedisHealthSync.start(url, health));
-        this.runtime.set(new GatewayRuntime(config, vertx, http, media, health, strategies, governance));
+        this.runtime.set(new GatewayRuntime(withStored(config, governance.snapshot()), vertx, http, media, health,
+                strategies, governance));
         this.checks = new HealthChecks(vertx, health);
         this.checks.schedule(runtime.get());
     }
@@ -93,6 +108,8 @@ public final class GatewayServer {
      */
     public static GatewayServer start(GatewayConfig config, Clock clock) {
         GatewayServer gateway = new GatewayServer(config, clock);
+        gateway.governance.onStoredConfigChange(changed -> gateway.applyStoredConfig());
+        gateway.applyStoredConfig(); // a change published before the listener was in place
         try {
             gateway.listen().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -264,7 +281,7 @@ public final class GatewayServer {
      * name). Listener settings ({@code server:}), media limits and the health policy keep their running values: they
      * only change with a restart, and a difference is logged as ignored.
      */
-    public void reload(GatewayConfig loaded) {
+    public synchronized void reload(GatewayConfig loaded) {
         GatewayRuntime previous = runtime.get();
         GatewayConfig running = previous.config();
         if (!loaded.server().equals(running.server())) {
@@ -280,10 +297,51 @@ public final class GatewayServer {
             LOG.warn("The database, data directory, secret key, request-log or pricing settings changed; they only "
                     + "take effect after a restart and were ignored");
         }
-        GatewayConfig effective = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
+        GatewayConfig fromFile = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
                 loaded.providers(),
                 loaded.routes(), loaded.aliases(), running.health(), running.redisUrl(), running.media(),
-                running.governance(), loaded.source());
+                running.governance(), loaded.source(), loaded.layers());
+        GatewayRuntime next = install(withStored(fromFile, governance.snapshot()));
+        if (previous.authenticator().enforcing() && !next.authenticator().enforcing()) {
+            LOG.warn("No gateway key is configured any more: ANYONE who can reach the port can use the configured "
+                    + "providers.");
+        }
+    }
+
+    /**
+     * Merges the running configuration again with the stored providers and routes, when they changed since it was
+     * merged. Called on the governance's database thread when a new snapshot is published.
+     */
+    private synchronized void applyStoredConfig() {
+        GovernanceSnapshot now = governance.snapshot();
+        if (draining || !now.storedConfigDiffers(storedInEffect)) {
+            return;
+        }
+        install(withStored(runtime.get().config(), now));
+    }
+
+    /**
+     * The configuration merged with a snapshot's stored definitions. A definition newly left out is logged (WARN, one
+     * line with its problems), and one back in effect too (INFO).
+     */
+    private GatewayConfig withStored(GatewayConfig config, GovernanceSnapshot stored) {
+        GatewayConfig merged = merger.merge(config, stored.storedProviders(), stored.storedRoutes());
+        storedInEffect = stored;
+        Map<String, List<String>> skipped = merged.layers().skipped();
+        skipped.forEach((path, problems) -> {
+            if (!leftOut.contains(path)) {
+                LOG.atWarn().addKeyValue("entity", path).log("A stored definition is left out of the configuration: {}",
+                        String.join("; ", problems));
+            }
+        });
+        leftOut.stream().filter(path -> !skipped.containsKey(path)).forEach(path -> LOG.atInfo()
+                .addKeyValue("entity", path).log("A stored definition left out before is no longer left out"));
+        leftOut = Set.copyOf(skipped.keySet());
+        return merged;
+    }
+
+    /** Swaps in a runtime for the configuration; requests under way finish with the one they started with. */
+    private GatewayRuntime install(GatewayConfig effective) {
         GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies, governance);
         runtime.set(next);
         checks.schedule(next);
@@ -293,13 +351,11 @@ public final class GatewayServer {
                 .addKeyValue("keys", effective.keys().size())
                 .addKeyValue("config", effective.source().orElse("none"))
                 .log("New configuration in effect");
-        if (previous.authenticator().enforcing() && !next.authenticator().enforcing()) {
-            LOG.warn("No gateway key is configured any more: ANYONE who can reach the port can use the configured "
-                    + "providers.");
-        }
+        return next;
     }
 
-    private GatewayRuntime runtime() {
+    /** The runtime in effect now: what the next request uses. */
+    public GatewayRuntime runtime() {
         return runtime.get();
     }
 

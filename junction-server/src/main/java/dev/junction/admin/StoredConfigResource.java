@@ -1,0 +1,215 @@
+package dev.junction.admin;
+
+import static dev.junction.admin.StoredConfigReplies.bodyObject;
+import static dev.junction.admin.StoredConfigReplies.declaredElsewhere;
+import static dev.junction.admin.StoredConfigReplies.error;
+import static dev.junction.admin.StoredConfigReplies.invalid;
+import static dev.junction.admin.StoredConfigReplies.send;
+import static dev.junction.admin.StoredConfigReplies.view;
+
+import dev.junction.config.ConfigLayers.Source;
+import dev.junction.config.GatewayConfig;
+import dev.junction.config.StoredConfigMerger;
+import dev.junction.governance.Governance;
+import dev.junction.governance.GovernanceSnapshot;
+import dev.junction.governance.StoredProvider;
+import dev.junction.governance.StoredRoute;
+import dev.junction.json.Json;
+import dev.junction.provider.ProviderCatalog;
+import dev.junction.server.GatewayRuntime;
+import dev.junction.store.StoreConflict;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The admin endpoints for providers and routes stored in the database ({@code /api/admin/providers},
+ * {@code /api/admin/routes}). A definition is the JSON form of a {@code providers.<name>} or {@code routes.<name>}
+ * block of the YAML file, validated by the same readers before anything is stored (400 listing the problems); a name
+ * the file or the environment declares is read-only here (409). A provider's {@code api_key} is sealed with the
+ * gateway's secret key before it is stored and never shown again. Each write stores the change and its audit entry in
+ * one transaction, then refreshes the governance snapshot, so the change is in effect on this replica when the answer
+ * is sent (other replicas pick it up by polling the store).
+ *
+ * <p>Mount it behind the admin-key authentication: it checks no key itself. The audit actor is the routing-context
+ * value {@value #ACTOR} when the authentication put a string there, else {@code admin}. Handlers run on the event
+ * loop and only read memory there; the store work runs on the database threads.
+ */
+public final class StoredConfigResource {
+
+    /** The routing-context key of the authenticated admin's name, used as the audit actor. */
+    public static final String ACTOR = "junction.admin";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredConfigResource.class);
+    private static final long MAX_BODY_BYTES = 1 << 20;
+    private static final String PROVIDER_PATH = "/api/admin/providers/(?<name>[^/]+)";
+    private static final String ROUTE_PATH = "/api/admin/routes/(?<name>.+)";
+
+    private final Supplier<GatewayRuntime> runtime;
+    private final Governance governance;
+    private final StoredConfigMerger merger;
+    private final StoredConfigWrites writes;
+
+    /**
+     * @param runtime the runtime in effect, read per request; it must be in place already (its governance, which
+     *     lives as long as the process, is taken now)
+     */
+    public StoredConfigResource(Supplier<GatewayRuntime> runtime) {
+        this.runtime = runtime;
+        this.governance = runtime.get().governance();
+        this.merger = new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets());
+        this.writes = new StoredConfigWrites(governance.database(), governance.store());
+    }
+
+    /** Mounts the endpoints; call it after the admin-key authentication handler and before any catch-all. */
+    public void mount(Router router) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        router.get("/api/admin/providers").handler(ctx -> send(ctx, 200,
+                StoredConfigViews.providers(config(), governance.snapshot())));
+        router.getWithRegex(PROVIDER_PATH).handler(ctx -> view(ctx, "provider", 200,
+                StoredConfigViews.provider(config(), governance.snapshot(), ctx.pathParam("name"))));
+        router.putWithRegex(PROVIDER_PATH).handler(body).handler(this::putProvider);
+        router.deleteWithRegex(PROVIDER_PATH).handler(this::deleteProvider);
+        router.get("/api/admin/routes").handler(ctx -> send(ctx, 200,
+                StoredConfigViews.routes(config(), governance.snapshot())));
+        router.getWithRegex(ROUTE_PATH).handler(ctx -> view(ctx, "route", 200,
+                StoredConfigViews.route(config(), governance.snapshot(), ctx.pathParam("name"))));
+        router.putWithRegex(ROUTE_PATH).handler(body).handler(this::putRoute);
+        router.deleteWithRegex(ROUTE_PATH).handler(this::deleteRoute);
+    }
+
+    private void putProvider(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        Optional<ObjectNode> body = bodyObject(ctx);
+        if (body.isEmpty() || declaredElsewhere(ctx, config().layers().providerSource(name))) {
+            return;
+        }
+        JsonNode keyNode = body.get().remove("api_key");
+        if (keyNode != null && !keyNode.isNull() && (!keyNode.isString() || keyNode.stringValue().isBlank())) {
+            error(ctx, 400, "invalid_request", "api_key: expected a non-empty string");
+            return;
+        }
+        Optional<String> sealed = Optional.ofNullable(keyNode).filter(JsonNode::isString)
+                .map(k -> governance.secrets().seal(k.stringValue(), StoredConfigMerger.keyBinding(name)));
+        String definition = Json.write(body.get());
+        GovernanceSnapshot snapshot = governance.snapshot();
+        List<StoredProvider> providers = new ArrayList<>(snapshot.storedProviders());
+        Optional<String> keptKey = providers.stream().filter(p -> p.name().equals(name)).findFirst()
+                .flatMap(StoredProvider::apiKeyCiphertext);
+        providers.removeIf(p -> p.name().equals(name));
+        providers.add(new StoredProvider(name, definition, sealed.or(() -> keptKey)));
+        if (invalid(ctx, merger.merge(config(), providers, snapshot.storedRoutes()), "providers." + name)) {
+            return;
+        }
+        String actor = actor(ctx);
+        JsonNode audited = StoredConfigViews.maskHeaders(body.get());
+        write(ctx, () -> writes.putProvider(actor, name, definition, sealed, audited), created -> view(ctx,
+                "provider", created ? 201 : 200, StoredConfigViews.provider(config(), governance.snapshot(), name)));
+    }
+
+    private void putRoute(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        Optional<ObjectNode> body = bodyObject(ctx);
+        if (body.isEmpty() || declaredElsewhere(ctx, config().layers().routeSource(name))) {
+            return;
+        }
+        String aliasOf = config().aliases().get(name);
+        if (aliasOf != null) { // the trial merge would blame the route declaring the alias, not this one
+            error(ctx, 409, "conflict", "'" + name + "' is an alias of route '" + aliasOf + "'"
+                    + (config().layers().routeSource(aliasOf).orElse(Source.STORE) == Source.STORE ? "."
+                    : ", declared in the configuration file; edit the file."));
+            return;
+        }
+        GovernanceSnapshot snapshot = governance.snapshot();
+        List<StoredRoute> routes = new ArrayList<>(snapshot.storedRoutes());
+        routes.removeIf(r -> r.name().equals(name));
+        routes.add(new StoredRoute(name, Json.write(body.get())));
+        if (invalid(ctx, merger.merge(config(), snapshot.storedProviders(), routes), "routes." + name)) {
+            return;
+        }
+        String actor = actor(ctx);
+        write(ctx, () -> writes.putRoute(actor, name, body.get()), created -> view(ctx, "route",
+                created ? 201 : 200, StoredConfigViews.route(config(), governance.snapshot(), name)));
+    }
+
+    private void deleteProvider(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        String actor = actor(ctx);
+        afterDelete(ctx, "provider", () -> writes.deleteProvider(actor, name),
+                () -> config().layers().providerSource(name));
+    }
+
+    private void deleteRoute(RoutingContext ctx) {
+        String name = ctx.pathParam("name");
+        String actor = actor(ctx);
+        afterDelete(ctx, "route", () -> writes.deleteRoute(actor, name), () -> config().layers().routeSource(name));
+    }
+
+    /** Deletes; answers which stored definitions the deletion left out, or why there was nothing to delete. */
+    private void afterDelete(RoutingContext ctx, String entity, Callable<Boolean> delete,
+                             Supplier<Optional<Source>> source) {
+        Set<String> leftOutBefore = config().layers().skipped().keySet();
+        write(ctx, delete, deleted -> {
+            if (deleted) {
+                ObjectNode body = Json.object().put("name", ctx.pathParam("name")).put("deleted", true);
+                var leftOut = body.putArray("now_inactive");
+                config().layers().skipped().keySet().stream().filter(p -> !leftOutBefore.contains(p))
+                        .forEach(leftOut::add);
+                send(ctx, 200, body);
+            } else if (!declaredElsewhere(ctx, source.get())) {
+                error(ctx, 404, "not_found", "No stored " + entity + " named '" + ctx.pathParam("name") + "'.");
+            }
+        });
+    }
+
+    /**
+     * Runs a store write on a database thread, then refreshes the snapshot (which puts the change in effect here),
+     * then answers on the request's context. A failed refresh does not fail the committed write: the poller applies it.
+     */
+    private <T> void write(RoutingContext ctx, Callable<T> work, Consumer<T> answer) {
+        CompletableFuture<T> done = governance.database().call(work).thenCompose(result -> governance.refresh()
+                .handle((published, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Stored a change but could not refresh the snapshot; the next poll applies it: {}",
+                                failure.toString());
+                    }
+                    return result;
+                }));
+        Future.fromCompletionStage(done, ctx.vertx().getOrCreateContext()).onComplete(ar -> {
+            if (ar.succeeded()) {
+                answer.accept(ar.result());
+                return;
+            }
+            Throwable failure = ar.cause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+                    : ar.cause();
+            if (failure instanceof StoreConflict conflict) {
+                error(ctx, 409, "conflict", conflict.getMessage());
+            } else {
+                LOG.error("A stored-configuration write failed on {}", ctx.request().path(), failure);
+                error(ctx, 503, "store_unavailable", "The store could not be written; nothing was changed.");
+            }
+        });
+    }
+
+    private static String actor(RoutingContext ctx) {
+        return ctx.get(ACTOR) instanceof String name && !name.isBlank() ? name : "admin";
+    }
+
+    private GatewayConfig config() {
+        return runtime.get().config();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.junction.admin;
+
+import dev.junction.governance.StoredProvider;
+import dev.junction.governance.StoredRoute;
+import dev.junction.json.Json;
+import dev.junction.store.Database;
+import dev.junction.store.GovernanceStore;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The store writes behind {@link StoredConfigResource}: each change and its audit entry commit in one transaction
+ * (the repositories and the audit trail join the transaction open on the calling thread). Audit details never hold a
+ * secret. Blocking: call it on a database thread ({@link Database#call}), never on an event loop.
+ */
+final class StoredConfigWrites {
+
+    /** What a provider write did to its key, for the audit trail. */
+    enum KeyChange { REPLACED, KEPT, NONE }
+
+    private final Database database;
+    private final GovernanceStore store;
+
+    StoredConfigWrites(Database database, GovernanceStore store) {
+        this.database = database;
+        this.store = store;
+    }
+
+    /**
+     * Creates the provider, or replaces its definition; an empty {@code sealedKey} keeps the key already stored.
+     *
+     * @param auditDefinition the definition as the audit trail may show it (header values masked)
+     * @return whether it was created
+     * @throws dev.junction.store.StoreConflict when another writer created it at the same moment
+     */
+    boolean putProvider(String actor, String name, String definitionJson, Optional<String> sealedKey,
+                        JsonNode auditDefinition) {
+        return database.jdbi().inTransaction(handle -> {
+            Optional<StoredProvider> current = store.providers().get(name);
+            Optional<String> key = sealedKey.or(() -> current.flatMap(StoredProvider::apiKeyCiphertext));
+            StoredProvider provider = new StoredProvider(name, definitionJson, key);
+            if (current.isEmpty()) {
+                store.providers().create(provider);
+            } else {
+                store.providers().update(provider);
+            }
+            KeyChange change = sealedKey.isPresent() ? KeyChange.REPLACED
+                    : key.isPresent() ? KeyChange.KEPT : KeyChange.NONE;
+            ObjectNode detail = Json.object().put("created", current.isEmpty())
+                    .put("api_key", change.name().toLowerCase(Locale.ROOT));
+            detail.set("definition", auditDefinition);
+            store.audit().append(actor, "provider.put", "provider", name, Json.write(detail));
+            return current.isEmpty();
+        });
+    }
+
+    /**
+     * Deletes the provider.
+     *
+     * @return whether it existed
+     */
+    boolean deleteProvider(String actor, String name) {
+        return database.jdbi().inTransaction(handle -> {
+            boolean deleted = store.providers().delete(name);
+            if (deleted) {
+                store.audit().append(actor, "provider.delete", "provider", name, "{}");
+            }
+            return deleted;
+        });
+    }
+
+    /**
+     * Creates the route, or replaces its definition.
+     *
+     * @return whether it was created
+     * @throws dev.junction.store.StoreConflict when another writer created it at the same moment
+     */
+    boolean putRoute(String actor, String name, JsonNode definition) {
+        return database.jdbi().inTransaction(handle -> {
+            StoredRoute route = new StoredRoute(name, Json.write(definition));
+            boolean created = store.routes().get(name).isEmpty();
+            if (created) {
+                store.routes().create(route);
+            } else {
+                store.routes().update(route);
+            }
+            ObjectNode detail = Json.object().put("created", created);
+            detail.set("definition", definition);
+            store.audit().append(actor, "route.put", "route", name, Json.write(detail));
+            return created;
+        });
+    }
+
+    /**
+     * Deletes the route.
+     *
+     * @return whether it existed
+     */
+    boolean deleteRoute(String actor, String name) {
+        return database.jdbi().inTransaction(handle -> {
+            boolean deleted = store.routes().delete(name);
+            if (deleted) {
+                store.audit().append(actor, "route.delete", "route", name, "{}");
+            }
+            return deleted;
+        });
+    }
+}
