@@ -21,6 +21,8 @@ MODES="${MODES:-json stream}"
 WARMUP="${WARMUP:-30s}"   # per mode; the JIT needs ~20-30 s of load on one core to settle
 MOCK_PORT="${MOCK_PORT:-19001}"
 GW_PORT="${GW_PORT:-19002}"
+GOV_PORT="${GOV_PORT:-19004}"
+GOVERNED="${GOVERNED:-1}"  # also measure a governed Junction: virtual key, rate limits, a budget, request log in SQLite
 WORK="$(mktemp -d)"
 
 NGINX_PORT="${NGINX_PORT:-19003}"
@@ -33,6 +35,7 @@ install_pkg() { # command package
   $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "$2" >/dev/null
 }
 install_pkg wrk wrk
+install_pkg jq jq
 [ "$REFERENCE" = nginx ] && { [ -x /usr/sbin/nginx ] || install_pkg nginx nginx-light; }
 
 . "$here/find-java.sh"
@@ -56,10 +59,30 @@ start_mock() { # latency
 
 start_junction() {
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
-  JUNCTION_MASTER_KEY="bench-key-0123456789" \
+  JUNCTION_MASTER_KEY="bench-key-0123456789" JUNCTION_DATA_DIR="$WORK/bare" \
   JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
     taskset -c 0 "$root/junction" serve --port "$GW_PORT" >"$WORK/junction.log" 2>&1 &
   gw_pid=$!; pids+=("$gw_pid"); wait_port "$GW_PORT"
+}
+
+# A second Junction with governance on: its own SQLite store, a virtual key with RPM/TPM/concurrency limits and a
+# monthly budget (all far above the load, so every request is checked, reserved, settled and logged, none refused).
+start_governed() {
+  mkdir -p "$WORK/gov"
+  OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
+  JUNCTION_ADMIN_KEY="bench-admin-0123456789" JUNCTION_DATA_DIR="$WORK/gov" \
+  JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
+    taskset -c 0 "$root/junction" serve --port "$GOV_PORT" >"$WORK/governed.log" 2>&1 &
+  gov_pid=$!; pids+=("$gov_pid"); wait_port "$GOV_PORT"
+  local api="http://127.0.0.1:$GOV_PORT/api/admin" auth="authorization: Bearer bench-admin-0123456789"
+  local user key
+  user=$(curl -sf "$api/users" -H "$auth" -H 'content-type: application/json' -d '{"name":"bench"}' | jq -r .id)
+  key=$(curl -sf "$api/keys" -H "$auth" -H 'content-type: application/json' \
+    -d "{\"user_id\":\"$user\",\"name\":\"bench\",\"rpm\":100000000,\"tpm\":100000000000,\"max_concurrent\":100000}")
+  GOV_KEY=$(echo "$key" | jq -r .key)
+  curl -sf "$api/budgets" -H "$auth" -H 'content-type: application/json' \
+    -d "{\"scope\":\"key\",\"scope_id\":\"$(echo "$key" | jq -r .id)\",\"amount_usd\":1000000,\"period\":\"monthly\"}" >/dev/null
+  [ -n "$GOV_KEY" ] && [ "$GOV_KEY" != null ] || { echo "could not create the benchmark's virtual key" >&2; exit 1; }
 }
 
 start_nginx() { # a streaming pass-through proxy: keep-alive upstream, no buffering, one worker on CPU 0
@@ -90,10 +113,10 @@ CONF
   nginx_pid=$!; pids+=("$nginx_pid"); wait_port "$NGINX_PORT"
 }
 
-run_wrk() { # url conns stream [mode]
+run_wrk() { # url conns stream [mode] [key]
   local script=chat.lua path=/v1/chat/completions
   case "${4:-json}" in anthropic*) script=messages.lua; path=/v1/messages ;; esac
-  STREAM="$3" taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "$here/wrk/$script" "$1$path" 2>&1
+  BENCH_KEY="${5:-bench-key-0123456789}" STREAM="$3" taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "$here/wrk/$script" "$1$path" 2>&1
 }
 
 # Prints "rps p50 p99" from wrk output.
@@ -101,16 +124,18 @@ parse() {
   awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$4} END {printf "%s %s %s %s\n", rps, p50, p99, (bad==""?0:bad)}'
 }
 
-echo "| upstream latency | mode | conns | direct req/s | direct p50 | direct p99 | nginx req/s | nginx p99 | Junction req/s | Junction p50 | Junction p99 | Junction/direct | Junction RSS |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| upstream latency | mode | conns | direct req/s | direct p50 | direct p99 | nginx req/s | nginx p99 | Junction req/s | Junction p50 | Junction p99 | Junction/direct | Junction RSS | governed req/s | governed p50 | governed p99 | governed/bare | governed RSS |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for lat in $LATENCIES; do
   start_mock "$lat"
   [ "$REFERENCE" = nginx ] && start_nginx
   start_junction
+  [ "$GOVERNED" = 1 ] && start_governed
   # warm-up: JIT every measured path (and the mock's)
   for mode in $MODES; do
     s=0; case "$mode" in *stream) s=1 ;; esac
     DURATION="$WARMUP" run_wrk "http://127.0.0.1:$GW_PORT" 64 "$s" "$mode" >/dev/null
+    [ "$GOVERNED" = 1 ] && DURATION="$WARMUP" run_wrk "http://127.0.0.1:$GOV_PORT" 64 "$s" "$mode" "$GOV_KEY" >/dev/null
     DURATION=5s run_wrk "http://127.0.0.1:$MOCK_PORT" 64 "$s" "$mode" >/dev/null
   done
   for mode in $MODES; do
@@ -127,10 +152,24 @@ for lat in $LATENCIES; do
       rss=$(( $(ps -o rss= -p "$gw_pid") / 1024 ))
       ratio=$(awk -v a="$j_rps" -v b="$d_rps" 'BEGIN { if (b > 0) printf "%.1f%%", 100*a/b; else print "-" }')
       errs=""; [ "$j_bad" != 0 ] && errs=" ($j_bad non-2xx)"
-      echo "| ${lat} ms | $mode | $c | $d_rps | $d_p50 | $d_p99 | $n_rps | $n_p99 | $j_rps$errs | $j_p50 | $j_p99 | $ratio | ${rss} MB |"
+      g_cols="- | - | - | - | -"
+      if [ "$GOVERNED" = 1 ]; then
+        DURATION="${CELL_WARMUP:-5s}" run_wrk "http://127.0.0.1:$GOV_PORT" "$c" "$s" "$mode" "$GOV_KEY" >/dev/null
+        read -r g_rps g_p50 g_p99 g_bad < <(run_wrk "http://127.0.0.1:$GOV_PORT" "$c" "$s" "$mode" "$GOV_KEY" | parse)
+        g_rss=$(( $(ps -o rss= -p "$gov_pid") / 1024 ))
+        g_ratio=$(awk -v a="$g_rps" -v b="$j_rps" 'BEGIN { if (b > 0) printf "%.1f%%", 100*a/b; else print "-" }')
+        g_errs=""; [ "$g_bad" != 0 ] && g_errs=" ($g_bad non-2xx)"
+        g_cols="$g_rps$g_errs | $g_p50 | $g_p99 | $g_ratio | ${g_rss} MB"
+      fi
+      echo "| ${lat} ms | $mode | $c | $d_rps | $d_p50 | $d_p99 | $n_rps | $n_p99 | $j_rps$errs | $j_p50 | $j_p99 | $ratio | ${rss} MB | $g_cols |"
     done
   done
-  kill "$gw_pid" "$mock_pid" ${nginx_pid:-} 2>/dev/null || true; wait "$gw_pid" "$mock_pid" ${nginx_pid:-} 2>/dev/null || true
+  if [ "$GOVERNED" = 1 ]; then
+    logged=$(sqlite3 "$WORK/gov/junction.db" 'SELECT COUNT(*) FROM request_logs' 2>/dev/null || echo "?")
+    echo "governed: $logged requests in the request log so far (the writer flushes every 250 ms)" >&2
+  fi
+  kill "$gw_pid" "$mock_pid" ${nginx_pid:-} ${gov_pid:-} 2>/dev/null || true
+  wait "$gw_pid" "$mock_pid" ${nginx_pid:-} ${gov_pid:-} 2>/dev/null || true
 done
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
