@@ -1,47 +1,89 @@
 package dev.junction.admin;
 
 import dev.junction.auth.KeyAuthenticator;
+import dev.junction.governance.Governance;
 import dev.junction.json.Json;
-import dev.junction.routing.Deployment;
-import dev.junction.routing.Route;
-import dev.junction.routing.health.DeploymentStatus;
 import dev.junction.routing.health.HealthRegistry;
 import dev.junction.server.GatewayRuntime;
+import dev.junction.store.StoreConflict;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import tools.jackson.databind.node.ArrayNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The admin API ({@code /api/admin/*}), for operators: deployment health today. Every call needs an admin key
- * ({@code JUNCTION_ADMIN_KEY} or {@code admin_keys}), sent as {@code Authorization: Bearer} or {@code X-Api-Key};
- * with none configured the API is off. Answers are JSON; errors are {@code {"error":{"type","message"}}}.
+ * The admin API ({@code /api/admin/*}), for operators: tenants, teams, users, virtual keys, budgets, prices, the
+ * request log, spend, the audit trail and deployment health. Every call needs an admin key ({@code JUNCTION_ADMIN_KEY}
+ * or {@code admin_keys}), sent as {@code Authorization: Bearer} or {@code X-Api-Key}; with none configured the API is
+ * off. Answers are JSON; errors are {@code {"error":{"type","message"}}}. Handlers run on the event loop and hand
+ * every store access to the database's threads; each write records an audit entry under the admin key's name and
+ * is in effect on this replica when the answer is sent.
  */
 public final class AdminApi {
 
-    private final Supplier<GatewayRuntime> runtime;
-    private final HealthRegistry health;
+    /** The largest request body, in bytes. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health) {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    private static final String ACTOR = StoredConfigResource.ACTOR;
+
+    private final Supplier<GatewayRuntime> runtime;
+    private final List<AdminRoute> routes;
+
+    /**
+     * @param runtime the current runtime, read per request (admin keys change with the configuration)
+     * @param health the deployments' health
+     * @param governance the store, ledger and key material, for the process's whole life
+     */
+    public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance) {
         this.runtime = runtime;
-        this.health = health;
+        AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::refresh);
+        GovernanceCommands commands = new GovernanceCommands(writes, governance.virtualKeys());
+        List<AdminRoute> all = new ArrayList<>();
+        all.addAll(new HealthResource(runtime, health).routes());
+        all.addAll(new TenantsResource(writes).routes());
+        all.addAll(new TeamsResource(writes).routes());
+        all.addAll(new UsersResource(writes, commands).routes());
+        all.addAll(new KeysResource(writes, commands, governance.clock()).routes());
+        all.addAll(new BudgetsResource(writes, governance.ledger()).routes());
+        all.addAll(new PricesResource(writes).routes());
+        all.addAll(new RequestLogsResource(writes).routes());
+        all.addAll(new SpendResource(writes, governance.clock()).routes());
+        all.addAll(new AuditResource(writes).routes());
+        this.routes = List.copyOf(all);
     }
 
-    /** Mounts the admin routes on the router. */
+    /** Every endpoint this API mounts (the OpenAPI document must describe each). */
+    List<AdminRoute> routes() {
+        return routes;
+    }
+
+    /** Mounts the admin routes on the router, with their own 404 and failure handling. */
     public void mount(Router router) {
         router.get("/api/admin/openapi.json").handler(AdminApi::openApi);
         router.route("/api/admin/*").handler(this::authenticate);
-        router.get("/api/admin/health/deployments").handler(this::deployments);
-        router.postWithRegex("/api/admin/health/deployments/(?<id>.+)/reset").handler(this::reset);
+        // A route of its own: Vert.x wants a body handler first on its route. Only authenticated bodies are read.
+        router.route("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        for (AdminRoute route : routes) {
+            router.routeWithRegex(route.method(), route.regex()).handler(ctx -> handle(route, ctx));
+        }
         new StoredConfigResource(runtime).mount(router);
         router.route("/api/admin/*").handler(ctx -> error(ctx, 404, "not_found",
                 "Unknown admin path: " + ctx.request().method() + " " + ctx.request().path()));
+        router.route("/api/admin/*").failureHandler(AdminApi::failure);
     }
 
     /** The OpenAPI document of this API, bundled in the jar; served without a key (it holds no secrets). */
@@ -63,61 +105,60 @@ public final class AdminApi {
             error(ctx, 403, "admin_disabled", "The admin API is off: set JUNCTION_ADMIN_KEY or admin_keys.");
             return;
         }
-        var admin = admins.authenticate(ctx.request().getHeader("authorization"), ctx.request().getHeader("x-api-key"));
-        if (admin.isEmpty()) {
+        Optional<KeyAuthenticator.Caller> caller = admins.authenticate(ctx.request().getHeader("authorization"),
+                ctx.request().getHeader("x-api-key"));
+        if (caller.isEmpty()) {
             error(ctx, 401, "unauthorized", "Invalid or missing admin key.");
             return;
         }
-        ctx.put(StoredConfigResource.ACTOR, admin.get().keyName());
+        ctx.put(ACTOR, caller.get().keyName());
         ctx.next();
     }
 
-    /** Every deployment of the configured routes, and any other the gateway has used, with its health. */
-    private void deployments(RoutingContext ctx) {
-        Map<String, DeploymentStatus> seen = new LinkedHashMap<>();
-        health.snapshot().forEach(s -> seen.put(s.id(), s));
-        Map<String, Deployment> configured = new TreeMap<>();
-        Map<String, TreeSet<String>> routesOf = new TreeMap<>();
-        for (Route route : runtime.get().config().routes().values()) {
-            for (Deployment d : route.deployments()) {
-                configured.putIfAbsent(d.id(), d);
-                routesOf.computeIfAbsent(d.id(), k -> new TreeSet<>()).add(route.name());
-            }
+    /** Runs a handler and answers on this event loop when its work is done, wherever that work ran. */
+    private static void handle(AdminRoute route, RoutingContext ctx) {
+        CompletionStage<Reply> reply;
+        try {
+            reply = route.handler().handle(new Call(ctx, ctx.get(ACTOR)));
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
         }
-        TreeSet<String> ids = new TreeSet<>(configured.keySet());
-        ids.addAll(seen.keySet());
-        ObjectNode body = Json.object();
-        ArrayNode list = body.putArray("deployments");
-        for (String id : ids) {
-            ObjectNode d = list.addObject().put("id", id);
-            Deployment deployment = configured.get(id);
-            if (deployment != null) {
-                d.put("provider", deployment.provider()).put("model", deployment.model());
+        Future.fromCompletionStage(reply, ctx.vertx().getOrCreateContext()).onComplete(done -> {
+            if (done.failed()) {
+                fail(ctx, done.cause());
+            } else if (done.result().body().isPresent()) {
+                send(ctx, done.result().status(), done.result().body().get());
+            } else {
+                ctx.response().setStatusCode(done.result().status()).end();
             }
-            ArrayNode routes = d.putArray("routes");
-            routesOf.getOrDefault(id, new TreeSet<>()).forEach(routes::add);
-            DeploymentStatus s = seen.get(id);
-            if (s == null) {
-                d.put("circuit", "closed").put("requests", 0);
-                continue;
-            }
-            d.put("circuit", s.circuit());
-            s.openUntil().ifPresent(t -> d.put("open_until", t.toString()));
-            s.coolingDownUntil().ifPresent(t -> d.put("cooling_down_until", t.toString()));
-            if (!Double.isNaN(s.latencyMillis())) {
-                d.put("latency_ms", Math.round(s.latencyMillis() * 10) / 10.0);
-            }
-            d.put("in_flight", s.inFlight()).put("successes", s.successes()).put("failures", s.failures())
-                    .put("consecutive_failures", s.consecutiveFailures()).put("transitions", s.transitions());
-            s.lastError().ifPresent(e -> d.put("last_error", e));
-        }
-        send(ctx, 200, body);
+        });
     }
 
-    private void reset(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        boolean known = health.reset(id);
-        send(ctx, 200, Json.object().put("id", id).put("reset", known));
+    private static void failure(RoutingContext ctx) {
+        if (ctx.statusCode() == 413) {
+            error(ctx, 413, "payload_too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        } else if (ctx.failure() != null) {
+            fail(ctx, ctx.failure());
+        } else {
+            error(ctx, ctx.statusCode() == 405 ? 405 : 400, "invalid_request", "The request could not be read.");
+        }
+    }
+
+    private static void fail(RoutingContext ctx, Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        switch (cause) {
+            case AdminError e -> error(ctx, e.kind().status(), e.kind().type(), e.getMessage());
+            case StoreConflict e -> error(ctx, 409, "conflict", e.getMessage());
+            default -> {
+                LOG.error("Admin request {} {} failed", ctx.request().method(), ctx.request().path(), cause);
+                error(ctx, 500, "internal", "The admin API failed to process the request; the gateway's log has "
+                        + "the details.");
+            }
+        }
     }
 
     private static void error(RoutingContext ctx, int status, String type, String message) {
@@ -126,7 +167,10 @@ public final class AdminApi {
         send(ctx, status, body);
     }
 
-    private static void send(RoutingContext ctx, int status, ObjectNode body) {
+    private static void send(RoutingContext ctx, int status, JsonNode body) {
+        if (ctx.response().ended()) {
+            return;
+        }
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
                 .end(Buffer.buffer(Json.bytes(body)));
     }

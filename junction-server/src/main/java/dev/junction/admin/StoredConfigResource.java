@@ -21,7 +21,6 @@ import dev.junction.store.StoreConflict;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +54,12 @@ public final class StoredConfigResource {
     public static final String ACTOR = "junction.admin";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredConfigResource.class);
-    private static final long MAX_BODY_BYTES = 1 << 20;
+
+    /** The operations {@link #mount} adds, as {@code method path-template}: the OpenAPI document describes each. */
+    static final List<String> OPERATIONS = List.of("get /api/admin/providers", "get /api/admin/providers/{name}",
+            "put /api/admin/providers/{name}", "delete /api/admin/providers/{name}", "get /api/admin/routes",
+            "get /api/admin/routes/{name}", "put /api/admin/routes/{name}", "delete /api/admin/routes/{name}");
+
     private static final String PROVIDER_PATH = "/api/admin/providers/(?<name>[^/]+)";
     private static final String ROUTE_PATH = "/api/admin/routes/(?<name>.+)";
 
@@ -77,18 +81,17 @@ public final class StoredConfigResource {
 
     /** Mounts the endpoints; call it after the admin-key authentication handler and before any catch-all. */
     public void mount(Router router) {
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
         router.get("/api/admin/providers").handler(ctx -> send(ctx, 200,
                 StoredConfigViews.providers(config(), governance.snapshot())));
         router.getWithRegex(PROVIDER_PATH).handler(ctx -> view(ctx, "provider", 200,
                 StoredConfigViews.provider(config(), governance.snapshot(), ctx.pathParam("name"))));
-        router.putWithRegex(PROVIDER_PATH).handler(body).handler(this::putProvider);
+        router.putWithRegex(PROVIDER_PATH).handler(this::putProvider);
         router.deleteWithRegex(PROVIDER_PATH).handler(this::deleteProvider);
         router.get("/api/admin/routes").handler(ctx -> send(ctx, 200,
                 StoredConfigViews.routes(config(), governance.snapshot())));
         router.getWithRegex(ROUTE_PATH).handler(ctx -> view(ctx, "route", 200,
                 StoredConfigViews.route(config(), governance.snapshot(), ctx.pathParam("name"))));
-        router.putWithRegex(ROUTE_PATH).handler(body).handler(this::putRoute);
+        router.putWithRegex(ROUTE_PATH).handler(this::putRoute);
         router.deleteWithRegex(ROUTE_PATH).handler(this::deleteRoute);
     }
 

@@ -1,13 +1,14 @@
 package dev.junction.cli;
 
+import dev.junction.observe.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The entry point of the {@code junction} command. */
 @Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = {"Junction, an AI gateway: one governed front door between LLM clients and providers.", ""},
-        subcommands = {ServeCommand.class, CheckConfigCommand.class, VersionCommand.class, AotTrainCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, UsersCommand.class, KeysCommand.class,
+                VersionCommand.class, AotTrainCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with: junction serve   (no keys needed: try the model mock/echo)",
                 "Docs: README.md and docs/ in the repository."})
 public final class Main implements Runnable {
@@ -17,6 +18,8 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        // Commands other than serve print for people: only warnings may reach the terminal, on standard error.
+        LogSetup.configureQuiet();
         System.exit(commandLine().execute(args));
     }
 

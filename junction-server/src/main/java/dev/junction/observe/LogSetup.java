@@ -23,7 +23,19 @@ public final class LogSetup {
 
     /** Reconfigures logback with the bundled configuration for this format. */
     public static void configure(Format format) {
-        URL config = LogSetup.class.getResource("/logback-" + format.name() + ".xml");
+        load("/logback-" + format.name() + ".xml");
+    }
+
+    /**
+     * Reconfigures logback for commands that print for people: warnings only, on standard error, so that their
+     * output (tables, JSON) stays clean. {@link #configure} replaces it for {@code serve}.
+     */
+    public static void configureQuiet() {
+        load("/logback-quiet.xml");
+    }
+
+    private static void load(String resource) {
+        URL config = LogSetup.class.getResource(resource);
         if (config == null || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }

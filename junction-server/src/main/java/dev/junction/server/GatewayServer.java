@@ -178,7 +178,7 @@ public final class GatewayServer {
         router.get("/v1beta/models").handler(models::list);
         router.getWithRegex("/v1beta/(?<model>models/.+)").handler(models::get);
 
-        new AdminApi(runtime::get, health).mount(router);
+        new AdminApi(runtime::get, health, governance).mount(router);
         router.route("/v1/*").handler(ctx -> ErrorReplies.send(ctx,
                 new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
         router.route("/v1beta/*").handler(ctx -> ErrorReplies.send(ctx,

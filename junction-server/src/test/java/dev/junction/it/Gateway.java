@@ -118,6 +118,20 @@ final class Gateway implements AutoCloseable {
         return send(builder.build());
     }
 
+    /** Any method, a JSON body (or none when {@code body} is null) and the given headers only. */
+    HttpResponse<String> request(String method, String path, String body, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            builder.header("content-type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

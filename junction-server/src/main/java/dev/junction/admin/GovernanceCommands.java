@@ -1,0 +1,112 @@
+package dev.junction.admin;
+
+import dev.junction.crypto.VirtualKeys;
+import dev.junction.governance.Budget;
+import dev.junction.governance.BudgetScope;
+import dev.junction.governance.User;
+import dev.junction.governance.VirtualKey;
+import dev.junction.secret.Secret;
+import dev.junction.store.GovernanceStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Creating users and issuing and revoking keys, shared by the admin API and the {@code junction users} and
+ * {@code junction keys} commands so that both check the same things and record the same audit entries. Every
+ * method runs on the database's threads and returns a future. Thread safe.
+ */
+public final class GovernanceCommands {
+
+    private final AuditedWrites writes;
+    private final VirtualKeys keys;
+
+    /**
+     * @param writes how changes are made and audited
+     * @param keys makes and hashes virtual keys (with the gateway's secret key)
+     */
+    public GovernanceCommands(AuditedWrites writes, VirtualKeys keys) {
+        this.writes = writes;
+        this.keys = keys;
+    }
+
+    /**
+     * A key just issued: the plaintext exists only here, to be shown once.
+     *
+     * @param key the stored key (its hash and prefix, never the plaintext)
+     * @param plaintext the key itself
+     * @param budget the key's budget, when one was asked for
+     */
+    public record IssuedKey(VirtualKey key, Secret plaintext, Optional<Budget> budget) {
+    }
+
+    /**
+     * Creates a user, audited as {@code user.create}.
+     *
+     * @throws AdminError (in the future) when the tenant or team does not exist
+     */
+    public CompletableFuture<User> createUser(String actor, UserJson.NewUser request) {
+        return writes.write(actor, store -> {
+            requireTenantAndTeam(store, request);
+            User user = store.users().create(request.tenantId(), request.spec());
+            return AuditedWrites.Outcome.changed(user, AuditedWrites.Entry.created("user", user.id(),
+                    UserJson.render(user)));
+        });
+    }
+
+    /**
+     * Issues a key for a user, with a budget for it when asked; the key, its budget and their audit entries
+     * ({@code key.create}, {@code budget.create}) commit together.
+     *
+     * @throws AdminError (in the future) when the user does not exist
+     */
+    public CompletableFuture<IssuedKey> createKey(String actor, KeyJson.NewKey request, Optional<Budget.Spec> budget) {
+        VirtualKeys.NewKey material = keys.generate();
+        return writes.write(actor, store -> {
+            if (store.users().get(request.userId()).isEmpty()) {
+                throw AdminError.invalid("'user_id': there is no user '" + request.userId() + "'.");
+            }
+            VirtualKey key = store.keys().create(request.userId(), material.displayPrefix(), material.hash(),
+                    request.spec());
+            Optional<Budget> created = budget.map(spec -> store.budgets().create(BudgetScope.KEY, key.id(), spec));
+            List<AuditedWrites.Entry> entries = new ArrayList<>();
+            entries.add(AuditedWrites.Entry.created("key", key.id(), KeyJson.render(key)));
+            created.ifPresent(b -> entries.add(AuditedWrites.Entry.created("budget", b.id(),
+                    BudgetJson.render(b, Optional.empty()))));
+            return new AuditedWrites.Outcome<>(new IssuedKey(key, material.plaintext(), created), entries);
+        });
+    }
+
+    /**
+     * Disables a key for good but keeps it, so the request log still names it; audited as {@code key.revoke}. A key
+     * already disabled stays as it is.
+     *
+     * @return the key as it is now; empty when there is no such key
+     */
+    public CompletableFuture<Optional<VirtualKey>> revokeKey(String actor, String keyId) {
+        return writes.write(actor, store -> {
+            Optional<VirtualKey> current = store.keys().get(keyId);
+            if (current.isEmpty() || !current.get().enabled()) {
+                return AuditedWrites.Outcome.unchanged(current);
+            }
+            VirtualKey.Spec s = current.get().spec();
+            Optional<VirtualKey> revoked = store.keys().update(keyId, new VirtualKey.Spec(s.name(), s.allowedModels(),
+                    s.ipAllow(), s.tags(), s.metadata(), s.limits(), s.expiresAt(), false, s.captureBodies()));
+            return AuditedWrites.Outcome.changed(revoked, new AuditedWrites.Entry("key.revoke", "key", keyId,
+                    AuditDetail.changes(KeyJson.render(current.get()), KeyJson.render(revoked.orElseThrow()))));
+        });
+    }
+
+    private static void requireTenantAndTeam(GovernanceStore store, UserJson.NewUser request) {
+        if (store.tenants().get(request.tenantId()).isEmpty()) {
+            throw AdminError.invalid("'tenant_id': there is no tenant '" + request.tenantId() + "'.");
+        }
+        request.spec().teamId().ifPresent(team -> {
+            if (store.teams().get(team).filter(t -> t.tenantId().equals(request.tenantId())).isEmpty()) {
+                throw AdminError.invalid("'team_id': there is no team '" + team + "' in tenant '"
+                        + request.tenantId() + "'.");
+            }
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.junction.cli;
+
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the {@code users} and {@code keys} commands need from the governance store, in the admin API's JSON shapes:
+ * from a running gateway over HTTP ({@link HttpAdminClient}) or from the database itself ({@link DirectAdminClient}),
+ * so that both modes print the same. Failures are {@link CliFailure}s or {@link dev.junction.admin.AdminError}s with
+ * a message for the user. Used by one thread; close it after use.
+ */
+interface AdminClient extends AutoCloseable {
+
+    /**
+     * The items of {@code tenants}, {@code teams}, {@code users} or {@code keys}.
+     *
+     * @param filters the admin API's query parameters for that list ({@code tenant_id}, {@code user_id}, …)
+     */
+    ArrayNode list(String resource, Map<String, String> filters);
+
+    /** Creates a user from a {@code POST /api/admin/users} body; the user as created. */
+    ObjectNode createUser(ObjectNode body);
+
+    /**
+     * Issues a key from a {@code POST /api/admin/keys} body, with a budget ({@code amount_usd}, {@code period}) when
+     * asked. The answer holds the key itself ({@code key}) and, with a budget, {@code budget}, or
+     * {@code budget_error} when the key was issued but its budget could not be made.
+     */
+    ObjectNode createKey(ObjectNode body, Optional<ObjectNode> budget);
+
+    /** Revokes a key (disables it, keeping it for the log); the key as it is now. */
+    ObjectNode revokeKey(String id);
+
+    /** Releases the connection or database. */
+    @Override
+    void close();
+}

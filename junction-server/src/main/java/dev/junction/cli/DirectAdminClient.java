@@ -1,0 +1,128 @@
+package dev.junction.cli;
+
+import dev.junction.admin.AuditedWrites;
+import dev.junction.admin.BudgetJson;
+import dev.junction.admin.GovernanceCommands;
+import dev.junction.admin.KeyJson;
+import dev.junction.admin.TeamJson;
+import dev.junction.admin.TenantJson;
+import dev.junction.admin.UserJson;
+import dev.junction.config.GovernanceSettings;
+import dev.junction.crypto.GatewaySecretKey;
+import dev.junction.crypto.VirtualKeys;
+import dev.junction.json.Json;
+import dev.junction.secret.Secret;
+import dev.junction.store.Database;
+import dev.junction.store.DatabaseSettings;
+import dev.junction.store.GovernanceStore;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The governance store opened directly, with the configuration {@code serve} would use: the same database and secret
+ * key, and the admin API's own service code ({@link GovernanceCommands}), so a change made here is checked and audited
+ * the same way (actor {@code cli:<os user>}). A running gateway picks changes up when it next polls the store
+ * (within seconds). Used by one thread.
+ */
+final class DirectAdminClient implements AdminClient {
+
+    private final Database database;
+    private final GovernanceStore store;
+    private final GovernanceCommands commands;
+    private final Clock clock = Clock.systemUTC();
+    private final String actor = "cli:" + System.getProperty("user.name", "unknown");
+
+    private DirectAdminClient(Database database, VirtualKeys keys) {
+        this.database = database;
+        this.store = new GovernanceStore(database, clock);
+        this.commands = new GovernanceCommands(new AuditedWrites(database, store,
+                () -> CompletableFuture.completedFuture(null)), keys);
+    }
+
+    /**
+     * Opens the database (applying pending migrations) and loads the secret key, creating it when there is none yet
+     * (with a warning on {@code err}: the gateway must use the same key).
+     */
+    static DirectAdminClient open(GovernanceSettings settings, PrintWriter err) {
+        GatewaySecretKey secretKey = GatewaySecretKey.load(settings.secretKey().map(Secret::reveal),
+                settings.secretKeyFile());
+        if (secretKey.generated()) {
+            err.println("warning: generated a new secret key at " + settings.secretKeyFile() + "; the gateway must "
+                    + "use the same key (same data directory or JUNCTION_SECRET_KEY), or keys made here will not work");
+        }
+        GovernanceSettings.DatabaseConfig db = settings.database();
+        Database database = Database.open(new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize()));
+        return new DirectAdminClient(database, new VirtualKeys(secretKey));
+    }
+
+    @Override
+    public ArrayNode list(String resource, Map<String, String> filters) {
+        List<ObjectNode> items = switch (resource) {
+            case "tenants" -> render(store.tenants().list(), TenantJson::render);
+            case "teams" -> render(Optional.ofNullable(filters.get("tenant_id")).map(store.teams()::listByTenant)
+                    .orElseGet(store.teams()::list), TeamJson::render);
+            case "users" -> render(store.users().list().stream()
+                    .filter(u -> matches(filters.get("tenant_id"), u.tenantId()))
+                    .filter(u -> matches(filters.get("team_id"), u.teamId().orElse(null))).toList(), UserJson::render);
+            case "keys" -> render(Optional.ofNullable(filters.get("user_id")).map(store.keys()::listByUser)
+                    .orElseGet(store.keys()::list), KeyJson::render);
+            default -> throw new IllegalArgumentException("not a listed resource: " + resource);
+        };
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        items.forEach(array::add);
+        return array;
+    }
+
+    @Override
+    public ObjectNode createUser(ObjectNode body) {
+        return UserJson.render(await(commands.createUser(actor, UserJson.newUser(body))));
+    }
+
+    @Override
+    public ObjectNode createKey(ObjectNode body, Optional<ObjectNode> budget) {
+        KeyJson.NewKey request = KeyJson.newKey(body, clock.instant());
+        GovernanceCommands.IssuedKey issued = await(commands.createKey(actor, request, budget.map(BudgetJson::spec)));
+        ObjectNode key = KeyJson.render(issued.key()).put("key", issued.plaintext().reveal());
+        issued.budget().ifPresent(b -> key.set("budget", BudgetJson.render(b, Optional.empty())));
+        return key;
+    }
+
+    @Override
+    public ObjectNode revokeKey(String id) {
+        return KeyJson.render(await(commands.revokeKey(actor, id))
+                .orElseThrow(() -> new CliFailure("there is no key '" + id + "'")));
+    }
+
+    private static <T> List<ObjectNode> render(List<T> items, Function<T, ObjectNode> render) {
+        return items.stream().map(render).toList();
+    }
+
+    private static boolean matches(String wanted, String actual) {
+        return wanted == null || wanted.equals(actual);
+    }
+
+    /** The result, or the failure as thrown (an AdminError, a StoreConflict), not wrapped. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
