@@ -49,7 +49,10 @@ pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 not up" >&2; return 1; }
+wait_port() { # port [log]
+  for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done
+  echo "port $1 not up after 30 s" >&2; [ -n "${2:-}" ] && tail -20 "$2" >&2; return 1
+}
 
 start_mock() { # latency
   taskset -c 1 "$JAVA" -Xms256m -Xmx256m -jar "$here/target/junction-bench.jar" --port "$MOCK_PORT" \
@@ -62,18 +65,18 @@ start_junction() {
   JUNCTION_MASTER_KEY="bench-key-0123456789" JUNCTION_DATA_DIR="$WORK/bare" \
   JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
     taskset -c 0 "$root/junction" serve --port "$GW_PORT" >"$WORK/junction.log" 2>&1 &
-  gw_pid=$!; pids+=("$gw_pid"); wait_port "$GW_PORT"
+  gw_pid=$!; pids+=("$gw_pid"); wait_port "$GW_PORT" "$WORK/junction.log"
 }
 
 # A second Junction with governance on: its own SQLite store, a virtual key with RPM/TPM/concurrency limits and a
 # monthly budget (all far above the load, so every request is checked, reserved, settled and logged, none refused).
 start_governed() {
-  mkdir -p "$WORK/gov"
+  rm -rf "$WORK/gov"; mkdir -p "$WORK/gov"
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
   JUNCTION_ADMIN_KEY="bench-admin-0123456789" JUNCTION_DATA_DIR="$WORK/gov" \
   JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
     taskset -c 0 "$root/junction" serve --port "$GOV_PORT" >"$WORK/governed.log" 2>&1 &
-  gov_pid=$!; pids+=("$gov_pid"); wait_port "$GOV_PORT"
+  gov_pid=$!; pids+=("$gov_pid"); wait_port "$GOV_PORT" "$WORK/governed.log"
   local api="http://127.0.0.1:$GOV_PORT/api/admin" auth="authorization: Bearer bench-admin-0123456789"
   local user key
   user=$(curl -sf "$api/users" -H "$auth" -H 'content-type: application/json' -d '{"name":"bench"}' | jq -r .id)

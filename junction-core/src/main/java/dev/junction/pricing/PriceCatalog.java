@@ -34,6 +34,8 @@ public final class PriceCatalog {
     private final String version;
     private final Map<String, Listing> listings;
     private final Map<String, String> byLowerCase;
+    private final Map<String, Optional<Listing>> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REMEMBERED_NAMES = 4096;
 
     PriceCatalog(String version, Map<String, Listing> listings) {
         this.version = version;
@@ -99,7 +101,28 @@ public final class PriceCatalog {
         return new PriceCatalog(version, merged);
     }
 
+    /**
+     * Every request looks up its models, almost always the same few names: an exact name is one map read, and the
+     * outcome of a normalised lookup is remembered (for a bounded number of names, so that clients sending random
+     * names cannot grow it).
+     */
     private Optional<Listing> listing(String model) {
+        Listing exact = listings.get(model);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        Optional<Listing> known = remembered.get(model);
+        if (known != null) {
+            return known;
+        }
+        Optional<Listing> found = lookup(model);
+        if (remembered.size() < REMEMBERED_NAMES) {
+            remembered.put(model, found);
+        }
+        return found;
+    }
+
+    private Optional<Listing> lookup(String model) {
         List<String> candidates = candidates(model);
         for (String candidate : candidates) {
             Listing exact = listings.get(candidate);

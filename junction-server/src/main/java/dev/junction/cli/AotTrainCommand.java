@@ -35,14 +35,17 @@ final class AotTrainCommand implements Callable<Integer> {
         System.setProperty("JUNCTION_LOG_LEVEL", "ERROR");
         LogSetup.configure(LogSetup.Format.json);
         int port = freePort();
+        // A throw-away store: training must not leave a database or a secret key where the user starts the gateway.
+        java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("junction-aot-");
         String yaml = """
                 server: {host: 127.0.0.1, port: %d, drain_timeout: 1s}
+                data_dir: "%s"
                 providers:
                   self: {base_url: "http://127.0.0.1:%d/v1", auth: none}
                 routes:
                   looped:
                     steps: [{provider: self, model: mock/echo}]
-                """.formatted(port, port);
+                """.formatted(port, dataDir.toString().replace("\\", "/"), port);
         GatewayConfig config = new ConfigLoader(ProviderCatalog.bundled(), Map.of()).loadYaml(yaml, "aot-train");
         GatewayServer server = GatewayServer.start(config);
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
@@ -65,6 +68,9 @@ final class AotTrainCommand implements Callable<Integer> {
         } finally {
             server.stop();
             LogSetup.flush();
+            try (var paths = java.nio.file.Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
         return 0;
     }

@@ -159,7 +159,6 @@ CREATE INDEX request_logs_key ON request_logs (key_id, started_at);
 CREATE INDEX request_logs_user ON request_logs (user_id, started_at);
 CREATE INDEX request_logs_team ON request_logs (team_id, started_at);
 CREATE INDEX request_logs_tenant ON request_logs (tenant_id, started_at);
-CREATE INDEX request_logs_request ON request_logs (request_id);
 
 CREATE TABLE audit_log (
     seq       INTEGER PRIMARY KEY AUTOINCREMENT,
