@@ -3,6 +3,7 @@ package dev.junction.admin;
 import dev.junction.json.Json;
 import dev.junction.store.Database;
 import dev.junction.store.GovernanceStore;
+import dev.junction.store.StoreRevision;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -112,6 +113,9 @@ public final class AuditedWrites {
      */
     public <T> CompletableFuture<T> write(String actor, Function<GovernanceStore, Outcome<T>> change) {
         return database.call(() -> database.jdbi().inTransaction(handle -> {
+            // The store lock first, before the change reads anything: two concurrent read-modify-writes of one
+            // entity (PATCHes) then run one after the other instead of one losing the other's update.
+            StoreRevision.lock(handle, database.dialect());
             // The repositories' own transactions join this one: JDBI shares the thread's handle.
             Outcome<T> outcome = change.apply(store);
             outcome.entries().forEach(e -> store.audit().append(actor, e.action(), e.entity(), e.entityId(),

@@ -30,7 +30,7 @@ public final class StoreRevision {
      * to end, so writers never deadlock on each other's rows. SQLite needs no lock: the store's one connection
      * already serialises its transactions.
      */
-    static void lock(Handle handle, SqlDialect dialect) {
+    public static void lock(Handle handle, SqlDialect dialect) {
         if (dialect != SqlDialect.SQLITE) {
             handle.createQuery("SELECT revision FROM store_revision WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
         }

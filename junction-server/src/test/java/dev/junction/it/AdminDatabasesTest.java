@@ -53,4 +53,29 @@ class AdminDatabasesTest {
             assertThat(admin.get("/api/admin/audit/verify").body().path("intact").asBoolean()).isTrue();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL"})
+    void concurrentPatchesOfOneEntityBothTakeEffect(SqlDialect dialect) throws Exception {
+        try (TestDatabases.Fresh database = TestDatabases.create(dialect);
+             Gateway gateway = Gateway.start(AdminHttp.CONFIG, Map.of(
+                     "JUNCTION_DATABASE_URL", database.settings().url(),
+                     "JUNCTION_DATABASE_USER", database.settings().user().orElseThrow()));
+             var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            AdminHttp admin = new AdminHttp(gateway);
+            for (int round = 1; round <= 20; round++) {
+                String tenant = admin.create("/api/admin/tenants", "{\"name\":\"t" + round + "\"}").path("id")
+                        .asString();
+                int rpm = round;
+                var first = pool.submit(() -> admin.patch("/api/admin/tenants/" + tenant, "{\"rpm\":" + rpm + "}"));
+                var second = pool.submit(() -> admin.patch("/api/admin/tenants/" + tenant, "{\"tpm\":1000}"));
+                first.get();
+                second.get();
+
+                var stored = admin.get("/api/admin/tenants/" + tenant).body();
+                assertThat(stored.path("rpm").asInt()).as("round " + round).isEqualTo(rpm);
+                assertThat(stored.path("tpm").asInt()).as("round " + round).isEqualTo(1000);
+            }
+        }
+    }
 }
