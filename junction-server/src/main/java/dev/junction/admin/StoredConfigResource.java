@@ -108,7 +108,8 @@ public final class StoredConfigResource {
         }
         Optional<String> sealed = Optional.ofNullable(keyNode).filter(JsonNode::isString)
                 .map(k -> governance.secrets().seal(k.stringValue(), StoredConfigMerger.keyBinding(name)));
-        String definition = Json.write(body.get());
+        JsonNode audited = StoredConfigViews.maskHeaders(body.get().deepCopy());
+        String definition = Json.write(StoredConfigMerger.sealHeaders(body.get(), name, governance.secrets()));
         GovernanceSnapshot snapshot = governance.snapshot();
         List<StoredProvider> providers = new ArrayList<>(snapshot.storedProviders());
         Optional<String> keptKey = providers.stream().filter(p -> p.name().equals(name)).findFirst()
@@ -119,7 +120,6 @@ public final class StoredConfigResource {
             return;
         }
         String actor = actor(ctx);
-        JsonNode audited = StoredConfigViews.maskHeaders(body.get());
         write(ctx, () -> writes.putProvider(actor, name, definition, sealed, audited), created -> view(ctx,
                 "provider", created ? 201 : 200, StoredConfigViews.provider(config(), governance.snapshot(), name)));
     }

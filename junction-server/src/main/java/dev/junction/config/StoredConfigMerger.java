@@ -44,6 +44,44 @@ public final class StoredConfigMerger {
     }
 
     /**
+     * The associated data a stored provider's header value is sealed with ({@code provider:<name>:header:<lower-case
+     * header>}): header values often carry credentials (Azure's {@code api-key}, tenant tokens), so they are encrypted
+     * at rest like the key.
+     */
+    public static String headerBinding(String providerName, String header) {
+        return keyBinding(providerName) + ":header:" + header.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A definition whose header values are sealed (in place), for storing. */
+    public static JsonNode sealHeaders(JsonNode definition, String providerName, SecretBox secrets) {
+        JsonNode headers = definition.path("headers");
+        if (headers instanceof tools.jackson.databind.node.ObjectNode h) {
+            for (String name : List.copyOf(h.propertyNames())) {
+                JsonNode value = h.get(name);
+                if (value.isString()) {
+                    h.put(name, secrets.seal(value.stringValue(), headerBinding(providerName, name)));
+                }
+            }
+        }
+        return definition;
+    }
+
+    /** A stored definition with its sealed header values opened, for reading as the YAML block it mirrors. */
+    private JsonNode openHeaders(JsonNode definition, String providerName) {
+        JsonNode headers = definition.path("headers");
+        if (!(headers instanceof tools.jackson.databind.node.ObjectNode h)) {
+            return definition;
+        }
+        for (String name : List.copyOf(h.propertyNames())) {
+            JsonNode value = h.get(name);
+            if (value.isString() && value.stringValue().startsWith("v1:")) {
+                h.put(name, secrets.open(value.stringValue(), headerBinding(providerName, name)).reveal());
+            }
+        }
+        return definition;
+    }
+
+    /**
      * Merges stored providers and routes into a configuration. Any stored entries {@code config} already holds (it may
      * itself be a merge) are replaced, so merging the running configuration again with new lists is correct.
      */
@@ -101,13 +139,15 @@ public final class StoredConfigMerger {
             return Optional.empty();
         }
         Optional<Secret> key;
+        JsonNode opened;
         try {
             key = stored.apiKeyCiphertext().map(sealed -> secrets.open(sealed, keyBinding(stored.name())));
+            opened = openHeaders(definition.get(), stored.name());
         } catch (IllegalStateException e) {
-            problems.add(path + ".api_key: " + e.getMessage());
+            problems.add(path + ": " + e.getMessage());
             return Optional.empty();
         }
-        return loader.storedProvider(stored.name(), definition.get(), key, layers.timeouts(), known, problems);
+        return loader.storedProvider(stored.name(), opened, key, layers.timeouts(), known, problems);
     }
 
     /** Why a provider name is taken, in the words an admin sees. */

@@ -152,6 +152,21 @@ class StoredConfigTest {
         }
     }
 
+    @Test
+    void headerValuesAreSealedInTheDatabaseAndSentInTheClear() {
+        String header = "hdr-secret-" + provider + "-0123456789";
+        assertThat(admin.put("/api/admin/providers/" + provider, """
+                {"base_url": "%s", "models": ["m"], "headers": {"X-Tenant-Token": "%s"}}"""
+                .formatted(upstream.baseUrl(), header)).statusCode()).isEqualTo(201);
+        putRoute(route, provider);
+
+        assertThat(chat(route).statusCode()).isEqualTo(200);
+
+        assertThat(upstream.lastRequest().orElseThrow().header("x-tenant-token")).contains(header);
+        assertThat(textColumns()).noneMatch(value -> value.contains(header));
+        assertThat(admin.get("/api/admin/providers/" + provider).body()).doesNotContain(header);
+    }
+
     /** Every non-null value of every column of every table, as text. */
     private static List<String> textColumns() {
         Governance governance = gateway.server().governance();
