@@ -66,7 +66,8 @@ class AnthropicClientMatrixTest {
     private static Tool weatherTool() {
         return Tool.builder().name("get_weather").description("The current weather in a city")
                 .inputSchema(Tool.InputSchema.builder()
-                        .properties(JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                        .properties(Tool.InputSchema.Properties.builder()
+                                .putAdditionalProperty("city", JsonValue.from(Map.of("type", "string"))).build())
                         .putAdditionalProperty("required", JsonValue.from(List.of("city"))).build())
                 .build();
     }
@@ -128,7 +129,7 @@ class AnthropicClientMatrixTest {
         ToolUseBlock use = onlyToolUse(call);
         assertThat(call.stopReason()).contains(StopReason.TOOL_USE);
         assertThat(use.name()).isEqualTo("get_weather");
-        assertThat(use._input().convert(Map.class)).isEqualTo(Map.of("city", "Paris"));
+        assertThat(use._input()).isEqualTo(JsonValue.from(Map.of("city", "Paris")));
 
         Message answer = stream(first.addMessage(call.toParam()).addUserMessageOfContentBlockParams(List.of(
                 ContentBlockParam.ofToolResult(ToolResultBlockParam.builder().toolUseId(use.id())
