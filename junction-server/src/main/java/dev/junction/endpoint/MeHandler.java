@@ -4,7 +4,6 @@ import dev.junction.budget.BudgetState;
 import dev.junction.governance.Budget;
 import dev.junction.governance.Caller;
 import dev.junction.governance.KeyGrant;
-import dev.junction.governance.Team;
 import dev.junction.json.Json;
 import dev.junction.limit.LimitStatus;
 import dev.junction.limit.LimitSubject;

@@ -2,7 +2,6 @@ package dev.junction.server;
 
 import dev.junction.admin.AdminApi;
 import dev.junction.cluster.RedisHealthSync;
-import dev.junction.auth.CallerAuthenticator;
 import dev.junction.governance.Governance;
 import dev.junction.endpoint.MeHandler;
 import dev.junction.config.GatewayConfig;
@@ -27,9 +26,7 @@ import dev.junction.upstream.MediaFetcher;
 import dev.junction.routing.RouteExecutor;
 import dev.junction.routing.health.HealthRegistry;
 import dev.junction.routing.strategy.Strategy;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -72,12 +69,10 @@ public final class GatewayServer {
     private final Optional<RedisHealthSync> healthSync;
     private final HealthChecks checks;
     private final Governance governance;
-    private final StoredConfigMerger merger;
-    /** The snapshot whose stored providers and routes the running configuration holds; guarded by {@code this}. */
-    private GovernanceSnapshot storedInEffect;
-    /** Stored definitions the running configuration leaves out, by path, so each is logged once; guarded by this. */
-    private Set<String> leftOut = Set.of();
+    /** The stored providers and routes merged into the running configuration; guarded by {@code this}. */
+    private final StoredDefinitions stored;
     private final RequestCompletion completion = new RequestCompletion(this::runtime);
+    private final Authentication authentication = new Authentication(this::runtime);
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -86,13 +81,13 @@ public final class GatewayServer {
 
     private GatewayServer(GatewayConfig config, Clock clock) {
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
-        this.merger = new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets());
+        this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
         this.media = new MediaFetcher(vertx, config.media());
         this.health = new HealthRegistry(config.health());
         this.healthSync = config.redisUrl().flatMap(url -> RedisHealthSync.start(url, health));
-        this.runtime.set(new GatewayRuntime(withStored(config, governance.snapshot()), vertx, http, media, health,
+        this.runtime.set(new GatewayRuntime(stored.merge(config, governance.snapshot()), vertx, http, media, health,
                 strategies, governance));
         this.checks = new HealthChecks(vertx, health);
         this.checks.schedule(runtime.get());
@@ -162,8 +157,8 @@ public final class GatewayServer {
             }
         });
         router.route("/v1beta/*").handler(ClientDialect.GEMINI::mark);
-        router.route("/v1/*").handler(this::track).handler(this::authenticate);
-        router.route("/v1beta/*").handler(this::track).handler(this::authenticate);
+        router.route("/v1/*").handler(this::track).handler(authentication::handle);
+        router.route("/v1beta/*").handler(this::track).handler(authentication::handle);
 
         router.post("/v1/chat/completions").handler(body).handler(new ChatCompletionsHandler(runtime::get));
         router.post("/v1/embeddings").handler(body).handler(new EmbeddingsHandler(runtime::get));
@@ -204,32 +199,6 @@ public final class GatewayServer {
             completion.complete(ctx, record.status(ctx.response().getStatusCode()));
         });
         ctx.next();
-    }
-
-    private void authenticate(RoutingContext ctx) {
-        GatewayRuntime rt = runtime.get();
-        var result = rt.callers().authenticate(ctx.request().getHeader("authorization"), apiKey(ctx),
-                ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
-        switch (result) {
-            case CallerAuthenticator.Result.Rejected r -> ErrorReplies.send(ctx, r.error());
-            case CallerAuthenticator.Result.Authenticated a -> {
-                RequestContext.caller(ctx, a.caller());
-                RequestCompletion.capture(rt, a.caller()).ifPresent(RequestContext.record(ctx)::capture);
-                ctx.next();
-            }
-        }
-    }
-
-    /** A key sent the Anthropic way, the Gemini way, or as Gemini's {@code ?key=} query parameter. */
-    private static String apiKey(RoutingContext ctx) {
-        String key = ctx.request().getHeader("x-api-key");
-        if (key == null) {
-            key = ctx.request().getHeader("x-goog-api-key");
-        }
-        if (key == null && ClientDialect.of(ctx) == ClientDialect.GEMINI) {
-            key = ctx.request().getParam("key");
-        }
-        return key;
     }
 
     private void ready(RoutingContext ctx) {
@@ -301,8 +270,8 @@ public final class GatewayServer {
                 loaded.providers(),
                 loaded.routes(), loaded.aliases(), running.health(), running.redisUrl(), running.media(),
                 running.governance(), loaded.source(), loaded.layers());
-        GatewayRuntime next = install(withStored(fromFile, governance.snapshot()));
-        if (previous.authenticator().enforcing() && !next.authenticator().enforcing()) {
+        GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
+        if (previous.callers().enforcing() && !next.callers().enforcing()) {
             LOG.warn("No gateway key is configured any more: ANYONE who can reach the port can use the configured "
                     + "providers.");
         }
@@ -314,30 +283,10 @@ public final class GatewayServer {
      */
     private synchronized void applyStoredConfig() {
         GovernanceSnapshot now = governance.snapshot();
-        if (draining || !now.storedConfigDiffers(storedInEffect)) {
+        if (draining || !stored.changedIn(now)) {
             return;
         }
-        install(withStored(runtime.get().config(), now));
-    }
-
-    /**
-     * The configuration merged with a snapshot's stored definitions. A definition newly left out is logged (WARN, one
-     * line with its problems), and one back in effect too (INFO).
-     */
-    private GatewayConfig withStored(GatewayConfig config, GovernanceSnapshot stored) {
-        GatewayConfig merged = merger.merge(config, stored.storedProviders(), stored.storedRoutes());
-        storedInEffect = stored;
-        Map<String, List<String>> skipped = merged.layers().skipped();
-        skipped.forEach((path, problems) -> {
-            if (!leftOut.contains(path)) {
-                LOG.atWarn().addKeyValue("entity", path).log("A stored definition is left out of the configuration: {}",
-                        String.join("; ", problems));
-            }
-        });
-        leftOut.stream().filter(path -> !skipped.containsKey(path)).forEach(path -> LOG.atInfo()
-                .addKeyValue("entity", path).log("A stored definition left out before is no longer left out"));
-        leftOut = Set.copyOf(skipped.keySet());
-        return merged;
+        install(stored.merge(runtime.get().config(), now));
     }
 
     /** Swaps in a runtime for the configuration; requests under way finish with the one they started with. */
