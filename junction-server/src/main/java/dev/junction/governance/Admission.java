@@ -7,6 +7,7 @@ import dev.junction.limit.LimitSubject;
 import dev.junction.limit.RateLimiter;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
+import dev.junction.routing.Route;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,7 @@ public final class Admission {
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
 
     private final String requestId;
+    private final Route route;
     private final List<LimitSubject> subjects;
     private final long estimatedTokens;
     private final Optional<LimitDecision.Allowed> limits;
@@ -32,10 +34,11 @@ public final class Admission {
     private final BudgetLedger ledger;
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    Admission(String requestId, List<LimitSubject> subjects, long estimatedTokens,
+    Admission(String requestId, Route route, List<LimitSubject> subjects, long estimatedTokens,
               Optional<LimitDecision.Allowed> limits, Optional<Reservation.Granted> reservation, RateLimiter limiter,
               BudgetLedger ledger) {
         this.requestId = requestId;
+        this.route = route;
         this.subjects = List.copyOf(subjects);
         this.estimatedTokens = estimatedTokens;
         this.limits = limits;
@@ -45,8 +48,13 @@ public final class Admission {
     }
 
     /** An admission that holds nothing: callers without a virtual key. */
-    static Admission unmetered(String requestId, RateLimiter limiter, BudgetLedger ledger) {
-        return new Admission(requestId, List.of(), 0, Optional.empty(), Optional.empty(), limiter, ledger);
+    static Admission unmetered(String requestId, Route route, RateLimiter limiter, BudgetLedger ledger) {
+        return new Admission(requestId, route, List.of(), 0, Optional.empty(), Optional.empty(), limiter, ledger);
+    }
+
+    /** The route the request was admitted for: its markup prices the request. */
+    public Route route() {
+        return route;
     }
 
     /** The caller's tightest request and token limits after this request, for {@code x-ratelimit-*} headers. */

@@ -96,7 +96,7 @@ public final class Governance implements AutoCloseable {
                 logs.batchSize(), logs.flushInterval(), logs.spoolDir(), logs.spoolMaxBytes()));
         this.costs.set(new CostCalculator(PriceCatalog.bundled().withOverrides(settings.pricing().overrides())));
         this.sharedDeploymentLimits = redisUrl.map(url -> new SharedDeploymentLimits(limiter));
-        this.governor = new Governor(limiter, ledger, costs::get, settings.pricing(), clock);
+        this.governor = new Governor(limiter, ledger, costs::get, settings.pricing());
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "junction-governance-poll");
             t.setDaemon(true);

@@ -17,7 +17,6 @@ import dev.junction.routing.Deployment;
 import dev.junction.routing.Route;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,15 +37,13 @@ public final class Governor {
     private final BudgetLedger ledger;
     private final Supplier<CostCalculator> costs;
     private final GovernanceSettings.PricingSettings pricing;
-    private final Clock clock;
 
     public Governor(RateLimiter limiter, BudgetLedger ledger, Supplier<CostCalculator> costs,
-                    GovernanceSettings.PricingSettings pricing, Clock clock) {
+                    GovernanceSettings.PricingSettings pricing) {
         this.limiter = limiter;
         this.ledger = ledger;
         this.costs = costs;
         this.pricing = pricing;
-        this.clock = clock;
     }
 
     /**
@@ -66,7 +63,7 @@ public final class Governor {
      */
     public Future<Admission> admit(Caller caller, Ask ask, Context context) {
         if (caller.grant().isEmpty()) {
-            return Future.succeededFuture(Admission.unmetered(ask.requestId(), limiter, ledger));
+            return Future.succeededFuture(Admission.unmetered(ask.requestId(), ask.route(), limiter, ledger));
         }
         KeyGrant grant = caller.grant().get();
         if (!grant.allowsModel(ask.publicModel())) {
@@ -76,7 +73,7 @@ public final class Governor {
         }
         List<LimitSubject> subjects = grant.limitSubjects();
         if (subjects.isEmpty() && grant.budgets().isEmpty()) {
-            return Future.succeededFuture(Admission.unmetered(ask.requestId(), limiter, ledger));
+            return Future.succeededFuture(Admission.unmetered(ask.requestId(), ask.route(), limiter, ledger));
         }
         long input = ask.inputTokens().getAsLong();
         long maxOutput = maxOutput(ask);
@@ -97,7 +94,7 @@ public final class Governor {
                 }
                 return Future.failedFuture(ar.cause());
             }
-            return Future.succeededFuture(new Admission(ask.requestId(), subjects, tokens, allowed, ar.result(),
+            return Future.succeededFuture(new Admission(ask.requestId(), ask.route(), subjects, tokens, allowed, ar.result(),
                     limiter, ledger));
         }));
     }
@@ -142,10 +139,5 @@ public final class Governor {
         double routeMarkup = pricing.routeMarkups().getOrDefault(route.name(), 0.0);
         double customer = grant.map(KeyGrant::markup).orElse(0.0);
         return (1 + routeMarkup) * (1 + customer) - 1;
-    }
-
-    /** The clock budgets and expiry are judged by. */
-    public Clock clock() {
-        return clock;
     }
 }

@@ -6,10 +6,10 @@ import dev.junction.observe.BodyCapture;
 import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
 import dev.junction.pricing.Costs;
+import dev.junction.routing.Route;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +29,10 @@ final class RequestCompletion {
     void complete(RoutingContext ctx, RequestRecord record) {
         GatewayRuntime rt = runtime.get();
         Caller caller = RequestContext.caller(ctx).orElseGet(() -> Caller.configured(record.keyNameOrDash()));
-        Function<Usage, Costs> costsOf = usage -> costs(rt, caller, record, usage);
-        Costs costs = RequestContext.admission(ctx).map(a -> a.finish(record.usage(), costsOf))
-                .orElseGet(() -> costsOf.apply(record.usage()));
+        // Only an admitted request reached an upstream: one that was not has used nothing and costs nothing.
+        Costs costs = RequestContext.admission(ctx)
+                .map(a -> a.finish(record.usage(), usage -> costs(rt, caller, record, a.route(), usage)))
+                .orElse(Costs.ZERO);
         record.costs(costs);
         RequestLog.write(record);
         if (record.authenticated()) {
@@ -42,13 +43,12 @@ final class RequestCompletion {
         }
     }
 
-    private static Costs costs(GatewayRuntime rt, Caller caller, RequestRecord record, Usage usage) {
-        if (usage.totalTokens() == 0 || record.publicModel().isEmpty()) {
+    /** The admitted route prices the request: no second lookup, and a reload meanwhile changes nothing. */
+    private static Costs costs(GatewayRuntime rt, Caller caller, RequestRecord record, Route route, Usage usage) {
+        if (usage.totalTokens() == 0) {
             return Costs.ZERO;
         }
-        return rt.resolver().resolve(record.publicModel())
-                .map(route -> rt.governor().costs(caller, record.publicModel(), route, record.deployment(), usage))
-                .orElse(Costs.ZERO);
+        return rt.governor().costs(caller, record.publicModel(), route, record.deployment(), usage);
     }
 
     /** How a caller's request bodies are kept: everyone's when configured, else per key; empty when not. */

@@ -3,9 +3,7 @@ package dev.junction.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.budget.BudgetPeriod;
-import dev.junction.testkit.Behavior;
 import dev.junction.testkit.MockUpstream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,20 +20,9 @@ class BudgetReconciliationTest {
 
     @Test
     void restartedGatewayRemembersTheSpendOfTheCurrentPeriod() throws Exception {
-        Path body = dataDir.resolve("answer.json");
-        Files.writeString(body, """
-                {"id":"chatcmpl-2","object":"chat.completion","created":1,"model":"gpt-4o-mini",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":"full"},"finish_reason":"length"}],
-                 "usage":{"prompt_tokens":7,"completion_tokens":100,"total_tokens":107}}""");
-        String yaml = """
-                routes:
-                  metered:
-                    groups:
-                      - deployments:
-                          - {provider: openai, model: gpt-4o-mini, price: {input: 0, output: 1000000}}
-                """;
+        String yaml = MeteredAnswers.ROUTE;
         try (MockUpstream upstream = MockUpstream.start()) {
-            upstream.setDefault(Behavior.fixture(body.toString(), 200, "application/json"));
+            upstream.setDefault(MeteredAnswers.hundredOutputTokens());
             Map<String, String> env = Map.of("JUNCTION_DATA_DIR", dataDir.resolve("data").toString(),
                     "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-secret-abcdef123456");
             Provision.IssuedKey key;

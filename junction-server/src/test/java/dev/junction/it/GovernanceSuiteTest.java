@@ -41,13 +41,8 @@ import tools.jackson.databind.JsonNode;
 @EnumSource(Backend.class)
 class GovernanceSuiteTest {
 
-    /** $1 per output token and nothing for input: a request's worst case is exactly its max_tokens in dollars. */
-    private static final String YAML = """
-            routes:
-              metered:
-                groups:
-                  - deployments:
-                      - {provider: openai, model: gpt-4o-mini, price: {input: 0, output: 1000000}}
+    /** {@link MeteredAnswers#ROUTE}, and a route priced in every layer. */
+    private static final String YAML = MeteredAnswers.ROUTE + """
               gpt-4o:
                 groups:
                   - deployments:
@@ -64,12 +59,6 @@ class GovernanceSuiteTest {
              "usage":{"prompt_tokens":1000,"completion_tokens":500,"total_tokens":1500,
                       "prompt_tokens_details":{"cached_tokens":200},
                       "completion_tokens_details":{"reasoning_tokens":100}}}""";
-
-    /** Exactly 100 output tokens: a request on {@code metered} with max_tokens 100 spends its whole reservation. */
-    private static final String HUNDRED_TOKENS_BODY = """
-            {"id":"chatcmpl-2","object":"chat.completion","created":1,"model":"gpt-4o-mini",
-             "choices":[{"index":0,"message":{"role":"assistant","content":"full"},"finish_reason":"length"}],
-             "usage":{"prompt_tokens":7,"completion_tokens":100,"total_tokens":107}}""";
 
     private static MockUpstream upstream;
     private static TestDatabases.Fresh database;
@@ -92,20 +81,8 @@ class GovernanceSuiteTest {
         env.put("OPENAI_API_KEY", "sk-upstream-secret-abcdef123456");
         gateway = Gateway.start(YAML, env, clock);
         provision = new Provision(gateway);
-        priced = answer(USAGE_BODY);
-        hundredTokens = answer(HUNDRED_TOKENS_BODY);
-    }
-
-    /** An upstream answer with exactly this body (and so this usage). */
-    private static Behavior answer(String body) {
-        try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("junction-answer-", ".json");
-            file.toFile().deleteOnExit();
-            java.nio.file.Files.writeString(file, body);
-            return Behavior.fixture(file.toString(), 200, "application/json");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        priced = MeteredAnswers.answer(USAGE_BODY);
+        hundredTokens = MeteredAnswers.hundredOutputTokens();
     }
 
     @AfterParameterizedClassInvocation

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.budget.BudgetPeriod;
 import dev.junction.store.TestDatabases;
-import dev.junction.testkit.Behavior;
 import dev.junction.testkit.MockUpstream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,12 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class GovernedReplicasTest {
 
-    private static final String YAML = """
-            routes:
-              metered:
-                groups:
-                  - deployments:
-                      - {provider: openai, model: gpt-4o-mini, price: {input: 0, output: 1000000}}
+    private static final String YAML = MeteredAnswers.ROUTE + """
               limited:
                 groups:
                   - deployments:
@@ -52,13 +44,7 @@ class GovernedReplicasTest {
         env.put("OPENAI_API_KEY", "sk-upstream-secret-abcdef123456");
         first = Gateway.start(YAML, env);
         second = Gateway.start(YAML, env);
-        Path body = Files.createTempFile("junction-answer-", ".json");
-        body.toFile().deleteOnExit();
-        Files.writeString(body, """
-                {"id":"chatcmpl-2","object":"chat.completion","created":1,"model":"gpt-4o-mini",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":"full"},"finish_reason":"length"}],
-                 "usage":{"prompt_tokens":7,"completion_tokens":100,"total_tokens":107}}""");
-        upstream.setDefault(Behavior.fixture(body.toString(), 200, "application/json"));
+        upstream.setDefault(MeteredAnswers.hundredOutputTokens());
     }
 
     @AfterAll
