@@ -2,7 +2,7 @@ package dev.junction.admin;
 
 import static io.vertx.core.http.HttpMethod.GET;
 
-import dev.junction.governance.AuditEntry;
+import dev.junction.entity.AuditEntry;
 import dev.junction.json.Json;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.junction.admin;
 
 import dev.junction.budget.BudgetPeriod;
 import dev.junction.budget.BudgetState;
-import dev.junction.governance.Budget;
-import dev.junction.governance.BudgetScope;
+import dev.junction.entity.Budget;
+import dev.junction.entity.BudgetScope;
 import dev.junction.json.Json;
 import dev.junction.pricing.Costs;
 import java.time.DateTimeException;

@@ -1,10 +1,10 @@
 package dev.junction.admin;
 
 import dev.junction.crypto.VirtualKeys;
-import dev.junction.governance.Budget;
-import dev.junction.governance.BudgetScope;
-import dev.junction.governance.User;
-import dev.junction.governance.VirtualKey;
+import dev.junction.entity.Budget;
+import dev.junction.entity.BudgetScope;
+import dev.junction.entity.User;
+import dev.junction.entity.VirtualKey;
 import dev.junction.secret.Secret;
 import dev.junction.store.GovernanceStore;
 import java.util.ArrayList;

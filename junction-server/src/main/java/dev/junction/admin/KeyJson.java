@@ -1,7 +1,7 @@
 package dev.junction.admin;
 
-import dev.junction.governance.IpAllowList;
-import dev.junction.governance.VirtualKey;
+import dev.junction.entity.IpAllowList;
+import dev.junction.entity.VirtualKey;
 import dev.junction.json.Json;
 import dev.junction.limit.RateLimits;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.junction.admin;
 
-import dev.junction.governance.PriceOverride;
+import dev.junction.entity.PriceOverride;
 import dev.junction.json.Json;
 import java.util.OptionalDouble;
 import java.util.Set;

@@ -6,7 +6,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.junction.admin.AuditedWrites.Entry;
 import dev.junction.admin.AuditedWrites.Outcome;
-import dev.junction.governance.PriceOverride;
+import dev.junction.entity.PriceOverride;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.junction.admin;
 
-import dev.junction.governance.Attribution;
+import dev.junction.entity.Attribution;
 import dev.junction.json.Json;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.pricing.Costs;

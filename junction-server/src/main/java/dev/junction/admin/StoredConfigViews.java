@@ -2,9 +2,9 @@ package dev.junction.admin;
 
 import dev.junction.config.ConfigLayers.Source;
 import dev.junction.config.GatewayConfig;
+import dev.junction.config.StoredProvider;
+import dev.junction.config.StoredRoute;
 import dev.junction.governance.GovernanceSnapshot;
-import dev.junction.governance.StoredProvider;
-import dev.junction.governance.StoredRoute;
 import dev.junction.json.Json;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.Deployment;

@@ -1,7 +1,7 @@
 package dev.junction.admin;
 
-import dev.junction.governance.StoredProvider;
-import dev.junction.governance.StoredRoute;
+import dev.junction.config.StoredProvider;
+import dev.junction.config.StoredRoute;
 import dev.junction.json.Json;
 import dev.junction.store.Database;
 import dev.junction.store.GovernanceStore;

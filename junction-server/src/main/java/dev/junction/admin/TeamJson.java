@@ -1,6 +1,6 @@
 package dev.junction.admin;
 
-import dev.junction.governance.Team;
+import dev.junction.entity.Team;
 import dev.junction.json.Json;
 import dev.junction.limit.RateLimits;
 import java.util.List;

@@ -7,7 +7,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 
 import dev.junction.admin.AuditedWrites.Entry;
 import dev.junction.admin.AuditedWrites.Outcome;
-import dev.junction.governance.Tenant;
+import dev.junction.entity.Tenant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

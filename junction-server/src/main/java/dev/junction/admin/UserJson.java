@@ -1,7 +1,7 @@
 package dev.junction.admin;
 
-import dev.junction.governance.Tenant;
-import dev.junction.governance.User;
+import dev.junction.entity.Tenant;
+import dev.junction.entity.User;
 import dev.junction.json.Json;
 import dev.junction.limit.RateLimits;
 import java.util.List;

@@ -7,7 +7,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 
 import dev.junction.admin.AuditedWrites.Entry;
 import dev.junction.admin.AuditedWrites.Outcome;
-import dev.junction.governance.User;
+import dev.junction.entity.User;
 import dev.junction.store.GovernanceStore;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package dev.junction.cli;
 
-import dev.junction.governance.Tenant;
+import dev.junction.entity.Tenant;
 import dev.junction.json.Json;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,9 +1,9 @@
 package dev.junction.config;
 
 import dev.junction.config.ConfigLayers.Source;
+import dev.junction.config.StoredProvider;
+import dev.junction.config.StoredRoute;
 import dev.junction.crypto.SecretBox;
-import dev.junction.governance.StoredProvider;
-import dev.junction.governance.StoredRoute;
 import dev.junction.json.Json;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.provider.ProviderConfig;

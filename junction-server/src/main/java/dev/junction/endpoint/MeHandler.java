@@ -1,7 +1,7 @@
 package dev.junction.endpoint;
 
 import dev.junction.budget.BudgetState;
-import dev.junction.governance.Budget;
+import dev.junction.entity.Budget;
 import dev.junction.governance.Caller;
 import dev.junction.governance.KeyGrant;
 import dev.junction.json.Json;

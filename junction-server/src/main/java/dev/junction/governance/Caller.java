@@ -1,5 +1,6 @@
 package dev.junction.governance;
 
+import dev.junction.entity.Attribution;
 import java.util.Optional;
 
 /**

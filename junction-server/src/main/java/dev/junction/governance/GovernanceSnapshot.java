@@ -1,5 +1,13 @@
 package dev.junction.governance;
 
+import dev.junction.config.StoredProvider;
+import dev.junction.config.StoredRoute;
+import dev.junction.entity.Budget;
+import dev.junction.entity.IpAllowList;
+import dev.junction.entity.Team;
+import dev.junction.entity.Tenant;
+import dev.junction.entity.User;
+import dev.junction.entity.VirtualKey;
 import dev.junction.store.GovernanceData;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,14 @@
 package dev.junction.governance;
 
 import dev.junction.budget.BudgetAccount;
+import dev.junction.entity.Attribution;
+import dev.junction.entity.Budget;
+import dev.junction.entity.IpAllowList;
+import dev.junction.entity.ModelScope;
+import dev.junction.entity.Team;
+import dev.junction.entity.Tenant;
+import dev.junction.entity.User;
+import dev.junction.entity.VirtualKey;
 import dev.junction.limit.LimitSubject;
 import dev.junction.model.GatewayError;
 import java.time.Instant;

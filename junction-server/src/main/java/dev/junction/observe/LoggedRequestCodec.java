@@ -1,6 +1,6 @@
 package dev.junction.observe;
 
-import dev.junction.governance.Attribution;
+import dev.junction.entity.Attribution;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;

@@ -1,6 +1,6 @@
 package dev.junction.store;
 
-import dev.junction.governance.AuditEntry;
+import dev.junction.entity.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,8 +1,8 @@
 package dev.junction.store;
 
 import dev.junction.budget.BudgetPeriod;
-import dev.junction.governance.Budget;
-import dev.junction.governance.BudgetScope;
+import dev.junction.entity.Budget;
+import dev.junction.entity.BudgetScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,13 +1,13 @@
 package dev.junction.store;
 
-import dev.junction.governance.Budget;
-import dev.junction.governance.PriceOverride;
-import dev.junction.governance.StoredProvider;
-import dev.junction.governance.StoredRoute;
-import dev.junction.governance.Team;
-import dev.junction.governance.Tenant;
-import dev.junction.governance.User;
-import dev.junction.governance.VirtualKey;
+import dev.junction.config.StoredProvider;
+import dev.junction.config.StoredRoute;
+import dev.junction.entity.Budget;
+import dev.junction.entity.PriceOverride;
+import dev.junction.entity.Team;
+import dev.junction.entity.Tenant;
+import dev.junction.entity.User;
+import dev.junction.entity.VirtualKey;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.junction.store;
 
-import dev.junction.governance.PriceOverride;
+import dev.junction.entity.PriceOverride;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

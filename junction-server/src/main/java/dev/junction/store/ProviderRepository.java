@@ -1,6 +1,6 @@
 package dev.junction.store;
 
-import dev.junction.governance.StoredProvider;
+import dev.junction.config.StoredProvider;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.junction.store;
 
-import dev.junction.governance.Attribution;
+import dev.junction.entity.Attribution;
 import dev.junction.model.Usage;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.pricing.Costs;

@@ -1,6 +1,6 @@
 package dev.junction.store;
 
-import dev.junction.governance.StoredRoute;
+import dev.junction.config.StoredRoute;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

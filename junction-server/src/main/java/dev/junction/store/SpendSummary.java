@@ -1,6 +1,6 @@
 package dev.junction.store;
 
-import dev.junction.governance.BudgetScope;
+import dev.junction.entity.BudgetScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

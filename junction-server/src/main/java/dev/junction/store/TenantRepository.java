@@ -1,7 +1,7 @@
 package dev.junction.store;
 
-import dev.junction.governance.BudgetScope;
-import dev.junction.governance.Tenant;
+import dev.junction.entity.BudgetScope;
+import dev.junction.entity.Tenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -3,10 +3,10 @@ package dev.junction.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.config.ConfigLayers.Source;
+import dev.junction.config.StoredProvider;
+import dev.junction.config.StoredRoute;
 import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.SecretBox;
-import dev.junction.governance.StoredProvider;
-import dev.junction.governance.StoredRoute;
 import dev.junction.provider.ProviderCatalog;
 import java.nio.file.Path;
 import java.util.List;

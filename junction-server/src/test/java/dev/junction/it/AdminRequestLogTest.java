@@ -2,7 +2,7 @@ package dev.junction.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.junction.governance.Attribution;
+import dev.junction.entity.Attribution;
 import dev.junction.it.AdminHttp.Answer;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;

@@ -3,7 +3,7 @@ package dev.junction.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.budget.BudgetPeriod;
-import dev.junction.governance.Budget;
+import dev.junction.entity.Budget;
 import dev.junction.json.Json;
 import dev.junction.limit.RateLimits;
 import dev.junction.observe.LoggedRequest;
@@ -24,12 +24,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -284,7 +284,7 @@ class GovernanceSuiteTest {
 
     @Test
     void keyThatCapturesBodiesKeepsThemInTheRequestLogAndOthersDoNot() {
-        Provision.IssuedKey capturing = provision.key(provision.user(), new dev.junction.governance.VirtualKey.Spec(
+        Provision.IssuedKey capturing = provision.key(provision.user(), new dev.junction.entity.VirtualKey.Spec(
                 "capturing", List.of(), List.of(), List.of(), Map.of(), RateLimits.NONE, Optional.empty(), true,
                 true));
         Provision.IssuedKey plain = provision.key();

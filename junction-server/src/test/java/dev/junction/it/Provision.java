@@ -2,11 +2,11 @@ package dev.junction.it;
 
 import dev.junction.budget.BudgetPeriod;
 import dev.junction.crypto.VirtualKeys;
-import dev.junction.governance.Budget;
-import dev.junction.governance.BudgetScope;
+import dev.junction.entity.Budget;
+import dev.junction.entity.BudgetScope;
+import dev.junction.entity.User;
+import dev.junction.entity.VirtualKey;
 import dev.junction.governance.Governance;
-import dev.junction.governance.User;
-import dev.junction.governance.VirtualKey;
 import dev.junction.limit.RateLimits;
 import dev.junction.pricing.Costs;
 import java.time.Instant;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.config.ConfigLoader;
 import dev.junction.config.StoredConfigMerger;
+import dev.junction.config.StoredProvider;
 import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.SecretBox;
-import dev.junction.governance.AuditEntry;
+import dev.junction.entity.AuditEntry;
 import dev.junction.governance.Governance;
-import dev.junction.governance.StoredProvider;
 import dev.junction.json.Json;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.testkit.MockUpstream;

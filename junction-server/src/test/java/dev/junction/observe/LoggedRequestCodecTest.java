@@ -3,7 +3,7 @@ package dev.junction.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.governance.Attribution;
+import dev.junction.entity.Attribution;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;

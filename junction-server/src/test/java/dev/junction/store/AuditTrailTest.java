@@ -3,8 +3,8 @@ package dev.junction.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.governance.AuditEntry;
-import dev.junction.governance.Tenant;
+import dev.junction.entity.AuditEntry;
+import dev.junction.entity.Tenant;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

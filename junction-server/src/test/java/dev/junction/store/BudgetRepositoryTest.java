@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.budget.BudgetPeriod;
-import dev.junction.governance.Budget;
-import dev.junction.governance.BudgetScope;
-import dev.junction.governance.User;
+import dev.junction.entity.Budget;
+import dev.junction.entity.BudgetScope;
+import dev.junction.entity.User;
 import java.time.ZoneId;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -3,7 +3,7 @@ package dev.junction.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.governance.Tenant;
+import dev.junction.entity.Tenant;
 import dev.junction.secret.Secret;
 import java.time.Clock;
 import java.util.Optional;

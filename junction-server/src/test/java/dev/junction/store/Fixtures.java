@@ -1,10 +1,10 @@
 package dev.junction.store;
 
-import dev.junction.governance.Attribution;
-import dev.junction.governance.Team;
-import dev.junction.governance.Tenant;
-import dev.junction.governance.User;
-import dev.junction.governance.VirtualKey;
+import dev.junction.entity.Attribution;
+import dev.junction.entity.Team;
+import dev.junction.entity.Tenant;
+import dev.junction.entity.User;
+import dev.junction.entity.VirtualKey;
 import dev.junction.limit.RateLimits;
 import dev.junction.model.Usage;
 import dev.junction.observe.LoggedRequest;

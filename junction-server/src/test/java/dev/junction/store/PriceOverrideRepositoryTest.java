@@ -2,7 +2,7 @@ package dev.junction.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.junction.governance.PriceOverride;
+import dev.junction.entity.PriceOverride;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.extension.ExtendWith;
 

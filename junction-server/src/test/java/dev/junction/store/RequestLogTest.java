@@ -3,8 +3,8 @@ package dev.junction.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.governance.Attribution;
-import dev.junction.governance.BudgetScope;
+import dev.junction.entity.Attribution;
+import dev.junction.entity.BudgetScope;
 import dev.junction.model.Usage;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.pricing.Costs;

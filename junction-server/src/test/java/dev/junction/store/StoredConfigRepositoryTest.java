@@ -3,8 +3,8 @@ package dev.junction.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.governance.StoredProvider;
-import dev.junction.governance.StoredRoute;
+import dev.junction.config.StoredProvider;
+import dev.junction.config.StoredRoute;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -4,9 +4,9 @@ import static dev.junction.store.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.governance.Team;
-import dev.junction.governance.Tenant;
-import dev.junction.governance.User;
+import dev.junction.entity.Team;
+import dev.junction.entity.Tenant;
+import dev.junction.entity.User;
 import dev.junction.limit.RateLimits;
 import java.util.List;
 import java.util.Map;

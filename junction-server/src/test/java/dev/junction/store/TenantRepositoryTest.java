@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.budget.BudgetPeriod;
-import dev.junction.governance.Budget;
-import dev.junction.governance.BudgetScope;
-import dev.junction.governance.Tenant;
+import dev.junction.entity.Budget;
+import dev.junction.entity.BudgetScope;
+import dev.junction.entity.Tenant;
 import dev.junction.limit.RateLimits;
 import java.time.Clock;
 import java.time.Instant;

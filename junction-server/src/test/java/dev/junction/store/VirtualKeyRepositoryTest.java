@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.budget.BudgetPeriod;
-import dev.junction.governance.Budget;
-import dev.junction.governance.BudgetScope;
-import dev.junction.governance.User;
-import dev.junction.governance.VirtualKey;
+import dev.junction.entity.Budget;
+import dev.junction.entity.BudgetScope;
+import dev.junction.entity.User;
+import dev.junction.entity.VirtualKey;
 import dev.junction.limit.RateLimits;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.junction.governance;
+package dev.junction.entity;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

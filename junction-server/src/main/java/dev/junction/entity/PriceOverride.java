@@ -1,4 +1,4 @@
-package dev.junction.governance;
+package dev.junction.entity;
 
 import dev.junction.routing.Price;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.junction.governance;
+package dev.junction.config;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.junction.governance;
+package dev.junction.entity;
 
 import dev.junction.limit.RateLimits;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.junction.governance;
+package dev.junction.entity;
 
 import java.util.Optional;
 
