@@ -4,7 +4,7 @@ import dev.junction.auth.KeyAuthenticator;
 import dev.junction.governance.Governance;
 import dev.junction.json.Json;
 import dev.junction.routing.health.HealthRegistry;
-import dev.junction.server.GatewayRuntime;
+import dev.junction.runtime.GatewayRuntime;
 import dev.junction.store.StoreConflict;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

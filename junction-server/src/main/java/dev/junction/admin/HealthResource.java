@@ -8,7 +8,7 @@ import dev.junction.routing.Deployment;
 import dev.junction.routing.Route;
 import dev.junction.routing.health.DeploymentStatus;
 import dev.junction.routing.health.HealthRegistry;
-import dev.junction.server.GatewayRuntime;
+import dev.junction.runtime.GatewayRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

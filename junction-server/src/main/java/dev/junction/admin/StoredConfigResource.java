@@ -16,7 +16,7 @@ import dev.junction.governance.Governance;
 import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
 import dev.junction.provider.ProviderCatalog;
-import dev.junction.server.GatewayRuntime;
+import dev.junction.runtime.GatewayRuntime;
 import dev.junction.store.StoreConflict;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;

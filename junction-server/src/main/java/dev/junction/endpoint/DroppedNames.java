@@ -1,5 +1,6 @@
 package dev.junction.endpoint;
 
+import dev.junction.pipeline.ClientDialect;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;

@@ -7,17 +7,17 @@ import dev.junction.governance.KeyGrant;
 import dev.junction.json.Json;
 import dev.junction.limit.LimitStatus;
 import dev.junction.limit.LimitSubject;
+import dev.junction.model.GatewayError;
+import dev.junction.pipeline.Chain;
+import dev.junction.pipeline.Exchange;
+import dev.junction.pipeline.Reply;
+import dev.junction.pipeline.Stage;
 import dev.junction.pricing.Costs;
-import dev.junction.server.GatewayRuntime;
-import dev.junction.server.RequestContext;
+import dev.junction.runtime.GatewayRuntime;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,19 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
  * it may call, every budget that applies with this period's spend, reservations, headroom and reset time, and its
  * rate limits with what remains of them now. Read from the snapshot, the ledger and the limiter; never the database.
  */
-public final class MeHandler implements Handler<RoutingContext> {
-
-    private final Supplier<GatewayRuntime> runtime;
-
-    public MeHandler(Supplier<GatewayRuntime> runtime) {
-        this.runtime = runtime;
-    }
+public final class MeHandler implements Stage {
 
     @Override
-    public void handle(RoutingContext ctx) {
-        GatewayRuntime rt = runtime.get();
-        Caller caller = RequestContext.caller(ctx).orElseThrow();
-        RequestContext.record(ctx).status(200);
+    public Future<Reply> handle(Exchange exchange, Chain chain) {
+        GatewayRuntime rt = exchange.runtime();
+        Caller caller = exchange.caller().orElseThrow();
         ObjectNode body = Json.object();
         List<String> models = rt.resolver().publicModels();
         if (caller.grant().isEmpty()) {
@@ -46,8 +39,7 @@ public final class MeHandler implements Handler<RoutingContext> {
             models.forEach(body.putArray("allowed_models")::add);
             body.putArray("budgets");
             body.putArray("limits");
-            end(ctx, body);
-            return;
+            return Future.succeededFuture(new Reply.Json(body));
         }
         KeyGrant grant = caller.grant().get();
         ObjectNode key = body.putObject("key").put("id", grant.key().id()).put("name", grant.key().name())
@@ -62,17 +54,16 @@ public final class MeHandler implements Handler<RoutingContext> {
         body.putObject("tenant").put("id", grant.tenant().id()).put("name", grant.tenant().name());
         ArrayNode allowed = body.putArray("allowed_models");
         models.stream().filter(grant::allowsModel).forEach(allowed::add);
-        var context = Vertx.currentContext();
+        var context = exchange.context();
         List<LimitSubject> subjects = grant.limitSubjects();
         Future<List<BudgetState>> budgets = Future.fromCompletionStage(
                 rt.governance().ledger().state(grant.budgetAccounts()), context);
         Future<Map<String, List<LimitStatus>>> limits = Future.fromCompletionStage(
                 rt.governance().limiter().peek(subjects), context);
-        Future.all(budgets, limits).onComplete(ar -> {
+        return Future.all(budgets, limits).transform(ar -> {
             if (ar.failed()) {
-                ErrorReplies.send(ctx, new dev.junction.model.GatewayError.Unavailable(
-                        "Budgets and limits cannot be read right now; try again shortly.", java.util.Optional.empty()));
-                return;
+                return Future.succeededFuture(new Reply.Refused(new GatewayError.Unavailable(
+                        "Budgets and limits cannot be read right now; try again shortly.", Optional.empty())));
             }
             ArrayNode out = body.putArray("budgets");
             List<BudgetState> states = budgets.result();
@@ -83,7 +74,7 @@ public final class MeHandler implements Handler<RoutingContext> {
             for (LimitSubject subject : subjects) {
                 limit(lims.addObject(), subject, limits.result().getOrDefault(subject.id(), List.of()));
             }
-            end(ctx, body);
+            return Future.succeededFuture(new Reply.Json(body));
         });
     }
 
@@ -117,7 +108,4 @@ public final class MeHandler implements Handler<RoutingContext> {
         }
     }
 
-    private static void end(RoutingContext ctx, ObjectNode body) {
-        ctx.response().putHeader("content-type", "application/json").end(Buffer.buffer(Json.bytes(body)));
-    }
 }

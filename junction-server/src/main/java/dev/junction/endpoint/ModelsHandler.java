@@ -2,13 +2,13 @@ package dev.junction.endpoint;
 
 import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
-import dev.junction.server.GatewayRuntime;
-import dev.junction.server.RequestContext;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.RoutingContext;
+import dev.junction.pipeline.Chain;
+import dev.junction.pipeline.ClientDialect;
+import dev.junction.pipeline.Exchange;
+import dev.junction.pipeline.Reply;
+import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,18 +18,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ModelsHandler {
 
-    private final Supplier<GatewayRuntime> runtime;
     private final long created = System.currentTimeMillis() / 1000;
 
-    public ModelsHandler(Supplier<GatewayRuntime> runtime) {
-        this.runtime = runtime;
-    }
-
     /** Lists every public model name the caller's key may use. */
-    public void list(RoutingContext ctx) {
-        ClientDialect dialect = ClientDialect.of(ctx);
-        var grant = RequestContext.caller(ctx).flatMap(c -> c.grant());
-        List<String> names = runtime.get().resolver().publicModels().stream()
+    public Future<Reply> list(Exchange exchange, Chain chain) {
+        ClientDialect dialect = exchange.dialect();
+        var grant = exchange.caller().flatMap(c -> c.grant());
+        List<String> names = exchange.runtime().resolver().publicModels().stream()
                 .filter(name -> grant.map(g -> g.allowsModel(name)).orElse(true)).toList();
         ObjectNode body = Json.object();
         switch (dialect) {
@@ -52,27 +47,26 @@ public final class ModelsHandler {
                 names.forEach(name -> models.add(gemini(name)));
             }
         }
-        send(ctx, body);
+        return Future.succeededFuture(new Reply.Json(body));
     }
 
     /** One model, or a 404 in the caller's dialect. */
-    public void get(RoutingContext ctx) {
-        String id = ctx.pathParam("model");
-        ClientDialect dialect = ClientDialect.of(ctx);
+    public Future<Reply> get(Exchange exchange, Chain chain) {
+        String id = exchange.pathParam("model").orElse("");
+        ClientDialect dialect = exchange.dialect();
         if (dialect == ClientDialect.GEMINI && id.startsWith("models/")) {
             id = id.substring("models/".length());
         }
-        var rt = runtime.get();
+        var rt = exchange.runtime();
         List<String> known = rt.resolver().publicModels();
         if (!known.contains(id) && rt.resolver().resolve(id).isEmpty()) {
-            ErrorReplies.send(ctx, new GatewayError.ModelNotFound(id, known));
-            return;
+            return Future.succeededFuture(new Reply.Refused(new GatewayError.ModelNotFound(id, known)));
         }
-        send(ctx, switch (dialect) {
+        return Future.succeededFuture(new Reply.Json(switch (dialect) {
             case OPENAI -> openAi(id);
             case ANTHROPIC -> anthropic(id);
             case GEMINI -> gemini(id);
-        });
+        }));
     }
 
     private ObjectNode openAi(String name) {
@@ -93,7 +87,4 @@ public final class ModelsHandler {
         return model;
     }
 
-    private static void send(RoutingContext ctx, ObjectNode body) {
-        ctx.response().putHeader("content-type", "application/json").end(Buffer.buffer(Json.bytes(body)));
-    }
 }

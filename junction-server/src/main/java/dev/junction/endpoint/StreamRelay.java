@@ -6,12 +6,14 @@ import dev.junction.dialect.StreamEncoder;
 import dev.junction.model.GatewayError;
 import dev.junction.model.StreamEvent;
 import dev.junction.observe.RequestRecord;
+import dev.junction.pipeline.StreamTransform;
 import dev.junction.upstream.EventStream;
 import dev.junction.upstream.SseEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -22,6 +24,9 @@ import java.util.function.Predicate;
  *   <li>{@link #translate}: another dialect, decoded to canonical events and re-encoded in the client's;</li>
  *   <li>{@link #encode}: canonical events (in-process providers, complete replies turned into streams).</li>
  * </ul>
+ * On the last two, every canonical event passes through the stages' {@link StreamTransform}s in order before it is
+ * encoded; a transform's {@link StreamEvent.StreamError} ends the stream with the dialect's error frame and stops the
+ * upstream.
  * Every way ends the response exactly once, with the dialect's error frame if the stream failed. Confined to the
  * request's event loop.
  */
@@ -30,16 +35,32 @@ public final class StreamRelay {
     private final HttpServerResponse response;
     private final RequestRecord record;
     private final StreamEncoder encoder;
+    /** The first of the stages' stream transforms, ending in {@link #deliver}; built once per stream. */
+    private final Consumer<StreamEvent> entry;
+    private EventStream<?> source;
     private boolean finished;
     private Buffer pending;
 
     /**
      * @param encoder the client dialect's encoder: it writes translated streams, and error frames on every path
+     * @param transforms the stages' transforms, applied in order to every canonical event (not to pass-through bytes)
      */
-    public StreamRelay(HttpServerResponse response, RequestRecord record, StreamEncoder encoder) {
+    public StreamRelay(HttpServerResponse response, RequestRecord record, StreamEncoder encoder,
+                       List<StreamTransform> transforms) {
         this.response = response;
         this.record = record;
         this.encoder = encoder;
+        Consumer<StreamEvent> sink = this::deliver;
+        for (int i = transforms.size() - 1; i >= 0; i--) {
+            StreamTransform transform = transforms.get(i);
+            Consumer<StreamEvent> next = sink;
+            sink = event -> {
+                if (!finished) {
+                    transform.onEvent(event, next);
+                }
+            };
+        }
+        this.entry = sink;
     }
 
     /** Writes the status and headers of a stream; {@code contentType} is the client dialect's. */
@@ -58,6 +79,7 @@ public final class StreamRelay {
      * their message is redacted.
      */
     public void passThrough(EventStream<SseEvent> events, PassThroughWatcher watcher, Predicate<SseEvent> withhold) {
+        source = events;
         events.start(event -> {
             boolean hadError = watcher.error().isPresent();
             watcher.observe(event);
@@ -67,7 +89,7 @@ public final class StreamRelay {
             }
             record.usage(watcher.usage());
             if (!withhold.test(event)) {
-                write(event.raw(), events);
+                write(event.raw());
             }
         }, this::fail, () -> {
             if (watcher.complete()) {
@@ -80,8 +102,9 @@ public final class StreamRelay {
 
     /** Decodes an upstream stream of another dialect and re-encodes it in the client's. */
     public void translate(EventStream<SseEvent> events, StreamDecoder decoder) {
-        events.start(event -> emit(decoder.decode(event), events), this::fail, () -> {
-            emit(decoder.finish(), events);
+        source = events;
+        events.start(event -> emit(decoder.decode(event)), this::fail, () -> {
+            emit(decoder.finish());
             if (!finished) {
                 if (decoder.done()) {
                     end();
@@ -94,39 +117,52 @@ public final class StreamRelay {
 
     /** Encodes canonical events. A stream that ends without {@link StreamEvent.MessageStop} gets one. */
     public void encode(EventStream<StreamEvent> events) {
+        source = events;
         boolean[] stopped = {false};
         events.start(event -> {
             stopped[0] |= event instanceof StreamEvent.MessageStop;
-            emit(List.of(event), events);
+            if (!finished) {
+                entry.accept(event);
+            }
         }, this::fail, () -> {
-            if (!stopped[0]) {
-                emit(List.of(new StreamEvent.MessageStop()), events);
+            if (!stopped[0] && !finished) {
+                entry.accept(new StreamEvent.MessageStop());
             }
             end();
         });
     }
 
-    private void emit(List<StreamEvent> canonical, EventStream<?> events) {
+    private void emit(List<StreamEvent> canonical) {
         for (StreamEvent event : canonical) {
             if (finished) {
                 return;
             }
-            switch (event) {
-                case StreamEvent.StreamError e -> {
-                    fail(e.error());
-                    return;
+            entry.accept(event);
+        }
+    }
+
+    /** Writes one canonical event, after the stages' transforms, in the client's dialect. */
+    private void deliver(StreamEvent event) {
+        if (finished) {
+            return;
+        }
+        switch (event) {
+            case StreamEvent.StreamError e -> {
+                fail(e.error());
+                if (source != null) {
+                    source.cancel(); // the upstream may still be generating: stop it
                 }
-                case StreamEvent.UsageUpdate u -> record.usage(u.usage());
-                default -> { }
-            }
-            String frames = encoder.encode(event);
-            if (!frames.isEmpty()) {
-                write(Buffer.buffer(frames), events);
-            }
-            if (event instanceof StreamEvent.MessageStop) {
-                end();
                 return;
             }
+            case StreamEvent.UsageUpdate u -> record.usage(u.usage());
+            default -> { }
+        }
+        String frames = encoder.encode(event);
+        if (!frames.isEmpty()) {
+            write(Buffer.buffer(frames));
+        }
+        if (event instanceof StreamEvent.MessageStop) {
+            end();
         }
     }
 
@@ -138,19 +174,19 @@ public final class StreamRelay {
      * Queues bytes for the client and flushes them at the end of the current event-loop task, so the events of one
      * upstream network read leave in one write. Nothing waits for more data: an event is never held back.
      */
-    private void write(Buffer buffer, EventStream<?> events) {
+    private void write(Buffer buffer) {
         if (finished || response.closed()) {
             return;
         }
         record.firstByte();
         if (pending == null) {
             pending = Buffer.buffer(buffer.length() * 2);
-            Vertx.currentContext().runOnContext(v -> flush(events));
+            Vertx.currentContext().runOnContext(v -> flush());
         }
         pending.appendBuffer(buffer);
     }
 
-    private void flush(EventStream<?> events) {
+    private void flush() {
         Buffer out = pending;
         pending = null;
         if (out == null || response.closed() || response.ended()) {
@@ -158,8 +194,8 @@ public final class StreamRelay {
         }
         response.write(out);
         if (response.writeQueueFull()) {
-            events.pause();
-            response.drainHandler(v -> events.resume());
+            source.pause();
+            response.drainHandler(v -> source.resume());
         }
     }
 

@@ -25,11 +25,11 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The data plane's gatekeeper between authentication and routing. For a virtual key it checks the model scope, takes
- * the rate-limit allowance (one request, the estimated tokens, a concurrency slot) for the key, user, team and tenant
- * at once, and reserves the request's worst-case charged cost in every budget that applies; the returned
- * {@link Admission} gives back what was not used when the request finishes. Never blocks: the limiter and the ledger
- * answer asynchronously and the result is delivered on the caller's context. Thread safe.
+ * The rules a virtual key's request is held to, as the request path's stages ask them: may the caller use the model
+ * ({@link #scope}), take its rate-limit allowance ({@link #limit}), reserve its worst-case charged cost in every
+ * budget ({@link #reserve}), and what it cost ({@link #costs}). Callers without a virtual key are held to nothing.
+ * Never blocks: the limiter and the ledger answer asynchronously and results are delivered on the caller's context.
+ * Thread safe.
  */
 public final class Governor {
 
@@ -56,64 +56,52 @@ public final class Governor {
                       OptionalInt maxOutputTokens) {
     }
 
-    /**
-     * Lets the request in, or fails with a {@link Refusal}: {@link GatewayError.PermissionDenied} for a model outside
-     * the key's scope, {@link GatewayError.RateLimited} for a limit, {@link GatewayError.BudgetExceeded} for a budget,
-     * {@link GatewayError.Unavailable} when the shared budget ledger cannot be reached (budgets are never given up).
-     */
-    public Future<Admission> admit(Caller caller, Ask ask, Context context) {
-        if (caller.grant().isEmpty()) {
-            return Future.succeededFuture(Admission.unmetered(ask.requestId(), ask.route(), limiter, ledger));
-        }
-        KeyGrant grant = caller.grant().get();
-        if (!grant.allowsModel(ask.publicModel())) {
-            return Future.failedFuture(new Refusal(new GatewayError.PermissionDenied("The API key '"
-                    + grant.key().name() + "' may not use the model '" + ask.publicModel() + "'. Allowed: "
-                    + String.join(", ", grant.scope().patterns()) + "."), Optional.empty()));
-        }
-        List<LimitSubject> subjects = grant.limitSubjects();
-        if (subjects.isEmpty() && grant.budgets().isEmpty()) {
-            return Future.succeededFuture(Admission.unmetered(ask.requestId(), ask.route(), limiter, ledger));
-        }
-        long input = ask.inputTokens().getAsLong();
-        long maxOutput = maxOutput(ask);
-        long tokens = input + maxOutput;
-        Future<Optional<LimitDecision.Allowed>> limited = subjects.isEmpty()
-                ? Future.succeededFuture(Optional.empty())
-                : Future.fromCompletionStage(limiter.acquire(subjects, tokens, ask.requestId()), context)
-                        .compose(decision -> switch (decision) {
-                            case LimitDecision.Allowed a -> Future.succeededFuture(Optional.of(a));
-                            case LimitDecision.Denied d -> Future.failedFuture(new Refusal(
-                                    new GatewayError.RateLimited(d.message(), Optional.of(d.retryAfter())),
-                                    Optional.of(d)));
-                        });
-        return limited.compose(allowed -> reserve(grant, ask, input, maxOutput, context).transform(ar -> {
-            if (ar.failed()) {
-                if (!subjects.isEmpty()) {
-                    limiter.release(subjects, ask.requestId(), tokens, 0);
-                }
-                return Future.failedFuture(ar.cause());
-            }
-            return Future.succeededFuture(new Admission(ask.requestId(), ask.route(), subjects, tokens, allowed, ar.result(),
-                    limiter, ledger));
-        }));
+    /** Why the caller may not use the model, if it may not. */
+    public Optional<GatewayError> scope(Caller caller, String publicModel) {
+        return caller.grant().filter(grant -> !grant.allowsModel(publicModel)).map(grant ->
+                new GatewayError.PermissionDenied("The API key '" + grant.key().name() + "' may not use the model '"
+                        + publicModel + "'. Allowed: " + String.join(", ", grant.scope().patterns()) + "."));
     }
 
-    private Future<Optional<Reservation.Granted>> reserve(KeyGrant grant, Ask ask, long input, long maxOutput,
-                                                          Context context) {
-        List<BudgetAccount> accounts = grant.budgetAccounts();
+    /**
+     * Takes the request's allowance under the caller's limits: empty when none apply, a {@link Refusal} with a
+     * {@link GatewayError.RateLimited} when one is exceeded.
+     */
+    public Future<Optional<LimitHold>> limit(Caller caller, Ask ask, Context context) {
+        List<LimitSubject> subjects = caller.grant().map(KeyGrant::limitSubjects).orElse(List.of());
+        if (subjects.isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        long tokens = ask.inputTokens().getAsLong() + maxOutput(ask);
+        return Future.fromCompletionStage(limiter.acquire(subjects, tokens, ask.requestId()), context)
+                .compose(decision -> switch (decision) {
+                    case LimitDecision.Allowed a -> Future.succeededFuture(
+                            Optional.of(new LimitHold(ask.requestId(), subjects, tokens, a, limiter)));
+                    case LimitDecision.Denied d -> Future.failedFuture(new Refusal(
+                            new GatewayError.RateLimited(d.message(), Optional.of(d.retryAfter())), Optional.of(d)));
+                });
+    }
+
+    /**
+     * Reserves the request's worst-case charged cost in every budget of the caller: empty when none apply, a
+     * {@link Refusal} with {@link GatewayError.BudgetExceeded} when one cannot afford it, or with
+     * {@link GatewayError.Unavailable} when the shared ledger cannot be reached (budgets are never given up).
+     */
+    public Future<Optional<BudgetHold>> reserve(Caller caller, Ask ask, Context context) {
+        List<BudgetAccount> accounts = caller.grant().map(KeyGrant::budgetAccounts).orElse(List.of());
         if (accounts.isEmpty()) {
             return Future.succeededFuture(Optional.empty());
         }
         long worstCase = costs.get().worstCaseChargedNanos(ask.publicModel(), ask.route().deployments(),
-                input, maxOutput, markup(Optional.of(grant), ask.route()));
+                ask.inputTokens().getAsLong(), maxOutput(ask), markup(caller.grant(), ask.route()));
         return Future.fromCompletionStage(ledger.reserve(accounts, worstCase, ask.requestId()), context)
                 .recover(e -> Future.failedFuture(e instanceof BudgetUnavailable
                         ? new Refusal(new GatewayError.Unavailable("Budgets cannot be checked right now; try again "
                                 + "shortly.", Optional.of(Duration.ofSeconds(1))), Optional.empty())
                         : e))
                 .compose(reservation -> switch (reservation) {
-                    case Reservation.Granted g -> Future.succeededFuture(Optional.of(g));
+                    case Reservation.Granted g -> Future.succeededFuture(
+                            Optional.of(new BudgetHold(ask.requestId(), g, ledger)));
                     case Reservation.Denied d -> Future.failedFuture(new Refusal(
                             new GatewayError.BudgetExceeded(d.message()), Optional.empty()));
                 });

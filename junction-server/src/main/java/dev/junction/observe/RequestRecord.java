@@ -1,6 +1,7 @@
 package dev.junction.observe;
 
 import dev.junction.entity.Attribution;
+import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
 import dev.junction.routing.AttemptRecord;
@@ -36,6 +37,7 @@ public final class RequestRecord {
     long firstByteNanos;
     Usage usage = Usage.ZERO;
     List<AttemptRecord> attempts = List.of();
+    Optional<GatewayError> failure = Optional.empty();
     String errorType = "";
     String errorMessage = "";
     boolean clientDisconnected;
@@ -103,6 +105,11 @@ public final class RequestRecord {
 
     public Usage usage() {
         return usage;
+    }
+
+    /** The request's three costs, once the cost stage has priced it. */
+    public Costs costs() {
+        return costs;
     }
 
     public RequestRecord costs(Costs c) {
@@ -180,10 +187,21 @@ public final class RequestRecord {
     }
 
     /** Records a gateway error by kind ({@code bad_gateway}, {@code rate_limited}, …) and message. */
-    public RequestRecord error(dev.junction.model.GatewayError error) {
+    public RequestRecord error(GatewayError error) {
+        this.failure = Optional.of(error);
         String kind = error.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2")
                 .toLowerCase(java.util.Locale.ROOT);
         return error(kind, error.message());
+    }
+
+    /** The gateway error the request failed with, if it did. */
+    public Optional<GatewayError> failure() {
+        return failure;
+    }
+
+    /** The HTTP status recorded so far (0 before one was). */
+    public int statusCode() {
+        return status;
     }
 
     public RequestRecord clientDisconnected() {

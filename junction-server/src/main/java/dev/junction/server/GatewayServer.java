@@ -2,31 +2,32 @@ package dev.junction.server;
 
 import dev.junction.admin.AdminApi;
 import dev.junction.cluster.RedisHealthSync;
-import dev.junction.governance.Governance;
-import dev.junction.endpoint.MeHandler;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.StoredConfigMerger;
-import dev.junction.governance.GovernanceSnapshot;
-import dev.junction.provider.ProviderCatalog;
 import dev.junction.dialect.openai.OpenAiErrors;
-import dev.junction.endpoint.ClientDialect;
-import dev.junction.endpoint.ErrorReplies;
-import dev.junction.endpoint.ModelsHandler;
-import dev.junction.endpoint.anthropic.CountTokensHandler;
 import dev.junction.endpoint.anthropic.MessagesHandler;
 import dev.junction.endpoint.gemini.EmbedContentHandler;
 import dev.junction.endpoint.gemini.GenerateContentHandler;
 import dev.junction.endpoint.openai.ChatCompletionsHandler;
 import dev.junction.endpoint.openai.EmbeddingsHandler;
+import dev.junction.governance.Governance;
+import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
+import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
-import dev.junction.upstream.HttpUpstreamClient;
-import dev.junction.upstream.MediaFetcher;
+import dev.junction.pipeline.ClientDialect;
+import dev.junction.pipeline.ErrorReplies;
+import dev.junction.pipeline.Exchange;
+import dev.junction.pipeline.Pipeline;
+import dev.junction.pipeline.RequestContext;
+import dev.junction.provider.ProviderCatalog;
 import dev.junction.routing.RouteExecutor;
 import dev.junction.routing.health.HealthRegistry;
 import dev.junction.routing.strategy.Strategy;
-import java.util.Map;
+import dev.junction.runtime.GatewayRuntime;
+import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.MediaFetcher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -39,6 +40,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +61,10 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    /** The informational endpoints take no body. */
+    private static final Exchange.Decoder NO_BODY = () -> {
+        throw new IllegalStateException("This endpoint has no body to decode");
+    };
 
     private final Vertx vertx;
     private final HttpUpstreamClient http;
@@ -71,8 +77,7 @@ public final class GatewayServer {
     private final Governance governance;
     /** The stored providers and routes merged into the running configuration; guarded by {@code this}. */
     private final StoredDefinitions stored;
-    private final RequestCompletion completion = new RequestCompletion(this::runtime);
-    private final Authentication authentication = new Authentication(this::runtime);
+    private final Pipelines pipelines = new Pipelines(this::runtime);
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -144,7 +149,6 @@ public final class GatewayServer {
         router.get("/health").handler(ctx -> json(ctx, 200, Json.object().put("status", "ok")));
         router.get("/ready").handler(this::ready);
 
-        ModelsHandler models = new ModelsHandler(runtime::get);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
 
         // Mark each request with its client dialect first, so every answer (401s included) speaks it.
@@ -157,21 +161,29 @@ public final class GatewayServer {
             }
         });
         router.route("/v1beta/*").handler(ClientDialect.GEMINI::mark);
-        router.route("/v1/*").handler(this::track).handler(authentication::handle);
-        router.route("/v1beta/*").handler(this::track).handler(authentication::handle);
+        router.route("/v1/*").handler(this::track);
+        router.route("/v1beta/*").handler(this::track);
 
-        router.post("/v1/chat/completions").handler(body).handler(new ChatCompletionsHandler(runtime::get));
-        router.post("/v1/embeddings").handler(body).handler(new EmbeddingsHandler(runtime::get));
-        router.post("/v1/messages").handler(body).handler(new MessagesHandler(runtime::get));
-        router.post("/v1/messages/count_tokens").handler(body).handler(new CountTokensHandler(runtime::get));
-        router.get("/v1/me").handler(new MeHandler(runtime::get));
-        router.get("/v1/models").handler(models::list);
-        router.getWithRegex("/v1/models/(?<model>.+)").handler(models::get);
+        Pipeline routed = pipelines.routed();
+        Pipeline modelList = pipelines.modelList();
+        Pipeline modelLookup = pipelines.modelLookup();
+        router.post("/v1/chat/completions").handler(body).handler(new ChatCompletionsHandler(routed));
+        router.post("/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
+        router.post("/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
+        router.post("/v1/messages/count_tokens").handler(body)
+                .handler(new MessagesHandler(pipelines.counting("input_tokens"), true));
+        Pipeline me = pipelines.me();
+        router.get("/v1/me").handler(ctx -> me.run(ctx, ClientDialect.of(ctx), NO_BODY));
+        router.get("/v1/models").handler(ctx -> modelList.run(ctx, ClientDialect.of(ctx), NO_BODY));
+        router.getWithRegex("/v1/models/(?<model>.+)")
+                .handler(ctx -> modelLookup.run(ctx, ClientDialect.of(ctx), NO_BODY));
 
         router.postWithRegex("/v1beta/models/(?<model>[^:]+):(?<method>[A-Za-z]+)").handler(body)
-                .handler(new GenerateContentHandler(runtime::get, new EmbedContentHandler(runtime::get)));
-        router.get("/v1beta/models").handler(models::list);
-        router.getWithRegex("/v1beta/(?<model>models/.+)").handler(models::get);
+                .handler(new GenerateContentHandler(routed, pipelines.counting("totalTokens"),
+                        new EmbedContentHandler(routed)));
+        router.get("/v1beta/models").handler(ctx -> modelList.run(ctx, ClientDialect.GEMINI, NO_BODY));
+        router.getWithRegex("/v1beta/(?<model>models/.+)")
+                .handler(ctx -> modelLookup.run(ctx, ClientDialect.GEMINI, NO_BODY));
 
         new AdminApi(runtime::get, health, governance).mount(router);
         router.route("/v1/*").handler(ctx -> ErrorReplies.send(ctx,
@@ -184,7 +196,10 @@ public final class GatewayServer {
         return router;
     }
 
-    /** Counts the request for the drain, and logs it once it is over. */
+    /**
+     * Counts the request for the drain; logs it once it is over when no pipeline did (a body too large, an unknown
+     * path or method).
+     */
     private void track(RoutingContext ctx) {
         if (draining) {
             ctx.response().putHeader("connection", "close");
@@ -196,7 +211,9 @@ public final class GatewayServer {
         RequestRecord record = RequestContext.record(ctx);
         ctx.addEndHandler(ar -> {
             inFlight.decrementAndGet();
-            completion.complete(ctx, record.status(ctx.response().getStatusCode()));
+            if (!RequestContext.piped(ctx)) {
+                RequestLog.write(record.status(ctx.response().getStatusCode()));
+            }
         });
         ctx.next();
     }

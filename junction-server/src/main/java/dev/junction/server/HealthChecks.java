@@ -7,6 +7,7 @@ import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.Deployment;
 import dev.junction.routing.Route;
 import dev.junction.routing.health.HealthRegistry;
+import dev.junction.runtime.GatewayRuntime;
 import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.ClientRequest;
 import dev.junction.upstream.UpstreamCall;

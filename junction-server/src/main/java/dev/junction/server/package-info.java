@@ -1,5 +1,6 @@
 /**
- * The HTTP server: listener, routes, request ids, health and readiness, and the graceful-shutdown drain. Handlers
- * run on Vert.x event loops and never block.
+ * The HTTP server: listener, request ids, health and readiness, the graceful-shutdown drain, and the assembly of the
+ * data plane (the {@link dev.junction.pipeline.Pipeline}s in their documented order, each endpoint's route). Only
+ * assembles: no other package depends on it.
  */
 package dev.junction.server;

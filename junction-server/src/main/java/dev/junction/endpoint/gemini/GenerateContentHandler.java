@@ -2,23 +2,18 @@ package dev.junction.endpoint.gemini;
 
 import dev.junction.dialect.gemini.GeminiRequestMapper;
 import dev.junction.dialect.gemini.GeminiStreamEncoder;
+import dev.junction.endpoint.ChatOperation;
 import dev.junction.endpoint.RequestBodies;
-import dev.junction.endpoint.ChatPipeline;
-import dev.junction.endpoint.ClientDialect;
-import dev.junction.endpoint.ErrorReplies;
-import dev.junction.json.Json;
+import dev.junction.endpoint.StreamFormat;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
-import dev.junction.model.GatewayException;
-import dev.junction.server.GatewayRuntime;
-import dev.junction.server.RequestContext;
-import dev.junction.tokens.TokenEstimator;
+import dev.junction.pipeline.ClientDialect;
+import dev.junction.pipeline.ErrorReplies;
+import dev.junction.pipeline.Pipeline;
 import dev.junction.upstream.ClientRequest;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,13 +24,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class GenerateContentHandler implements Handler<RoutingContext> {
 
-    private final Supplier<GatewayRuntime> runtime;
-    private final ChatPipeline pipeline;
+    private final Pipeline routed;
+    private final Pipeline counting;
     private final Handler<RoutingContext> embeddings;
 
-    public GenerateContentHandler(Supplier<GatewayRuntime> runtime, Handler<RoutingContext> embeddings) {
-        this.runtime = runtime;
-        this.pipeline = new ChatPipeline(runtime, ClientDialect.GEMINI);
+    /**
+     * @param routed the pipeline of routed operations
+     * @param counting the pipeline that answers {@code countTokens}
+     * @param embeddings answers {@code embedContent} and {@code batchEmbedContents}
+     */
+    public GenerateContentHandler(Pipeline routed, Pipeline counting, Handler<RoutingContext> embeddings) {
+        this.routed = routed;
+        this.counting = counting;
         this.embeddings = embeddings;
     }
 
@@ -55,36 +55,22 @@ public final class GenerateContentHandler implements Handler<RoutingContext> {
     }
 
     private void generate(RoutingContext ctx, String model, boolean stream) {
-        ObjectNode body;
-        ChatRequest request;
-        try {
-            body = RequestBodies.json(ctx);
-            request = GeminiRequestMapper.toCanonical(body, model, stream);
-        } catch (GatewayException e) {
-            pipeline.reject(ctx.response(), RequestContext.record(ctx), e.error());
-            return;
-        }
-        boolean sse = "sse".equals(ctx.request().getParam("alt"));
-        pipeline.run(ctx, new ClientRequest(Dialect.GEMINI, body, request), new ChatPipeline.StreamFormat(
-                new GeminiStreamEncoder(sse), sse ? "text/event-stream" : "application/json; charset=UTF-8", sse));
+        routed.run(ctx, ClientDialect.GEMINI, () -> operation(ctx, RequestBodies.json(ctx), model, stream));
     }
 
     private void countTokens(RoutingContext ctx, String model) {
-        ChatRequest request;
-        try {
+        counting.run(ctx, ClientDialect.GEMINI, () -> {
             ObjectNode body = RequestBodies.json(ctx);
             JsonNode inner = body.get("generateContentRequest");
-            request = GeminiRequestMapper.toCanonical(inner instanceof ObjectNode o ? o : body, model, false);
-        } catch (GatewayException e) {
-            ErrorReplies.send(ctx, e.error());
-            return;
-        }
-        var resolver = runtime.get().resolver();
-        if (resolver.resolve(model).isEmpty()) {
-            ErrorReplies.send(ctx, new GatewayError.ModelNotFound(model, resolver.publicModels()));
-            return;
-        }
-        ctx.response().putHeader("content-type", "application/json").end(Buffer.buffer(Json.bytes(
-                Json.object().put("totalTokens", TokenEstimator.estimate(request)))));
+            return operation(ctx, inner instanceof ObjectNode o ? o : body, model, false);
+        });
+    }
+
+    private static ChatOperation operation(RoutingContext ctx, ObjectNode body, String model, boolean stream) {
+        ChatRequest request = GeminiRequestMapper.toCanonical(body, model, stream);
+        boolean sse = "sse".equals(ctx.request().getParam("alt"));
+        return new ChatOperation(new ClientRequest(Dialect.GEMINI, body, request), ClientDialect.GEMINI,
+                new StreamFormat(new GeminiStreamEncoder(sse), sse ? "text/event-stream" : "application/json; charset=UTF-8",
+                        sse));
     }
 }

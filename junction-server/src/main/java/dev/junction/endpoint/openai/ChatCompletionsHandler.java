@@ -2,42 +2,35 @@ package dev.junction.endpoint.openai;
 
 import dev.junction.dialect.openai.OpenAiRequestMapper;
 import dev.junction.dialect.openai.OpenAiStreamEncoder;
+import dev.junction.endpoint.ChatOperation;
 import dev.junction.endpoint.RequestBodies;
-import dev.junction.endpoint.ChatPipeline;
-import dev.junction.endpoint.ClientDialect;
+import dev.junction.endpoint.StreamFormat;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.Dialect;
-import dev.junction.model.GatewayException;
-import dev.junction.server.GatewayRuntime;
-import dev.junction.server.RequestContext;
+import dev.junction.pipeline.ClientDialect;
+import dev.junction.pipeline.Pipeline;
 import dev.junction.upstream.ClientRequest;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code POST /v1/chat/completions}: validates the body, then hands it to the {@link ChatPipeline}. */
+/** {@code POST /v1/chat/completions}: a Chat Completions body, run through the routed pipeline. */
 public final class ChatCompletionsHandler implements Handler<RoutingContext> {
 
-    private final ChatPipeline pipeline;
+    private final Pipeline pipeline;
 
-    public ChatCompletionsHandler(Supplier<GatewayRuntime> runtime) {
-        this.pipeline = new ChatPipeline(runtime, ClientDialect.OPENAI);
+    public ChatCompletionsHandler(Pipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        ObjectNode body;
-        ChatRequest request;
-        try {
-            body = RequestBodies.json(ctx);
-            request = OpenAiRequestMapper.toCanonical(body);
-        } catch (GatewayException e) {
-            pipeline.reject(ctx.response(), RequestContext.record(ctx), e.error());
-            return;
-        }
-        pipeline.run(ctx, new ClientRequest(Dialect.OPENAI_CHAT, body, request),
-                new ChatPipeline.StreamFormat(new OpenAiStreamEncoder(request.includeUsage()),
-                        "text/event-stream; charset=utf-8"));
+        pipeline.run(ctx, ClientDialect.OPENAI, () -> {
+            ObjectNode body = RequestBodies.json(ctx);
+            ChatRequest request = OpenAiRequestMapper.toCanonical(body);
+            return new ChatOperation(new ClientRequest(Dialect.OPENAI_CHAT, body, request), ClientDialect.OPENAI,
+                    new StreamFormat(new OpenAiStreamEncoder(request.includeUsage()),
+                            "text/event-stream; charset=utf-8"));
+        });
     }
 }

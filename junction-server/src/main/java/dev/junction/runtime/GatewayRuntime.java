@@ -1,9 +1,7 @@
-package dev.junction.server;
+package dev.junction.runtime;
 
 import dev.junction.auth.CallerAuthenticator;
 import dev.junction.auth.KeyAuthenticator;
-import dev.junction.governance.Governance;
-import dev.junction.governance.Governor;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.GatewayKey;
 import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
@@ -11,28 +9,30 @@ import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
 import dev.junction.dialect.openai.OpenAiEmbeddingAdapter;
 import dev.junction.dialect.openai.OpenAiProviderAdapter;
-import dev.junction.model.GatewayError;
-import dev.junction.upstream.EmbeddingAdapter;
-import dev.junction.upstream.UpstreamFailure;
-import io.vertx.core.Future;
-import java.util.Optional;
-import java.util.function.Function;
+import dev.junction.governance.Governance;
+import dev.junction.governance.Governor;
 import dev.junction.mock.MockProvider;
+import dev.junction.model.GatewayError;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.DeploymentGate;
+import dev.junction.routing.ModelResolver;
 import dev.junction.routing.RouteExecutor;
 import dev.junction.routing.health.HealthTracker;
 import dev.junction.routing.strategy.Strategy;
-import java.util.Map;
-import dev.junction.routing.ModelResolver;
 import dev.junction.secret.Redactor;
 import dev.junction.secret.Secret;
+import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.UpstreamFailure;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything the data plane needs, derived once from a {@link GatewayConfig}: resolver, executor, authenticator,

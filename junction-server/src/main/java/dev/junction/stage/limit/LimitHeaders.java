@@ -1,8 +1,9 @@
-package dev.junction.endpoint;
+package dev.junction.stage.limit;
 
 import dev.junction.limit.LimitDecision;
 import dev.junction.limit.LimitKind;
 import dev.junction.limit.LimitStatus;
+import dev.junction.pipeline.ClientDialect;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.time.Instant;

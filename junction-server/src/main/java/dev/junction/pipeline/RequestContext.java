@@ -1,9 +1,6 @@
-package dev.junction.server;
+package dev.junction.pipeline;
 
-import dev.junction.governance.Admission;
-import dev.junction.governance.Caller;
 import dev.junction.observe.RequestRecord;
-import java.util.Optional;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -15,8 +12,7 @@ import java.util.regex.Pattern;
 public final class RequestContext {
 
     private static final String KEY = "junction.record";
-    private static final String CALLER = "junction.caller";
-    private static final String ADMISSION = "junction.admission";
+    private static final String PIPED = "junction.piped";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -40,25 +36,14 @@ public final class RequestContext {
         return record;
     }
 
-    /** Remembers who the authenticated caller is. */
-    public static void caller(RoutingContext ctx, Caller caller) {
-        ctx.put(CALLER, caller);
-        record(ctx).caller(caller.attribution());
+    /** Marks the request as run by a {@link Pipeline}, whose first stage logs it. */
+    static void markPiped(RoutingContext ctx) {
+        ctx.put(PIPED, Boolean.TRUE);
     }
 
-    /** The authenticated caller, when authentication ran and succeeded. */
-    public static Optional<Caller> caller(RoutingContext ctx) {
-        return Optional.ofNullable(ctx.get(CALLER));
-    }
-
-    /** Remembers the governor's admission, to be finished when the request ends. */
-    public static void admission(RoutingContext ctx, Admission admission) {
-        ctx.put(ADMISSION, admission);
-    }
-
-    /** The request's admission, once the governor let it in. */
-    public static Optional<Admission> admission(RoutingContext ctx) {
-        return Optional.ofNullable(ctx.get(ADMISSION));
+    /** Whether a {@link Pipeline} ran the request (and so logs it); requests answered before one did are not. */
+    public static boolean piped(RoutingContext ctx) {
+        return ctx.get(PIPED) != null;
     }
 
     /** {@code req_} and 24 random hex digits. */

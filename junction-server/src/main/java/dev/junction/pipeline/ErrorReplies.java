@@ -1,4 +1,4 @@
-package dev.junction.endpoint;
+package dev.junction.pipeline;
 
 import dev.junction.json.Json;
 import dev.junction.model.GatewayError;

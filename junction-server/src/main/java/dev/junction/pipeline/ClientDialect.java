@@ -1,4 +1,4 @@
-package dev.junction.endpoint;
+package dev.junction.pipeline;
 
 import dev.junction.dialect.DialectCodec;
 import dev.junction.dialect.DialectCodecs;

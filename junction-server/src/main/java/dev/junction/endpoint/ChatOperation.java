@@ -1,0 +1,74 @@
+package dev.junction.endpoint;
+
+import dev.junction.model.ChatRequest;
+import dev.junction.pipeline.ClientDialect;
+import dev.junction.pipeline.Exchange;
+import dev.junction.pipeline.Operation;
+import dev.junction.pipeline.Reply;
+import dev.junction.routing.Pin;
+import dev.junction.routing.RequestFacts;
+import dev.junction.routing.Route;
+import dev.junction.routing.Routed;
+import dev.junction.tokens.TokenEstimator;
+import dev.junction.upstream.ClientRequest;
+import io.vertx.core.Future;
+import java.util.OptionalInt;
+
+/**
+ * A chat turn in any client dialect (Chat Completions, Messages, generateContent): routed with failover by the
+ * {@link dev.junction.routing.RouteExecutor}, answered by a {@link ChatReplyWriter} in the client's dialect and stream
+ * format. Immutable.
+ */
+public final class ChatOperation implements Operation {
+
+    private final ClientRequest request;
+    private final ChatReplyWriter writer;
+
+    public ChatOperation(ClientRequest request, ClientDialect client, StreamFormat format) {
+        this.request = request;
+        this.writer = new ChatReplyWriter(client, request, format);
+    }
+
+    @Override
+    public String model() {
+        return request.model();
+    }
+
+    @Override
+    public boolean stream() {
+        return request.stream();
+    }
+
+    @Override
+    public long estimateInputTokens() {
+        return TokenEstimator.estimate(request.canonical());
+    }
+
+    @Override
+    public OptionalInt maxOutputTokens() {
+        return request.canonical().sampling().maxTokens();
+    }
+
+    @Override
+    public RequestFacts facts() {
+        return RequestFacts.of(request.canonical());
+    }
+
+    /** The canonical request. */
+    public ChatRequest canonical() {
+        return request.canonical();
+    }
+
+    @Override
+    public Future<Routed<Reply>> execute(Exchange exchange, Route route) {
+        return exchange.runtime().executor().execute(request, route, facts(), pin(exchange), exchange.requestId(),
+                exchange.cancellation()).map(outcome -> new Routed<>(new Reply.Chat(outcome.reply(), writer),
+                outcome.step(), outcome.attempts(), outcome.delivered()));
+    }
+
+    /** The debugging pin of {@code X-Junction-Deployment} / {@code X-Junction-Provider}, if any. */
+    static Pin pin(Exchange exchange) {
+        return Pin.of(exchange.header("x-junction-deployment").orElse(null),
+                exchange.header("x-junction-provider").orElse(null));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.junction.endpoint;
+
+import dev.junction.dialect.DialectCodecs;
+import dev.junction.json.Json;
+import dev.junction.model.ChatResponse;
+import dev.junction.model.GatewayError;
+import dev.junction.model.GatewayException;
+import dev.junction.model.StreamEvent;
+import dev.junction.model.StreamEvents;
+import dev.junction.observe.RequestRecord;
+import dev.junction.pipeline.ClientDialect;
+import dev.junction.pipeline.ErrorReplies;
+import dev.junction.pipeline.Exchange;
+import dev.junction.pipeline.Reply;
+import dev.junction.upstream.Cancellation;
+import dev.junction.upstream.ClientRequest;
+import dev.junction.upstream.ReplayStream;
+import dev.junction.upstream.SseEvent;
+import dev.junction.upstream.UpstreamReply;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.List;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes a chat answer in the client's dialect: a same-dialect body or stream as the upstream's bytes (the fast
+ * path), anything else translated through the canonical model; a complete answer to a streaming request is replayed
+ * as a stream. Ends the response exactly once, with the dialect's error frame if the relay fails after the first
+ * byte. Runs on the event loop; one instance per request.
+ */
+final class ChatReplyWriter implements Reply.ChatWriter {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatReplyWriter.class);
+
+    private final ClientDialect client;
+    private final ClientRequest request;
+    private final StreamFormat format;
+
+    ChatReplyWriter(ClientDialect client, ClientRequest request, StreamFormat format) {
+        this.client = client;
+        this.request = request;
+        this.format = format;
+    }
+
+    @Override
+    public void write(Exchange exchange, Reply.Chat chat) {
+        HttpServerResponse response = exchange.response();
+        RequestRecord record = exchange.record();
+        Cancellation cancellation = exchange.cancellation();
+        try {
+            reply(exchange, chat, response, record, cancellation);
+        } catch (GatewayException e) {
+            cancellation.cancel();
+            failReply(response, record, e.error());
+        } catch (RuntimeException e) {
+            // Never leave a client waiting: stop the upstream and answer (or end) the response.
+            LOG.error("Failed to relay the reply of request {}", record.requestId(), e);
+            cancellation.cancel();
+            failReply(response, record, new GatewayError.Internal("The gateway failed to relay the upstream's reply."));
+        }
+    }
+
+    private void reply(Exchange exchange, Reply.Chat chat, HttpServerResponse response, RequestRecord record,
+                       Cancellation cancellation) {
+        UpstreamReply reply = chat.reply();
+        // First, so that a stream is stopped even if anything below fails.
+        switch (reply) {
+            case UpstreamReply.WireStream w -> cancellation.onCancel(w.events()::cancel);
+            case UpstreamReply.CanonicalStream cs -> cancellation.onCancel(cs.events()::cancel);
+            default -> { }
+        }
+        if (!reply.dropped().isEmpty()) {
+            response.putHeader("x-junction-dropped", DroppedNames.header(client, reply.dropped()));
+        }
+        boolean stream = request.stream();
+        boolean untouched = chat.transforms().isEmpty();
+        switch (reply) {
+            case UpstreamReply.Complete c when !stream -> {
+                Buffer body = c.dialect() == client.dialect() ? c.raw()
+                        : Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(canonical(c))));
+                complete(response, record.usage(c.usage()), body);
+            }
+            case UpstreamReply.Complete c -> relay(response, record, chat).encode(replay(
+                    StreamEvents.of(canonical(c), List::of), cancellation));
+            case UpstreamReply.Synthesized s when !stream -> complete(response, record.usage(s.response().usage()),
+                    Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(s.response()))));
+            case UpstreamReply.Synthesized s -> relay(response, record, chat).encode(replay(
+                    StreamEvents.of(s.response(), StreamEvents::words), cancellation));
+            case UpstreamReply.WireStream w when w.dialect() == client.dialect() && format.upstreamFraming()
+                    && untouched -> {
+                var watcher = client.codec().passThroughWatcher(exchange.runtime().redactor());
+                Predicate<SseEvent> withhold = request.canonical().includeUsage() ? e -> false
+                        : e -> watcher.lastWasForTheGateway();
+                relay(response, record, chat).passThrough(w.events(), watcher, withhold);
+            }
+            case UpstreamReply.WireStream w -> relay(response, record, chat).translate(w.events(),
+                    DialectCodecs.of(w.dialect()).streamDecoder(exchange.runtime().redactor()));
+            case UpstreamReply.CanonicalStream cs -> relay(response, record, chat).encode(cs.events());
+        }
+    }
+
+    private static void complete(HttpServerResponse response, RequestRecord record, Buffer body) {
+        record.status(200).firstByte();
+        if (record.capturing()) {
+            record.responseBody(body.toString());
+        }
+        response.putHeader("content-type", "application/json").end(body);
+    }
+
+    private StreamRelay relay(HttpServerResponse response, RequestRecord record, Reply.Chat chat) {
+        return new StreamRelay(response, record, format.encoder(), chat.transforms()).head(format.contentType());
+    }
+
+    /** A complete upstream body of another dialect, in canonical form. */
+    private static ChatResponse canonical(UpstreamReply.Complete c) {
+        JsonNode body = Json.tryParse(c.raw().getBytes()).orElseThrow(() -> new GatewayException(
+                new GatewayError.BadGateway("The upstream returned a body that is not JSON.", false)));
+        return DialectCodecs.of(c.dialect()).responseToCanonical(body);
+    }
+
+    private static ReplayStream replay(List<StreamEvent> events, Cancellation cancellation) {
+        ReplayStream stream = ReplayStream.immediate(events);
+        cancellation.onCancel(stream::cancel);
+        return stream;
+    }
+
+    private void failReply(HttpServerResponse response, RequestRecord record, GatewayError error) {
+        if (!response.headWritten()) {
+            ErrorReplies.reject(response, record, client, error);
+            return;
+        }
+        record.error(error);
+        if (!response.ended() && !response.closed()) {
+            response.end(Buffer.buffer(format.encoder().encode(new StreamEvent.StreamError(error))));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.junction.pipeline;
+
+import dev.junction.routing.RequestFacts;
+import dev.junction.routing.Route;
+import dev.junction.routing.Routed;
+import io.vertx.core.Future;
+import java.util.OptionalInt;
+
+/**
+ * A validated request of one routed operation (a chat turn in any dialect, embeddings, …): what the shared stages need
+ * to know of it, and the one part that differs per operation, running it on its route. Immutable.
+ */
+public interface Operation {
+
+    /** The public model the client asked for. */
+    String model();
+
+    /** Whether the client asked for a stream. */
+    boolean stream();
+
+    /** An estimate of the input tokens; asked only when a limit or budget needs it (see {@link Exchange#inputTokens}). */
+    long estimateInputTokens();
+
+    /** The request's own cap on output tokens, when it set one (0 for operations that produce none). */
+    OptionalInt maxOutputTokens();
+
+    /** What routing needs to know of the request's size and needs. */
+    RequestFacts facts();
+
+    /**
+     * Runs the request on {@code route}, with the route's failover, and produces the reply to write. The future fails
+     * with a {@link dev.junction.routing.RouteFailure} when every step failed. Runs on the event loop; never blocks.
+     */
+    Future<Routed<Reply>> execute(Exchange exchange, Route route);
+}

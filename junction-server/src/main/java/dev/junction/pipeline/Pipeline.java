@@ -1,0 +1,183 @@
+package dev.junction.pipeline;
+
+import dev.junction.json.Json;
+import dev.junction.model.GatewayError;
+import dev.junction.observe.RequestRecord;
+import dev.junction.runtime.GatewayRuntime;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request path: {@link Stage}s run in their order, the last one answering without proceeding; the reply they
+ * return is written in the client's dialect; when the request is over, every stage that handled it is
+ * {@linkplain Stage#finish finished} exactly once, inner first. Immutable and shared by all event loops; one instance
+ * per list of stages (routed operations, informational endpoints).
+ */
+public final class Pipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final Supplier<GatewayRuntime> runtime;
+    private final List<Stage> stages;
+
+    /** @param stages in order; the last one must answer without proceeding */
+    public Pipeline(Supplier<GatewayRuntime> runtime, List<Stage> stages) {
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("A pipeline needs at least the stage that answers");
+        }
+        this.runtime = runtime;
+        this.stages = List.copyOf(stages);
+    }
+
+    /** The stages, in order. */
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    /**
+     * Runs a request through the stages and answers it. Call on the request's event loop, once per request.
+     *
+     * @param decoder turns the body into the request's operation when the decoding stage asks
+     */
+    public void run(RoutingContext http, ClientDialect dialect, Exchange.Decoder decoder) {
+        Exchange exchange = new Exchange(http, runtime.get(), RequestContext.record(http), dialect, decoder,
+                Vertx.currentContext());
+        RequestContext.markPiped(http);
+        Run run = new Run(exchange);
+        http.addEndHandler(v -> run.over(http.response()));
+        run.invoke(0).onComplete(run::respond);
+    }
+
+    /** One request's passage: which stages handled it, and the futures they returned. */
+    private final class Run {
+        private final Exchange exchange;
+        private final Future<?>[] handled = new Future<?>[stages.size()];
+        private int entered;
+        private boolean over;
+
+        Run(Exchange exchange) {
+            this.exchange = exchange;
+        }
+
+        Future<Reply> invoke(int index) {
+            if (index == stages.size()) {
+                return Future.failedFuture(new IllegalStateException("The last stage of the pipeline proceeded"));
+            }
+            Stage stage = stages.get(index);
+            entered = index + 1;
+            Future<Reply> reply;
+            try {
+                reply = stage.handle(exchange, new Link(this, index + 1));
+                if (reply == null) {
+                    reply = Future.failedFuture(new NullPointerException(stage.getClass().getName()
+                            + " returned no future"));
+                }
+            } catch (RuntimeException e) {
+                reply = Future.failedFuture(e);
+            }
+            handled[index] = reply;
+            return reply;
+        }
+
+        void respond(AsyncResult<Reply> result) {
+            if (over) {
+                if (result.succeeded() && result.result() instanceof Reply.Chat chat) {
+                    chat.discard(); // the client left while the upstream answered
+                }
+                return;
+            }
+            Reply reply;
+            if (result.succeeded()) {
+                reply = result.result();
+            } else {
+                LOG.error("A stage failed on request {}", exchange.requestId(), result.cause());
+                reply = new Reply.Refused(new GatewayError.Internal("The gateway failed to process the request."));
+            }
+            HttpServerResponse response = exchange.response();
+            RequestRecord record = exchange.record();
+            switch (reply) {
+                case Reply.Refused r -> ErrorReplies.reject(response, record, exchange.dialect(), r.error());
+                case Reply.Json j -> {
+                    Buffer body = Buffer.buffer(Json.bytes(j.body()));
+                    record.status(200).firstByte();
+                    if (record.capturing()) {
+                        record.responseBody(body.toString());
+                    }
+                    response.putHeader("content-type", "application/json").end(body);
+                }
+                case Reply.Chat c -> c.writer().write(exchange, c);
+            }
+        }
+
+        void over(HttpServerResponse response) {
+            if (over) {
+                return;
+            }
+            over = true;
+            RequestRecord record = exchange.record();
+            boolean ended = response.ended();
+            if (!ended) {
+                record.clientDisconnected();
+                exchange.cancellation().cancel();
+            }
+            record.status(response.getStatusCode());
+            Outcome outcome = outcome(ended, record);
+            for (int i = entered - 1; i >= 0; i--) {
+                Stage stage = stages.get(i);
+                Future<?> future = handled[i];
+                if (future == null || future.isComplete()) {
+                    finish(stage, outcome);
+                } else {
+                    future.onComplete(ar -> finish(stage, outcome));
+                }
+            }
+        }
+
+        private Outcome outcome(boolean ended, RequestRecord record) {
+            if (!ended) {
+                return exchange.cancelReason().<Outcome>map(r -> new Outcome.Cancelled(r, record.usage()))
+                        .orElseGet(() -> new Outcome.ClientGone(record.usage()));
+            }
+            return record.failure().<Outcome>map(e -> new Outcome.Failed(e, record.usage()))
+                    .orElseGet(() -> new Outcome.Answered(record.statusCode(), record.usage()));
+        }
+
+        private void finish(Stage stage, Outcome outcome) {
+            try {
+                stage.finish(exchange, outcome);
+            } catch (RuntimeException e) {
+                LOG.error("Stage {} failed to finish request {}", stage.getClass().getSimpleName(),
+                        exchange.requestId(), e);
+            }
+        }
+    }
+
+    /** The chain after one stage; checks that the stage proceeds at most once. */
+    private static final class Link implements Chain {
+        private final Run run;
+        private final int next;
+        private boolean used;
+
+        Link(Run run, int next) {
+            this.run = run;
+            this.next = next;
+        }
+
+        @Override
+        public Future<Reply> proceed(Exchange exchange) {
+            if (used) {
+                throw new IllegalStateException("A stage must call proceed at most once");
+            }
+            used = true;
+            return run.invoke(next);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.junction.server;
+
+import dev.junction.endpoint.MeHandler;
+import dev.junction.endpoint.ModelsHandler;
+import dev.junction.endpoint.TokenCountStage;
+import dev.junction.pipeline.DecodeStage;
+import dev.junction.pipeline.Pipeline;
+import dev.junction.pipeline.Stage;
+import dev.junction.runtime.GatewayRuntime;
+import dev.junction.stage.access.ModelScopeStage;
+import dev.junction.stage.auth.AuthenticationStage;
+import dev.junction.stage.budget.BudgetStage;
+import dev.junction.stage.cost.CostStage;
+import dev.junction.stage.limit.RateLimitStage;
+import dev.junction.stage.record.RequestLogStage;
+import dev.junction.stage.route.ExecuteStage;
+import dev.junction.stage.route.ResolveStage;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The data plane's pipelines, assembled from the built-in stages in their one documented order (see
+ * {@code docs/architecture.md}, "The request path"):
+ * <pre>
+ * request log → authentication → decode → resolve route → model scope → rate limits → budget → cost → execute
+ * </pre>
+ * Informational endpoints run the same first stages and end in their own answer. Stateless stages: one instance
+ * each, shared by all pipelines and event loops.
+ */
+final class Pipelines {
+
+    private final Supplier<GatewayRuntime> runtime;
+    private final Stage log = new RequestLogStage();
+    private final Stage auth = new AuthenticationStage();
+    private final Stage decode = new DecodeStage();
+    private final Stage resolve = new ResolveStage();
+    private final Pipeline routed;
+    private final ModelsHandler models = new ModelsHandler();
+
+    Pipelines(Supplier<GatewayRuntime> runtime) {
+        this.runtime = runtime;
+        this.routed = new Pipeline(runtime, List.of(log, auth, decode, resolve, new ModelScopeStage(),
+                new RateLimitStage(), new BudgetStage(), new CostStage(), new ExecuteStage()));
+    }
+
+    /** Chat turns in every dialect, and embeddings: routed, governed, priced and logged. */
+    Pipeline routed() {
+        return routed;
+    }
+
+    /** Token counting: authenticated, decoded and resolved, answered in-process with {@code field} in the body. */
+    Pipeline counting(String field) {
+        return new Pipeline(runtime, List.of(log, auth, decode, resolve, new TokenCountStage(field)));
+    }
+
+    /** {@code GET /v1/models}: the models the caller may use. */
+    Pipeline modelList() {
+        return new Pipeline(runtime, List.of(log, auth, models::list));
+    }
+
+    /** {@code GET /v1/models/{model}}: one model. */
+    Pipeline modelLookup() {
+        return new Pipeline(runtime, List.of(log, auth, models::get));
+    }
+
+    /** {@code GET /v1/me}: the caller's key, budgets and limits. */
+    Pipeline me() {
+        return new Pipeline(runtime, List.of(log, auth, new MeHandler()));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.junction.stage.auth;
+
+import dev.junction.auth.CallerAuthenticator;
+import dev.junction.governance.Caller;
+import dev.junction.observe.BodyCapture;
+import dev.junction.pipeline.Chain;
+import dev.junction.pipeline.ClientDialect;
+import dev.junction.pipeline.Exchange;
+import dev.junction.pipeline.Reply;
+import dev.junction.pipeline.Stage;
+import dev.junction.runtime.GatewayRuntime;
+import io.vertx.core.Future;
+import java.util.Optional;
+
+/**
+ * Finds the caller from the key the request presents ({@code Authorization: Bearer}, {@code X-Api-Key},
+ * {@code X-Goog-Api-Key} or Gemini's {@code ?key=}) and the client's address, and turns the request away in its own
+ * dialect otherwise. Reads the governance snapshot only; never the database. Also decides whether the caller's
+ * request and response bodies are kept in the request log.
+ */
+public final class AuthenticationStage implements Stage {
+
+    @Override
+    public Future<Reply> handle(Exchange exchange, Chain chain) {
+        GatewayRuntime rt = exchange.runtime();
+        var result = rt.callers().authenticate(exchange.header("authorization").orElse(null),
+                apiKey(exchange).orElse(null), exchange.remoteAddress());
+        return switch (result) {
+            case CallerAuthenticator.Result.Rejected r -> Future.succeededFuture(new Reply.Refused(r.error()));
+            case CallerAuthenticator.Result.Authenticated a -> {
+                exchange.caller(a.caller());
+                capture(rt, a.caller()).ifPresent(exchange.record()::capture);
+                yield chain.proceed(exchange);
+            }
+        };
+    }
+
+    /** A key sent the Anthropic way, the Gemini way, or as Gemini's {@code ?key=} query parameter. */
+    private static Optional<String> apiKey(Exchange exchange) {
+        Optional<String> key = exchange.header("x-api-key").or(() -> exchange.header("x-goog-api-key"));
+        if (key.isEmpty() && exchange.dialect() == ClientDialect.GEMINI) {
+            key = exchange.query("key");
+        }
+        return key;
+    }
+
+    /** How a caller's request bodies are kept: everyone's when configured, else per key; empty when not. */
+    private static Optional<BodyCapture> capture(GatewayRuntime rt, Caller caller) {
+        var logs = rt.config().governance().requestLogs();
+        boolean on = logs.captureBodies() || caller.grant().map(g -> g.key().captureBodies()).orElse(false);
+        return on ? Optional.of(new BodyCapture(rt.redactor(), logs.maxBodyBytes())) : Optional.empty();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.junction.stage.budget;
+
+import dev.junction.governance.BudgetHold;
+import dev.junction.governance.Caller;
+import dev.junction.governance.Governor;
+import dev.junction.governance.Refusal;
+import dev.junction.model.GatewayError;
+import dev.junction.pipeline.Chain;
+import dev.junction.pipeline.Exchange;
+import dev.junction.pipeline.Outcome;
+import dev.junction.pipeline.Reply;
+import dev.junction.pipeline.Stage;
+import io.vertx.core.Future;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reserves the request's worst-case charged cost (estimated input plus its output cap, at the dearest deployment of
+ * the route) in every budget of the caller before anything is sent, so concurrent requests cannot overspend; refuses
+ * when a budget cannot afford it. When the request is over, settles the real charged cost (set on the record by the
+ * cost stage, which finishes first) and releases the rest.
+ */
+public final class BudgetStage implements Stage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BudgetStage.class);
+    private static final Exchange.Attribute<BudgetHold> HOLD = new Exchange.Attribute<>("budget-hold");
+
+    @Override
+    public Future<Reply> handle(Exchange exchange, Chain chain) {
+        Optional<Caller> caller = exchange.caller();
+        if (caller.isEmpty() || caller.get().grant().isEmpty()) {
+            return chain.proceed(exchange);
+        }
+        var operation = exchange.operation();
+        Governor.Ask ask = new Governor.Ask(exchange.requestId(), operation.model(), exchange.route().orElseThrow(),
+                exchange::inputTokens, operation.maxOutputTokens());
+        return exchange.runtime().governor().reserve(caller.get(), ask, exchange.context()).transform(ar -> {
+            if (ar.succeeded()) {
+                ar.result().ifPresent(hold -> exchange.attach(HOLD, hold));
+                return chain.proceed(exchange);
+            }
+            if (ar.cause() instanceof Refusal refusal) {
+                return Future.succeededFuture(new Reply.Refused(refusal.error()));
+            }
+            LOG.error("The budget ledger failed on request {}", exchange.requestId(), ar.cause());
+            return Future.succeededFuture(new Reply.Refused(
+                    new GatewayError.Internal("The gateway could not check the request's budgets.")));
+        });
+    }
+
+    @Override
+    public void finish(Exchange exchange, Outcome outcome) {
+        exchange.attached(HOLD).ifPresent(hold -> hold.settle(exchange.record().costs().chargedNanos()));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.junction.stage.cost;
+
+import dev.junction.governance.Caller;
+import dev.junction.model.Usage;
+import dev.junction.observe.RequestRecord;
+import dev.junction.pipeline.Chain;
+import dev.junction.pipeline.Exchange;
+import dev.junction.pipeline.Outcome;
+import dev.junction.pipeline.Reply;
+import dev.junction.pipeline.Stage;
+import dev.junction.pricing.Costs;
+import io.vertx.core.Future;
+
+/**
+ * Prices the request once it is over: its metered, standard and charged cost for the tokens it used, on the route it
+ * was admitted for (a reload meanwhile changes nothing), written to the record. Placed after the budget stage, so it
+ * finishes before it and the budget settles the charged cost. A request that used no tokens costs nothing.
+ */
+public final class CostStage implements Stage {
+
+    @Override
+    public Future<Reply> handle(Exchange exchange, Chain chain) {
+        return chain.proceed(exchange);
+    }
+
+    @Override
+    public void finish(Exchange exchange, Outcome outcome) {
+        Usage usage = outcome.usage();
+        if (usage.totalTokens() == 0 || exchange.route().isEmpty()) {
+            return;
+        }
+        RequestRecord record = exchange.record();
+        Caller caller = exchange.caller().orElseGet(() -> Caller.configured(record.keyNameOrDash()));
+        Costs costs = exchange.runtime().governor().costs(caller, record.publicModel(), exchange.route().get(),
+                record.deployment(), usage);
+        record.costs(costs);
+    }
+}
