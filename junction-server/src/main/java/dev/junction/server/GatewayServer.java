@@ -20,6 +20,8 @@ import dev.junction.pipeline.ClientDialect;
 import dev.junction.pipeline.ErrorReplies;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Pipeline;
+import dev.junction.pipeline.Stage;
+import java.util.List;
 import dev.junction.pipeline.RequestContext;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.routing.RouteExecutor;
@@ -77,14 +79,15 @@ public final class GatewayServer {
     private final Governance governance;
     /** The stored providers and routes merged into the running configuration; guarded by {@code this}. */
     private final StoredDefinitions stored;
-    private final Pipelines pipelines = new Pipelines(this::runtime);
+    private final Pipelines pipelines;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private volatile Optional<ConfigWatcher> watcher = Optional.empty();
     private HttpServer server;
 
-    private GatewayServer(GatewayConfig config, Clock clock) {
+    private GatewayServer(GatewayConfig config, Clock clock, List<Stage> extensions) {
+        this.pipelines = new Pipelines(this::runtime, extensions);
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
         this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));
         this.vertx = Vertx.vertx(new VertxOptions());
@@ -107,7 +110,15 @@ public final class GatewayServer {
      * Starts a gateway whose budgets, periods and key expiry follow {@code clock}, and waits until it listens.
      */
     public static GatewayServer start(GatewayConfig config, Clock clock) {
-        GatewayServer gateway = new GatewayServer(config, clock);
+        return start(config, clock, List.of());
+    }
+
+    /**
+     * Starts a gateway whose routed requests also pass through {@code extensions}, in their order, after the
+     * governance stages and right before execution (see {@link Stage} for the contract), and waits until it listens.
+     */
+    public static GatewayServer start(GatewayConfig config, Clock clock, List<Stage> extensions) {
+        GatewayServer gateway = new GatewayServer(config, clock, List.copyOf(extensions));
         gateway.governance.onStoredConfigChange(changed -> gateway.applyStoredConfig());
         gateway.applyStoredConfig(); // a change published before the listener was in place
         try {

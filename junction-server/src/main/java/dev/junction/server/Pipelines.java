@@ -15,6 +15,7 @@ import dev.junction.stage.limit.RateLimitStage;
 import dev.junction.stage.record.RequestLogStage;
 import dev.junction.stage.route.ExecuteStage;
 import dev.junction.stage.route.ResolveStage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * The data plane's pipelines, assembled from the built-in stages in their one documented order (see
  * {@code docs/architecture.md}, "The request path"):
  * <pre>
- * request log → authentication → decode → resolve route → model scope → rate limits → budget → cost → execute
+ * request log → authentication → decode → resolve route → model scope → rate limits → budget → cost
+ *     → extensions → execute
  * </pre>
  * Informational endpoints run the same first stages and end in their own answer. Stateless stages: one instance
  * each, shared by all pipelines and event loops.
@@ -37,10 +39,17 @@ final class Pipelines {
     private final Pipeline routed;
     private final ModelsHandler models = new ModelsHandler();
 
-    Pipelines(Supplier<GatewayRuntime> runtime) {
+    /**
+     * @param extensions stages of the embedding application, run in their order after the governance stages (the
+     *     caller is known and admitted, the route resolved) and right before execution
+     */
+    Pipelines(Supplier<GatewayRuntime> runtime, List<Stage> extensions) {
         this.runtime = runtime;
-        this.routed = new Pipeline(runtime, List.of(log, auth, decode, resolve, new ModelScopeStage(),
-                new RateLimitStage(), new BudgetStage(), new CostStage(), new ExecuteStage()));
+        List<Stage> stages = new ArrayList<>(List.of(log, auth, decode, resolve, new ModelScopeStage(),
+                new RateLimitStage(), new BudgetStage(), new CostStage()));
+        stages.addAll(extensions);
+        stages.add(new ExecuteStage());
+        this.routed = new Pipeline(runtime, stages);
     }
 
     /** Chat turns in every dialect, and embeddings: routed, governed, priced and logged. */

@@ -7,6 +7,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.junction.config.ConfigLoader;
 import dev.junction.observe.FlatJsonEncoder;
+import dev.junction.pipeline.Stage;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.server.GatewayServer;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,11 @@ final class Gateway implements AutoCloseable {
      * directory or database, it gets a data directory of its own (an SQLite file), removed on close.
      */
     static Gateway start(String yaml, Map<String, String> env, Clock clock) {
+        return start(yaml, env, clock, List.of());
+    }
+
+    /** Starts a gateway whose routed requests also pass through {@code stages}, right before execution. */
+    static Gateway start(String yaml, Map<String, String> env, Clock clock, List<Stage> stages) {
         String full = yaml.contains("server:") ? yaml : "server: {host: 127.0.0.1, port: 0, drain_timeout: 2s}\n" + yaml;
         Map<String, String> environment = new HashMap<>(env);
         Path dataDir = null;
@@ -68,7 +75,7 @@ final class Gateway implements AutoCloseable {
         }
         environment.putIfAbsent("JUNCTION_SECRET_KEY", SECRET_KEY);
         var config = new ConfigLoader(ProviderCatalog.bundled(), environment).loadYaml(full, "test.yaml");
-        Gateway gateway = new Gateway(GatewayServer.start(config, clock));
+        Gateway gateway = new Gateway(GatewayServer.start(config, clock, stages));
         gateway.ownDataDir = dataDir;
         gateway.logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(gateway.logs);
