@@ -3,6 +3,7 @@ package dev.junction.routing;
 import dev.junction.model.GatewayError;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.health.HealthTracker;
+import dev.junction.routing.health.ReservedAttempt;
 import dev.junction.routing.strategy.PickContext;
 import dev.junction.routing.strategy.Strategies;
 import dev.junction.routing.strategy.Strategy;
@@ -186,14 +187,19 @@ public final class RouteExecutor {
                     if (!biggerWindow(deployment)) {
                         continue; // a context-window overflow since the group was ordered
                     }
-                    if (pin.isEmpty() && !health.tryAcquire(deployment, facts.totalTokens())) {
-                        continue;
+                    // A pinned deployment is tried as it is, health aside: nothing is reserved, nothing reported.
+                    Optional<ReservedAttempt> reserved = Optional.empty();
+                    if (pin.isEmpty()) {
+                        reserved = health.tryAcquire(deployment, facts.totalTokens());
+                        if (reserved.isEmpty()) {
+                            continue;
+                        }
                     }
-                    if (pin.isEmpty() && gate != DeploymentGate.OPEN
+                    if (reserved.isPresent() && gate != DeploymentGate.OPEN
                             && (deployment.rpm().isPresent() || deployment.tpm().isPresent())) {
-                        gated(deployment);
+                        gated(deployment, reserved.get());
                     } else {
-                        attempt(deployment);
+                        attempt(deployment, reserved);
                     }
                     return;
                 }
@@ -234,14 +240,14 @@ public final class RouteExecutor {
          * Asks the shared limits before the attempt; a deployment out of room rests locally until it has room again
          * (no further round trips meanwhile), and the next one is tried.
          */
-        private void gated(Deployment deployment) {
+        private void gated(Deployment deployment, ReservedAttempt reserved) {
             gate.admit(deployment, facts.totalTokens()).onComplete(ar -> {
                 Optional<Duration> wait = ar.succeeded() ? ar.result() : Optional.empty();
                 if (wait.isEmpty()) {
-                    attempt(deployment);
+                    attempt(deployment, Optional.of(reserved));
                     return;
                 }
-                health.abandoned(deployment);
+                health.abandoned(reserved);
                 health.exhausted(deployment, wait.get());
                 lastError = new GatewayError.RateLimited("The deployment '" + deployment.id()
                         + "' is at its own rate limit.", wait);
@@ -249,7 +255,8 @@ public final class RouteExecutor {
             });
         }
 
-        private void attempt(Deployment deployment) {
+        /** Sends one attempt; its outcome is reported on {@code reserved}, when health reserved it. */
+        private void attempt(Deployment deployment, Optional<ReservedAttempt> reserved) {
             attemptsThisPass++;
             long started = System.nanoTime();
             ProviderConfig provider = providers.get(deployment.provider());
@@ -270,9 +277,9 @@ public final class RouteExecutor {
                 long latencyMs = elapsedNanos / 1_000_000;
                 if (ar.succeeded()) {
                     Runnable delivered = () -> { };
-                    if (pin.isEmpty()) {
-                        health.succeeded(deployment, Duration.ofNanos(elapsedNanos));
-                        delivered = once(() -> health.delivered(deployment));
+                    if (reserved.isPresent()) {
+                        health.succeeded(reserved.get(), Duration.ofNanos(elapsedNanos));
+                        delivered = once(() -> health.delivered(reserved.get()));
                     }
                     attempts.add(new AttemptRecord(deployment, Optional.empty(), latencyMs));
                     promise.tryComplete(new Routed<>(ar.result(), deployment, attempts, delivered));
@@ -280,15 +287,11 @@ public final class RouteExecutor {
                 }
                 GatewayError error = UpstreamFailure.errorOf(ar.cause());
                 if (cancellation.isCancelled()) {
-                    if (pin.isEmpty()) {
-                        health.abandoned(deployment);
-                    }
+                    reserved.ifPresent(health::abandoned);
                     fail(new GatewayError.Internal("The client went away."));
                     return;
                 }
-                if (pin.isEmpty()) {
-                    health.failed(deployment, error);
-                }
+                reserved.ifPresent(a -> health.failed(a, error));
                 attempts.add(new AttemptRecord(deployment, Optional.of(error), latencyMs));
                 lastError = error;
                 afterFailure(deployment, error);

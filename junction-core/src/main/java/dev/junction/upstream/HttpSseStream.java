@@ -19,6 +19,7 @@ final class HttpSseStream implements EventStream<SseEvent> {
     private final HttpClientRequest request;
     private final HttpClientResponse response;
     private final Duration idle;
+    private final NetworkErrors errors;
     private final String provider;
     private final Runnable onFirstEvent;
     private final Consumer<GatewayError> onEarlyFailure;
@@ -36,13 +37,14 @@ final class HttpSseStream implements EventStream<SseEvent> {
     private long lastActivity = System.nanoTime();
 
     HttpSseStream(Vertx vertx, HttpClientRequest request, HttpClientResponse response, Duration idle,
-                  String provider, Runnable onFirstEvent, Consumer<GatewayError> onEarlyFailure,
+                  NetworkErrors errors, Runnable onFirstEvent, Consumer<GatewayError> onEarlyFailure,
                   Runnable onFinished) {
         this.vertx = vertx;
         this.request = request;
         this.response = response;
         this.idle = idle;
-        this.provider = provider;
+        this.errors = errors;
+        this.provider = errors.provider();
         this.onFirstEvent = onFirstEvent;
         this.onEarlyFailure = onEarlyFailure;
         this.onFinished = onFinished;
@@ -73,8 +75,10 @@ final class HttpSseStream implements EventStream<SseEvent> {
             }
         });
         response.exceptionHandler(t -> {
-            GatewayError error = new GatewayError.BadGateway("The stream from the upstream provider '" + provider
-                    + "' broke: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()), true);
+            if (finished) {
+                return; // cancelled or timed out: the reset that ended it is no news
+            }
+            GatewayError error = errors.ofStream(t);
             if (started()) {
                 finish(error);
             } else {

@@ -15,8 +15,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,7 +23,8 @@ import java.util.Optional;
  * offers it), and the four timeouts of {@link Timeouts} enforced per attempt. Thread safe; one per process.
  *
  * <p>A reply with status ≥ 400 is read whole and returned, not failed: classifying it is the dialect's job. Network
- * failures and timeouts fail the future with an {@link UpstreamFailure}.
+ * failures and timeouts fail the future with an {@link UpstreamFailure} whose message names the provider but not
+ * the upstream's host or port; those are logged ({@link NetworkErrors}).
  */
 public final class HttpUpstreamClient {
 
@@ -70,7 +69,7 @@ public final class HttpUpstreamClient {
         cancellation.onCancel(attempt::abort);
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
-                attempt.fail(networkError(ar.cause(), exchange.provider(), timeouts));
+                attempt.failOnNetwork(ar.cause());
                 return;
             }
             attempt.begin(ar.result());
@@ -83,6 +82,7 @@ public final class HttpUpstreamClient {
         private final Exchange exchange;
         private final Timeouts timeouts;
         private final Promise<Reply> promise;
+        private final NetworkErrors errors;
         private HttpClientRequest request;
         private HttpSseStream stream;
         private long firstByteTimer = -1;
@@ -93,6 +93,7 @@ public final class HttpUpstreamClient {
             this.exchange = exchange;
             this.timeouts = timeouts;
             this.promise = promise;
+            this.errors = new NetworkErrors(exchange.provider(), exchange.url());
         }
 
         void begin(HttpClientRequest req) {
@@ -106,7 +107,7 @@ public final class HttpUpstreamClient {
             totalTimer = vertx.setTimer(timeouts.total().toMillis(), t -> timeout("total", timeouts.total()));
             req.send(exchange.body()).onComplete(ar -> {
                 if (ar.failed()) {
-                    fail(networkError(ar.cause(), exchange.provider(), timeouts));
+                    failOnNetwork(ar.cause());
                 } else {
                     onResponse(ar.result());
                 }
@@ -121,7 +122,7 @@ public final class HttpUpstreamClient {
                 vertx.cancelTimer(firstByteTimer);
                 response.body().onComplete(ar -> {
                     if (ar.failed()) {
-                        fail(networkError(ar.cause(), exchange.provider(), timeouts));
+                        failOnNetwork(ar.cause());
                         return;
                     }
                     vertx.cancelTimer(totalTimer);
@@ -129,7 +130,7 @@ public final class HttpUpstreamClient {
                 });
                 return;
             }
-            stream = new HttpSseStream(vertx, request, response, timeouts.idle(), exchange.provider(), () -> {
+            stream = new HttpSseStream(vertx, request, response, timeouts.idle(), errors, () -> {
                 vertx.cancelTimer(firstByteTimer);
                 promise.tryComplete(new Reply.Stream(response.statusCode(), response.headers(), stream));
             }, error -> {
@@ -149,6 +150,17 @@ public final class HttpUpstreamClient {
             if (request != null) {
                 request.reset();
             }
+        }
+
+        /**
+         * Fails the attempt for a network error, unless it has already ended: resetting the request after a timeout
+         * or the client leaving fails the send too, and that is no news worth a log line.
+         */
+        void failOnNetwork(Throwable cause) {
+            if (aborted || promise.future().isComplete()) {
+                return;
+            }
+            fail(errors.ofExchange(cause, timeouts.connect()));
         }
 
         void fail(GatewayError error) {
@@ -171,26 +183,6 @@ public final class HttpUpstreamClient {
             promise.tryFail(new UpstreamFailure(new GatewayError.Unavailable("The client went away.",
                     Optional.empty())));
         }
-    }
-
-    private static GatewayError networkError(Throwable cause, String provider, Timeouts timeouts) {
-        if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof io.netty.channel.ConnectTimeoutException) {
-            return new GatewayError.Unavailable("Could not connect to the upstream provider '" + provider + "': "
-                    + describe(cause), Optional.empty());
-        }
-        if (cause instanceof io.netty.handler.timeout.TimeoutException
-                || cause instanceof java.util.concurrent.TimeoutException) {
-            return new GatewayError.Timeout("The upstream provider '" + provider + "' timed out after "
-                    + timeouts.connect().toMillis() + " ms while connecting.");
-        }
-        return new GatewayError.BadGateway("The connection to the upstream provider '" + provider + "' failed: "
-                + describe(cause), true);
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
     }
 
     /** Closes the connection pools. */

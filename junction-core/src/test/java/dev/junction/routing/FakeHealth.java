@@ -3,11 +3,13 @@ package dev.junction.routing;
 import dev.junction.model.GatewayError;
 import dev.junction.routing.health.DeploymentStatus;
 import dev.junction.routing.health.HealthTracker;
+import dev.junction.routing.health.ReservedAttempt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -22,25 +24,29 @@ final class FakeHealth implements HealthTracker {
         return !unavailable.contains(d.id());
     }
 
+    /** A reservation of this fake: only its deployment. */
+    record Attempt(Deployment deployment) implements ReservedAttempt {
+    }
+
     @Override
-    public boolean tryAcquire(Deployment d, long estimatedTokens) {
+    public Optional<ReservedAttempt> tryAcquire(Deployment d, long estimatedTokens) {
         events.add("acquire " + d.id());
-        return available(d);
+        return available(d) ? Optional.of(new Attempt(d)) : Optional.empty();
     }
 
     @Override
-    public void succeeded(Deployment d, Duration timeToFirstByte) {
-        events.add("succeeded " + d.id());
+    public void succeeded(ReservedAttempt a, Duration timeToFirstByte) {
+        events.add("succeeded " + a.deployment().id());
     }
 
     @Override
-    public void failed(Deployment d, GatewayError error) {
-        events.add("failed " + d.id() + " " + AttemptRecord.reason(error));
+    public void failed(ReservedAttempt a, GatewayError error) {
+        events.add("failed " + a.deployment().id() + " " + AttemptRecord.reason(error));
     }
 
     @Override
-    public void delivered(Deployment d) {
-        events.add("delivered " + d.id());
+    public void delivered(ReservedAttempt a) {
+        events.add("delivered " + a.deployment().id());
     }
 
     @Override
@@ -49,8 +55,8 @@ final class FakeHealth implements HealthTracker {
     }
 
     @Override
-    public void abandoned(Deployment d) {
-        events.add("abandoned " + d.id());
+    public void abandoned(ReservedAttempt a) {
+        events.add("abandoned " + a.deployment().id());
     }
 
     @Override

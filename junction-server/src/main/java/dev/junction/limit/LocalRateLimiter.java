@@ -18,13 +18,15 @@ import java.util.concurrent.TimeUnit;
  * take. Every stage it returns is already complete. All time comes from the clock.
  *
  * <p>Memory stays flat however many keys come and go: idle subjects are forgotten ({@link SubjectStates}); once a
- * minute, the acquire that notices sweeps them, skipping any that another thread holds.
+ * minute, the acquire that notices sweeps them, skipping any that another thread holds. Allowed acquires are recorded
+ * by lease id until released or expired ({@link Acquisitions}), which makes {@link #release} idempotent.
  */
 public final class LocalRateLimiter implements RateLimiter {
 
     private final Clock clock;
     private final long leaseTtlMicros;
     private final SubjectStates states;
+    private final Acquisitions acquisitions;
 
     /** A limiter on {@code clock} whose concurrency slots expire after {@code leaseTtl} unless released. */
     public LocalRateLimiter(Clock clock, Duration leaseTtl) {
@@ -33,7 +35,9 @@ public final class LocalRateLimiter implements RateLimiter {
         }
         this.clock = clock;
         this.leaseTtlMicros = TimeUnit.NANOSECONDS.toMicros(leaseTtl.toNanos());
-        this.states = new SubjectStates(now());
+        long now = now();
+        this.states = new SubjectStates(now);
+        this.acquisitions = new Acquisitions(now);
     }
 
     /** A limiter on {@code clock} with the {@linkplain #DEFAULT_LEASE_TTL default} lease time-to-live. */
@@ -52,6 +56,7 @@ public final class LocalRateLimiter implements RateLimiter {
         }
         long now = now();
         states.sweepIfDue(now);
+        acquisitions.sweepIfDue(now);
         Attempt attempt = new Attempt(tokens, leaseId, now);
         Map<String, SubjectState> locked = states.lockAll(limited.stream().map(LimitSubject::id).toList());
         try {
@@ -68,6 +73,7 @@ public final class LocalRateLimiter implements RateLimiter {
             for (LimitSubject subject : limited) {
                 take(subject, locked.get(subject.id()), attempt, statuses);
             }
+            acquisitions.hold(leaseId, now + leaseTtlMicros);
             return CompletableFuture.completedFuture(LimitDecision.Allowed.tightest(statuses));
         } finally {
             SubjectStates.unlockAll(locked);
@@ -134,6 +140,9 @@ public final class LocalRateLimiter implements RateLimiter {
     public CompletionStage<Void> release(List<LimitSubject> subjects, String leaseId, long estimatedTokens,
                                          long actualTokens) {
         long now = now();
+        if (!acquisitions.end(leaseId, now)) {
+            return CompletableFuture.completedFuture(null); // released already, never allowed, or expired
+        }
         long unused = estimatedTokens - actualTokens;
         for (LimitSubject subject : LimitSubject.distinctLimited(subjects)) {
             Map<String, SubjectState> locked = states.lockAll(List.of(subject.id()));
@@ -185,6 +194,11 @@ public final class LocalRateLimiter implements RateLimiter {
     /** How many subjects are kept in memory (for tests of eviction). */
     int trackedSubjects() {
         return states.size();
+    }
+
+    /** How many allowed acquires are remembered until their release (for tests of eviction). */
+    int trackedAcquisitions() {
+        return acquisitions.size();
     }
 
     private long now() {

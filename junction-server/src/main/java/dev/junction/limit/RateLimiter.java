@@ -25,15 +25,22 @@ public interface RateLimiter extends AutoCloseable {
 
     /**
      * Atomically, all or nothing, for every subject: takes one request, {@code tokens} (the estimate) and a concurrency
-     * slot under {@code leaseId}. An estimate larger than a subject's tokens-per-minute limit is always denied.
+     * slot under {@code leaseId} (the request's id), which an allowed acquire holds for its {@link #release} until the
+     * lease expires. An estimate larger than a subject's tokens-per-minute limit is always denied.
      */
     CompletionStage<LimitDecision> acquire(List<LimitSubject> subjects, long tokens, String leaseId);
 
     /**
      * Ends an acquired request: frees its concurrency slot and corrects the tokens taken by
      * {@code estimatedTokens - actualTokens}: unused tokens come back (a bucket never fills beyond its limit), an
-     * overrun is taken too (the bucket may go into debt, which later requests wait out). Call it once per allowed
-     * acquire, with the same subjects. Fire-and-forget: the stage never fails; errors are logged.
+     * overrun is taken too (the bucket may go into debt, which later requests wait out). Call it with the subjects of
+     * the acquire.
+     *
+     * <p>Idempotent per request: the first release of {@code leaseId} after an allowed acquire ends it; any further
+     * release of the id (a request finishing through two paths), concurrent or later, on this replica or another,
+     * changes nothing, and so does a release of an id that holds no allowed acquire (denied, never acquired, or its
+     * lease expired). An id acquired again after its release is released again. Fire-and-forget: the stage never
+     * fails; errors are logged.
      */
     CompletionStage<Void> release(List<LimitSubject> subjects, String leaseId, long estimatedTokens, long actualTokens);
 

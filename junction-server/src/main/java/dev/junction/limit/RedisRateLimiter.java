@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * for all subjects in one round trip, atomically. Time is the Redis server's ({@code TIME} inside the scripts), so
  * replicas with skewed clocks agree. Bucket keys expire once their bucket is full again and lease sets after the lease
  * time-to-live, so idle subjects cost nothing. Keys are {@code <keyPrefix>limit:<subject id>:requests},
- * {@code …:tokens} and {@code …:leases}.
+ * {@code …:tokens} and {@code …:leases}, and per allowed request, until its release or its lease's expiry,
+ * {@code <keyPrefix>held:<lease id>}, which makes {@link #release} idempotent across replicas.
  *
  * <p><b>Fails open.</b> When Redis does not answer within the timeout (default 200 ms), {@link #acquire} allows the
  * request without statuses and logs a warning (at most once a minute): limits protect upstreams from overload, and a
@@ -89,7 +90,7 @@ public final class RedisRateLimiter implements RateLimiter {
         }
         List<String> args = new ArrayList<>(List.of(Long.toString(tokens), leaseId, Long.toString(leaseTtlMicros)));
         args.addAll(limitArgs(limited));
-        return redis.run(ACQUIRE, keys(limited), args, timeout)
+        return redis.run(ACQUIRE, keys(limited, leaseId), args, timeout)
                 .handle((reply, error) -> error == null ? decision(limited, tokens, reply) : failOpen(error));
     }
 
@@ -145,7 +146,7 @@ public final class RedisRateLimiter implements RateLimiter {
         }
         List<String> args = new ArrayList<>(List.of(leaseId, Long.toString(estimatedTokens - actualTokens)));
         args.addAll(limitArgs(limited));
-        return redis.run(RELEASE, keys(limited), args, timeout).handle((reply, error) -> {
+        return redis.run(RELEASE, keys(limited, leaseId), args, timeout).handle((reply, error) -> {
             if (error != null) {
                 warn("Could not release rate-limit leases in Redis; they will expire", error);
             }
@@ -178,8 +179,15 @@ public final class RedisRateLimiter implements RateLimiter {
         return statuses;
     }
 
+    /** The subjects' keys, then the held mark of {@code leaseId}. */
+    private List<String> keys(List<LimitSubject> limited, String leaseId) {
+        List<String> keys = keys(limited);
+        keys.add(keyPrefix + "held:" + leaseId);
+        return keys;
+    }
+
     private List<String> keys(List<LimitSubject> limited) {
-        List<String> keys = new ArrayList<>(3 * limited.size());
+        List<String> keys = new ArrayList<>(3 * limited.size() + 1);
         for (LimitSubject subject : limited) {
             String base = keyPrefix + "limit:" + subject.id();
             keys.add(base + ":requests");

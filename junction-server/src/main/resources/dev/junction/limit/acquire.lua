@@ -1,8 +1,9 @@
 -- Takes one request, ARGV[1] tokens and a concurrency slot under lease ARGV[2] from every subject, or nothing at all.
 -- Requests and tokens are GCRA buckets: the key holds the "theoretical arrival time" (TAT, microseconds of Redis time)
 -- at which the bucket is full again; a bucket of capacity L refills one unit every 60 s / L. Concurrency is a sorted
--- set of lease ids scored by their expiry.
--- KEYS: per subject: requests bucket, tokens bucket, leases.
+-- set of lease ids scored by their expiry. An allowed acquire marks its lease as held (the last key) for the lease's
+-- time-to-live: release.lua gives back only what a held lease took, once.
+-- KEYS: per subject: requests bucket, tokens bucket, leases; then the lease's held mark.
 -- ARGV: tokens, lease id, lease time-to-live (us), then per subject: RPM, TPM, max concurrent (0 = no limit).
 -- Reply: {1, per subject: requests remaining, requests full in (us), tokens remaining, tokens full in (us)}, or
 --        {0, subject index (1-based), kind (1 requests, 2 tokens, 3 concurrency), retry after (us), too large (0/1)}.
@@ -99,4 +100,5 @@ for i = 1, subjects do
     table.insert(reply, value)
   end
 end
+redis.call('SET', KEYS[#KEYS], '1', 'PX', math.ceil(lease_ttl / 1000))
 return reply

@@ -1,8 +1,11 @@
 -- Ends a request: frees its concurrency slot (lease ARGV[1]) and corrects the tokens it took by ARGV[2] (estimate minus
 -- actual): a positive correction gives tokens back (a bucket never fills beyond its capacity), a negative one takes
--- more (the bucket may go into debt, which later requests wait out).
--- KEYS: per subject: requests bucket, tokens bucket, leases (as in acquire.lua).
+-- more (the bucket may go into debt, which later requests wait out). Only a lease that acquire.lua marked as held is
+-- released, and releasing ends the mark: a second release of the same lease (a request finishing through two paths),
+-- a release of a denied or expired one changes nothing.
+-- KEYS: per subject: requests bucket, tokens bucket, leases (as in acquire.lua); then the lease's held mark.
 -- ARGV: lease id, correction (tokens), then per subject: RPM, TPM, max concurrent (0 = no limit).
+-- Reply: {1} when the lease was released, {0} when there was nothing to release.
 local PERIOD = 60000000
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
@@ -10,6 +13,9 @@ local lease = ARGV[1]
 local correction = tonumber(ARGV[2])
 local subjects = (#ARGV - 2) / 3
 
+if redis.call('DEL', KEYS[#KEYS]) == 0 then
+  return {0}
+end
 for i = 1, subjects do
   local key = (i - 1) * 3
   local tpm = tonumber(ARGV[2 + key + 2])
@@ -31,4 +37,4 @@ for i = 1, subjects do
     end
   end
 end
-return {}
+return {1}

@@ -72,6 +72,18 @@ class LocalRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
+    void acquiresNeverReleasedAreForgottenOnceTheirLeaseExpires() {
+        for (int i = 0; i < 100; i++) {
+            acquire(tpm("key:lost", 1_000_000), 10, "never-released-" + i);
+        }
+
+        clock.advance(RateLimiter.DEFAULT_LEASE_TTL.plusMinutes(1));
+        acquire(rpm("key:new", 60), 0, "new"); // sweeps
+
+        assertThat(limiter.trackedAcquisitions()).isEqualTo(1);
+    }
+
+    @Test
     void aSubjectHoldingASlotIsNotForgotten() {
         LimitSubject key = concurrent("key:busy", 1);
         acquire(key, 0, "long-stream");

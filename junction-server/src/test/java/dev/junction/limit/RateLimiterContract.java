@@ -171,6 +171,75 @@ abstract class RateLimiterContract {
     }
 
     @Test
+    void aSecondReleaseOfTheSameRequestGivesNothingBack() {
+        LimitSubject key = tpm("key:tokens", 1000);
+        acquire(key, 900, "request-1");
+        release(key, "request-1", 900, 600); // 300 unused tokens come back: about 400 remain
+
+        release(key, "request-1", 900, 600); // the same request finishing through a second path
+
+        assertThat(peek(key, LimitKind.TOKENS).remaining()).isBetween(400L, 599L);
+    }
+
+    @Test
+    void aSecondReleaseOfTheSameRequestTakesNoOverrunAgain() {
+        LimitSubject key = tpm("key:tokens", 1000);
+        acquire(key, 100, "request-1");
+        release(key, "request-1", 100, 600); // 500 tokens more than estimated: about 400 remain
+
+        release(key, "request-1", 100, 600);
+
+        assertThat(peek(key, LimitKind.TOKENS).remaining()).isBetween(400L, 599L);
+    }
+
+    @Test
+    void releasingADeniedRequestGivesNothingBack() {
+        LimitSubject key = tpm("key:tokens", 1000);
+        acquire(key, 900, "allowed");
+        assertThat(acquire(key, 500, "denied")).isInstanceOf(LimitDecision.Denied.class);
+
+        release(key, "denied", 500, 0);
+
+        assertThat(peek(key, LimitKind.TOKENS).remaining()).isBetween(100L, 599L);
+    }
+
+    @Test
+    void aRequestIdAcquiredAgainAfterItsReleaseIsReleasedAgain() {
+        LimitSubject key = tpm("key:tokens", 1000);
+        acquire(key, 900, "reused");
+        release(key, "reused", 900, 0);
+        acquire(key, 900, "reused");
+
+        release(key, "reused", 900, 0);
+
+        assertThat(peek(key, LimitKind.TOKENS).remaining()).isEqualTo(1000);
+    }
+
+    @Test
+    void aRequestReleasedInParallelOnTwoReplicasGivesBackOnce() throws Exception {
+        LimitSubject key = tpm("key:tokens", 1000);
+        acquire(key, 900, "request-1");
+        List<RateLimiter> replicas = List.of(limiter(), otherReplica());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> releases = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 16; i++) {
+                RateLimiter replica = replicas.get(i % 2);
+                releases.add(threads.submit(() -> {
+                    start.await();
+                    return replica.release(List.of(key), "request-1", 900, 600).toCompletableFuture().join();
+                }));
+            }
+            start.countDown();
+            for (Future<?> release : releases) {
+                release.get();
+            }
+        }
+
+        assertThat(peek(key, LimitKind.TOKENS).remaining()).isBetween(400L, 599L);
+    }
+
+    @Test
     void anEstimateLargerThanTheTokensLimitIsAlwaysDenied() {
         LimitSubject key = tpm("key:small", 1000);
 

@@ -66,6 +66,25 @@ class RedisRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
+    void theHeldMarkOfAnAcquireExpiresWithItsLease() {
+        acquire(tpm("key:held", 1000), 10, "request-1");
+
+        long ttl = redis.commands().pttl(prefix + "held:request-1");
+
+        assertThat(ttl).isPositive().isLessThanOrEqualTo(LEASE_TTL.toMillis());
+    }
+
+    @Test
+    void releasingEndsTheHeldMark() {
+        LimitSubject key = tpm("key:held", 1000);
+        acquire(key, 10, "request-1");
+
+        release(key, "request-1", 10, 10);
+
+        assertThat(redis.commands().exists(prefix + "held:request-1")).isZero();
+    }
+
+    @Test
     void anUnreachableRedisFailsOpen() {
         try (RedisRateLimiter unreachable = new RedisRateLimiter(LocalRedis.UNREACHABLE_URL, prefix, LEASE_TTL)) {
             LimitDecision decision = acquire(unreachable, List.of(rpm("key:any", 1)), 0, UUID.randomUUID().toString());

@@ -11,8 +11,12 @@ import java.util.Optional;
  * (judged when a failure arrives: a success never opens it). Only failures that are the deployment's fault reach it;
  * the window starts afresh each time the circuit closes.
  *
- * <p>Outcomes are known by deployment, not by attempt: an outcome that arrives while the circuit is open (an attempt
- * begun before it opened) changes nothing, and one that arrives while the probe is out is taken as the probe's.
+ * <p>Outcomes are matched to their attempt: {@link #admit} hands every attempt a {@link Pass} naming the circuit's
+ * current <em>period</em> (a fresh one begins with every change of state), and only an outcome of the current period
+ * moves the circuit. So an attempt begun before the circuit opened changes nothing when it ends while the circuit is
+ * open, half-open (only the probe's own outcome closes or re-opens it) or closed again (it cannot re-open a circuit
+ * that has just recovered, nor count in its fresh window). Such stale outcomes still count in the deployment's
+ * statistics, which its owner keeps.
  *
  * <p>Not thread safe: its owner guards every call but {@link #consecutiveFailures()}, which may be read at any time.
  */
@@ -33,9 +37,18 @@ final class CircuitBreaker {
         }
     }
 
+    /** What the circuit let through: an attempt of {@code period}, the half-open probe or not. */
+    record Pass(Period period, boolean probe) {
+    }
+
+    /** One stretch of the circuit in one state; compared by identity only. */
+    static final class Period {
+    }
+
     private final HealthPolicy policy;
     private final SlidingWindow window;
     private State state = State.CLOSED;
+    private Period period = new Period();
     private long openUntil;
     private boolean probeOut;
     private volatile int consecutiveFailures;
@@ -64,8 +77,7 @@ final class CircuitBreaker {
         if (state != State.OPEN || now - openUntil < 0) {
             return Optional.empty();
         }
-        state = State.HALF_OPEN;
-        probeOut = false;
+        enter(State.HALF_OPEN);
         return transition(State.OPEN, "cool_down_elapsed", Optional.empty());
     }
 
@@ -74,44 +86,70 @@ final class CircuitBreaker {
         return state == State.CLOSED || state == State.HALF_OPEN && !probeOut;
     }
 
-    /** Takes the probe when half-open; call only when {@link #permits()}. */
-    void admit() {
-        if (state == State.HALF_OPEN) {
+    /** Lets an attempt through, taking the probe when half-open; call only when {@link #permits()}. */
+    Pass admit() {
+        boolean probe = state == State.HALF_OPEN;
+        if (probe) {
             probeOut = true;
         }
+        return new Pass(period, probe);
     }
 
-    /** An attempt succeeded: resets the failure run; the probe's success closes the circuit. */
-    Optional<Transition> succeeded(long now) {
+    /**
+     * An attempt succeeded: resets the failure run; the probe's success closes the circuit. An attempt of an earlier
+     * period changes nothing.
+     */
+    Optional<Transition> succeeded(long now, Pass pass) {
+        if (!current(pass)) {
+            return Optional.empty();
+        }
         consecutiveFailures = 0;
         return switch (state) {
             case CLOSED -> {
                 window.add(now, 0);
                 yield Optional.empty();
             }
-            case HALF_OPEN -> probeOut ? close() : Optional.empty();
+            case HALF_OPEN -> pass.probe() ? close() : Optional.empty();
             case OPEN -> Optional.empty();
         };
     }
 
-    /** An attempt failed by the deployment's fault: may open the circuit, and the probe's failure re-opens it. */
-    Optional<Transition> failed(long now) {
+    /**
+     * An attempt failed by the deployment's fault: may open the circuit, and the probe's failure re-opens it. An
+     * attempt of an earlier period changes nothing.
+     */
+    Optional<Transition> failed(long now, Pass pass) {
+        if (!current(pass)) {
+            return Optional.empty();
+        }
         consecutiveFailures++;
         return switch (state) {
             case CLOSED -> {
                 window.add(now, 1);
                 yield judge(now);
             }
-            case HALF_OPEN -> probeOut ? open(now, State.HALF_OPEN, "probe_failed") : Optional.empty();
+            case HALF_OPEN -> pass.probe() ? open(now, State.HALF_OPEN, "probe_failed") : Optional.empty();
             case OPEN -> Optional.empty();
         };
     }
 
-    /** An attempt ended without a verdict on the deployment: frees the probe if it was out. */
-    void released() {
-        if (state == State.HALF_OPEN) {
+    /**
+     * An active health check failed by the deployment's fault: counts like a failure of an attempt of the current
+     * period that is not the probe (so it may open a closed circuit, while a half-open one waits for its probe).
+     */
+    Optional<Transition> checkFailed(long now) {
+        return failed(now, new Pass(period, false));
+    }
+
+    /** An attempt ended without a verdict on the deployment: frees the probe if it was the probe. */
+    void released(Pass pass) {
+        if (current(pass) && pass.probe() && state == State.HALF_OPEN) {
             probeOut = false;
         }
+    }
+
+    private boolean current(Pass pass) {
+        return pass.period() == period;
     }
 
     /**
@@ -123,9 +161,8 @@ final class CircuitBreaker {
             return Optional.empty();
         }
         State from = state;
-        state = State.OPEN;
+        enter(State.OPEN);
         openUntil = until;
-        probeOut = false;
         consecutiveFailures = Math.max(consecutiveFailures, 1);
         return from == State.OPEN ? Optional.empty()
                 : transition(from, "opened_elsewhere", Optional.of(Duration.ofNanos(until - now)));
@@ -147,8 +184,7 @@ final class CircuitBreaker {
             return Optional.empty();
         }
         State from = state;
-        state = State.CLOSED;
-        probeOut = false;
+        enter(State.CLOSED);
         window.clear();
         return transition(from, reason, Optional.empty());
     }
@@ -166,17 +202,22 @@ final class CircuitBreaker {
     }
 
     private Optional<Transition> open(long now, State from, String reason) {
-        state = State.OPEN;
+        enter(State.OPEN);
         openUntil = now + policy.coolDown().toNanos();
-        probeOut = false;
         return transition(from, reason, Optional.of(policy.coolDown()));
     }
 
     private Optional<Transition> close() {
-        state = State.CLOSED;
-        probeOut = false;
+        enter(State.CLOSED);
         window.clear();
         return transition(State.HALF_OPEN, "probe_succeeded", Optional.empty());
+    }
+
+    /** Changes the state, which begins a new period: attempts let through before no longer move the circuit. */
+    private void enter(State next) {
+        state = next;
+        period = new Period();
+        probeOut = false;
     }
 
     private Optional<Transition> transition(State from, String reason, Optional<Duration> lasting) {

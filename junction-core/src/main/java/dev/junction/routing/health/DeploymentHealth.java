@@ -18,6 +18,9 @@ import java.util.function.LongFunction;
  * <p>Thread safe. The circuit, the cool-down and the budget change together under this object's monitor, held for a
  * few comparisons and never while logging, so a check and its reservation are one step (exactly one thread wins a
  * half-open probe). Latency, in-flight and failure-run reads take no lock.
+ *
+ * <p>Every outcome counts in the statistics (latency, successes, failures, last error) and frees its in-flight slot;
+ * only the outcome of an attempt of the circuit's current period moves the circuit ({@link CircuitBreaker}).
  */
 final class DeploymentHealth {
 
@@ -58,31 +61,33 @@ final class DeploymentHealth {
         return available;
     }
 
-    /** Reserves an attempt of {@code estimatedTokens} when it may go now: the probe, the budget, an in-flight slot. */
-    boolean tryAcquire(long now, Deployment deployment, long estimatedTokens) {
+    /**
+     * Reserves an attempt of {@code estimatedTokens} when it may go now (the probe, the budget, an in-flight slot):
+     * the circuit's pass, or empty when it may not go and nothing was reserved.
+     */
+    Optional<CircuitBreaker.Pass> tryAcquire(long now, Deployment deployment, long estimatedTokens) {
         Optional<Transition> advanced;
-        boolean acquired;
+        Optional<CircuitBreaker.Pass> pass = Optional.empty();
         synchronized (this) {
             advanced = circuit.advance(now);
-            acquired = !coolingDown(now) && circuit.permits()
-                    && budget.tryTake(now, deployment.rpm(), deployment.tpm(), estimatedTokens);
-            if (acquired) {
-                circuit.admit();
+            if (!coolingDown(now) && circuit.permits()
+                    && budget.tryTake(now, deployment.rpm(), deployment.tpm(), estimatedTokens)) {
+                pass = Optional.of(circuit.admit());
             }
         }
-        if (acquired) {
+        if (pass.isPresent()) {
             inFlight.incrementAndGet();
         }
         advanced.ifPresent(this::record);
-        return acquired;
+        return pass;
     }
 
-    void succeeded(long now, Duration timeToFirstByte) {
+    void succeeded(long now, CircuitBreaker.Pass pass, Duration timeToFirstByte) {
         latency.add(timeToFirstByte, now);
         successes.incrementAndGet();
         Optional<Transition> closed;
         synchronized (this) {
-            closed = circuit.succeeded(now);
+            closed = circuit.succeeded(now, pass);
         }
         closed.ifPresent(this::record);
     }
@@ -92,16 +97,16 @@ final class DeploymentHealth {
         endAttempt();
     }
 
-    void failed(long now, FailureClass failure) {
+    void failed(long now, CircuitBreaker.Pass pass, FailureClass failure) {
         failures.incrementAndGet();
         lastError = Optional.of(failure.name());
         Optional<Transition> opened;
         Optional<Transition> rest;
         synchronized (this) {
             if (failure.deploymentFault()) {
-                opened = circuit.failed(now);
+                opened = circuit.failed(now, pass);
             } else {
-                circuit.released();
+                circuit.released(pass);
                 opened = Optional.empty();
             }
             rest = failure.coolDown().flatMap(d -> coolDown(now, d, failure.name()));
@@ -113,7 +118,7 @@ final class DeploymentHealth {
 
     /**
      * An active health check's result: a success closes the circuit (the deployment answers again); a failure counts
-     * like an attempt's.
+     * like the failure of an attempt of the current period that is not the probe.
      */
     void checked(long now, Duration latencyOrZero, Optional<FailureClass> failure) {
         if (failure.isPresent()) {
@@ -121,7 +126,7 @@ final class DeploymentHealth {
             lastError = Optional.of(failure.get().name());
             Optional<Transition> opened;
             synchronized (this) {
-                opened = failure.get().deploymentFault() ? circuit.failed(now) : Optional.empty();
+                opened = failure.get().deploymentFault() ? circuit.checkFailed(now) : Optional.empty();
             }
             opened.ifPresent(this::record);
             return;
@@ -157,9 +162,9 @@ final class DeploymentHealth {
         changed.ifPresent(this::record);
     }
 
-    void abandoned() {
+    void abandoned(CircuitBreaker.Pass pass) {
         synchronized (this) {
-            circuit.released();
+            circuit.released(pass);
         }
         endAttempt();
     }

@@ -63,23 +63,49 @@ public final class HealthRegistry implements HealthTracker {
     }
 
     @Override
-    public boolean tryAcquire(Deployment deployment, long estimatedTokens) {
-        return health(deployment).tryAcquire(nanoClock.getAsLong(), deployment, estimatedTokens);
+    public Optional<ReservedAttempt> tryAcquire(Deployment deployment, long estimatedTokens) {
+        DeploymentHealth health = health(deployment);
+        return health.tryAcquire(nanoClock.getAsLong(), deployment, estimatedTokens)
+                .map(pass -> new RegisteredAttempt(deployment, health, pass));
     }
 
     @Override
-    public void succeeded(Deployment deployment, Duration timeToFirstByte) {
-        health(deployment).succeeded(nanoClock.getAsLong(), timeToFirstByte);
+    public void succeeded(ReservedAttempt attempt, Duration timeToFirstByte) {
+        RegisteredAttempt own = own(attempt);
+        if (own.succeed()) {
+            own.health().succeeded(nanoClock.getAsLong(), own.pass(), timeToFirstByte);
+        }
     }
 
     @Override
-    public void failed(Deployment deployment, GatewayError error) {
-        health(deployment).failed(nanoClock.getAsLong(), FailureClass.of(error, policy.rateLimitCoolDown()));
+    public void failed(ReservedAttempt attempt, GatewayError error) {
+        RegisteredAttempt own = own(attempt);
+        if (own.end()) {
+            own.health().failed(nanoClock.getAsLong(), own.pass(), FailureClass.of(error, policy.rateLimitCoolDown()));
+        }
     }
 
     @Override
-    public void abandoned(Deployment deployment) {
-        health(deployment).abandoned();
+    public void abandoned(ReservedAttempt attempt) {
+        RegisteredAttempt own = own(attempt);
+        if (own.end()) {
+            own.health().abandoned(own.pass());
+        }
+    }
+
+    @Override
+    public void delivered(ReservedAttempt attempt) {
+        RegisteredAttempt own = own(attempt);
+        if (own.deliver()) {
+            own.health().delivered();
+        }
+    }
+
+    private static RegisteredAttempt own(ReservedAttempt attempt) {
+        if (attempt instanceof RegisteredAttempt own) {
+            return own;
+        }
+        throw new IllegalArgumentException("not reserved by this health registry: " + attempt);
     }
 
     /**
@@ -112,7 +138,8 @@ public final class HealthRegistry implements HealthTracker {
 
     /**
      * Forgets a deployment's health (an operator's "it is fixed, send traffic again"): its circuit closes, cool-downs
-     * and counts are dropped. Attempts under way finish against the fresh state. Returns whether it was known.
+     * and counts are dropped. Attempts under way finish against the forgotten state, so the fresh one hears nothing
+     * of them. Returns whether it was known.
      */
     public boolean reset(String deploymentId) {
         return deployments.remove(deploymentId) != null;
@@ -173,11 +200,6 @@ public final class HealthRegistry implements HealthTracker {
     public void checked(Deployment deployment, Duration latency, Optional<GatewayError> error) {
         health(deployment).checked(nanoClock.getAsLong(), latency,
                 error.map(e -> FailureClass.of(e, policy.rateLimitCoolDown())));
-    }
-
-    @Override
-    public void delivered(Deployment deployment) {
-        health(deployment).delivered();
     }
 
     @Override

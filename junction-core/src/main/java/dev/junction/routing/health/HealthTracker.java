@@ -5,6 +5,7 @@ import dev.junction.routing.Deployment;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -12,6 +13,10 @@ import java.util.OptionalLong;
  * cool-downs, each deployment's own RPM and TPM limits, in-flight counts and latency. Thread safe; every method is
  * cheap and never blocks (event loops call it on every attempt). State is kept by deployment id, so it survives a
  * configuration reload for deployments that keep their id.
+ *
+ * <p>Outcomes are reported on the {@link ReservedAttempt} that {@link #tryAcquire} returned, so each is matched to its
+ * own attempt: only the half-open probe's own outcome closes or re-opens a circuit, and an attempt begun before the
+ * circuit last changed state counts in the statistics (latency, successes, failures) but moves the circuit no more.
  */
 public interface HealthTracker extends HealthView {
 
@@ -24,26 +29,29 @@ public interface HealthTracker extends HealthView {
     /**
      * Reserves an attempt right before it is sent: checks availability again, takes the half-open probe if that is
      * the state, and counts the attempt (and {@code estimatedTokens}) against the deployment's RPM and TPM. Returns
-     * false when it may not be tried after all; then nothing was reserved. Every successful call is followed by
-     * exactly one of {@link #succeeded} (and then {@link #delivered}), {@link #failed} or {@link #abandoned}.
+     * the reservation, or empty when it may not be tried after all (then nothing was reserved). Every reservation
+     * ends in exactly one of {@link #succeeded} (and then {@link #delivered}), {@link #failed} or {@link #abandoned};
+     * a further report on the same reservation changes nothing.
      */
-    boolean tryAcquire(Deployment deployment, long estimatedTokens);
+    Optional<ReservedAttempt> tryAcquire(Deployment deployment, long estimatedTokens);
 
     /**
-     * The attempt succeeded; {@code timeToFirstByte} feeds the latency average. Closes a half-open circuit. The
-     * attempt stays in flight until {@link #delivered}: a stream keeps the upstream busy long after its first byte.
+     * The attempt succeeded; {@code timeToFirstByte} feeds the latency average. The probe's success closes a
+     * half-open circuit. The attempt stays in flight until {@link #delivered}: a stream keeps the upstream busy long
+     * after its first byte.
      */
-    void succeeded(Deployment deployment, Duration timeToFirstByte);
+    void succeeded(ReservedAttempt attempt, Duration timeToFirstByte);
 
     /** A successful attempt's reply has been delivered in full (a stream has ended): its in-flight slot frees. */
-    void delivered(Deployment deployment);
+    void delivered(ReservedAttempt attempt);
 
     /**
      * The attempt failed. Errors that are the deployment's fault (connection, timeout, 5xx, rejected credentials)
-     * count towards opening its circuit; a rate limit or an upstream {@code Retry-After} starts a cool-down of that
-     * length (a default when none was given) instead; the client's own errors count as neither.
+     * count towards opening its circuit (the probe's re-opens a half-open one); a rate limit or an upstream
+     * {@code Retry-After} starts a cool-down of that length (a default when none was given) instead; the client's own
+     * errors count as neither.
      */
-    void failed(Deployment deployment, GatewayError error);
+    void failed(ReservedAttempt attempt, GatewayError error);
 
     /**
      * The upstream said, on a successful reply, that the deployment has no requests or tokens left until
@@ -51,8 +59,8 @@ public interface HealthTracker extends HealthView {
      */
     void exhausted(Deployment deployment, Duration resetIn);
 
-    /** The attempt ended without an outcome (the client left): frees its slot, judges nothing. */
-    void abandoned(Deployment deployment);
+    /** The attempt ended without an outcome (the client left): frees its slot (and the probe), judges nothing. */
+    void abandoned(ReservedAttempt attempt);
 
     /** When the first of these deployments becomes available again ({@link System#nanoTime} based), if known. */
     OptionalLong nextAvailableNanos(Collection<Deployment> deployments);

@@ -6,6 +6,7 @@ import static dev.junction.routing.health.HealthFixtures.TIMEOUT;
 import static dev.junction.routing.health.HealthFixtures.deployment;
 import static dev.junction.routing.health.HealthFixtures.fail;
 import static dev.junction.routing.health.HealthFixtures.rejected;
+import static dev.junction.routing.health.HealthFixtures.reserve;
 import static dev.junction.routing.health.HealthFixtures.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class CircuitBreakingTest {
         fail(registry, a, new GatewayError.Unavailable("overloaded", Optional.empty()));
 
         assertThat(registry.available(a)).isFalse();
-        assertThat(registry.tryAcquire(a, 10)).isFalse();
+        assertThat(registry.tryAcquire(a, 10)).isEmpty();
         assertThat(registry.snapshot().getFirst().circuit()).isEqualTo("open");
     }
 
@@ -146,14 +147,14 @@ class CircuitBreakingTest {
     void openCircuitLetsOneProbeThroughAfterItsCoolDown() {
         openCircuit();
         clock.advance(Duration.ofSeconds(29));
-        assertThat(registry.tryAcquire(a, 10)).isFalse();
+        assertThat(registry.tryAcquire(a, 10)).isEmpty();
 
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(registry.available(a)).isTrue();
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        assertThat(registry.tryAcquire(a, 10)).isPresent();
         assertThat(registry.available(a)).isFalse();
-        assertThat(registry.tryAcquire(a, 10)).isFalse();
+        assertThat(registry.tryAcquire(a, 10)).isEmpty();
         assertThat(registry.snapshot().getFirst().circuit()).isEqualTo("half_open");
     }
 
@@ -172,7 +173,7 @@ class CircuitBreakingTest {
                 for (int t = 0; t < threads; t++) {
                     attempts.add(pool.submit(() -> {
                         start.await();
-                        return registry.tryAcquire(d, 10);
+                        return registry.tryAcquire(d, 10).isPresent();
                     }));
                 }
                 int admitted = 0;
@@ -189,13 +190,13 @@ class CircuitBreakingTest {
     void theProbesSuccessClosesTheCircuit() {
         openCircuit();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        ReservedAttempt probe = reserve(registry, a);
 
-        registry.succeeded(a, Duration.ofMillis(80));
+        registry.succeeded(probe, Duration.ofMillis(80));
 
         assertThat(registry.snapshot().getFirst().circuit()).isEqualTo("closed");
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        assertThat(registry.tryAcquire(a, 10)).isPresent();
+        assertThat(registry.tryAcquire(a, 10)).isPresent();
         assertThat(registry.consecutiveFailures("a")).isZero();
     }
 
@@ -203,50 +204,135 @@ class CircuitBreakingTest {
     void theProbesFailureReopensTheCircuitForAnotherCoolDown() {
         openCircuit();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        ReservedAttempt probe = reserve(registry, a);
 
-        registry.failed(a, TIMEOUT);
+        registry.failed(probe, TIMEOUT);
 
         assertThat(registry.snapshot().getFirst().circuit()).isEqualTo("open");
         clock.advance(Duration.ofSeconds(29));
         assertThat(registry.available(a)).isFalse();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        assertThat(registry.tryAcquire(a, 10)).isPresent();
     }
 
     @Test
     void anAbandonedProbeFreesTheProbeSlotWithoutJudging() {
         openCircuit();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        ReservedAttempt probe = reserve(registry, a);
 
-        registry.abandoned(a);
+        registry.abandoned(probe);
 
         assertThat(registry.snapshot().getFirst().circuit()).isEqualTo("half_open");
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        assertThat(registry.tryAcquire(a, 10)).isPresent();
     }
 
     @Test
     void aProbeThatMeetsAClientErrorLeavesTheCircuitHalfOpen() {
         openCircuit();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        ReservedAttempt probe = reserve(registry, a);
 
-        registry.failed(a, BAD_REQUEST);
+        registry.failed(probe, BAD_REQUEST);
 
         assertThat(registry.snapshot().getFirst().circuit()).isEqualTo("half_open");
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        assertThat(registry.tryAcquire(a, 10)).isPresent();
     }
 
     @Test
     void aLateSuccessOfAnAttemptBegunBeforeTheCircuitOpenedDoesNotCloseIt() {
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        ReservedAttempt early = reserve(registry, a);
         openCircuit();
 
-        registry.succeeded(a, Duration.ofMillis(80));
+        registry.succeeded(early, Duration.ofMillis(80));
 
         assertThat(registry.snapshot().getFirst().circuit()).isEqualTo("open");
         assertThat(registry.available(a)).isFalse();
+    }
+
+    @Test
+    void anAttemptBegunBeforeTheCircuitOpenedSucceedingDuringTheProbeLeavesItHalfOpenUntilTheProbeFails() {
+        ReservedAttempt stale = reserve(registry, a);
+        openCircuit();
+        clock.advance(Duration.ofSeconds(30));
+        ReservedAttempt probe = reserve(registry, a);
+
+        registry.succeeded(stale, Duration.ofMillis(80));
+
+        assertThat(circuit()).isEqualTo("half_open");
+        assertThat(registry.tryAcquire(a, 10)).as("the probe is still out").isEmpty();
+        registry.failed(probe, TIMEOUT);
+        assertThat(circuit()).isEqualTo("open");
+    }
+
+    @Test
+    void anAttemptBegunBeforeTheCircuitOpenedFailingDuringTheProbeLetsTheProbesSuccessCloseIt() {
+        ReservedAttempt stale = reserve(registry, a);
+        openCircuit();
+        clock.advance(Duration.ofSeconds(30));
+        ReservedAttempt probe = reserve(registry, a);
+
+        registry.failed(stale, TIMEOUT);
+
+        assertThat(circuit()).isEqualTo("half_open");
+        registry.succeeded(probe, Duration.ofMillis(80));
+        assertThat(circuit()).isEqualTo("closed");
+    }
+
+    @Test
+    void anAttemptBegunBeforeTheCircuitOpenedAbandonedDuringTheProbeDoesNotFreeTheProbe() {
+        ReservedAttempt stale = reserve(registry, a);
+        openCircuit();
+        clock.advance(Duration.ofSeconds(30));
+        reserve(registry, a);
+
+        registry.abandoned(stale);
+
+        assertThat(registry.tryAcquire(a, 10)).as("a second probe").isEmpty();
+    }
+
+    @Test
+    void attemptsBegunBeforeTheCircuitOpenedCannotReopenItOnceItHasRecovered() {
+        List<ReservedAttempt> stale = List.of(reserve(registry, a), reserve(registry, a), reserve(registry, a));
+        openCircuit();
+        clock.advance(Duration.ofSeconds(30));
+        registry.succeeded(reserve(registry, a), Duration.ofMillis(80));
+
+        stale.forEach(attempt -> registry.failed(attempt, TIMEOUT));
+
+        assertThat(circuit()).isEqualTo("closed");
+        assertThat(registry.consecutiveFailures("a")).isZero();
+    }
+
+    @Test
+    void anAttemptBegunBeforeTheCircuitOpenedStillCountsInTheStatistics() {
+        ReservedAttempt stale = reserve(registry, a);
+        openCircuit();
+        clock.advance(Duration.ofSeconds(30));
+        reserve(registry, a);
+
+        registry.succeeded(stale, Duration.ofMillis(80));
+
+        DeploymentStatus status = registry.snapshot().getFirst();
+        assertThat(status.successes()).isEqualTo(1);
+        assertThat(status.latencyMillis()).isEqualTo(80.0);
+    }
+
+    @Test
+    void aSecondReportOnTheSameAttemptChangesNothing() {
+        ReservedAttempt first = reserve(registry, a);
+        reserve(registry, a);
+
+        registry.failed(first, TIMEOUT);
+        registry.failed(first, TIMEOUT);
+        registry.abandoned(first);
+        registry.succeeded(first, Duration.ofMillis(80));
+
+        DeploymentStatus status = registry.snapshot().getFirst();
+        assertThat(status.failures()).isEqualTo(1);
+        assertThat(status.successes()).isZero();
+        assertThat(status.consecutiveFailures()).isEqualTo(1);
+        assertThat(status.inFlight()).as("the other attempt").isEqualTo(1);
     }
 
     @Test
@@ -262,6 +348,10 @@ class CircuitBreakingTest {
         fail(byRate, a, TIMEOUT);
 
         assertThat(byRate.available(a)).as("1 failure of 2 in the new window, under minRequests").isTrue();
+    }
+
+    private String circuit() {
+        return registry.snapshot().getFirst().circuit();
     }
 
     private void openCircuit() {

@@ -3,6 +3,7 @@ package dev.junction.routing.health;
 import static dev.junction.routing.health.HealthFixtures.deployment;
 import static dev.junction.routing.health.HealthFixtures.fail;
 import static dev.junction.routing.health.HealthFixtures.rateLimited;
+import static dev.junction.routing.health.HealthFixtures.reserve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.model.GatewayError;
@@ -23,9 +24,9 @@ class CoolDownTest {
 
         assertThat(registry.available(a)).isFalse();
         clock.advance(Duration.ofMillis(2_999));
-        assertThat(registry.tryAcquire(a, 10)).isFalse();
+        assertThat(registry.tryAcquire(a, 10)).isEmpty();
         clock.advance(Duration.ofMillis(1));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        assertThat(registry.tryAcquire(a, 10)).isPresent();
     }
 
     @Test
@@ -73,8 +74,10 @@ class CoolDownTest {
 
     @Test
     void aShorterRetryAfterDoesNotCutARunningCoolDown() {
-        fail(registry, a, rateLimited(Optional.of(Duration.ofSeconds(20))));
-        registry.failed(a, rateLimited(Optional.of(Duration.ofSeconds(1))));
+        ReservedAttempt first = reserve(registry, a);
+        ReservedAttempt second = reserve(registry, a);
+        registry.failed(first, rateLimited(Optional.of(Duration.ofSeconds(20))));
+        registry.failed(second, rateLimited(Optional.of(Duration.ofSeconds(1))));
 
         clock.advance(Duration.ofSeconds(19));
 
@@ -83,8 +86,10 @@ class CoolDownTest {
 
     @Test
     void aLongerRetryAfterExtendsARunningCoolDown() {
-        fail(registry, a, rateLimited(Optional.of(Duration.ofSeconds(2))));
-        registry.failed(a, rateLimited(Optional.of(Duration.ofSeconds(20))));
+        ReservedAttempt first = reserve(registry, a);
+        ReservedAttempt second = reserve(registry, a);
+        registry.failed(first, rateLimited(Optional.of(Duration.ofSeconds(2))));
+        registry.failed(second, rateLimited(Optional.of(Duration.ofSeconds(20))));
 
         clock.advance(Duration.ofSeconds(19));
 

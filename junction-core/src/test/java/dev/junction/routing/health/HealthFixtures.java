@@ -51,20 +51,26 @@ final class HealthFixtures {
                 Optional.empty());
     }
 
+    /** Reserves an attempt of {@code tokens}, which must be admitted. */
+    static ReservedAttempt reserve(HealthRegistry registry, Deployment deployment, long tokens) {
+        return registry.tryAcquire(deployment, tokens)
+                .orElseThrow(() -> new AssertionError(deployment.id() + " was not admitted"));
+    }
+
+    /** Reserves an attempt, which must be admitted. */
+    static ReservedAttempt reserve(HealthRegistry registry, Deployment deployment) {
+        return reserve(registry, deployment, 10);
+    }
+
     /** Reserves an attempt (which must be admitted) and fails it with {@code error}. */
     static void fail(HealthRegistry registry, Deployment deployment, GatewayError error) {
-        if (!registry.tryAcquire(deployment, 10)) {
-            throw new AssertionError(deployment.id() + " was not admitted");
-        }
-        registry.failed(deployment, error);
+        registry.failed(reserve(registry, deployment), error);
     }
 
     /** Reserves an attempt (which must be admitted) and succeeds it. */
     static void succeed(HealthRegistry registry, Deployment deployment) {
-        if (!registry.tryAcquire(deployment, 10)) {
-            throw new AssertionError(deployment.id() + " was not admitted");
-        }
-        registry.succeeded(deployment, Duration.ofMillis(100));
-        registry.delivered(deployment);
+        ReservedAttempt attempt = reserve(registry, deployment);
+        registry.succeeded(attempt, Duration.ofMillis(100));
+        registry.delivered(attempt);
     }
 }

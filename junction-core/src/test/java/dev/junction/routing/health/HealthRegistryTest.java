@@ -5,6 +5,7 @@ import static dev.junction.routing.health.HealthFixtures.deployment;
 import static dev.junction.routing.health.HealthFixtures.fail;
 import static dev.junction.routing.health.HealthFixtures.limited;
 import static dev.junction.routing.health.HealthFixtures.rateLimited;
+import static dev.junction.routing.health.HealthFixtures.reserve;
 import static dev.junction.routing.health.HealthFixtures.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.junction.routing.Deployment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,37 +42,35 @@ class HealthRegistryTest {
 
     @Test
     void latencyIsAnExponentialAverageWeightingEachSampleAFifth() {
-        registry.tryAcquire(a, 10);
-        registry.succeeded(a, Duration.ofMillis(100));
+        registry.succeeded(reserve(registry, a), Duration.ofMillis(100));
         assertThat(registry.latencyMillis("a")).isEqualTo(100.0);
 
-        registry.tryAcquire(a, 10);
-        registry.succeeded(a, Duration.ofMillis(200));
-        registry.tryAcquire(a, 10);
-        registry.succeeded(a, Duration.ofMillis(0));
+        registry.succeeded(reserve(registry, a), Duration.ofMillis(200));
+        registry.succeeded(reserve(registry, a), Duration.ofMillis(0));
 
         assertThat(registry.latencyMillis("a")).isCloseTo(96.0, within(1e-9));
     }
 
     @Test
     void theLastLatencySampleIsStampedWithTheClock() {
-        registry.tryAcquire(a, 10);
+        ReservedAttempt attempt = reserve(registry, a);
         clock.advance(Duration.ofSeconds(3));
-        registry.succeeded(a, Duration.ofMillis(100));
+        registry.succeeded(attempt, Duration.ofMillis(100));
 
         assertThat(registry.lastSampleNanos("a")).isEqualTo(clock.getAsLong());
     }
 
     @Test
     void inFlightCountsAttemptsUntilEachEnds() {
+        List<ReservedAttempt> attempts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            registry.tryAcquire(a, 10);
+            attempts.add(reserve(registry, a));
         }
         assertThat(registry.inFlight("a")).isEqualTo(4);
 
-        registry.succeeded(a, Duration.ofMillis(10));
-        registry.failed(a, HealthFixtures.BAD_REQUEST);
-        registry.abandoned(a);
+        registry.succeeded(attempts.get(0), Duration.ofMillis(10));
+        registry.failed(attempts.get(1), HealthFixtures.BAD_REQUEST);
+        registry.abandoned(attempts.get(2));
 
         assertThat(registry.inFlight("a")).isEqualTo(2); // the success is still being delivered
         assertThat(registry.inFlight("b")).isZero();
@@ -78,19 +78,19 @@ class HealthRegistryTest {
 
     @Test
     void aSuccessfulAttemptStaysInFlightUntilDelivered() {
-        registry.tryAcquire(a, 10);
-        registry.succeeded(a, Duration.ofMillis(10));
+        ReservedAttempt attempt = reserve(registry, a);
+        registry.succeeded(attempt, Duration.ofMillis(10));
 
         assertThat(registry.inFlight("a")).isEqualTo(1);
-        registry.delivered(a);
+        registry.delivered(attempt);
         assertThat(registry.inFlight("a")).isZero();
     }
 
     @Test
     void anAbandonedAttemptIsNeitherASuccessNorAFailure() {
-        registry.tryAcquire(a, 10);
+        ReservedAttempt attempt = reserve(registry, a);
 
-        registry.abandoned(a);
+        registry.abandoned(attempt);
 
         DeploymentStatus status = registry.snapshot().getFirst();
         assertThat(status.successes()).isZero();
@@ -154,11 +154,9 @@ class HealthRegistryTest {
         fail(registry, a, TIMEOUT);
         fail(registry, a, TIMEOUT);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
-        registry.failed(a, TIMEOUT);
+        registry.failed(reserve(registry, a), TIMEOUT);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
-        registry.succeeded(a, Duration.ofMillis(10));
+        registry.succeeded(reserve(registry, a), Duration.ofMillis(10));
 
         assertThat(registry.snapshot().getFirst().transitions())
                 .as("opened, half-open, re-opened, half-open, closed").isEqualTo(5);
@@ -199,8 +197,7 @@ class HealthRegistryTest {
     void aDeploymentBlockedTwiceIsAvailableWhenTheLaterBlockEnds() {
         long start = clock.getAsLong();
         fail(registry, a, TIMEOUT);
-        registry.tryAcquire(a, 10);
-        registry.failed(a, new dev.junction.model.GatewayError.Unavailable("busy",
+        registry.failed(reserve(registry, a), new dev.junction.model.GatewayError.Unavailable("busy",
                 Optional.of(Duration.ofSeconds(45))));
 
         assertThat(registry.nextAvailableNanos(List.of(a))).hasValue(start + Duration.ofSeconds(45).toNanos());
@@ -224,7 +221,7 @@ class HealthRegistryTest {
         fail(registry, a, TIMEOUT);
         fail(registry, a, TIMEOUT);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(registry.tryAcquire(a, 10)).isTrue();
+        assertThat(registry.tryAcquire(a, 10)).isPresent();
 
         assertThat(registry.nextAvailableNanos(List.of(a))).isEmpty();
     }

@@ -34,8 +34,7 @@ class HealthSharingTest {
     }
 
     private void fail(HealthRegistry r) {
-        assertThat(r.tryAcquire(D, 0)).isTrue();
-        r.failed(D, SERVER_ERROR);
+        r.failed(r.tryAcquire(D, 0).orElseThrow(), SERVER_ERROR);
     }
 
     @Test
@@ -54,8 +53,8 @@ class HealthSharingTest {
         fail(a);
         clock.addAndGet(Duration.ofSeconds(31).toNanos());
 
-        assertThat(b.tryAcquire(D, 0)).isTrue(); // b's probe
-        b.succeeded(D, Duration.ofMillis(5));
+        ReservedAttempt probe = b.tryAcquire(D, 0).orElseThrow(); // b's probe
+        b.succeeded(probe, Duration.ofMillis(5));
 
         assertThat(a.available(D)).isTrue();
         assertThat(a.snapshot()).singleElement().satisfies(s -> assertThat(s.circuit()).isEqualTo("closed"));
@@ -63,8 +62,8 @@ class HealthSharingTest {
 
     @Test
     void aCoolDownIsShared() {
-        assertThat(a.tryAcquire(D, 0)).isTrue();
-        a.failed(D, new GatewayError.RateLimited("slow down", Optional.of(Duration.ofSeconds(5))));
+        a.failed(a.tryAcquire(D, 0).orElseThrow(), new GatewayError.RateLimited("slow down",
+                Optional.of(Duration.ofSeconds(5))));
 
         assertThat(b.available(D)).isFalse();
         clock.addAndGet(Duration.ofSeconds(6).toNanos());

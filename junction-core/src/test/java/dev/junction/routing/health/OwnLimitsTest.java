@@ -1,6 +1,7 @@
 package dev.junction.routing.health;
 
 import static dev.junction.routing.health.HealthFixtures.limited;
+import static dev.junction.routing.health.HealthFixtures.reserve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.routing.Deployment;
@@ -17,25 +18,22 @@ class OwnLimitsTest {
     void aDeploymentAtItsRpmIsUnavailableUntilTheMinuteFreesUp() {
         Deployment d = limited("d", OptionalInt.of(3), OptionalInt.empty());
         for (int i = 0; i < 3; i++) {
-            assertThat(registry.tryAcquire(d, 0)).isTrue();
-            registry.succeeded(d, Duration.ofMillis(50));
+            registry.succeeded(reserve(registry, d, 0), Duration.ofMillis(50));
             clock.advance(Duration.ofSeconds(10));
         }
 
         assertThat(registry.available(d)).isFalse();
-        assertThat(registry.tryAcquire(d, 0)).isFalse();
+        assertThat(registry.tryAcquire(d, 0)).isEmpty();
         clock.advance(Duration.ofSeconds(31));
-        assertThat(registry.tryAcquire(d, 0)).as("the first request left the minute").isTrue();
-        assertThat(registry.tryAcquire(d, 0)).isFalse();
+        assertThat(registry.tryAcquire(d, 0)).as("the first request left the minute").isPresent();
+        assertThat(registry.tryAcquire(d, 0)).isEmpty();
     }
 
     @Test
     void attemptsCountAgainstTheRpmWhateverTheirOutcome() {
         Deployment d = limited("d", OptionalInt.of(2), OptionalInt.empty());
-        assertThat(registry.tryAcquire(d, 0)).isTrue();
-        registry.abandoned(d);
-        assertThat(registry.tryAcquire(d, 0)).isTrue();
-        registry.failed(d, HealthFixtures.BAD_REQUEST);
+        registry.abandoned(reserve(registry, d, 0));
+        registry.failed(reserve(registry, d, 0), HealthFixtures.BAD_REQUEST);
 
         assertThat(registry.available(d)).isFalse();
     }
@@ -43,41 +41,41 @@ class OwnLimitsTest {
     @Test
     void estimatedTokensCountAgainstTheTpm() {
         Deployment d = limited("d", OptionalInt.empty(), OptionalInt.of(1_000));
-        assertThat(registry.tryAcquire(d, 600)).isTrue();
+        assertThat(registry.tryAcquire(d, 600)).isPresent();
 
-        assertThat(registry.tryAcquire(d, 500)).as("600 + 500 exceeds 1000").isFalse();
-        assertThat(registry.tryAcquire(d, 400)).isTrue();
+        assertThat(registry.tryAcquire(d, 500)).as("600 + 500 exceeds 1000").isEmpty();
+        assertThat(registry.tryAcquire(d, 400)).isPresent();
         assertThat(registry.available(d)).isFalse();
         clock.advance(Duration.ofSeconds(60));
         assertThat(registry.available(d)).isTrue();
-        assertThat(registry.tryAcquire(d, 1_000)).isTrue();
+        assertThat(registry.tryAcquire(d, 1_000)).isPresent();
     }
 
     @Test
     void aRequestLargerThanTheTpmStillGoesIntoAnEmptyMinute() {
         Deployment d = limited("d", OptionalInt.empty(), OptionalInt.of(1_000));
 
-        assertThat(registry.tryAcquire(d, 5_000)).isTrue();
-        assertThat(registry.tryAcquire(d, 1)).isFalse();
+        assertThat(registry.tryAcquire(d, 5_000)).isPresent();
+        assertThat(registry.tryAcquire(d, 1)).isEmpty();
     }
 
     @Test
     void aRefusedAttemptReservesNothing() {
         Deployment d = limited("d", OptionalInt.of(1), OptionalInt.empty());
-        assertThat(registry.tryAcquire(d, 0)).isTrue();
+        assertThat(registry.tryAcquire(d, 0)).isPresent();
 
-        assertThat(registry.tryAcquire(d, 0)).isFalse();
+        assertThat(registry.tryAcquire(d, 0)).isEmpty();
 
         assertThat(registry.inFlight("d")).isEqualTo(1);
         clock.advance(Duration.ofSeconds(60));
-        assertThat(registry.tryAcquire(d, 0)).isTrue();
+        assertThat(registry.tryAcquire(d, 0)).isPresent();
     }
 
     @Test
     void limitsAreReadFromTheDeploymentAtEachCall() {
         Deployment strict = limited("d", OptionalInt.of(1), OptionalInt.empty());
         Deployment relaxed = limited("d", OptionalInt.of(5), OptionalInt.empty());
-        assertThat(registry.tryAcquire(strict, 0)).isTrue();
+        assertThat(registry.tryAcquire(strict, 0)).isPresent();
         assertThat(registry.available(strict)).isFalse();
 
         assertThat(registry.available(relaxed)).isTrue();
@@ -87,7 +85,7 @@ class OwnLimitsTest {
     void aDeploymentWithoutLimitsIsNeverHeldBackByVolume() {
         Deployment d = limited("d", OptionalInt.empty(), OptionalInt.empty());
         for (int i = 0; i < 10_000; i++) {
-            assertThat(registry.tryAcquire(d, 100_000)).isTrue();
+            assertThat(registry.tryAcquire(d, 100_000)).isPresent();
         }
     }
 }
