@@ -5,6 +5,7 @@
 #   junction-bench/run.sh                 # full matrix, 10 s per cell
 #   DURATION=5s CONNS="64 256" LATENCIES="50" junction-bench/run.sh
 #   MODES="anthropic anthropic-stream" junction-bench/run.sh   # translated: Anthropic clients, OpenAI upstream
+#   junction-bench/run.sh --quick         # the regression guard: 16 and 256 conns, 5 s cells, a ratio summary
 #
 # Modes: json and stream are OpenAI clients of an OpenAI upstream (the byte fast path); anthropic and
 # anthropic-stream are Anthropic clients of the same OpenAI upstream (translated both ways), compared with the mock
@@ -12,6 +13,12 @@
 #
 # Cores: Junction is pinned to CPU 0; the mock upstream and wrk share CPU 1 (on a 2-core machine).
 set -euo pipefail
+if [ "${1:-}" = --quick ]; then
+  # Short cells after a short warm-up: enough to see a regression of the ratios, not to publish numbers.
+  export DURATION="${DURATION:-5s}" WARMUP="${WARMUP:-15s}" CELL_WARMUP="${CELL_WARMUP:-2s}" CONNS="${CONNS:-16 256}"
+  QUICK=1
+fi
+QUICK="${QUICK:-0}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 DURATION="${DURATION:-10s}"
@@ -46,6 +53,7 @@ echo "building..." >&2
 JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$root/junction" version >/dev/null
 
 pids=()
+summary=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
@@ -165,6 +173,7 @@ for lat in $LATENCIES; do
         g_cols="$g_rps$g_errs | $g_p50 | $g_p99 | $g_ratio | ${g_rss} MB"
       fi
       echo "| ${lat} ms | $mode | $c | $d_rps | $d_p50 | $d_p99 | $n_rps | $n_p99 | $j_rps$errs | $j_p50 | $j_p99 | $ratio | ${rss} MB | $g_cols |"
+      summary+=("$lat $mode $c $d_rps $d_p99 $n_rps ${j_rps} ${j_p99} ${g_rps:--} ${g_p99:--}")
     done
   done
   if [ "$GOVERNED" = 1 ]; then
@@ -174,6 +183,21 @@ for lat in $LATENCIES; do
   kill "$gw_pid" "$mock_pid" ${nginx_pid:-} ${gov_pid:-} 2>/dev/null || true
   wait "$gw_pid" "$mock_pid" ${nginx_pid:-} ${gov_pid:-} 2>/dev/null || true
 done
+if [ "$QUICK" = 1 ]; then
+  echo
+  echo "summary (0 ms: share of nginx's requests/s; 50 ms: p99 added to direct's)"
+  ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else if (v ~ /s$/) { sub(/s$/, "", v); print v*1000 } else print "nan" }'; }
+  for row in "${summary[@]}"; do
+    read -r lat mode c d_rps d_p99 n_rps j_rps j_p99 g_rps g_p99 <<<"$row"
+    if [ "$lat" = 0 ]; then
+      awk -v m="$mode" -v c="$c" -v n="$n_rps" -v j="$j_rps" -v g="$g_rps" 'BEGIN { if (n+0 > 0)
+        printf "  0 ms %-7s %4s conns: bare %5.1f%% of nginx, governed %5.1f%%\n", m, c, 100*j/n, (g == "-" ? 0 : 100*g/n) }'
+    else
+      awk -v m="$mode" -v c="$c" -v l="$lat" -v d="$(ms "$d_p99")" -v j="$(ms "$j_p99")" -v g="$(ms "$g_p99")" 'BEGIN {
+        printf "  %s ms %-7s %4s conns: p99 bare %+.2f ms, governed %+.2f ms vs direct\n", l, m, c, j-d, g-d }'
+    fi
+  done
+fi
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "java: $("$JAVA" -version 2>&1 | head -1)"
