@@ -38,6 +38,34 @@ class ResponsesResponseMapperTest {
         assertThat(comparable(written)).isEqualTo(comparable(original));
     }
 
+    static Stream<String> otherProvidersAnswers() {
+        return Stream.of("anthropic/response.thinking.json", "anthropic/response.tools.json",
+                "gemini/response.tools.json", "gemini/response.finish-safety.json", "openai-chat/response.tools.json",
+                "openai-chat/response.logprobs.json");
+    }
+
+    /** The SDK requires the echo fields and the item shapes; text, calls and usage survive the translation. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherProvidersAnswers")
+    void anotherProvidersAnswerIsAResponseTheSdkReads(String fixture) {
+        ChatResponse canonical = dev.junction.dialect.DialectCodecs.of(fixture.startsWith("anthropic")
+                ? Dialect.ANTHROPIC : fixture.startsWith("gemini") ? Dialect.GEMINI : Dialect.OPENAI_CHAT)
+                .responseToCanonical(dev.junction.json.Json.parseObject(dev.junction.testing.TestFixtures.bytes(
+                        "/fixtures/" + fixture)));
+
+        ObjectNode sdk = ResponsesSdk.read(ResponsesResponseMapper.fromCanonical(canonical));
+
+        assertThat(sdk.path("id").stringValue()).startsWith("resp_");
+        assertThat(sdk.path("usage").path("total_tokens").longValue()).isEqualTo(canonical.usage().totalTokens());
+        long calls = canonical.choices().getFirst().message().toolCalls().size();
+        assertThat(sdk.path("output").valueStream().filter(i -> i.path("type").asString("")
+                .equals("function_call")).count()).isEqualTo(calls);
+        StringBuilder text = new StringBuilder();
+        sdk.path("output").forEach(item -> item.path("content").forEach(p -> text.append(p.path("text")
+                .asString(""))));
+        assertThat(text.toString()).isEqualTo(canonical.choices().getFirst().message().joinedText());
+    }
+
     @Test
     void textUsageAndTheIdsOfTheBasicFixtureAreCanonical() {
         ChatResponse response = ResponsesResponseMapper.toCanonical(json("response.basic.json"));
