@@ -134,7 +134,8 @@ final class ResponsesInputWriter {
     private static List<ContentPart> merged(List<ContentPart> parts) {
         List<ContentPart> out = new ArrayList<>();
         for (ContentPart part : parts) {
-            if (part instanceof ContentPart.Text t && !out.isEmpty() && out.getLast() instanceof ContentPart.Text prev) {
+            if (part instanceof ContentPart.Text t && !out.isEmpty()
+                    && out.getLast() instanceof ContentPart.Text prev) {
                 out.set(out.size() - 1, new ContentPart.Text(prev.text() + t.text()));
             } else {
                 out.add(part);

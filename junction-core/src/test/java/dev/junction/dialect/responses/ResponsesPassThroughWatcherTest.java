@@ -75,7 +75,8 @@ class ResponsesPassThroughWatcherTest {
     void deltasAreNotParsed() {
         ResponsesPassThroughWatcher watcher = watch(List.of(
                 SseEvent.of("event: response.output_text.delta\ndata: {not json\n\n"),
-                SseEvent.of("event: response.function_call_arguments.delta\ndata: {\"usage\":{\"input_tokens\":9}}\n\n")));
+                SseEvent.of("event: response.function_call_arguments.delta\ndata: "
+                        + "{\"usage\":{\"input_tokens\":9}}\n\n")));
 
         assertThat(watcher.error()).isEqualTo(Optional.empty());
         assertThat(watcher.usage()).isEqualTo(Usage.ZERO);
