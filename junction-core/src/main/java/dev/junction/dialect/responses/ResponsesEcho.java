@@ -23,6 +23,7 @@ public record ResponsesEcho(ObjectNode fields) {
             "safety_identifier", "service_tier", "store", "temperature", "text", "tool_choice", "tools",
             "top_logprobs", "top_p", "truncation", "user", "metadata");
 
+    /** Copies {@code fields}, so the echo never changes with the node it was made from. */
     public ResponsesEcho {
         fields = fields.deepCopy();
     }

@@ -33,6 +33,7 @@ public record ResponsesOptions(Optional<String> previousResponseId, Optional<Str
     /** The value of {@code include} that asks for reasoning to be returned for stateless replays. */
     public static final String ENCRYPTED_REASONING = "reasoning.encrypted_content";
 
+    /** Copies the lists and maps. */
     public ResponsesOptions {
         include = List.copyOf(include);
         metadata = Map.copyOf(metadata);

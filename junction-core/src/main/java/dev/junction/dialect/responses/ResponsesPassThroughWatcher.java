@@ -23,6 +23,7 @@ public final class ResponsesPassThroughWatcher implements PassThroughWatcher {
     private Optional<GatewayError> error = Optional.empty();
     private boolean complete;
 
+    /** @param redactor masks secrets in the messages of upstream errors */
     public ResponsesPassThroughWatcher(Redactor redactor) {
         this.redactor = redactor;
     }

@@ -35,6 +35,7 @@ public final class ResponsesStreamDecoder implements StreamDecoder {
     private boolean done;
     private boolean failed;
 
+    /** @param redactor masks secrets in the messages of upstream errors */
     public ResponsesStreamDecoder(Redactor redactor) {
         this.redactor = redactor;
     }
