@@ -7,5 +7,7 @@ public enum Dialect {
     /** Anthropic Messages. */
     ANTHROPIC,
     /** Google Gemini generateContent. */
-    GEMINI
+    GEMINI,
+    /** OpenAI Responses ({@code /v1/responses}), also spoken by Azure OpenAI. */
+    OPENAI_RESPONSES
 }

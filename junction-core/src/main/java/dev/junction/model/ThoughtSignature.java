@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * Provenance for reasoning signatures. A signature (Anthropic's {@code thinking.signature}, Gemini's
- * {@code thoughtSignature}) is only meaningful to the provider that issued it, and must reach that provider again
- * byte-exact on the next turn. Canonical {@link ContentPart.Thinking} and {@link StreamEvent.Delta.Signature} values
- * therefore always hold a <em>tagged</em> signature that names its issuing dialect:
- * {@code jn1.<dialect>.<raw signature>}.
+ * {@code thoughtSignature}, a Responses reasoning item's id and {@code encrypted_content}) is only meaningful to the
+ * provider that issued it, and must reach that provider again byte-exact on the next turn. Canonical
+ * {@link ContentPart.Thinking} and {@link StreamEvent.Delta.Signature} values therefore always hold a <em>tagged</em>
+ * signature that names its issuing dialect: {@code jn1.<dialect>.<raw signature>}.
  *
  * <p>At the edges: a signature shown to a client of the issuing dialect is the raw value; a client of another dialect
  * sees the tagged value (an opaque string to it), replays it, and the gateway recognises it on the way back. An
@@ -129,6 +129,7 @@ public final class ThoughtSignature {
             case OPENAI_CHAT -> "openai";
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
+            case OPENAI_RESPONSES -> "responses";
         };
     }
 }

@@ -59,14 +59,29 @@ public final class ProviderCatalog {
                 java.util.Collections.unmodifiableMap(presets));
     }
 
-    /** Maps the catalog's dialect names. */
+    /**
+     * Maps the catalog's and the configuration's dialect names: {@code openai} (Chat Completions),
+     * {@code openai-responses} (the Responses API at {@code <base_url>/responses}), {@code anthropic},
+     * {@code gemini}.
+     */
     public static Dialect dialect(String name) {
         return switch (name) {
             case "openai" -> Dialect.OPENAI_CHAT;
+            case "openai-responses" -> Dialect.OPENAI_RESPONSES;
             case "anthropic" -> Dialect.ANTHROPIC;
             case "gemini" -> Dialect.GEMINI;
             default -> throw new IllegalArgumentException("unknown dialect '" + name
-                    + "' (expected openai, anthropic or gemini)");
+                    + "' (expected openai, openai-responses, anthropic or gemini)");
+        };
+    }
+
+    /** The name {@link #dialect(String)} reads as {@code dialect}. */
+    public static String name(Dialect dialect) {
+        return switch (dialect) {
+            case OPENAI_CHAT -> "openai";
+            case OPENAI_RESPONSES -> "openai-responses";
+            case ANTHROPIC -> "anthropic";
+            case GEMINI -> "gemini";
         };
     }
 

@@ -33,9 +33,14 @@ public final class SseEvent {
         return raw;
     }
 
-    /** The {@code event:} field, empty when absent (OpenAI sends none). */
+    /**
+     * The {@code event:} field, empty when absent (OpenAI's Chat Completions sends none). Read from the bytes without
+     * decoding the data, so a relay can dispatch on the name alone.
+     */
     public String event() {
-        decode();
+        if (event == null) {
+            event = eventFromBytes();
+        }
         return event;
     }
 
@@ -144,6 +149,32 @@ public final class SseEvent {
         return -1;
     }
 
+    /**
+     * The value of the last {@code event:} line (the last one wins, as in {@link #decode}), decoded as UTF-8 and
+     * stripped; empty when there is none.
+     */
+    private String eventFromBytes() {
+        bytes();
+        String name = "";
+        int lineStart = 0;
+        while (lineStart < length) {
+            int end = lineStart;
+            while (end < length && array[base + end] != '\n' && array[base + end] != '\r') {
+                end++;
+            }
+            if (end - lineStart >= 6 && startsWithEvent(base + lineStart)) {
+                name = new String(array, base + lineStart + 6, end - lineStart - 6, StandardCharsets.UTF_8).strip();
+            }
+            lineStart = end + 1;
+        }
+        return name;
+    }
+
+    private boolean startsWithEvent(int p) {
+        return array[p] == 'e' && array[p + 1] == 'v' && array[p + 2] == 'e' && array[p + 3] == 'n'
+                && array[p + 4] == 't' && array[p + 5] == ':';
+    }
+
     private void decode() {
         if (data != null) {
             return;
@@ -173,7 +204,9 @@ public final class SseEvent {
             i = eol < len && text.charAt(eol) == '\r' && eol + 1 < len && text.charAt(eol + 1) == '\n' ? eol + 2
                     : eol + 1;
         }
-        event = name;
+        if (event == null) {
+            event = name;
+        }
         data = joined == null ? "" : joined.toString();
     }
 

@@ -39,10 +39,12 @@ record Answer(String text, String thinking, List<String> signatures, List<Call> 
     private static final Map<WireDialect, Set<String>> STATES = Map.of(
             WireDialect.OPENAI, Set.of("input", "output", "cached_read", "reasoning"),
             WireDialect.ANTHROPIC, Set.of("input", "output", "cached_read", "cache_write"),
-            WireDialect.GEMINI, Set.of("input", "output", "cached_read", "reasoning"));
+            WireDialect.GEMINI, Set.of("input", "output", "cached_read", "reasoning"),
+            WireDialect.RESPONSES, Set.of("input", "output", "cached_read", "cache_write", "reasoning"));
 
     /** The dialects whose clients can see thinking text. */
-    private static final Set<WireDialect> SHOWS_THINKING = EnumSet.of(WireDialect.ANTHROPIC, WireDialect.GEMINI);
+    private static final Set<WireDialect> SHOWS_THINKING = EnumSet.of(WireDialect.ANTHROPIC, WireDialect.GEMINI,
+            WireDialect.RESPONSES);
 
     /** Reads a complete response body of the dialect. */
     static Answer of(WireDialect dialect, JsonNode body) {
@@ -50,6 +52,7 @@ record Answer(String text, String thinking, List<String> signatures, List<Call> 
             case OPENAI -> openAi(body);
             case ANTHROPIC -> anthropic(body);
             case GEMINI -> gemini(body);
+            case RESPONSES -> responses(body);
         };
     }
 
@@ -169,6 +172,44 @@ record Answer(String text, String thinking, List<String> signatures, List<Call> 
         }
         return new Answer(text.toString(), thinking.toString(), signatures, calls, geminiFinish(body, !calls.isEmpty()),
                 usage);
+    }
+
+    /** Output items in order; reasoning summaries are the thinking, their encrypted content the signatures. */
+    private static Answer responses(JsonNode body) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder thinking = new StringBuilder();
+        List<String> signatures = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
+        for (JsonNode item : body.path("output")) {
+            switch (item.path("type").asString("")) {
+                case "message" -> item.path("content").forEach(part -> text.append(part.path("text").asString("")));
+                case "reasoning" -> {
+                    item.path("summary").forEach(part -> thinking.append(part.path("text").asString("")));
+                    if (item.path("encrypted_content").isString()) {
+                        signatures.add(item.get("encrypted_content").stringValue());
+                    }
+                }
+                case "function_call" -> calls.add(new Call(item.path("call_id").asString(""),
+                        item.path("name").asString(""), parsed(item.path("arguments").asString(""))));
+                default -> { }
+            }
+        }
+        JsonNode u = body.path("usage");
+        Map<String, Long> usage = new TreeMap<>();
+        if (u.isObject()) {
+            usage.put("input", u.path("input_tokens").asLong());
+            usage.put("output", u.path("output_tokens").asLong());
+            usage.put("cached_read", u.at("/input_tokens_details/cached_tokens").asLong(0));
+            usage.put("cache_write", u.at("/input_tokens_details/cache_write_tokens").asLong(0));
+            usage.put("reasoning", u.at("/output_tokens_details/reasoning_tokens").asLong(0));
+        }
+        String finish = switch (body.path("status").asString("")) {
+            case "completed" -> calls.isEmpty() ? "stop" : "tool_calls";
+            case "incomplete" -> body.at("/incomplete_details/reason").asString("").equals("content_filter")
+                    ? "content_filter" : "length";
+            default -> body.path("status").asString("");
+        };
+        return new Answer(text.toString(), thinking.toString(), signatures, calls, finish, usage);
     }
 
     /** §10.1: STOP with a function call is {@code tool_calls}; a blocked prompt is {@code content_filter}. */

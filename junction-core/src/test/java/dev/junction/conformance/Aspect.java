@@ -117,6 +117,19 @@ enum Aspect {
     /** This aspect of a request view. */
     abstract JsonNode of(ObjectNode view);
 
+    /**
+     * The aspects a request fixture of {@code a} shares with its counterpart of {@code b}. The Responses fixtures
+     * record another conversation (Paris only, one call, a strict schema), so with them only the shape of the basic
+     * and tools requests is shared.
+     */
+    static List<Aspect> shared(String fixture, WireDialect a, WireDialect b) {
+        if (a == WireDialect.RESPONSES || b == WireDialect.RESPONSES) {
+            return fixture.equals("request.basic.json") || fixture.equals("request.tools.json") ? List.of(SHAPE)
+                    : List.of();
+        }
+        return SHARED.get(fixture);
+    }
+
     /** The aspects each request fixture shares with its counterparts in the other dialects. */
     static final Map<String, List<Aspect>> SHARED = Map.of(
             "request.basic.json", List.of(SHAPE),

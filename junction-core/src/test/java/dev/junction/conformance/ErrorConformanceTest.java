@@ -60,7 +60,8 @@ class ErrorConformanceTest {
             new Upstream(WireDialect.GEMINI, "error.429.list-wrapped.json", 429, Meaning.RATE_LIMITED),
             new Upstream(WireDialect.GEMINI, "error.429.resource-exhausted.json", 429, Meaning.RATE_LIMITED),
             new Upstream(WireDialect.GEMINI, "error.500.internal.json", 500, Meaning.UPSTREAM_FAILED),
-            new Upstream(WireDialect.GEMINI, "error.503.unavailable.json", 503, Meaning.OVERLOADED));
+            new Upstream(WireDialect.GEMINI, "error.503.unavailable.json", 503, Meaning.OVERLOADED),
+            new Upstream(WireDialect.RESPONSES, "error.400.invalid-value.json", 400, Meaning.REJECTED));
 
     static Stream<Arguments> pairs() {
         return UPSTREAMS.stream().flatMap(u -> Stream.of(WireDialect.values()).map(client -> Arguments.of(u, client)));
@@ -157,14 +158,14 @@ class ErrorConformanceTest {
     }
 
     private static String message(WireDialect client, JsonNode body) {
-        // All three dialects put the message at error.message.
+        // Every dialect puts the message at error.message.
         return body.at("/error/message").asString("");
     }
 
     /** The error's kind as the client's dialect names it: OpenAI type, Anthropic type, Gemini status. */
     private static String kind(WireDialect client, JsonNode body) {
         return switch (client) {
-            case OPENAI, ANTHROPIC -> body.at("/error/type").asString("");
+            case OPENAI, RESPONSES, ANTHROPIC -> body.at("/error/type").asString("");
             case GEMINI -> body.at("/error/status").asString("");
         };
     }
@@ -172,24 +173,25 @@ class ErrorConformanceTest {
     private static String expectedKind(Upstream upstream, WireDialect client) {
         return switch (upstream.meaning()) {
             case RATE_LIMITED -> switch (client) {
-                case OPENAI -> "requests";
+                case OPENAI, RESPONSES -> "requests";
                 case ANTHROPIC -> "rate_limit_error";
                 case GEMINI -> "RESOURCE_EXHAUSTED";
             };
             case OVERLOADED -> switch (client) {
-                case OPENAI -> "service_unavailable";
+                case OPENAI, RESPONSES -> "service_unavailable";
                 case ANTHROPIC -> "overloaded_error";
                 case GEMINI -> "UNAVAILABLE";
             };
             case GATEWAY_KEY, UPSTREAM_FAILED -> switch (client) {
-                case OPENAI -> "upstream_error";
+                case OPENAI, RESPONSES -> "upstream_error";
                 case ANTHROPIC -> "api_error";
                 case GEMINI -> "UNAVAILABLE";
             };
             case REJECTED -> switch (client) {
                 // §13.1: OpenAI names every rejected request invalid_request_error (404 → code model_not_found).
-                case OPENAI -> upstream.dialect() == WireDialect.OPENAI
-                        ? Fixtures.json(WireDialect.OPENAI, upstream.fixture()).at("/error/type").asString()
+                case OPENAI, RESPONSES -> upstream.dialect() == WireDialect.OPENAI
+                        || upstream.dialect() == WireDialect.RESPONSES
+                        ? Fixtures.json(upstream.dialect(), upstream.fixture()).at("/error/type").asString()
                         : "invalid_request_error";
                 case ANTHROPIC -> switch (upstream.status()) {
                     case 404 -> "not_found_error";

@@ -26,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"output": …}} wrapper is removed wherever it appears. A zero thinking budget is no thinking. Schema
  * {@code type} values are lower-cased (Gemini's OpenAPI schemas spell them in capitals). An OpenAI {@code file}
  * part whose {@code file_data} is not a data URL is shown as {@code unreadable_file_data}: OpenAI cannot fetch it.
+ * A Responses request reads its {@code instructions} and system or developer input messages as the system prompt,
+ * and its output items ({@code function_call}, assistant messages) as assistant turns; reasoning items are not
+ * shown, as no other dialect's thinking is.
  */
 final class RequestView {
 
@@ -46,6 +49,7 @@ final class RequestView {
             case OPENAI -> reader.openAi(body);
             case ANTHROPIC -> reader.anthropic(body);
             case GEMINI -> reader.gemini(body);
+            case RESPONSES -> reader.responses(body);
         }
         return (ObjectNode) JsonTrees.normalized(reader.view);
     }
@@ -175,6 +179,72 @@ final class RequestView {
         putSchema(config.has("responseJsonSchema") ? config.get("responseJsonSchema") : config.path("responseSchema"));
         putNumber("max_tokens", config.path("maxOutputTokens"));
         putNumber("thinking_budget", config.at("/thinkingConfig/thinkingBudget"));
+    }
+
+    private void responses(JsonNode body) {
+        StringBuilder system = new StringBuilder(body.path("instructions").asString(""));
+        JsonNode input = body.path("input");
+        if (input.isString()) {
+            part("user", text(input.stringValue()));
+        }
+        for (JsonNode item : input.isArray() ? input : Json.MAPPER.createArrayNode()) {
+            String role = item.path("role").asString("");
+            switch (item.path("type").asString("message")) {
+                case "message" -> {
+                    if (role.equals("system") || role.equals("developer")) {
+                        system.append(joinedText(item.path("content")));
+                    } else {
+                        responsesContent(role.equals("assistant") ? "assistant" : "user", item.path("content"));
+                    }
+                }
+                case "function_call" -> part("assistant", call(item.path("call_id").asString(""),
+                        item.path("name").asString(""), content(item.path("arguments").asString(""))));
+                case "function_call_output" -> part("user", result(callsById.get(item.path("call_id")
+                        .asString("")), content(joinedText(item.path("output")))));
+                case "reasoning" -> { }
+                default -> part(role.equals("user") ? "user" : "assistant", Json.object().set("other",
+                        item.path("type")));
+            }
+        }
+        putText("system", system);
+        for (JsonNode tool : body.path("tools")) {
+            if (tool.path("type").asString("").equals("function")) {
+                tool(tool.path("name"), tool.path("description"), tool.path("parameters"));
+            }
+        }
+        putSchema(body.at("/text/format/schema"));
+        putNumber("max_tokens", body.path("max_output_tokens"));
+    }
+
+    private void responsesContent(String role, JsonNode content) {
+        if (content.isString()) {
+            part(role, text(content.stringValue()));
+        }
+        for (JsonNode item : content.isArray() ? content : Json.MAPPER.createArrayNode()) {
+            switch (item.path("type").asString("")) {
+                case "input_text", "output_text" -> part(role, text(item.path("text").asString("")));
+                case "input_image" -> part(role, dataOrUrl("image", item.path("image_url").asString("")));
+                case "input_file" -> {
+                    if (item.has("file_id")) {
+                        ObjectNode file = Json.object();
+                        file.putObject("document").set("file_id", item.get("file_id"));
+                        part(role, file);
+                    } else {
+                        part(role, item.has("file_data") ? dataOrUrl("document", item.path("file_data").asString(""))
+                                : url("document", item.path("file_url").asString("")));
+                    }
+                }
+                default -> part(role, Json.object().set("other", item.path("type")));
+            }
+        }
+    }
+
+    /** A data URL as inline media, anything else as a URL. */
+    private static ObjectNode dataOrUrl(String kind, String url) {
+        if (!url.startsWith("data:")) {
+            return url(kind, url);
+        }
+        return media(kind, url.substring("data:".length(), url.indexOf(';')), url.substring(url.indexOf(',') + 1));
     }
 
     private void geminiPart(String role, JsonNode part) {

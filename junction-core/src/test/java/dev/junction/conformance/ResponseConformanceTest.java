@@ -43,7 +43,11 @@ class ResponseConformanceTest {
             new Source(WireDialect.GEMINI, "response.prompt-blocked.json"),
             new Source(WireDialect.GEMINI, "response.thinking.json"),
             new Source(WireDialect.GEMINI, "response.tool-result.json"),
-            new Source(WireDialect.GEMINI, "response.tools.json"));
+            new Source(WireDialect.GEMINI, "response.tools.json"),
+            new Source(WireDialect.RESPONSES, "response.basic.json"),
+            new Source(WireDialect.RESPONSES, "response.incomplete.json"),
+            new Source(WireDialect.RESPONSES, "response.reasoning.json"),
+            new Source(WireDialect.RESPONSES, "response.tools.json"));
 
     static Stream<Arguments> pairs() {
         return SOURCES.stream().flatMap(s -> Stream.of(WireDialect.values()).map(target -> Arguments.of(s, target)));

@@ -4,6 +4,8 @@ import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.google.genai.types.GenerateContentResponse;
 import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.helpers.ResponseAccumulator;
+import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import dev.junction.json.Json;
 import dev.junction.upstream.SseEvent;
@@ -32,6 +34,7 @@ final class SdkAccumulators {
             case ANTHROPIC -> anthropic(SseFrames.parse(wire));
             case GEMINI -> gemini(SseFrames.parse(wire).stream().map(e -> Json.parseObject(
                     e.data().getBytes(java.nio.charset.StandardCharsets.UTF_8))).map(JsonNode.class::cast).toList());
+            case RESPONSES -> responses(SseFrames.parse(wire));
         };
     }
 
@@ -49,6 +52,8 @@ final class SdkAccumulators {
                 case ANTHROPIC -> com.anthropic.core.ObjectMappers.jsonMapper()
                         .readValue(json, com.anthropic.models.messages.Message.class).validate();
                 case GEMINI -> GenerateContentResponse.fromJson(json);
+                case RESPONSES -> com.openai.core.ObjectMappers.jsonMapper()
+                        .readValue(json, com.openai.models.responses.Response.class).validate();
             }
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new AssertionError("the " + dialect + " SDK could not read " + json, e);
@@ -70,6 +75,32 @@ final class SdkAccumulators {
                 accumulator.accumulate(mapper.readValue(event.data(), ChatCompletionChunk.class));
             }
             return Json.parseObject(mapper.writeValueAsBytes(accumulator.chatCompletion()));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new AssertionError("the OpenAI SDK could not read the stream", e);
+        }
+    }
+
+    /**
+     * The response the OpenAI SDK's {@link ResponseAccumulator} rebuilds from the deltas alone (not the terminal
+     * event's copy), after checking that it agrees with the terminal event's output.
+     */
+    static ObjectNode responses(List<SseEvent> events) {
+        var mapper = com.openai.core.ObjectMappers.jsonMapper();
+        ResponseAccumulator accumulator = ResponseAccumulator.createWithSnapshots();
+        try {
+            for (SseEvent event : events) {
+                if (event.event().equals("error")) {
+                    throw new AssertionError("the stream carried an error: " + event.data());
+                }
+                accumulator.accumulate(mapper.readValue(event.data(), ResponseStreamEvent.class));
+            }
+            ObjectNode rebuilt = Json.parseObject(mapper.writeValueAsBytes(accumulator.reconstructedResponse()));
+            ObjectNode terminal = Json.parseObject(mapper.writeValueAsBytes(accumulator.response()));
+            if (!JsonTrees.normalized(rebuilt.get("output")).equals(JsonTrees.normalized(terminal.get("output")))) {
+                throw new AssertionError("the deltas rebuild " + rebuilt.get("output") + " but the terminal event "
+                        + "says " + terminal.get("output"));
+            }
+            return rebuilt;
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new AssertionError("the OpenAI SDK could not read the stream", e);
         }

@@ -34,7 +34,9 @@ class StreamConformanceTest {
             new Twin(WireDialect.ANTHROPIC, "response.tools.stream.sse", "response.tools.json"),
             new Twin(WireDialect.ANTHROPIC, "response.thinking.stream.sse", "response.thinking.json"),
             new Twin(WireDialect.GEMINI, "response.stream.sse", "response.basic.json"),
-            new Twin(WireDialect.GEMINI, "response.tools.stream.sse", "response.tools.json"));
+            new Twin(WireDialect.GEMINI, "response.tools.stream.sse", "response.tools.json"),
+            new Twin(WireDialect.RESPONSES, "response.stream.sse", "response.basic.json"),
+            new Twin(WireDialect.RESPONSES, "response.tools.stream.sse", "response.tools.json"));
 
     static Stream<Arguments> pairs() {
         return TWINS.stream().flatMap(t -> Stream.of(WireDialect.values()).map(target -> Arguments.of(t, target)));

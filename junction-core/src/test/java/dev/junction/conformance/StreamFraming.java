@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
  * The framing rules of each dialect's client stream (translation.md §1, §12): OpenAI is {@code data:}-only chunks
  * ending with {@code data: [DONE]}; Anthropic names every event after its type, opens with {@code message_start},
  * opens, fills and closes blocks one at a time with contiguous indexes, and ends with {@code message_stop}; Gemini
- * SSE separates {@code data:} frames with {@code \r\n\r\n} and has no terminal marker.
+ * SSE separates {@code data:} frames with {@code \r\n\r\n} and has no terminal marker; Responses names every event
+ * after its type, numbers them from 0, opens with {@code response.created} and {@code response.in_progress} and ends
+ * with one terminal response event, without {@code [DONE]}.
  */
 final class StreamFraming {
 
@@ -25,7 +27,23 @@ final class StreamFraming {
             case OPENAI -> assertOpenAi(SseFrames.parse(wire));
             case ANTHROPIC -> assertAnthropic(SseFrames.parse(wire));
             case GEMINI -> assertGeminiSse(wire);
+            case RESPONSES -> assertResponses(SseFrames.parse(wire));
         }
+    }
+
+    private static void assertResponses(List<SseEvent> events) {
+        assertThat(events).isNotEmpty();
+        assertThat(events.getFirst().event()).isEqualTo("response.created");
+        assertThat(events.get(1).event()).isEqualTo("response.in_progress");
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode data = json(events.get(i).data());
+            assertThat(data.path("type").asString()).as("event name = data.type").isEqualTo(events.get(i).event());
+            assertThat(data.path("sequence_number").asInt(-1)).as("sequence numbers count from 0").isEqualTo(i);
+        }
+        assertThat(events.getLast().event()).isIn("response.completed", "response.incomplete", "response.failed");
+        assertThat(events.stream().filter(e -> e.event().startsWith("response.complete")
+                || e.event().equals("response.incomplete"))).hasSize(1);
+        assertThat(events).noneMatch(e -> e.data().equals("[DONE]"));
     }
 
     private static void assertOpenAi(List<SseEvent> events) {

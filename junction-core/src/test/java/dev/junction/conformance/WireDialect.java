@@ -17,6 +17,12 @@ import dev.junction.dialect.openai.OpenAiRequestMapper;
 import dev.junction.dialect.openai.OpenAiResponseMapper;
 import dev.junction.dialect.openai.OpenAiStreamDecoder;
 import dev.junction.dialect.openai.OpenAiStreamEncoder;
+import dev.junction.dialect.responses.ReasoningSeal;
+import dev.junction.dialect.responses.ResponsesEcho;
+import dev.junction.dialect.responses.ResponsesRequestMapper;
+import dev.junction.dialect.responses.ResponsesResponseMapper;
+import dev.junction.dialect.responses.ResponsesStreamDecoder;
+import dev.junction.dialect.responses.ResponsesStreamEncoder;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.ChatResponse;
 import dev.junction.model.GatewayError;
@@ -28,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The three chat dialects under test, each with its fixture folder and the production entry points the suite drives
+ * The four chat dialects under test, each with its fixture folder and the production entry points the suite drives
  * (request and response mappers, stream decoder and encoder, error classification and rendering), so that every test
  * is one table over source × target. Streams for OpenAI clients are encoded with usage included (the suite compares
  * usage); Gemini streams in SSE framing (the JSON-array framing has its own test).
@@ -174,6 +180,53 @@ enum WireDialect {
         @Override
         int status(GatewayError error) {
             return GeminiErrors.status(error);
+        }
+    },
+
+    RESPONSES("openai-responses") {
+        @Override
+        ChatRequest requestToCanonical(ObjectNode body) {
+            return ResponsesRequestMapper.toCanonical(body);
+        }
+
+        @Override
+        ObjectNode requestFromCanonical(ChatRequest request, Set<String> dropped) {
+            return ResponsesRequestMapper.fromCanonical(request, dropped);
+        }
+
+        @Override
+        ChatResponse responseToCanonical(JsonNode body) {
+            return ResponsesResponseMapper.toCanonical(body);
+        }
+
+        @Override
+        ObjectNode responseFromCanonical(ChatResponse response) {
+            return ResponsesResponseMapper.fromCanonical(response);
+        }
+
+        @Override
+        StreamDecoder decoder() {
+            return new ResponsesStreamDecoder(Redactor.patternsOnly());
+        }
+
+        @Override
+        StreamEncoder encoder() {
+            return new ResponsesStreamEncoder(ResponsesEcho.defaults(), ReasoningSeal.PLAIN);
+        }
+
+        @Override
+        GatewayError classify(int status, String body, Optional<Duration> retryAfter) {
+            return OpenAiErrors.classify(status, body, retryAfter, PROVIDER, Redactor.patternsOnly());
+        }
+
+        @Override
+        ObjectNode renderError(GatewayError error) {
+            return OpenAiErrors.render(error);
+        }
+
+        @Override
+        int status(GatewayError error) {
+            return error.status();
         }
     };
 

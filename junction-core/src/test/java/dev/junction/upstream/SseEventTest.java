@@ -15,6 +15,18 @@ class SseEventTest {
     }
 
     @Test
+    void theEventNameIsReadFromTheBytesWithTheLastEventLineWinning() {
+        assertThat(SseEvent.of("event: response.completed\r\ndata: {}\r\n\r\n").event())
+                .isEqualTo("response.completed");
+        assertThat(SseEvent.of("data: {}\nevent:late\n\n").event()).isEqualTo("late");
+        assertThat(SseEvent.of("event: a\nevent: b\ndata: {}\n\n").event()).isEqualTo("b");
+        assertThat(SseEvent.of("data: {\"event: x\"}\n\n").event()).isEmpty();
+        SseEvent decoded = SseEvent.of("event: b\ndata: {}\n\n");
+        assertThat(decoded.data()).isEqualTo("{}");
+        assertThat(decoded.event()).isEqualTo("b");
+    }
+
+    @Test
     void commentOnlyEventHasNoData() {
         SseEvent comment = SseEvent.of(": keep-alive\n\n");
 

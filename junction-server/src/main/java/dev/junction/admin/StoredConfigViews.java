@@ -136,6 +136,7 @@ final class StoredConfigViews {
             case OPENAI_CHAT -> "openai";
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
+            case OPENAI_RESPONSES -> "openai-responses";
         };
     }
 

@@ -9,6 +9,7 @@ import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
 import dev.junction.dialect.openai.OpenAiEmbeddingAdapter;
 import dev.junction.dialect.openai.OpenAiProviderAdapter;
+import dev.junction.dialect.responses.ResponsesProviderAdapter;
 import dev.junction.governance.Governance;
 import dev.junction.governance.Governor;
 import dev.junction.mock.MockProvider;
@@ -76,10 +77,12 @@ public final class GatewayRuntime {
         ProviderAdapter openai = new OpenAiProviderAdapter(http, redactor);
         ProviderAdapter anthropic = new AnthropicProviderAdapter(http, redactor);
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
+        ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
             case ANTHROPIC -> anthropic;
             case GEMINI -> gemini;
+            case OPENAI_RESPONSES -> responses;
         };
         this.executor = new RouteExecutor(config.providers(), adapters, health, new RouteExecutor.Timers() {
                     @Override
@@ -100,7 +103,7 @@ public final class GatewayRuntime {
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible or "
                         + "Gemini provider.", Optional.of("model"), Optional.empty())));
         this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
-            case OPENAI_CHAT -> openAiEmbeddings;
+            case OPENAI_CHAT, OPENAI_RESPONSES -> openAiEmbeddings;
             case GEMINI -> geminiEmbeddings;
             case ANTHROPIC -> noEmbeddings;
         };

@@ -12,15 +12,18 @@ import java.util.OptionalInt;
 
 /**
  * How the mock upstream answers one generation request, in whichever wire format the request came in
- * (OpenAI Chat Completions, Anthropic Messages or Gemini {@code generateContent}): a {@link Reply} plus
+ * (OpenAI Chat Completions, OpenAI Responses, Anthropic Messages or Gemini {@code generateContent}): a
+ * {@link Reply} plus
  * headers, timing and stream faults. Immutable; every {@code with…} method returns a copy, so modifiers combine freely:
  * {@code Behavior.ok().withFirstByteDelay(Duration.ofMillis(200)).cutAfterEvents(3)}.
  *
  * <p>Stream modifiers ({@link #withFirstByteDelay}, {@link #withInterEventDelay}, {@link #cutAfterEvents},
- * {@link #errorAfterEvents}) apply when the answer is a stream: a streamed completion (OpenAI and
- * Anthropic {@code "stream": true}, Gemini {@code :streamGenerateContent}) or an event-stream
- * {@link #fixture}. Events are counted from the first one: for OpenAI every {@code data:} event
- * including the {@code [DONE]} terminator; for Anthropic every named event including {@code ping};
+ * {@link #errorAfterEvents}) apply when the answer is a stream: a streamed completion (OpenAI,
+ * Responses and Anthropic {@code "stream": true}, Gemini {@code :streamGenerateContent}) or an
+ * event-stream {@link #fixture}. Events are counted from the first one: for OpenAI every {@code data:}
+ * event including the {@code [DONE]} terminator; for Responses every named event from
+ * {@code response.created} to {@code response.completed}; for Anthropic every named event including
+ * {@code ping};
  * for Gemini every chunk (with {@code alt=sse} a {@code data:} event, without it one array element,
  * the closing {@code ]} travelling with the last one).
  *
@@ -197,7 +200,8 @@ public record Behavior(
     /**
      * For streams: after {@code events} events send the dialect's in-stream error and end the response
      * normally: OpenAI {@code data: {"error":{...,"type":"server_error",...}}} without {@code [DONE]};
-     * Anthropic {@code event: error} with an {@code overloaded_error}, without {@code message_stop};
+     * Responses {@code event: error} with {@code "code":"server_error"} and the next
+     * {@code sequence_number}, without {@code response.completed}; Anthropic {@code event: error} with an {@code overloaded_error}, without {@code message_stop};
      * Gemini an {@code {"error":{"code":500,...,"status":"INTERNAL"}}} chunk (the array's last element
      * without {@code alt=sse}).
      *
@@ -216,13 +220,18 @@ public record Behavior(
      *   <li>Gemini: a first {@code "thought": true} part with these thoughts, and a {@code thoughtSignature}
      *       the mock issues and remembers on the first {@code functionCall} part (on the first answer text
      *       part when there are no calls); {@code usageMetadata.thoughtsTokenCount} counts the thoughts;
-     *   <li>OpenAI: only {@code completion_tokens_details.reasoning_tokens} (included in
-     *       {@code completion_tokens}).
+     *   <li>OpenAI Chat Completions: only {@code completion_tokens_details.reasoning_tokens} (included in
+     *       {@code completion_tokens});
+     *   <li>OpenAI Responses: a first {@code reasoning} item with these thoughts as its summary (streamed as
+     *       {@code reasoning_summary_text.delta}s) and, when the request includes
+     *       {@code reasoning.encrypted_content}, an {@code encrypted_content} the mock issues and remembers;
+     *       {@code output_tokens_details.reasoning_tokens} counts the thoughts.
      * </ul>
      * Requests that replay an assistant turn are then checked like the real APIs check them: an
-     * Anthropic {@code thinking} block whose signature the mock did not issue, or a Gemini
-     * {@code functionCall} the mock signed replayed without that exact {@code thoughtSignature}, is
-     * answered with a 400 (see {@link MockUpstream}). Thoughts count one token per word.
+     * Anthropic {@code thinking} block whose signature the mock did not issue, a Gemini
+     * {@code functionCall} the mock signed replayed without that exact {@code thoughtSignature}, or a
+     * Responses {@code reasoning} item with an {@code encrypted_content} the mock did not issue (whatever
+     * behaviour was enqueued), is answered with a 400 (see {@link MockUpstream}). Thoughts count one token per word.
      *
      * @param thoughts the thoughts, not blank
      * @return a copy that thinks

@@ -11,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The thought signatures the mock has issued, so it can verify replayed history the way Anthropic and
- * Gemini do: Anthropic {@code thinking} blocks must carry a signature the mock issued; a Gemini
- * {@code functionCall} the mock signed must come back with exactly that {@code thoughtSignature}.
+ * The thought signatures the mock has issued, so it can verify replayed history the way Anthropic,
+ * Gemini and OpenAI's Responses API do: Anthropic {@code thinking} blocks must carry a signature the mock
+ * issued; a Gemini {@code functionCall} the mock signed must come back with exactly that
+ * {@code thoughtSignature}; a Responses {@code reasoning} item's {@code encrypted_content} must be one the
+ * mock issued.
  * Signatures are opaque base64 strings, unique per request. Thread-safe.
  */
 final class IssuedSignatures {
@@ -21,6 +23,7 @@ final class IssuedSignatures {
     private static final byte[] MARKER = "mock-sig:".getBytes(StandardCharsets.US_ASCII);
 
     private final Set<String> thinking = ConcurrentHashMap.newKeySet();
+    private final Set<String> reasoning = ConcurrentHashMap.newKeySet();
     private final Map<FunctionCall, String> functionCalls = new ConcurrentHashMap<>();
 
     /** Issues and remembers the signature of an Anthropic thinking block. */
@@ -32,6 +35,21 @@ final class IssuedSignatures {
 
     boolean isIssuedThinking(String signature) {
         return thinking.contains(signature);
+    }
+
+    /**
+     * Issues and remembers the {@code encrypted_content} of a Responses reasoning item: like OpenAI's, a
+     * token starting {@code gAAAAA} that only its issuer can verify.
+     */
+    String issueReasoning(long sequence, String thoughts) {
+        String encrypted = "gAAAAA" + signature("openai-responses", sequence, thoughts).replace('+', '-')
+                .replace('/', '_');
+        reasoning.add(encrypted);
+        return encrypted;
+    }
+
+    boolean isIssuedReasoning(String encryptedContent) {
+        return reasoning.contains(encryptedContent);
     }
 
     /** Issues a Gemini signature; when it goes on a function call, remembers it for that call. */
@@ -48,6 +66,7 @@ final class IssuedSignatures {
 
     void clear() {
         thinking.clear();
+        reasoning.clear();
         functionCalls.clear();
     }
 

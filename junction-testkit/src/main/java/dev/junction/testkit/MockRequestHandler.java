@@ -19,6 +19,7 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /v1beta/…}: {@link GeminiWire};
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
+ *   <li>{@code /v1/responses…}: {@link ResponsesWire};
  *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
  * </ul>
  *
@@ -31,6 +32,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final Wire openAi;
     private final Wire anthropic;
     private final Wire gemini;
+    private final Wire responses;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
@@ -39,6 +41,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.openAi = new OpenAiWire(responder);
         this.anthropic = new AnthropicWire(responder, state.signatures());
         this.gemini = new GeminiWire(responder, state.signatures());
+        this.responses = new ResponsesWire(responder, state.signatures());
     }
 
     @Override
@@ -59,6 +62,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         }
         if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
             return anthropic;
+        }
+        if (ResponsesWire.serves(path)) {
+            return responses;
         }
         boolean models = path.equals("/v1/models") || path.startsWith("/v1/models/");
         return models && request.headers().contains(AnthropicWire.VERSION_HEADER) ? anthropic : openAi;

@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An in-process HTTP server that speaks the providers' wire formats exactly, with scripted behaviours
- * and fault injection, for the gateway's integration tests and load benchmark. One port serves three
+ * and fault injection, for the gateway's integration tests and load benchmark. One port serves four
  * dialects, chosen by the request path:
  *
  * <ul>
  *   <li>OpenAI Chat Completions: {@code POST /v1/chat/completions}, {@code GET /v1/models}; base URL
  *       {@link #baseUrl()}.
+ *   <li>OpenAI Responses: {@code POST /v1/responses} (a {@code response} object, or its event stream with
+ *       {@code "stream": true}), {@code POST /v1/responses/input_tokens}; base URL {@link #baseUrl()}.
  *   <li>Anthropic Messages: {@code POST /v1/messages}, {@code POST /v1/messages/count_tokens},
  *       {@code GET /v1/models[/{id}]} with an {@code anthropic-version} header; base URL {@link #baseUrl()}.
  *   <li>Gemini: {@code POST /v1beta/models/{model}:generateContent}, {@code :streamGenerateContent}
@@ -42,7 +44,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thought signatures: with {@link Behavior#withThinking} the mock issues signatures and remembers
  * them until {@link #reset()}. An Anthropic request whose assistant turns hold a {@code thinking} block
  * with another signature gets 400 {@code invalid_request_error} "Invalid `signature` in `thinking`
- * block"; a Gemini request replaying a {@code functionCall} the mock signed (recognised by name and
+ * block"; a Responses request replaying a {@code reasoning} item whose {@code encrypted_content} the mock
+ * did not issue gets 400 {@code invalid_encrypted_content} "The encrypted content for item … could not be
+ * verified."; a Gemini request replaying a {@code functionCall} the mock signed (recognised by name and
  * arguments) without that exact {@code thoughtSignature} gets 400 {@code INVALID_ARGUMENT} "Function call
  * is missing a thought_signature …" (or "Corrupted thought signature." for another value).
  *
@@ -128,7 +132,7 @@ public final class MockUpstream implements AutoCloseable {
     }
 
     /**
-     * The OpenAI and Anthropic base URL of the mock.
+     * The OpenAI (Chat Completions and Responses) and Anthropic base URL of the mock.
      *
      * @return {@code http://127.0.0.1:<port>/v1}
      */

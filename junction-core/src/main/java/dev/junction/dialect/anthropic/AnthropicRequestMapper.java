@@ -6,6 +6,7 @@ import static dev.junction.json.Json.optInt;
 import static dev.junction.json.Json.optString;
 import static dev.junction.json.Json.requireString;
 
+import dev.junction.dialect.responses.ResponsesOnlyFeatures;
 import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.Dialect;
@@ -80,11 +81,13 @@ public final class AnthropicRequestMapper {
     /**
      * Writes a body for an Anthropic upstream from a client of any dialect. Anthropic's own extensions are
      * restored; what cannot be expressed is named in {@code dropped}; what would change the answer if dropped
-     * ({@code n > 1}, {@code logprobs}, audio input, unsupported media) fails with a 400.
+     * ({@code n > 1}, {@code logprobs}, audio input, unsupported media, the Responses API's built-in tools) fails
+     * with a 400.
      *
      * @param dropped receives the client-facing names of the fields left out
      */
     public static ObjectNode fromCanonical(ChatRequest request, Set<String> dropped) {
+        ResponsesOnlyFeatures.check(request, "Anthropic", dropped);
         refuseUnsupported(request.sampling());
         Optional<ObjectNode> ext = request.extensions().get(Dialect.ANTHROPIC);
         ObjectNode body = Json.object().put("model", request.model());

@@ -2,6 +2,7 @@ package dev.junction.dialect.gemini;
 
 import static dev.junction.dialect.gemini.GeminiJson.get;
 
+import dev.junction.dialect.responses.ResponsesOnlyFeatures;
 import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.Dialect;
@@ -74,9 +75,11 @@ public final class GeminiRequestMapper {
      * Writes a request body (without the model, which goes in the URL). Gemini extensions are restored; what Gemini
      * cannot express is left out and its client-facing name added to {@code dropped}.
      *
-     * @throws GatewayException for a tool result that answers no earlier tool call (its function name is unknown)
+     * @throws GatewayException for a tool result that answers no earlier tool call (its function name is unknown),
+     *     and for the Responses API's built-in tools
      */
     public static ObjectNode fromCanonical(ChatRequest request, Set<String> dropped) {
+        ResponsesOnlyFeatures.check(request, "Gemini", dropped);
         ObjectNode body = Json.object();
         GeminiContentsWriter.Written written = GeminiContentsWriter.write(request.messages(), dropped);
         written.systemInstruction().ifPresent(s -> body.set("systemInstruction", s));

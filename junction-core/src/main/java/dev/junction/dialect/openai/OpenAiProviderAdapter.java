@@ -3,6 +3,7 @@ package dev.junction.dialect.openai;
 import dev.junction.json.Json;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
+import dev.junction.model.GatewayException;
 import dev.junction.model.Usage;
 import dev.junction.provider.ParamRules;
 import dev.junction.provider.ProviderConfig;
@@ -25,9 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Calls OpenAI and every OpenAI-compatible server ({@code POST <baseUrl>/chat/completions}). A request from an
- * OpenAI-dialect client is forwarded as its own JSON with only the model swapped and the provider's parameter rules
- * applied; the reply is handed back as wire bytes so the server can pass them through untouched.
+ * Calls OpenAI and every OpenAI-compatible server ({@code POST <baseUrl>/chat/completions}). A request from a Chat
+ * Completions client is forwarded as its own JSON with only the model swapped and the provider's parameter rules
+ * applied; a request of any other dialect (Responses included) is translated from its canonical form. The reply is
+ * handed back as wire bytes so the server can pass them through untouched or translate them.
  */
 public final class OpenAiProviderAdapter implements ProviderAdapter {
 
@@ -43,9 +45,14 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
     public Future<UpstreamReply> send(UpstreamCall call) {
         ProviderConfig provider = call.provider();
         Set<String> dropped = new java.util.TreeSet<>();
-        ObjectNode body = call.request().dialect() == Dialect.OPENAI_CHAT
-                ? Json.shallowCopy(call.request().body())
-                : OpenAiRequestMapper.fromCanonical(call.request().canonical(), dropped);
+        ObjectNode body;
+        try {
+            body = call.request().dialect() == Dialect.OPENAI_CHAT
+                    ? Json.shallowCopy(call.request().body())
+                    : OpenAiRequestMapper.fromCanonical(call.request().canonical(), dropped);
+        } catch (GatewayException e) {
+            return Future.failedFuture(new UpstreamFailure(e.error()));
+        }
         body.put("model", call.upstreamModel());
         boolean stream = call.request().stream();
         if (stream) {

@@ -7,6 +7,7 @@ import static dev.junction.json.Json.optLong;
 import static dev.junction.json.Json.optString;
 import static dev.junction.json.Json.requireString;
 
+import dev.junction.dialect.responses.ResponsesOnlyFeatures;
 import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.ContentPart;
@@ -85,9 +86,11 @@ public final class OpenAiRequestMapper {
      * Writes a request body for an OpenAI-dialect upstream. Extensions of this dialect are restored; other dialects'
      * extensions are ignored. What Chat Completions cannot express ({@code top_k}, a fifth stop sequence, other
      * dialects' opaque blocks) is left out and named in {@code dropped}; reasoning text and signatures from other
-     * providers are left out silently, since no OpenAI model could use them.
+     * providers are left out silently, since no OpenAI model could use them. The Responses API's built-in tools fail
+     * with a 400 ({@link ResponsesOnlyFeatures}).
      */
     public static ObjectNode fromCanonical(ChatRequest request, java.util.Set<String> dropped) {
+        ResponsesOnlyFeatures.check(request, "OpenAI Chat Completions", dropped);
         ObjectNode body = Json.object();
         body.put("model", request.model());
         body.set("messages", OpenAiMessages.write(request.messages(), dropped));
