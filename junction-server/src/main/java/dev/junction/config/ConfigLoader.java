@@ -38,7 +38,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "redis", "providers", "routes", "groups", "health",
-            "data_dir", "database", "secret_key", "request_logs", "pricing",
+            "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
             "timeouts", "media");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");

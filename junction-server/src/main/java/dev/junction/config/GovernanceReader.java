@@ -12,7 +12,8 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@code data_dir}, {@code database}, {@code secret_key}, {@code request_logs} and {@code pricing}, with the
+ * Reads {@code data_dir}, {@code database}, {@code secret_key}, {@code request_logs}, {@code pricing} and
+ * {@code responses}, with the
  * environment's {@code JUNCTION_DATA_DIR}, {@code JUNCTION_DATABASE_URL} / {@code _USER} / {@code _PASSWORD} and
  * {@code JUNCTION_SECRET_KEY} as defaults the file overrides.
  */
@@ -22,6 +23,7 @@ final class GovernanceReader {
     private static final Set<String> REQUEST_LOGS = Set.of("capture_bodies", "max_body_size", "queue_size",
             "batch_size", "flush_interval", "spool_dir", "spool_max_size");
     private static final Set<String> PRICING = Set.of("overrides", "route_markups", "default_max_tokens");
+    private static final Set<String> RESPONSES = Set.of("retention", "max_stored_size");
 
     private final Function<String, Optional<String>> env;
     private final Problems problems;
@@ -37,7 +39,20 @@ final class GovernanceReader {
         Optional<Secret> secretKey = problems.string(root, "secret_key", "").or(() -> env.apply("JUNCTION_SECRET_KEY"))
                 .filter(s -> !s.isBlank()).map(Secret::of);
         return new GovernanceSettings(dataDir, database(root.get("database"), dataDir), secretKey,
-                requestLogs(root.get("request_logs"), dataDir), pricing(root.get("pricing")));
+                requestLogs(root.get("request_logs"), dataDir), pricing(root.get("pricing")),
+                responses(root.get("responses")));
+    }
+
+    private GovernanceSettings.ResponsesSettings responses(JsonNode node) {
+        String path = "responses";
+        var defaults = GovernanceSettings.ResponsesSettings.DEFAULTS;
+        if (!problems.isMapping(node, path)) {
+            return defaults;
+        }
+        problems.onlyKeys(node, path, RESPONSES);
+        return new GovernanceSettings.ResponsesSettings(
+                problems.duration(node, "retention", path).orElse(defaults.retention()),
+                problems.size(node, "max_stored_size", path).orElse(defaults.maxStoredBytes()));
     }
 
     private GovernanceSettings.DatabaseConfig database(JsonNode node, Path dataDir) {

@@ -18,9 +18,25 @@ import java.util.Optional;
  *     {@code JUNCTION_SECRET_KEY}); without it a key file in the data directory is used, generated on first start
  * @param requestLogs how request logs are written
  * @param pricing price overrides and markups
+ * @param responses how the Responses API's stored responses are kept
  */
 public record GovernanceSettings(Path dataDir, DatabaseConfig database, Optional<Secret> secretKey,
-                                 RequestLogSettings requestLogs, PricingSettings pricing) {
+                                 RequestLogSettings requestLogs, PricingSettings pricing,
+                                 ResponsesSettings responses) {
+
+    /**
+     * The stored responses that {@code previous_response_id} continues ({@code responses:}).
+     *
+     * @param retention how long a stored response can be continued, read or listed ({@code retention}, default 30
+     *     days); expired ones are deleted
+     * @param maxStoredBytes the largest conversation kept for one response ({@code max_stored_size}, default 8 MiB);
+     *     a larger one is answered but not stored, and the response says {@code store: false}
+     */
+    public record ResponsesSettings(Duration retention, long maxStoredBytes) {
+
+        /** The defaults: 30 days, 8 MiB. */
+        public static final ResponsesSettings DEFAULTS = new ResponsesSettings(Duration.ofDays(30), 8L << 20);
+    }
 
     /** The secret key file used when no secret key is given. */
     public Path secretKeyFile() {

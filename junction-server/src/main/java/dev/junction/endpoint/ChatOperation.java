@@ -25,8 +25,13 @@ public final class ChatOperation implements Operation {
     private final ChatReplyWriter writer;
 
     public ChatOperation(ClientRequest request, ClientDialect client, StreamFormat format) {
+        this(request, client, format, ChatRendering.standard(client.codec()::responseFromCanonical));
+    }
+
+    /** A chat turn whose answer is rendered the way {@code rendering} says (the Responses API's conversations). */
+    public ChatOperation(ClientRequest request, ClientDialect client, StreamFormat format, ChatRendering rendering) {
         this.request = request;
-        this.writer = new ChatReplyWriter(client, request, format);
+        this.writer = new ChatReplyWriter(client, request, format, rendering);
     }
 
     @Override

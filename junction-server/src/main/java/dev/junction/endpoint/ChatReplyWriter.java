@@ -20,8 +20,10 @@ import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a chat answer in the client's dialect: a same-dialect body or stream as the upstream's bytes (the fast
@@ -36,11 +38,13 @@ final class ChatReplyWriter implements Reply.ChatWriter {
     private final ClientDialect client;
     private final ClientRequest request;
     private final StreamFormat format;
+    private final ChatRendering rendering;
 
-    ChatReplyWriter(ClientDialect client, ClientRequest request, StreamFormat format) {
+    ChatReplyWriter(ClientDialect client, ClientRequest request, StreamFormat format, ChatRendering rendering) {
         this.client = client;
         this.request = request;
         this.format = format;
+        this.rendering = rendering;
     }
 
     @Override
@@ -74,17 +78,21 @@ final class ChatReplyWriter implements Reply.ChatWriter {
             response.putHeader("x-junction-dropped", DroppedNames.header(client, reply.dropped()));
         }
         boolean stream = request.stream();
-        boolean untouched = chat.transforms().isEmpty();
+        boolean untouched = chat.transforms().isEmpty() && rendering.passThrough();
         switch (reply) {
+            case UpstreamReply.Complete c when !stream && c.dialect() == client.dialect()
+                    && rendering.passThrough() -> complete(response, record.usage(c.usage()), c.raw(), Optional.empty());
             case UpstreamReply.Complete c when !stream -> {
-                Buffer body = c.dialect() == client.dialect() ? c.raw()
-                        : Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(canonical(c))));
-                complete(response, record.usage(c.usage()), body);
+                ObjectNode body = rendering.body().apply(canonical(c));
+                complete(response, record.usage(c.usage()), Buffer.buffer(Json.bytes(body)), Optional.of(body));
             }
             case UpstreamReply.Complete c -> relay(response, record, chat).encode(replay(
                     StreamEvents.of(canonical(c), List::of), cancellation));
-            case UpstreamReply.Synthesized s when !stream -> complete(response, record.usage(s.response().usage()),
-                    Buffer.buffer(Json.bytes(client.codec().responseFromCanonical(s.response()))));
+            case UpstreamReply.Synthesized s when !stream -> {
+                ObjectNode body = rendering.body().apply(s.response());
+                complete(response, record.usage(s.response().usage()), Buffer.buffer(Json.bytes(body)),
+                        Optional.of(body));
+            }
             case UpstreamReply.Synthesized s -> relay(response, record, chat).encode(replay(
                     StreamEvents.of(s.response(), StreamEvents::words), cancellation));
             case UpstreamReply.WireStream w when w.dialect() == client.dialect() && format.upstreamFraming()
@@ -100,16 +108,24 @@ final class ChatReplyWriter implements Reply.ChatWriter {
         }
     }
 
-    private static void complete(HttpServerResponse response, RequestRecord record, Buffer body) {
+    private void complete(HttpServerResponse response, RequestRecord record, Buffer body,
+                          Optional<ObjectNode> rendered) {
         record.status(200).firstByte();
         if (record.capturing()) {
             record.responseBody(body.toString());
         }
-        response.putHeader("content-type", "application/json").end(body);
+        response.putHeader("content-type", "application/json");
+        rendering.beforeEnd().apply(rendered).onComplete(done -> {
+            if (!response.ended() && !response.closed()) {
+                response.end(body);
+            }
+        });
     }
 
     private StreamRelay relay(HttpServerResponse response, RequestRecord record, Reply.Chat chat) {
-        return new StreamRelay(response, record, format.encoder(), chat.transforms()).head(format.contentType());
+        return new StreamRelay(response, record, format.encoder(), chat.transforms())
+                .beforeEnd(() -> rendering.beforeEnd().apply(Optional.empty()))
+                .head(format.contentType());
     }
 
     /** A complete upstream body of another dialect, in canonical form. */

@@ -44,12 +44,21 @@ final class DroppedNames {
             "thinking", "reasoning_effort",
             "top_k", "top_k");
 
+    private static final Map<String, String> RESPONSES = Map.of(
+            "thinking", "reasoning.effort",
+            "response_format", "text.format",
+            "max_completion_tokens", "max_output_tokens",
+            "reasoning_effort", "reasoning.effort",
+            "stop", "stop",
+            "top_k", "top_k");
+
     private DroppedNames() {}
 
     /** The dropped names as the client knows them, sorted, without duplicates. */
     static String header(ClientDialect client, Set<String> dropped) {
         Map<String, String> names = switch (client) {
             case OPENAI -> OPENAI;
+            case RESPONSES -> RESPONSES;
             case ANTHROPIC -> ANTHROPIC;
             case GEMINI -> GEMINI;
         };

@@ -28,7 +28,7 @@ public final class ModelsHandler {
                 .filter(name -> grant.map(g -> g.allowsModel(name)).orElse(true)).toList();
         ObjectNode body = Json.object();
         switch (dialect) {
-            case OPENAI -> {
+            case OPENAI, RESPONSES -> {
                 ArrayNode data = body.put("object", "list").putArray("data");
                 names.forEach(name -> data.add(openAi(name)));
             }
@@ -63,7 +63,7 @@ public final class ModelsHandler {
             return Future.succeededFuture(new Reply.Refused(new GatewayError.ModelNotFound(id, known)));
         }
         return Future.succeededFuture(new Reply.Json(switch (dialect) {
-            case OPENAI -> openAi(id);
+            case OPENAI, RESPONSES -> openAi(id);
             case ANTHROPIC -> anthropic(id);
             case GEMINI -> gemini(id);
         }));

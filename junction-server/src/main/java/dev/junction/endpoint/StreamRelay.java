@@ -9,11 +9,13 @@ import dev.junction.observe.RequestRecord;
 import dev.junction.pipeline.StreamTransform;
 import dev.junction.upstream.EventStream;
 import dev.junction.upstream.SseEvent;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +40,7 @@ public final class StreamRelay {
     /** The first of the stages' stream transforms, ending in {@link #deliver}; built once per stream. */
     private final Consumer<StreamEvent> entry;
     private EventStream<?> source;
+    private Supplier<Future<Void>> beforeEnd = () -> Future.succeededFuture();
     private boolean finished;
     private Buffer pending;
 
@@ -61,6 +64,15 @@ public final class StreamRelay {
             };
         }
         this.entry = sink;
+    }
+
+    /**
+     * What must happen before a stream that ended well sends its last bytes (a conversation store filing the answer);
+     * the last bytes wait for the future, however it completes. Not called for a stream that fails.
+     */
+    public StreamRelay beforeEnd(Supplier<Future<Void>> hook) {
+        this.beforeEnd = hook;
+        return this;
     }
 
     /** Writes the status and headers of a stream; {@code contentType} is the client dialect's. */
@@ -217,15 +229,21 @@ public final class StreamRelay {
             return;
         }
         finished = true;
-        if (!response.closed() && !response.ended()) {
-            Buffer last = pending;
-            pending = null;
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        Buffer last = pending;
+        pending = null;
+        (record.failure().isPresent() ? Future.<Void>succeededFuture() : beforeEnd.get()).onComplete(done -> {
+            if (response.closed() || response.ended()) {
+                return;
+            }
             if (last == null) {
                 response.end();
             } else {
                 response.end(last);
             }
-        }
+        });
     }
 
     private void appendPending(Buffer buffer) {

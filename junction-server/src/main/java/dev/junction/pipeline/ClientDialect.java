@@ -16,6 +16,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public enum ClientDialect {
     OPENAI(Dialect.OPENAI_CHAT),
+    /** OpenAI's Responses API: OpenAI's error envelope and statuses. */
+    RESPONSES(Dialect.OPENAI_RESPONSES),
     ANTHROPIC(Dialect.ANTHROPIC),
     GEMINI(Dialect.GEMINI);
 
@@ -40,7 +42,7 @@ public enum ClientDialect {
     /** The HTTP status a client of this dialect gets for the error. */
     public int status(GatewayError error) {
         return switch (this) {
-            case OPENAI -> error.status();
+            case OPENAI, RESPONSES -> error.status();
             case ANTHROPIC -> AnthropicErrors.status(error);
             case GEMINI -> GeminiErrors.status(error);
         };

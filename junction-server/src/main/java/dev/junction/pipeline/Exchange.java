@@ -148,6 +148,16 @@ public final class Exchange {
         return operation;
     }
 
+    /**
+     * Replaces the operation with a rewritten one (a conversation restored, a guardrail's redaction). Stages after
+     * this one see the new operation; its token estimate is taken afresh.
+     */
+    public void operation(Operation rewritten) {
+        this.operation = Objects.requireNonNull(rewritten);
+        this.inputTokens = -1;
+        record.publicModel(rewritten.model()).stream(rewritten.stream());
+    }
+
     /** The route the public model resolved to, once the routing stage resolved it. */
     public Optional<Route> route() {
         return Optional.ofNullable(route);

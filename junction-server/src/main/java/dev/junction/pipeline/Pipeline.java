@@ -37,6 +37,11 @@ public final class Pipeline {
         this.stages = List.copyOf(stages);
     }
 
+    /** The runtime in effect now: what the next request will run with. */
+    public GatewayRuntime runtime() {
+        return runtime.get();
+    }
+
     /** The stages, in order. */
     public List<Stage> stages() {
         return stages;

@@ -9,6 +9,8 @@ import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
 import dev.junction.dialect.openai.OpenAiEmbeddingAdapter;
 import dev.junction.dialect.openai.OpenAiProviderAdapter;
+import dev.junction.crypto.SealedReasoning;
+import dev.junction.dialect.responses.ReasoningSeal;
 import dev.junction.dialect.responses.ResponsesProviderAdapter;
 import dev.junction.governance.Governance;
 import dev.junction.governance.Governor;
@@ -50,6 +52,7 @@ public final class GatewayRuntime {
     private final Governance governance;
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
+    private final ReasoningSeal seal;
 
     /**
      * @param health the deployments' health, kept by the server across configuration reloads
@@ -77,7 +80,8 @@ public final class GatewayRuntime {
         ProviderAdapter openai = new OpenAiProviderAdapter(http, redactor);
         ProviderAdapter anthropic = new AnthropicProviderAdapter(http, redactor);
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
-        ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor);
+        this.seal = new SealedReasoning(governance.secrets());
+        ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
             case ANTHROPIC -> anthropic;
@@ -151,6 +155,11 @@ public final class GatewayRuntime {
     /** The adapter that embeds at this provider (one that fails clearly when the provider cannot embed). */
     public EmbeddingAdapter embeddingAdapter(ProviderConfig provider) {
         return embeddings.apply(provider);
+    }
+
+    /** Seals other providers' reasoning for Responses clients (AES-GCM under the gateway's secret key). */
+    public ReasoningSeal reasoningSeal() {
+        return seal;
     }
 
     public Redactor redactor() {

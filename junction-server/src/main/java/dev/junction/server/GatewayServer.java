@@ -19,7 +19,11 @@ import dev.junction.observe.RequestRecord;
 import dev.junction.pipeline.ClientDialect;
 import dev.junction.pipeline.ErrorReplies;
 import dev.junction.pipeline.Exchange;
+import dev.junction.conversation.Conversations;
+import dev.junction.endpoint.responses.ResponsesHandler;
+import dev.junction.endpoint.responses.StoredResponsesStage;
 import dev.junction.pipeline.Pipeline;
+import io.vertx.core.http.HttpMethod;
 import dev.junction.pipeline.Stage;
 import java.util.List;
 import dev.junction.pipeline.RequestContext;
@@ -63,6 +67,8 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    /** How often expired stored responses are deleted. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
     /** The informational endpoints take no body. */
     private static final Exchange.Decoder NO_BODY = () -> {
         throw new IllegalStateException("This endpoint has no body to decode");
@@ -80,6 +86,7 @@ public final class GatewayServer {
     /** The stored providers and routes merged into the running configuration; guarded by {@code this}. */
     private final StoredDefinitions stored;
     private final Pipelines pipelines;
+    private final Conversations conversations;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -87,8 +94,9 @@ public final class GatewayServer {
     private HttpServer server;
 
     private GatewayServer(GatewayConfig config, Clock clock, List<Stage> extensions) {
-        this.pipelines = new Pipelines(this::runtime, extensions);
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
+        this.conversations = new Conversations(governance.database(), config.governance().responses(), clock);
+        this.pipelines = new Pipelines(this::runtime, conversations, extensions);
         this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
@@ -98,6 +106,7 @@ public final class GatewayServer {
         this.runtime.set(new GatewayRuntime(stored.merge(config, governance.snapshot()), vertx, http, media, health,
                 strategies, governance));
         this.checks = new HealthChecks(vertx, health);
+        vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());
         this.checks.schedule(runtime.get());
     }
 
@@ -172,6 +181,7 @@ public final class GatewayServer {
             }
         });
         router.route("/v1beta/*").handler(ClientDialect.GEMINI::mark);
+        router.route("/v1/responses*").handler(ClientDialect.RESPONSES::mark);
         router.route("/v1/*").handler(this::track);
         router.route("/v1beta/*").handler(this::track);
 
@@ -183,6 +193,13 @@ public final class GatewayServer {
         router.post("/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
         router.post("/v1/messages/count_tokens").handler(body)
                 .handler(new MessagesHandler(pipelines.counting("input_tokens"), true));
+        router.post("/v1/responses").handler(body).handler(new ResponsesHandler(pipelines.responses()));
+        router.post("/v1/responses/input_tokens").handler(body)
+                .handler(new ResponsesHandler(pipelines.responsesCounting()));
+        stored(router, HttpMethod.GET, "/v1/responses/:id", StoredResponsesStage.Action.RETRIEVE);
+        stored(router, HttpMethod.DELETE, "/v1/responses/:id", StoredResponsesStage.Action.DELETE);
+        stored(router, HttpMethod.GET, "/v1/responses/:id/input_items", StoredResponsesStage.Action.INPUT_ITEMS);
+        stored(router, HttpMethod.POST, "/v1/responses/:id/cancel", StoredResponsesStage.Action.CANCEL);
         Pipeline me = pipelines.me();
         router.get("/v1/me").handler(ctx -> me.run(ctx, ClientDialect.of(ctx), NO_BODY));
         router.get("/v1/models").handler(ctx -> modelList.run(ctx, ClientDialect.of(ctx), NO_BODY));
@@ -205,6 +222,11 @@ public final class GatewayServer {
                 new GatewayError.NotFound("Unknown path: " + ctx.request().path()))));
         router.route().failureHandler(ctx -> failure(ctx, config));
         return router;
+    }
+
+    private void stored(Router router, HttpMethod method, String path, StoredResponsesStage.Action action) {
+        Pipeline pipeline = pipelines.storedResponses(action);
+        router.route(method, path).handler(ctx -> pipeline.run(ctx, ClientDialect.RESPONSES, NO_BODY));
     }
 
     /**

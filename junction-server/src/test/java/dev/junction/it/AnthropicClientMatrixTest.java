@@ -212,7 +212,7 @@ class AnthropicClientMatrixTest {
                 .putAdditionalBodyProperty("top_k", JsonValue.from(5)).build());
 
         var dropped = response.headers().values("x-junction-dropped");
-        if (upstream == Upstream.OPENAI) {
+        if (upstream == Upstream.OPENAI || upstream == Upstream.RESPONSES) {
             assertThat(dropped).containsExactly("top_k");
         } else {
             assertThat(dropped).isEmpty();

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
  */
 enum ClientWire {
     OPENAI,
+    RESPONSES,
     ANTHROPIC,
     GEMINI;
 
@@ -17,6 +18,9 @@ enum ClientWire {
         return switch (this) {
             case OPENAI -> gateway.post("/v1/chat/completions", """
                     {"model":"%s","stream":%s,"messages":[{"role":"user","content":"%s"}]}"""
+                    .formatted(model, stream, prompt), "authorization", "Bearer " + Gateway.KEY);
+            case RESPONSES -> gateway.post("/v1/responses", """
+                    {"model":"%s","stream":%s,"input":"%s"}"""
                     .formatted(model, stream, prompt), "authorization", "Bearer " + Gateway.KEY);
             case ANTHROPIC -> gateway.post("/v1/messages", """
                     {"model":"%s","max_tokens":256,"stream":%s,"messages":[{"role":"user","content":"%s"}]}"""
@@ -35,9 +39,14 @@ enum ClientWire {
 
     /**
      * The error object of an error reply or stream frame in this dialect's envelope: OpenAI and Google
-     * {@code {"error":{…}}}, Anthropic {@code {"type":"error","error":{…}}}.
+     * {@code {"error":{…}}}, Anthropic {@code {"type":"error","error":{…}}}; a Responses stream's {@code error} event
+     * is the error itself ({@code {"type":"error","code":…,"message":…}}).
      */
     JsonNode error(JsonNode body) {
+        if (this == RESPONSES && !body.has("error")) {
+            org.assertj.core.api.Assertions.assertThat(body.path("type").asString()).isEqualTo("error");
+            return body;
+        }
         if (this == ANTHROPIC) {
             org.assertj.core.api.Assertions.assertThat(body.path("type").asString()).isEqualTo("error");
         }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The 3×3 translation matrix: one mock upstream that speaks OpenAI, Anthropic and Gemini, and a gateway with one
- * provider of each dialect pointed at it, reachable through the public models {@code to-openai},
- * {@code to-anthropic} and {@code to-gemini}. Each client SDK's test class runs its scenarios against all three.
+ * The 4×4 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic
+ * and Gemini, and a gateway with one provider of each dialect pointed at it, reachable through the public models
+ * {@code to-openai}, {@code to-responses}, {@code to-anthropic} and {@code to-gemini}. Each client SDK's test class runs its scenarios against all three.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -23,7 +23,8 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
     enum Upstream {
         OPENAI("to-openai"),
         ANTHROPIC("to-anthropic"),
-        GEMINI("to-gemini");
+        GEMINI("to-gemini"),
+        RESPONSES("to-responses");
 
         final String model;
 
@@ -55,6 +56,20 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     assertThat(use).as("the assistant turn's tool_use block").isNotNull();
                     assertThat(result.path("tool_use_id").asString()).isEqualTo(use.path("id").asString());
                     yield new String[] {use.path("name").asString(), text(result.get("content"))};
+                }
+                case RESPONSES -> {
+                    JsonNode input = body.path("input");
+                    JsonNode output = input.get(input.size() - 1);
+                    assertThat(output.path("type").asString()).isEqualTo("function_call_output");
+                    JsonNode call = null;
+                    for (JsonNode item : input) {
+                        if (item.path("type").asString().equals("function_call")) {
+                            call = item;
+                        }
+                    }
+                    assertThat(call).as("the function_call item before the output").isNotNull();
+                    assertThat(output.path("call_id").asString()).isEqualTo(call.path("call_id").asString());
+                    yield new String[] {call.path("name").asString(), text(output.get("output"))};
                 }
                 case GEMINI -> {
                     JsonNode contents = body.path("contents");
@@ -108,11 +123,14 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         upstream = MockUpstream.start();
         String yaml = server + (server.isEmpty() ? "" : "\n") + """
                 keys: [{name: tests, key: %s}]
+                providers:
+                  openai-responses: {dialect: openai-responses, base_url: %s, api_key: sk-upstream-responses-0123456789}
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
-                """.formatted(Gateway.KEY) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                  to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
+                """.formatted(Gateway.KEY, upstream.baseUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",

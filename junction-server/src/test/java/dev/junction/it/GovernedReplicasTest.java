@@ -27,8 +27,8 @@ class GovernedReplicasTest {
               limited:
                 groups:
                   - deployments:
-                      - {id: six-a-minute, provider: openai, model: gpt-4o-mini, rpm: 6}
-            """;
+                      - {id: six-a-minute-%s, provider: openai, model: gpt-4o-mini, rpm: 6}
+            """.formatted(java.util.UUID.randomUUID()); // Redis is shared by every build on the machine: a key of our own
 
     private static MockUpstream upstream;
     private static TestDatabases.Fresh database;

@@ -60,7 +60,7 @@ class MidStreamFailureTest {
 
     private static boolean isErrorFrame(ClientWire client, SseFrames.Frame frame) {
         return switch (client) {
-            case ANTHROPIC -> frame.event().filter("error"::equals).isPresent();
+            case ANTHROPIC, RESPONSES -> frame.event().filter("error"::equals).isPresent();
             case OPENAI, GEMINI -> frame.isErrorObject();
         };
     }

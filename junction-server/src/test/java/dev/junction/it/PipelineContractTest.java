@@ -331,7 +331,7 @@ class PipelineContractTest {
             assertThat(response.statusCode()).isEqualTo(200);
             SseFrames frames = SseFrames.parse(response.body());
             SseFrames.Frame last = frames.last();
-            boolean errorFrame = client == ClientWire.ANTHROPIC ? last.event().filter("error"::equals).isPresent()
+            boolean errorFrame = client == ClientWire.ANTHROPIC || client == ClientWire.RESPONSES ? last.event().filter("error"::equals).isPresent()
                     : last.isErrorObject();
             assertThat(errorFrame).as("%s: the last frame is the error: %s", client, response.body()).isTrue();
             JsonNode error = client.error(last.json());

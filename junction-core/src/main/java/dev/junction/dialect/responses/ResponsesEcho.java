@@ -72,7 +72,7 @@ public record ResponsesEcho(ObjectNode fields) {
     }
 
     /** Writes the echo fields into a response object. */
-    void writeTo(ObjectNode response) {
+    public void writeTo(ObjectNode response) {
         for (Map.Entry<String, JsonNode> field : fields.properties()) {
             response.set(field.getKey(), field.getValue().deepCopy());
         }
