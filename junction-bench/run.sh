@@ -5,11 +5,13 @@
 #   junction-bench/run.sh                 # full matrix, 10 s per cell
 #   DURATION=5s CONNS="64 256" LATENCIES="50" junction-bench/run.sh
 #   MODES="anthropic anthropic-stream" junction-bench/run.sh   # translated: Anthropic clients, OpenAI upstream
+#   MODES="json responses responses-stream" junction-bench/run.sh   # Responses clients, Anthropic upstream
 #   junction-bench/run.sh --quick         # the regression guard: 16 and 256 conns, 5 s cells, a ratio summary
 #
 # Modes: json and stream are OpenAI clients of an OpenAI upstream (the byte fast path); anthropic and
 # anthropic-stream are Anthropic clients of the same OpenAI upstream (translated both ways), compared with the mock
-# answering Anthropic's format itself.
+# answering Anthropic's format itself; responses and responses-stream are Responses API clients of an Anthropic
+# upstream (translated both ways), compared with the mock answering the Responses format itself.
 #
 # Cores: Junction is pinned to CPU 0; the mock upstream and wrk share CPU 1 (on a 2-core machine).
 set -euo pipefail
@@ -69,6 +71,7 @@ start_mock() { # latency
 }
 
 start_junction() {
+  ANTHROPIC_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" ANTHROPIC_API_KEY="sk-ant-bench-upstream" \
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
   JUNCTION_MASTER_KEY="bench-key-0123456789" JUNCTION_DATA_DIR="$WORK/bare" \
   JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
@@ -80,6 +83,7 @@ start_junction() {
 # monthly budget (all far above the load, so every request is checked, reserved, settled and logged, none refused).
 start_governed() {
   rm -rf "$WORK/gov"; mkdir -p "$WORK/gov"
+  ANTHROPIC_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" ANTHROPIC_API_KEY="sk-ant-bench-upstream" \
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
   JUNCTION_ADMIN_KEY="bench-admin-0123456789" JUNCTION_DATA_DIR="$WORK/gov" \
   JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
@@ -126,7 +130,10 @@ CONF
 
 run_wrk() { # url conns stream [mode] [key]
   local script=chat.lua path=/v1/chat/completions
-  case "${4:-json}" in anthropic*) script=messages.lua; path=/v1/messages ;; esac
+  case "${4:-json}" in
+    anthropic*) script=messages.lua; path=/v1/messages ;;
+    responses*) script=responses.lua; path=/v1/responses ;;
+  esac
   BENCH_KEY="${5:-bench-key-0123456789}" STREAM="$3" taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "$here/wrk/$script" "$1$path" 2>&1
 }
 
