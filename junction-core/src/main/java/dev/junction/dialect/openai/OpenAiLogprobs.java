@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@code logprobs.content} token lists of responses and stream chunks. */
-final class OpenAiLogprobs {
+public final class OpenAiLogprobs {
 
     private OpenAiLogprobs() {}
 
@@ -21,7 +21,8 @@ final class OpenAiLogprobs {
         return readTokens(logprobs.get("content"));
     }
 
-    private static List<TokenLogprob> readTokens(JsonNode tokens) {
+    /** A list of token logprobs as OpenAI writes them (Chat Completions' {@code content}, Responses' parts). */
+    public static List<TokenLogprob> readTokens(JsonNode tokens) {
         if (tokens == null || !tokens.isArray()) {
             return List.of();
         }

@@ -1,10 +1,9 @@
 package dev.junction.dialect.responses;
 
+import dev.junction.dialect.openai.OpenAiLogprobs;
 import dev.junction.json.Json;
 import dev.junction.model.TokenLogprob;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,22 +17,7 @@ final class ResponsesLogprobs {
     private ResponsesLogprobs() {}
 
     static List<TokenLogprob> read(JsonNode logprobs) {
-        if (logprobs == null || !logprobs.isArray()) {
-            return List.of();
-        }
-        List<TokenLogprob> out = new ArrayList<>(logprobs.size());
-        for (JsonNode t : logprobs) {
-            Optional<List<Integer>> bytes = Optional.empty();
-            JsonNode b = t.get("bytes");
-            if (b != null && b.isArray()) {
-                List<Integer> list = new ArrayList<>(b.size());
-                b.forEach(x -> list.add(x.asInt()));
-                bytes = Optional.of(list);
-            }
-            out.add(new TokenLogprob(t.path("token").asString(""), t.path("logprob").asDouble(), bytes,
-                    read(t.get("top_logprobs"))));
-        }
-        return out;
+        return OpenAiLogprobs.readTokens(logprobs);
     }
 
     static ArrayNode write(List<TokenLogprob> tokens) {

@@ -2,14 +2,12 @@ package dev.junction.stage.budget;
 
 import dev.junction.governance.BudgetHold;
 import dev.junction.governance.Caller;
-import dev.junction.governance.Governor;
-import dev.junction.governance.Refusal;
-import dev.junction.model.GatewayError;
 import dev.junction.pipeline.Chain;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Outcome;
 import dev.junction.pipeline.Reply;
 import dev.junction.pipeline.Stage;
+import dev.junction.stage.Governed;
 import io.vertx.core.Future;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,20 +30,14 @@ public final class BudgetStage implements Stage {
         if (caller.isEmpty() || caller.get().grant().isEmpty()) {
             return chain.proceed(exchange);
         }
-        var operation = exchange.operation();
-        Governor.Ask ask = new Governor.Ask(exchange.requestId(), operation.model(), exchange.route().orElseThrow(),
-                exchange::inputTokens, operation.maxOutputTokens());
-        return exchange.runtime().governor().reserve(caller.get(), ask, exchange.context()).transform(ar -> {
+        Future<Optional<BudgetHold>> held = exchange.runtime().governor().reserve(caller.get(), Governed.ask(exchange),
+                exchange.context());
+        return held.transform(ar -> {
             if (ar.succeeded()) {
                 ar.result().ifPresent(hold -> exchange.attach(HOLD, hold));
                 return chain.proceed(exchange);
             }
-            if (ar.cause() instanceof Refusal refusal) {
-                return Future.succeededFuture(new Reply.Refused(refusal.error()));
-            }
-            LOG.error("The budget ledger failed on request {}", exchange.requestId(), ar.cause());
-            return Future.succeededFuture(new Reply.Refused(
-                    new GatewayError.Internal("The gateway could not check the request's budgets.")));
+            return Governed.refused(exchange, ar.cause(), LOG, "budgets");
         });
     }
 

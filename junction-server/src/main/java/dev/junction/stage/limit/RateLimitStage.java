@@ -1,15 +1,14 @@
 package dev.junction.stage.limit;
 
 import dev.junction.governance.Caller;
-import dev.junction.governance.Governor;
 import dev.junction.governance.LimitHold;
 import dev.junction.governance.Refusal;
-import dev.junction.model.GatewayError;
 import dev.junction.pipeline.Chain;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Outcome;
 import dev.junction.pipeline.Reply;
 import dev.junction.pipeline.Stage;
+import dev.junction.stage.Governed;
 import io.vertx.core.Future;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,10 +31,9 @@ public final class RateLimitStage implements Stage {
         if (caller.isEmpty() || caller.get().grant().isEmpty()) {
             return chain.proceed(exchange);
         }
-        var operation = exchange.operation();
-        Governor.Ask ask = new Governor.Ask(exchange.requestId(), operation.model(), exchange.route().orElseThrow(),
-                exchange::inputTokens, operation.maxOutputTokens());
-        return exchange.runtime().governor().limit(caller.get(), ask, exchange.context()).transform(ar -> {
+        Future<Optional<LimitHold>> held = exchange.runtime().governor().limit(caller.get(), Governed.ask(exchange),
+                exchange.context());
+        return held.transform(ar -> {
             if (ar.succeeded()) {
                 ar.result().ifPresent(hold -> {
                     exchange.attach(HOLD, hold);
@@ -45,11 +43,8 @@ public final class RateLimitStage implements Stage {
             }
             if (ar.cause() instanceof Refusal refusal) {
                 refusal.limit().ifPresent(d -> LimitHeaders.denied(exchange.response(), exchange.dialect(), d));
-                return Future.succeededFuture(new Reply.Refused(refusal.error()));
             }
-            LOG.error("The rate limiter failed on request {}", exchange.requestId(), ar.cause());
-            return Future.succeededFuture(new Reply.Refused(
-                    new GatewayError.Internal("The gateway could not check the request's limits.")));
+            return Governed.refused(exchange, ar.cause(), LOG, "limits");
         });
     }
 
