@@ -1,6 +1,5 @@
 package dev.junction.governance;
 
-import dev.junction.budget.BudgetAccount;
 import dev.junction.budget.BudgetLedger;
 import dev.junction.budget.LocalBudgetLedger;
 import dev.junction.budget.RedisBudgetLedger;
@@ -8,7 +7,6 @@ import dev.junction.config.GovernanceSettings;
 import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.SecretBox;
 import dev.junction.crypto.VirtualKeys;
-import dev.junction.entity.Budget;
 import dev.junction.limit.LocalRateLimiter;
 import dev.junction.limit.RateLimiter;
 import dev.junction.limit.RedisRateLimiter;
@@ -24,15 +22,13 @@ import dev.junction.store.DatabaseSettings;
 import dev.junction.store.GovernanceData;
 import dev.junction.store.GovernanceStore;
 import dev.junction.store.JdbcRequestLogSink;
-import dev.junction.store.SpendSummary;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,7 +50,7 @@ public final class Governance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Governance.class);
 
     /** How often the store's revision is checked for changes made elsewhere. */
-    static final Duration POLL = Duration.ofSeconds(2);
+    static final Duration POLL = Duration.ofSeconds(1);
 
     private final GovernanceSettings settings;
     private final Database database;
@@ -69,7 +65,10 @@ public final class Governance implements AutoCloseable {
     private final Clock clock;
     private final AtomicReference<GovernanceSnapshot> snapshot = new AtomicReference<>(GovernanceSnapshot.EMPTY);
     private final AtomicReference<CostCalculator> costs = new AtomicReference<>();
-    private final Set<String> seeded = new HashSet<>();
+    private final BudgetSeeds seeds;
+    private final SnapshotRefresher refresher;
+    private final KeyLookup keyLookup;
+    private volatile boolean startedWithVirtualKeys;
     private final ScheduledExecutorService poller;
     private final Optional<DeploymentGate> sharedDeploymentLimits;
     private final List<Consumer<GovernanceSnapshot>> storedConfigListeners = new CopyOnWriteArrayList<>();
@@ -98,6 +97,9 @@ public final class Governance implements AutoCloseable {
         this.costs.set(new CostCalculator(PriceCatalog.bundled().withOverrides(settings.pricing().overrides())));
         this.sharedDeploymentLimits = redisUrl.map(url -> new SharedDeploymentLimits(limiter));
         this.governor = new Governor(limiter, ledger, costs::get, settings.pricing());
+        this.seeds = new BudgetSeeds(database, ledger, clock);
+        this.refresher = new SnapshotRefresher(database, this::load, snapshot::get);
+        this.keyLookup = new KeyLookup(database, store, refresher, System::nanoTime);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "junction-governance-poll");
             t.setDaemon(true);
@@ -115,6 +117,7 @@ public final class Governance implements AutoCloseable {
         Governance g = new Governance(settings, redisUrl, clock);
         try {
             g.refresh().join();
+            g.startedWithVirtualKeys = g.snapshot().hasVirtualKeys();
         } catch (RuntimeException e) {
             g.close();
             throw e;
@@ -124,21 +127,36 @@ public final class Governance implements AutoCloseable {
         return g;
     }
 
-    /** Loads the store again and publishes a new snapshot; completes once it is published. */
-    public java.util.concurrent.CompletableFuture<GovernanceSnapshot> refresh() {
-        return database.call(() -> {
-            GovernanceData data = store.loadAll();
-            publish(data);
-            return snapshot.get();
-        });
+    /**
+     * Loads the store again and publishes a new snapshot; completes (on a database thread) once a load begun after
+     * this call is published.
+     */
+    public CompletableFuture<GovernanceSnapshot> refresh() {
+        return refresher.reload();
+    }
+
+    /**
+     * Completes (on a database thread) once the published snapshot shows the store at {@code revision} or later: at
+     * once when it already does, else after a load (shared with every other caller waiting meanwhile).
+     */
+    public CompletableFuture<GovernanceSnapshot> refreshTo(long revision) {
+        return refresher.atLeast(revision);
+    }
+
+    /** Runs on a database thread: reads the store, publishes it, answers what is published now. */
+    private GovernanceSnapshot load() {
+        publish(store.loadAll());
+        return snapshot.get();
     }
 
     private void refreshIfChanged() {
         try {
             long revision = database.call(() -> store.revision().current()).join();
-            if (revision != snapshot.get().revision()) {
-                refresh().join();
-            }
+            refresher.atLeast(revision).join();
+            database.call(() -> {
+                seeds.retry();
+                return null;
+            }).join();
         } catch (RuntimeException e) {
             LOG.debug("Could not check the store for changes: {}", e.toString());
         }
@@ -153,7 +171,7 @@ public final class Governance implements AutoCloseable {
         Map<String, Price> overrides = new LinkedHashMap<>(settings.pricing().overrides());
         data.priceOverrides().forEach(o -> overrides.put(o.model(), o.toPrice()));
         costs.set(new CostCalculator(PriceCatalog.bundled().withOverrides(overrides)));
-        reconcile(next);
+        seeds.seed(next.budgets());
         GovernanceSnapshot previous = snapshot.getAndSet(next);
         if (next.storedConfigDiffers(previous)) {
             for (Consumer<GovernanceSnapshot> listener : storedConfigListeners) {
@@ -177,26 +195,22 @@ public final class Governance implements AutoCloseable {
         storedConfigListeners.add(listener);
     }
 
-    /**
-     * Budgets new to this process get their current period's spend from the request log, the record of truth (the
-     * ledger keeps the larger of the two, so a shared ledger that is ahead is not set back).
-     */
-    private void reconcile(GovernanceSnapshot next) {
-        SpendSummary spend = new SpendSummary(database);
-        for (Budget budget : next.budgets()) {
-            if (!seeded.add(budget.id() + "@" + budget.amountNanos() + "@" + budget.period())) {
-                continue;
-            }
-            BudgetAccount account = KeyGrant.account(budget);
-            var window = budget.period().window(clock.instant(), budget.timeZone());
-            long spent = spend.spentSince(budget.scope(), budget.scopeId(), window.start());
-            ledger.seed(account, spent).toCompletableFuture().join();
-        }
-    }
-
     /** The snapshot the data plane reads now. */
     public GovernanceSnapshot snapshot() {
         return snapshot.get();
+    }
+
+    /**
+     * Whether the store held a virtual key when this process started: such a gateway requires a key on every request
+     * for its whole life, whatever other replicas add or remove later.
+     */
+    public boolean startedWithVirtualKeys() {
+        return startedWithVirtualKeys;
+    }
+
+    /** Finds keys the snapshot does not know yet in the store (bounded; see {@link KeyLookup}). */
+    public KeyLookup keyLookup() {
+        return keyLookup;
     }
 
     public Governor governor() {

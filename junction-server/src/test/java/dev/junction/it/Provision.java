@@ -33,9 +33,23 @@ final class Provision {
     }
 
     private final Governance governance;
+    private final boolean publishes;
 
     Provision(Gateway gateway) {
+        this(gateway, true);
+    }
+
+    private Provision(Gateway gateway, boolean publishes) {
         this.governance = gateway.server().governance();
+        this.publishes = publishes;
+    }
+
+    /**
+     * Writes to the gateway's store without publishing to its data plane, as another replica (or the CLI on the
+     * database) would: the gateway's snapshot stays behind until it polls or is told.
+     */
+    static Provision behindTheBackOf(Gateway gateway) {
+        return new Provision(gateway, false);
     }
 
     User user() {
@@ -80,7 +94,9 @@ final class Provision {
     }
 
     void publish() {
-        governance.refresh().join();
+        if (publishes) {
+            governance.refresh().join();
+        }
     }
 
     <T> T call(Callable<T> work) {
