@@ -1,7 +1,6 @@
 package dev.junction.cli;
 
 import dev.junction.admin.AuditedWrites;
-import dev.junction.admin.BudgetJson;
 import dev.junction.admin.GovernanceCommands;
 import dev.junction.admin.KeyJson;
 import dev.junction.admin.TeamJson;
@@ -87,12 +86,8 @@ final class DirectAdminClient implements AdminClient {
     }
 
     @Override
-    public ObjectNode createKey(ObjectNode body, Optional<ObjectNode> budget) {
-        KeyJson.NewKey request = KeyJson.newKey(body, clock.instant());
-        GovernanceCommands.IssuedKey issued = await(commands.createKey(actor, request, budget.map(BudgetJson::spec)));
-        ObjectNode key = KeyJson.render(issued.key()).put("key", issued.plaintext().reveal());
-        issued.budget().ifPresent(b -> key.set("budget", BudgetJson.render(b, Optional.empty())));
-        return key;
+    public ObjectNode createKey(ObjectNode body) {
+        return KeyJson.issued(await(commands.createKey(actor, KeyJson.newKey(body, clock.instant()))));
     }
 
     @Override
