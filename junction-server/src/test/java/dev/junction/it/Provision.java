@@ -54,7 +54,7 @@ final class Provision {
 
     User user() {
         return call(() -> governance.store().users().create("ten_default", new User.Spec(Optional.empty(),
-                "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE, List.of(), Map.of())));
+                "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true)));
     }
 
     /** A key of a new user with these limits and model scope. */
