@@ -51,7 +51,7 @@ public final class GovernanceCommands {
      *
      * @throws AdminError (in the future) when the tenant or team does not exist
      */
-    public CompletableFuture<User> createUser(String actor, UserJson.NewUser request) {
+    public CompletableFuture<User> createUser(Actor actor, UserJson.NewUser request) {
         return writes.write(actor, store -> {
             requireTenantAndTeam(store, request);
             User user = store.users().create(request.tenantId(), request.spec());
@@ -67,7 +67,7 @@ public final class GovernanceCommands {
      *
      * @throws AdminError (in the future) when the user does not exist
      */
-    public CompletableFuture<IssuedKey> createKey(String actor, KeyJson.NewKey request) {
+    public CompletableFuture<IssuedKey> createKey(Actor actor, KeyJson.NewKey request) {
         VirtualKeys.NewKey material = keys.generate();
         return writes.write(actor, store -> {
             if (store.users().get(request.userId()).isEmpty()) {
@@ -91,7 +91,7 @@ public final class GovernanceCommands {
      *
      * @return the key as it is now; empty when there is no such key
      */
-    public CompletableFuture<Optional<VirtualKey>> revokeKey(String actor, String keyId) {
+    public CompletableFuture<Optional<VirtualKey>> revokeKey(Actor actor, String keyId) {
         return writes.write(actor, store -> {
             Optional<VirtualKey> current = store.keys().get(keyId);
             if (current.isEmpty() || !current.get().enabled()) {

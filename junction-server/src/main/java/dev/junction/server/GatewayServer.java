@@ -239,20 +239,7 @@ public final class GatewayServer {
     }
 
     private void ready(RoutingContext ctx) {
-        var body = Json.object().put("status", draining ? "draining" : "ready").put("in_flight", inFlight.get())
-                .put("providers", runtime.get().config().providers().size());
-        AccessMode mode = runtime.get().callers().mode();
-        var auth = body.putObject("auth").put("mode", mode.wireName());
-        mode.reasons().forEach(auth.putArray("because")::add);
-        var lookups = governance.keyLookup().stats();
-        auth.putObject("key_lookups").put("store_queries", lookups.storeQueries())
-                .put("refused_busy", lookups.refusedBusy()).put("remembered_unknown", lookups.rememberedUnknown());
-        var logs = governance.writer().stats();
-        var log = body.putObject("request_log").put("database", logs.databaseUp() ? "up" : "down")
-                .put("queued", logs.queued()).put("spooled_records", logs.spooledRecords())
-                .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped());
-        logs.downSince().ifPresent(at -> log.put("down_since", at.toString()));
-        json(ctx, draining ? 503 : 200, body);
+        json(ctx, draining ? 503 : 200, Readiness.body(draining, inFlight.get(), runtime.get(), governance));
     }
 
     private static void failure(RoutingContext ctx, GatewayConfig config) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(SharedDatabases.class)
 class DatabaseTest {
 
-    /** The migrations each dialect has (V1 governance, V2 disabling users and teams). */
-    private static final int MIGRATIONS = 2;
+    /** The migrations each dialect has (V1 governance, V2 disabling users and teams, V3 the store identity). */
+    private static final int MIGRATIONS = 3;
 
     @AllDialects
     void openingMigratesAnEmptyDatabaseAndSeedsTheDefaultTenant(SqlDialect dialect) {
