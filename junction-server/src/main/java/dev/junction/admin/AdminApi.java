@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * or {@code admin_keys}), sent as {@code Authorization: Bearer} or {@code X-Api-Key}; with none configured the API is
  * off. Answers are JSON; errors are {@code {"error":{"type","message"}}}. Handlers run on the event loop and hand
  * every store access to the database's threads; each write records an audit entry under the admin key's name and
- * is in effect on this replica when the answer is sent.
+ * is in force on this replica and every live one when the answer is sent, or the answer's
+ * {@code X-Junction-Propagation} headers say which replica did not confirm it.
  */
 public final class AdminApi {
 

@@ -44,8 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * block of the YAML file, validated by the same readers before anything is stored (400 listing the problems); a name
  * the file or the environment declares is read-only here (409). A provider's {@code api_key} is sealed with the
  * gateway's secret key before it is stored and never shown again. Each write stores the change and its audit entry in
- * one transaction, then refreshes the governance snapshot, so the change is in effect on this replica when the answer
- * is sent (other replicas pick it up by polling the store).
+ * one transaction, then is put in force: the answer is sent once this replica and every live replica serve it, or
+ * says in its headers which did not confirm ({@link Governance#propagate}).
  *
  * <p>Mount it behind the admin-key authentication: it checks no key itself. The audit actor is the routing-context
  * value {@value #ACTOR} when the authentication put an {@link Actor} there, else {@code admin}. Handlers run on the event

@@ -266,8 +266,8 @@ public final class Governance implements AutoCloseable {
     }
 
     /**
-     * Stops polling, flushes the request log (what cannot be written in time goes to the spool), and closes the
-     * limiter, ledger and database.
+     * Says goodbye to the other replicas, stops polling, flushes the request log (what cannot be written in time goes
+     * to the spool), and closes the limiter, ledger and database.
      */
     @Override
     public void close() {

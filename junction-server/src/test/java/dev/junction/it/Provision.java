@@ -81,6 +81,24 @@ final class Provision {
         return new IssuedKey(material.plaintext().reveal(), stored);
     }
 
+    /**
+     * A key of a new user with a budget of {@code usd} per period, both in one transaction, as the admin API creates
+     * them: no snapshot can hold the key without its budget.
+     */
+    IssuedKey keyWithBudget(double usd, BudgetPeriod period) {
+        User user = user();
+        VirtualKeys.NewKey material = governance.virtualKeys().generate();
+        VirtualKey stored = call(() -> governance.database().jdbi().inTransaction(handle -> {
+            VirtualKey key = governance.store().keys().create(user.id(), material.displayPrefix(), material.hash(),
+                    spec(RateLimits.NONE, List.of(), List.of(), Optional.empty(), true));
+            governance.store().budgets().create(BudgetScope.KEY, key.id(),
+                    new Budget.Spec(Costs.nanos(usd), period, ZoneId.of("UTC")));
+            return key;
+        }));
+        publish();
+        return new IssuedKey(material.plaintext().reveal(), stored);
+    }
+
     /** A budget of {@code usd} per period on the key. */
     Budget budget(IssuedKey key, double usd, BudgetPeriod period) {
         Budget budget = call(() -> governance.store().budgets().create(BudgetScope.KEY, key.id(),

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -60,11 +61,13 @@ class ReplicaRedisOutageTest {
     }
 
     @Test
-    void aKeyRevokedOnAIsRefusedByBFromTheFirstRequest() {
+    void aKeyRevokedOnAIsRefusedByBFromTheFirstRequest(TestReporter report) {
         ObjectNode key = key(user());
         assertThat(ReplicaChangesTest.chat(replicas.b(), key).statusCode()).isEqualTo(200);
 
+        long started = System.nanoTime();
         Answer revoked = admin.post("/api/admin/keys/" + key.path("id").asString() + "/revoke", null);
+        Measured.report(report, "postgresql_only.revocation_confirmed_by_b", Measured.since(started));
 
         assertConfirmedByB(revoked);
         assertThat(ReplicaChangesTest.chat(replicas.b(), key).statusCode()).isEqualTo(401);
