@@ -90,7 +90,10 @@ public final class ReplicaSync implements AutoCloseable {
                 return CompletableFuture.completedFuture(new Confirmation(revision, List.of(),
                         live.stream().map(Peer::id).toList(), false));
             }
-            return pending.await(revision, live, settings.confirmWithin());
+            CompletableFuture<Confirmation> confirmed = pending.await(revision, live, settings.confirmWithin());
+            // A state that arrived between reading the peers and registering the wait is counted now.
+            peers.live().forEach(p -> pending.serves(p.id(), p.revision()));
+            return confirmed;
         });
     }
 
