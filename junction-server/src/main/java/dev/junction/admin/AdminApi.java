@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * or {@code admin_keys}), sent as {@code Authorization: Bearer} or {@code X-Api-Key}; with none configured the API is
  * off. Answers are JSON; errors are {@code {"error":{"type","message"}}}. Handlers run on the event loop and hand
  * every store access to the database's threads; each write records an audit entry under the admin key's name and
- * is in effect on this replica when the answer is sent.
+ * is in force on this replica and every live one when the answer is sent, or the answer's
+ * {@code X-Junction-Propagation} headers say which replica did not confirm it.
  */
 public final class AdminApi {
 
@@ -50,7 +51,7 @@ public final class AdminApi {
      */
     public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance) {
         this.runtime = runtime;
-        AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::refresh);
+        AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);
         GovernanceCommands commands = new GovernanceCommands(writes, governance.virtualKeys());
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(new HealthResource(runtime, health).routes());
@@ -111,22 +112,26 @@ public final class AdminApi {
             error(ctx, 401, "unauthorized", "Invalid or missing admin key.");
             return;
         }
-        ctx.put(ACTOR, caller.get().keyName());
+        ctx.put(ACTOR, Actor.named(caller.get().keyName()));
         ctx.next();
     }
 
     /** Runs a handler and answers on this event loop when its work is done, wherever that work ran. */
     private static void handle(AdminRoute route, RoutingContext ctx) {
+        Actor actor = ctx.get(ACTOR);
         CompletionStage<Reply> reply;
         try {
-            reply = route.handler().handle(new Call(ctx, ctx.get(ACTOR)));
+            reply = route.handler().handle(new Call(ctx, actor));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
         Future.fromCompletionStage(reply, ctx.vertx().getOrCreateContext()).onComplete(done -> {
             if (done.failed()) {
                 fail(ctx, done.cause());
-            } else if (done.result().body().isPresent()) {
+                return;
+            }
+            actor.confirmation().ifPresent(c -> PropagationHeaders.set(ctx.response(), c));
+            if (done.result().body().isPresent()) {
                 send(ctx, done.result().status(), done.result().body().get());
             } else {
                 ctx.response().setStatusCode(done.result().status()).end();

@@ -1,6 +1,7 @@
 package dev.junction.admin;
 
 import dev.junction.json.Json;
+import dev.junction.replica.Confirmation;
 import dev.junction.store.Database;
 import dev.junction.store.GovernanceStore;
 import dev.junction.store.StoreRevision;
@@ -9,7 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads and writes of the governance store on behalf of an admin, on the database's threads (never the caller's, so
  * an event loop can use it). A write and its audit entry commit in one transaction, or neither does; once committed,
- * the new state is published (the admin API refreshes this replica's snapshot, so the change works at once; other
- * replicas see the store's revision change within their poll). Thread safe.
+ * the change is put in force (the admin API brings this replica's snapshot to the change's revision and waits for
+ * the other live replicas to confirm theirs, within a bound) before the write's future completes; how far it got is
+ * reported to the {@link Actor}. Thread safe.
  */
 public final class AuditedWrites {
 
@@ -84,16 +86,21 @@ public final class AuditedWrites {
 
     private final Database database;
     private final GovernanceStore store;
-    private final Supplier<? extends CompletionStage<?>> publish;
+    private final LongFunction<? extends CompletionStage<Confirmation>> propagate;
+
+    /** A committed outcome and the store revision it committed at. */
+    private record Committed<T>(Outcome<T> outcome, long revision) {
+    }
 
     /**
-     * @param publish called after every committed change; its failure is logged, not reported to the caller (the
-     *     change is committed, and the periodic poll publishes it later)
+     * @param propagate puts a change committed at a revision in force, answering how far it got; its failure is
+     *     logged, not reported to the caller (the change is committed, and the periodic poll applies it later)
      */
-    public AuditedWrites(Database database, GovernanceStore store, Supplier<? extends CompletionStage<?>> publish) {
+    public AuditedWrites(Database database, GovernanceStore store,
+                         LongFunction<? extends CompletionStage<Confirmation>> propagate) {
         this.database = database;
         this.store = store;
-        this.publish = publish;
+        this.propagate = propagate;
     }
 
     /** Runs a read on a database thread. */
@@ -108,26 +115,28 @@ public final class AuditedWrites {
 
     /**
      * Runs {@code change} and appends its audit entry, as {@code actor}, in one transaction on a database thread,
-     * then publishes. An exception from {@code change} (an {@link AdminError}, a
+     * then puts it in force and completes. An exception from {@code change} (an {@link AdminError}, a
      * {@link dev.junction.store.StoreConflict}) rolls everything back and fails the future with it.
      */
-    public <T> CompletableFuture<T> write(String actor, Function<GovernanceStore, Outcome<T>> change) {
+    public <T> CompletableFuture<T> write(Actor actor, Function<GovernanceStore, Outcome<T>> change) {
         return database.call(() -> database.jdbi().inTransaction(handle -> {
             // The store lock first, before the change reads anything: two concurrent read-modify-writes of one
             // entity (PATCHes) then run one after the other instead of one losing the other's update.
             StoreRevision.lock(handle, database.dialect());
             // The repositories' own transactions join this one: JDBI shares the thread's handle.
             Outcome<T> outcome = change.apply(store);
-            outcome.entries().forEach(e -> store.audit().append(actor, e.action(), e.entity(), e.entityId(),
+            outcome.entries().forEach(e -> store.audit().append(actor.name(), e.action(), e.entity(), e.entityId(),
                     Json.write(e.detail())));
-            return outcome;
-        })).thenCompose(outcome -> outcome.entries().isEmpty()
-                ? CompletableFuture.completedFuture(outcome.value())
-                : publish.get().handle((published, failure) -> {
+            return new Committed<>(outcome, store.revision().current());
+        })).thenCompose(committed -> committed.outcome().entries().isEmpty()
+                ? CompletableFuture.completedFuture(committed.outcome().value())
+                : propagate.apply(committed.revision()).handle((confirmation, failure) -> {
                     if (failure != null) {
-                        LOG.warn("A change was stored but could not be published at once: {}", failure.toString());
+                        LOG.warn("A change was stored but could not be put in force at once: {}", failure.toString());
+                    } else {
+                        actor.confirmed(confirmation);
                     }
-                    return outcome.value();
+                    return committed.outcome().value();
                 }).toCompletableFuture());
     }
 }

@@ -75,14 +75,9 @@ public final class BudgetJson {
         return new NewBudget(scope, scopeId, spec(f, Optional.empty()));
     }
 
-    /**
-     * The amount, period and time zone a body describes, for a budget whose subject is given apart (the CLI's
-     * {@code keys create --budget-usd}).
-     *
-     * @throws AdminError for an unknown field or a bad value
-     */
-    public static Budget.Spec spec(JsonNode body) {
-        return spec(Fields.of(body, UPDATE_FIELDS), Optional.empty());
+    /** The amount, period and time zone of a new budget, from fields already checked against {@link #UPDATE_FIELDS}. */
+    static Budget.Spec newSpec(Fields f) {
+        return spec(f, Optional.empty());
     }
 
     /** The spec a body describes: a new budget's, or {@code current} with the body's fields. */

@@ -11,9 +11,10 @@ import tools.jackson.databind.JsonNode;
  * event loop that received the request; the readers throw {@link AdminError} for bad input.
  *
  * @param ctx the Vert.x request
- * @param actor the name of the admin key that authenticated it, recorded in the audit trail
+ * @param actor the admin key that authenticated it, by the name the audit trail records; it also carries how far
+ *     the call's change got, for the answer's headers
  */
-record Call(RoutingContext ctx, String actor) {
+record Call(RoutingContext ctx, Actor actor) {
 
     /** A path parameter of the route's template, such as {@code id} in {@code /api/admin/tenants/{id}}. */
     String param(String name) {

@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -144,6 +145,27 @@ final class Fields {
                     throw AdminError.invalid("'" + name + "[" + i + "]' must be a non-empty string.");
                 }
                 out.add(item.stringValue().strip());
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /**
+     * An array of objects, each read strictly with {@code allowed} fields and turned into a value by {@code read}; a
+     * bad item is refused naming its place ({@code 'budgets[1]': …}).
+     */
+    <T> Optional<List<T>> objects(String name, Set<String> allowed, Function<Fields, T> read) {
+        return value(name).map(v -> {
+            if (!v.isArray()) {
+                throw wrongType(name, "an array of objects", v);
+            }
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                try {
+                    out.add(read.apply(Fields.of(v.get(i), allowed)));
+                } catch (AdminError e) {
+                    throw AdminError.invalid("'" + name + "[" + i + "]': " + e.getMessage());
+                }
             }
             return List.copyOf(out);
         });

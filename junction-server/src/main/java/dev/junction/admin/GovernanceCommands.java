@@ -36,9 +36,14 @@ public final class GovernanceCommands {
      *
      * @param key the stored key (its hash and prefix, never the plaintext)
      * @param plaintext the key itself
-     * @param budget the key's budget, when one was asked for
+     * @param budgets the key's budgets, created with it
      */
-    public record IssuedKey(VirtualKey key, Secret plaintext, Optional<Budget> budget) {
+    public record IssuedKey(VirtualKey key, Secret plaintext, List<Budget> budgets) {
+
+        /** Copies the budgets. */
+        public IssuedKey {
+            budgets = List.copyOf(budgets);
+        }
     }
 
     /**
@@ -46,7 +51,7 @@ public final class GovernanceCommands {
      *
      * @throws AdminError (in the future) when the tenant or team does not exist
      */
-    public CompletableFuture<User> createUser(String actor, UserJson.NewUser request) {
+    public CompletableFuture<User> createUser(Actor actor, UserJson.NewUser request) {
         return writes.write(actor, store -> {
             requireTenantAndTeam(store, request);
             User user = store.users().create(request.tenantId(), request.spec());
@@ -56,12 +61,13 @@ public final class GovernanceCommands {
     }
 
     /**
-     * Issues a key for a user, with a budget for it when asked; the key, its budget and their audit entries
-     * ({@code key.create}, {@code budget.create}) commit together.
+     * Issues a key for a user with its limits and budgets in one transaction: the key, its budgets and their audit
+     * entries ({@code key.create}, {@code budget.create}) commit together or not at all, so no replica ever sees the
+     * key without them.
      *
      * @throws AdminError (in the future) when the user does not exist
      */
-    public CompletableFuture<IssuedKey> createKey(String actor, KeyJson.NewKey request, Optional<Budget.Spec> budget) {
+    public CompletableFuture<IssuedKey> createKey(Actor actor, KeyJson.NewKey request) {
         VirtualKeys.NewKey material = keys.generate();
         return writes.write(actor, store -> {
             if (store.users().get(request.userId()).isEmpty()) {
@@ -69,12 +75,13 @@ public final class GovernanceCommands {
             }
             VirtualKey key = store.keys().create(request.userId(), material.displayPrefix(), material.hash(),
                     request.spec());
-            Optional<Budget> created = budget.map(spec -> store.budgets().create(BudgetScope.KEY, key.id(), spec));
+            List<Budget> budgets = request.budgets().stream()
+                    .map(spec -> store.budgets().create(BudgetScope.KEY, key.id(), spec)).toList();
             List<AuditedWrites.Entry> entries = new ArrayList<>();
             entries.add(AuditedWrites.Entry.created("key", key.id(), KeyJson.render(key)));
-            created.ifPresent(b -> entries.add(AuditedWrites.Entry.created("budget", b.id(),
+            budgets.forEach(b -> entries.add(AuditedWrites.Entry.created("budget", b.id(),
                     BudgetJson.render(b, Optional.empty()))));
-            return new AuditedWrites.Outcome<>(new IssuedKey(key, material.plaintext(), created), entries);
+            return new AuditedWrites.Outcome<>(new IssuedKey(key, material.plaintext(), budgets), entries);
         });
     }
 
@@ -84,7 +91,7 @@ public final class GovernanceCommands {
      *
      * @return the key as it is now; empty when there is no such key
      */
-    public CompletableFuture<Optional<VirtualKey>> revokeKey(String actor, String keyId) {
+    public CompletableFuture<Optional<VirtualKey>> revokeKey(Actor actor, String keyId) {
         return writes.write(actor, store -> {
             Optional<VirtualKey> current = store.keys().get(keyId);
             if (current.isEmpty() || !current.get().enabled()) {

@@ -1,5 +1,6 @@
 package dev.junction.admin;
 
+import dev.junction.entity.Budget;
 import dev.junction.entity.IpAllowList;
 import dev.junction.entity.VirtualKey;
 import dev.junction.json.Json;
@@ -28,8 +29,8 @@ public final class KeyJson {
     /** The fields an update may send. */
     static final Set<String> UPDATE_FIELDS = Fields.names(LimitsJson.FIELDS, "name", "allowed_models", "ip_allow",
             "tags", "metadata", "expires_at", "expires_in", "enabled", "capture_bodies");
-    /** The fields a create may send: an update's and the owner. */
-    static final Set<String> CREATE_FIELDS = Fields.names(UPDATE_FIELDS, "user_id");
+    /** The fields a create may send: an update's, the owner, and the key's budgets. */
+    static final Set<String> CREATE_FIELDS = Fields.names(UPDATE_FIELDS, "user_id", "budgets");
 
     private static final Pattern LIFETIME = Pattern.compile("(\\d{1,9})\\s*([smhdw])");
 
@@ -38,8 +39,14 @@ public final class KeyJson {
      *
      * @param userId its owner
      * @param spec the rest
+     * @param budgets the key's budgets, created with it (at most one per period)
      */
-    public record NewKey(String userId, VirtualKey.Spec spec) {
+    public record NewKey(String userId, VirtualKey.Spec spec, List<Budget.Spec> budgets) {
+
+        /** Copies the budgets. */
+        public NewKey {
+            budgets = List.copyOf(budgets);
+        }
     }
 
     private KeyJson() {}
@@ -58,6 +65,14 @@ public final class KeyJson {
                 .put("created_at", k.createdAt().toString()).put("updated_at", k.updatedAt().toString());
     }
 
+    /** A key just issued as the create answer shows it: with the key itself, once, and its budgets. */
+    public static ObjectNode issued(GovernanceCommands.IssuedKey issued) {
+        ObjectNode node = render(issued.key()).put("key", issued.plaintext().reveal());
+        var budgets = node.putArray("budgets");
+        issued.budgets().forEach(b -> budgets.add(BudgetJson.render(b, Optional.empty())));
+        return node;
+    }
+
     /**
      * The key a create body describes (the admin API's {@code POST /api/admin/keys}, and the CLI's).
      *
@@ -70,7 +85,12 @@ public final class KeyJson {
 
     /** The key a create body's fields describe. */
     static NewKey newKey(Fields f, Instant now) {
-        return new NewKey(f.requiredString("user_id"), spec(f, Optional.empty(), now));
+        List<Budget.Spec> budgets = f.objects("budgets", BudgetJson.UPDATE_FIELDS, BudgetJson::newSpec)
+                .orElse(List.of());
+        if (budgets.stream().map(Budget.Spec::period).distinct().count() < budgets.size()) {
+            throw AdminError.invalid("'budgets': a key has at most one budget per period.");
+        }
+        return new NewKey(f.requiredString("user_id"), spec(f, Optional.empty(), now), budgets);
     }
 
     /** The spec a body describes: a new key's, or {@code current} with the body's fields. */

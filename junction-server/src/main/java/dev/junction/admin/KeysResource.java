@@ -49,9 +49,7 @@ final class KeysResource {
 
     private CompletionStage<Reply> create(Call call) {
         KeyJson.NewKey request = KeyJson.newKey(call.body(KeyJson.CREATE_FIELDS), clock.instant());
-        return commands.createKey(call.actor(), request, Optional.empty())
-                .thenApply(issued -> Reply.created(KeyJson.render(issued.key())
-                        .put("key", issued.plaintext().reveal())));
+        return commands.createKey(call.actor(), request).thenApply(issued -> Reply.created(KeyJson.issued(issued)));
     }
 
     private CompletionStage<Reply> get(Call call) {

@@ -16,6 +16,7 @@ import dev.junction.governance.Governance;
 import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
 import dev.junction.provider.ProviderCatalog;
+import dev.junction.replica.Confirmation;
 import dev.junction.runtime.GatewayRuntime;
 import dev.junction.store.StoreConflict;
 import io.vertx.core.Future;
@@ -23,11 +24,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,16 +44,16 @@ import tools.jackson.databind.node.ObjectNode;
  * block of the YAML file, validated by the same readers before anything is stored (400 listing the problems); a name
  * the file or the environment declares is read-only here (409). A provider's {@code api_key} is sealed with the
  * gateway's secret key before it is stored and never shown again. Each write stores the change and its audit entry in
- * one transaction, then refreshes the governance snapshot, so the change is in effect on this replica when the answer
- * is sent (other replicas pick it up by polling the store).
+ * one transaction, then is put in force: the answer is sent once this replica and every live replica serve it, or
+ * says in its headers which did not confirm ({@link Governance#propagate}).
  *
  * <p>Mount it behind the admin-key authentication: it checks no key itself. The audit actor is the routing-context
- * value {@value #ACTOR} when the authentication put a string there, else {@code admin}. Handlers run on the event
+ * value {@value #ACTOR} when the authentication put an {@link Actor} there, else {@code admin}. Handlers run on the event
  * loop and only read memory there; the store work runs on the database threads.
  */
 public final class StoredConfigResource {
 
-    /** The routing-context key of the authenticated admin's name, used as the audit actor. */
+    /** The routing-context key of the authenticated admin ({@link Actor}), used as the audit actor. */
     public static final String ACTOR = "junction.admin";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredConfigResource.class);
@@ -180,20 +183,27 @@ public final class StoredConfigResource {
     }
 
     /**
-     * Runs a store write on a database thread, then refreshes the snapshot (which puts the change in effect here),
-     * then answers on the request's context. A failed refresh does not fail the committed write: the poller applies it.
+     * Runs a store write on a database thread, then puts it in force (this replica's snapshot, and the confirmations
+     * of the other live replicas, reported in the answer's headers), then answers on the request's context. A change
+     * that cannot be put in force at once does not fail the committed write: the poller applies it.
      */
     private <T> void write(RoutingContext ctx, Callable<T> work, Consumer<T> answer) {
-        CompletableFuture<T> done = governance.database().call(work).thenCompose(result -> governance.refresh()
-                .handle((published, failure) -> {
-                    if (failure != null) {
-                        LOG.warn("Stored a change but could not refresh the snapshot; the next poll applies it: {}",
-                                failure.toString());
-                    }
-                    return result;
-                }));
+        AtomicReference<Confirmation> confirmation = new AtomicReference<>();
+        CompletableFuture<T> done = governance.database().call(() -> {
+            T result = work.call();
+            return Map.entry(result, governance.store().revision().current());
+        }).thenCompose(written -> governance.propagate(written.getValue()).handle((confirmed, failure) -> {
+            if (failure != null) {
+                LOG.warn("Stored a change but could not put it in force at once; the next poll applies it: {}",
+                        failure.toString());
+            } else {
+                confirmation.set(confirmed);
+            }
+            return written.getKey();
+        }));
         Future.fromCompletionStage(done, ctx.vertx().getOrCreateContext()).onComplete(ar -> {
             if (ar.succeeded()) {
+                Optional.ofNullable(confirmation.get()).ifPresent(c -> PropagationHeaders.set(ctx.response(), c));
                 answer.accept(ar.result());
                 return;
             }
@@ -209,7 +219,7 @@ public final class StoredConfigResource {
     }
 
     private static String actor(RoutingContext ctx) {
-        return ctx.get(ACTOR) instanceof String name && !name.isBlank() ? name : "admin";
+        return ctx.get(ACTOR) instanceof Actor a && !a.name().isBlank() ? a.name() : "admin";
     }
 
     private GatewayConfig config() {

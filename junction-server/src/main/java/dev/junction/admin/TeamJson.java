@@ -15,7 +15,7 @@ public final class TeamJson {
 
     /** The fields an update may send. */
     static final Set<String> UPDATE_FIELDS = Fields.names(LimitsJson.FIELDS, "name", "markup", "allowed_models",
-            "metadata");
+            "metadata", "enabled");
     /** The fields a create may send: an update's and the tenant. */
     static final Set<String> CREATE_FIELDS = Fields.names(UPDATE_FIELDS, "tenant_id");
 
@@ -32,7 +32,7 @@ public final class TeamJson {
         LimitsJson.write(node, t.limits());
         StringsJson.list(node, "allowed_models", t.allowedModels());
         StringsJson.map(node, "metadata", t.metadata());
-        return node.put("created_at", t.createdAt().toString()).put("updated_at", t.updatedAt().toString());
+        return node.put("enabled", t.enabled()).put("created_at", t.createdAt().toString()).put("updated_at", t.updatedAt().toString());
     }
 
     /** The spec a body describes: a new team's (name required), or {@code current} with the body's fields. */
@@ -45,6 +45,7 @@ public final class TeamJson {
                 : current.map(Team.Spec::allowedModels).orElse(List.of());
         Map<String, String> metadata = f.has("metadata") ? f.labels("metadata").orElse(Map.of())
                 : current.map(Team.Spec::metadata).orElse(Map.of());
-        return new Team.Spec(name, markup, limits, models, metadata);
+        boolean enabled = f.bool("enabled").orElse(current.map(Team.Spec::enabled).orElse(true));
+        return new Team.Spec(name, markup, limits, models, metadata, enabled);
     }
 }

@@ -1,7 +1,6 @@
 package dev.junction.cli;
 
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,11 +23,10 @@ interface AdminClient extends AutoCloseable {
     ObjectNode createUser(ObjectNode body);
 
     /**
-     * Issues a key from a {@code POST /api/admin/keys} body, with a budget ({@code amount_usd}, {@code period}) when
-     * asked. The answer holds the key itself ({@code key}) and, with a budget, {@code budget}, or
-     * {@code budget_error} when the key was issued but its budget could not be made.
+     * Issues a key from a {@code POST /api/admin/keys} body, its {@code budgets} included: one call, one transaction,
+     * so the key never exists without them. The answer holds the key itself ({@code key}) and its {@code budgets}.
      */
-    ObjectNode createKey(ObjectNode body, Optional<ObjectNode> budget);
+    ObjectNode createKey(ObjectNode body);
 
     /** Revokes a key (disables it, keeping it for the log); the key as it is now. */
     ObjectNode revokeKey(String id);

@@ -59,6 +59,6 @@ final class AdminConnection {
         Optional<Path> file = Optional.ofNullable(config)
                 .or(() -> Optional.of(Path.of("junction.yaml")).filter(Files::isRegularFile));
         GatewayConfig loaded = new ConfigLoader(ProviderCatalog.bundled(), env).load(file);
-        return DirectAdminClient.open(loaded.governance(), err);
+        return DirectAdminClient.open(loaded.governance(), loaded.redisUrl(), err);
     }
 }

@@ -1,7 +1,7 @@
 package dev.junction.cli;
 
+import dev.junction.admin.Actor;
 import dev.junction.admin.AuditedWrites;
-import dev.junction.admin.BudgetJson;
 import dev.junction.admin.GovernanceCommands;
 import dev.junction.admin.KeyJson;
 import dev.junction.admin.TeamJson;
@@ -10,7 +10,11 @@ import dev.junction.admin.UserJson;
 import dev.junction.config.GovernanceSettings;
 import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.VirtualKeys;
+import dev.junction.governance.ReplicaChannels;
 import dev.junction.json.Json;
+import dev.junction.replica.Confirmation;
+import dev.junction.replica.ReplicaChannel;
+import dev.junction.replica.ReplicaMessage;
 import dev.junction.secret.Secret;
 import dev.junction.store.Database;
 import dev.junction.store.DatabaseSettings;
@@ -29,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The governance store opened directly, with the configuration {@code serve} would use: the same database and secret
  * key, and the admin API's own service code ({@link GovernanceCommands}), so a change made here is checked and audited
- * the same way (actor {@code cli:<os user>}). A running gateway picks changes up when it next polls the store
+ * the same way (actor {@code cli:<os user>}). Each change is announced to the running gateways on the channels they
+ * listen on (Redis, PostgreSQL notifications), so they apply it at once; without one, when they next poll the store
  * (within seconds). Used by one thread.
  */
 final class DirectAdminClient implements AdminClient {
@@ -38,20 +43,29 @@ final class DirectAdminClient implements AdminClient {
     private final GovernanceStore store;
     private final GovernanceCommands commands;
     private final Clock clock = Clock.systemUTC();
-    private final String actor = "cli:" + System.getProperty("user.name", "unknown");
+    private final Actor actor = Actor.named("cli:" + System.getProperty("user.name", "unknown"));
+    private final List<ReplicaChannel> channels;
 
-    private DirectAdminClient(Database database, VirtualKeys keys) {
+    private DirectAdminClient(Database database, VirtualKeys keys, List<ReplicaChannel> channels) {
         this.database = database;
         this.store = new GovernanceStore(database, clock);
-        this.commands = new GovernanceCommands(new AuditedWrites(database, store,
-                () -> CompletableFuture.completedFuture(null)), keys);
+        this.channels = channels;
+        this.commands = new GovernanceCommands(new AuditedWrites(database, store, this::announce), keys);
+    }
+
+    /** Tells the running gateways that the store is at {@code revision}; they confirm to each other, not to the CLI. */
+    private CompletableFuture<Confirmation> announce(long revision) {
+        String message = new ReplicaMessage.Changed(actor.name() + "-" + ProcessHandle.current().pid(), revision)
+                .encode();
+        channels.forEach(c -> c.publish(message));
+        return CompletableFuture.completedFuture(new Confirmation(revision, List.of(), List.of(), false));
     }
 
     /**
      * Opens the database (applying pending migrations) and loads the secret key, creating it when there is none yet
      * (with a warning on {@code err}: the gateway must use the same key).
      */
-    static DirectAdminClient open(GovernanceSettings settings, PrintWriter err) {
+    static DirectAdminClient open(GovernanceSettings settings, Optional<String> redisUrl, PrintWriter err) {
         GatewaySecretKey secretKey = GatewaySecretKey.load(settings.secretKey().map(Secret::reveal),
                 settings.secretKeyFile());
         if (secretKey.generated()) {
@@ -59,8 +73,12 @@ final class DirectAdminClient implements AdminClient {
                     + "use the same key (same data directory or JUNCTION_SECRET_KEY), or keys made here will not work");
         }
         GovernanceSettings.DatabaseConfig db = settings.database();
-        Database database = Database.open(new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize()));
-        return new DirectAdminClient(database, new VirtualKeys(secretKey));
+        DatabaseSettings databaseSettings = new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize());
+        Database database = Database.open(databaseSettings);
+        String storeId = database.call(new GovernanceStore(database, Clock.systemUTC())::identity).join();
+        List<ReplicaChannel> channels = ReplicaChannels.openers(redisUrl, databaseSettings, storeId).stream()
+                .map(o -> o.open(message -> { })).flatMap(Optional::stream).toList();
+        return new DirectAdminClient(database, new VirtualKeys(secretKey), channels);
     }
 
     @Override
@@ -87,12 +105,8 @@ final class DirectAdminClient implements AdminClient {
     }
 
     @Override
-    public ObjectNode createKey(ObjectNode body, Optional<ObjectNode> budget) {
-        KeyJson.NewKey request = KeyJson.newKey(body, clock.instant());
-        GovernanceCommands.IssuedKey issued = await(commands.createKey(actor, request, budget.map(BudgetJson::spec)));
-        ObjectNode key = KeyJson.render(issued.key()).put("key", issued.plaintext().reveal());
-        issued.budget().ifPresent(b -> key.set("budget", BudgetJson.render(b, Optional.empty())));
-        return key;
+    public ObjectNode createKey(ObjectNode body) {
+        return KeyJson.issued(await(commands.createKey(actor, KeyJson.newKey(body, clock.instant()))));
     }
 
     @Override
@@ -123,6 +137,7 @@ final class DirectAdminClient implements AdminClient {
 
     @Override
     public void close() {
+        channels.forEach(ReplicaChannel::close); // sends what is queued first
         database.close();
     }
 }

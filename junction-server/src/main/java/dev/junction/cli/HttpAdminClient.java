@@ -1,6 +1,5 @@
 package dev.junction.cli;
 
-import dev.junction.admin.BudgetJson;
 import dev.junction.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -60,20 +59,8 @@ final class HttpAdminClient implements AdminClient {
     }
 
     @Override
-    public ObjectNode createKey(ObjectNode body, Optional<ObjectNode> budget) {
-        // The budget is checked here first, as the gateway would, so that a bad one does not leave a key behind.
-        budget.ifPresent(BudgetJson::spec);
-        ObjectNode key = (ObjectNode) send("POST", "/api/admin/keys", Optional.of(body));
-        if (budget.isPresent()) {
-            ObjectNode request = budget.get().deepCopy().put("scope", "key").put("scope_id", key.path("id").asString());
-            try {
-                key.set("budget", send("POST", "/api/admin/budgets", Optional.of(request)));
-            } catch (CliFailure e) {
-                // The key exists and its plaintext is in this answer only: report the budget, keep the key.
-                key.put("budget_error", e.getMessage());
-            }
-        }
-        return key;
+    public ObjectNode createKey(ObjectNode body) {
+        return (ObjectNode) send("POST", "/api/admin/keys", Optional.of(body));
     }
 
     @Override

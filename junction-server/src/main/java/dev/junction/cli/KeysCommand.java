@@ -77,11 +77,11 @@ final class KeysCommand implements Runnable {
                 Optional.ofNullable(expiresIn).ifPresent(e -> body.put("expires_in", e));
                 Optional.ofNullable(rpm).ifPresent(r -> body.put("rpm", r));
                 Optional.ofNullable(tpm).ifPresent(t -> body.put("tpm", t));
-                Optional<ObjectNode> budget = Optional.ofNullable(budgetUsd).map(usd -> Json.object()
-                        .put("amount_usd", usd).put("period", budgetPeriod.wireName()));
-                ObjectNode key = client.createKey(body, budget);
+                Optional.ofNullable(budgetUsd).ifPresent(usd -> body.withArray("budgets").add(Json.object()
+                        .put("amount_usd", usd).put("period", budgetPeriod.wireName())));
+                ObjectNode key = client.createKey(body);
                 print(spec.commandLine().getOut(), spec.commandLine().getErr(), key);
-                return key.has("budget_error") ? 1 : 0;
+                return 0;
             });
         }
 
@@ -91,18 +91,13 @@ final class KeysCommand implements Runnable {
             } else {
                 out.printf("Created key %s (%s) for user %s.%n%n    %s%n%n", key.path("id").asString(),
                         key.path("name").asString(), key.path("user_id").asString(), key.path("key").asString());
-                JsonNode budget = key.path("budget");
-                if (budget.isObject()) {
+                for (JsonNode budget : key.path("budgets")) {
                     out.printf("Budget %s: %s USD %s.%n", budget.path("id").asString(),
                             budget.path("amount_usd").asString(), budget.path("period").asString());
                 }
                 out.flush();
             }
             err.println("Store this key now: it cannot be shown again.");
-            if (key.has("budget_error")) {
-                err.println("junction: the key was issued, but its budget was not: "
-                        + key.path("budget_error").asString());
-            }
             err.flush();
         }
     }

@@ -37,8 +37,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "redis", "providers", "routes", "groups", "health",
-            "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
+    private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "auth", "redis", "providers", "routes",
+            "groups", "health", "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
             "timeouts", "media");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
@@ -118,6 +118,7 @@ public final class ConfigLoader {
         List<GatewayKey> keys = keys(root.get("keys"), problems, "keys", "JUNCTION_MASTER_KEY", "master");
         List<GatewayKey> adminKeys = keys(root.get("admin_keys"), problems, "admin_keys", "JUNCTION_ADMIN_KEY",
                 "admin");
+        boolean authRequired = authRequired(root.get("auth"), problems);
         RoutesReader.RouteTable routes = new RoutesReader(providers, timeouts, problems)
                 .read(root.get("routes"), root.get("groups"));
         HealthPolicy health = PolicyReader.health(root.get("health"), problems);
@@ -133,8 +134,8 @@ public final class ConfigLoader {
         Map<String, ConfigLayers.Source> routeSources = new LinkedHashMap<>();
         routes.routes().keySet().forEach(name -> routeSources.put(name, ConfigLayers.Source.FILE));
         ConfigLayers layers = new ConfigLayers(timeouts, routes.groups(), providerSources, routeSources, Map.of());
-        return new GatewayConfig(server, keys, adminKeys, providers, routes.routes(), routes.aliases(), health,
-                redisUrl, media, governance, source, layers);
+        return new GatewayConfig(server, keys, adminKeys, authRequired, providers, routes.routes(), routes.aliases(),
+                health, redisUrl, media, governance, source, layers);
     }
 
     /**
@@ -341,6 +342,24 @@ public final class ConfigLoader {
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns));
+    }
+
+    /**
+     * {@code auth.required}, else {@code JUNCTION_AUTH_REQUIRED}: whether every data-plane request needs a key even
+     * when the gateway would otherwise be open (no gateway key, no admin key, no virtual key at start).
+     */
+    private boolean authRequired(JsonNode node, Problems problems) {
+        Optional<Boolean> required = Optional.empty();
+        if (problems.isMapping(node, "auth")) {
+            problems.onlyKeys(node, "auth", Set.of("required"));
+            required = problems.bool(node, "required", "auth");
+        }
+        return required.or(() -> envValue("JUNCTION_AUTH_REQUIRED").map(v -> {
+            if (!v.equals("true") && !v.equals("false")) {
+                problems.add("JUNCTION_AUTH_REQUIRED: expected true or false, got '" + v + "'");
+            }
+            return v.equals("true");
+        })).orElse(false);
     }
 
     /** {@code redis.url}, else {@code JUNCTION_REDIS_URL}: the Redis replicas share. */

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param keys gateway keys, for the data plane ({@code /v1/*})
  * @param adminKeys admin keys, for {@code /api/admin/*}; with none the admin API is off
+ * @param authRequired {@code auth.required}: every data-plane request needs a key, even on a gateway that would
+ *     otherwise be open (see {@code dev.junction.auth.AccessMode})
  * @param providers the providers this gateway runs, in matching order (the built-in mock included)
  * @param routes configured routes by public name, in file order; a name containing {@code *} is a wildcard route
  *     (see {@link dev.junction.routing.ModelResolver})
@@ -27,7 +29,7 @@ import java.util.Optional;
  * @param layers which layer (built in, environment, file, store) each provider and route came from
  */
 public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<GatewayKey> adminKeys,
-                            Map<String, ProviderConfig> providers,
+                            boolean authRequired, Map<String, ProviderConfig> providers,
                             Map<String, Route> routes, Map<String, String> aliases, HealthPolicy health,
                             Optional<String> redisUrl, MediaFetcher.Limits media,
                             GovernanceSettings governance, Optional<String> source, ConfigLayers layers) {
@@ -42,14 +44,14 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
 
     /** The same configuration with another server section. */
     public GatewayConfig withServer(ServerSettings settings) {
-        return new GatewayConfig(settings, keys, adminKeys, providers, routes, aliases, health, redisUrl, media,
-                governance, source, layers);
+        return new GatewayConfig(settings, keys, adminKeys, authRequired, providers, routes, aliases, health, redisUrl,
+                media, governance, source, layers);
     }
 
     /** The same configuration with other providers, routes and aliases, as {@link StoredConfigMerger} makes it. */
     GatewayConfig withEntities(Map<String, ProviderConfig> newProviders, Map<String, Route> newRoutes,
                                Map<String, String> newAliases, ConfigLayers newLayers) {
-        return new GatewayConfig(server, keys, adminKeys, newProviders, newRoutes, newAliases, health, redisUrl, media,
-                governance, source, newLayers);
+        return new GatewayConfig(server, keys, adminKeys, authRequired, newProviders, newRoutes, newAliases, health,
+                redisUrl, media, governance, source, newLayers);
     }
 }

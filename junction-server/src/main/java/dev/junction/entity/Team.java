@@ -17,11 +17,13 @@ import java.util.OptionalDouble;
  * @param limits the team's rate limits, shared by its users
  * @param allowedModels the public models its users may use; empty for all
  * @param metadata free-form labels
+ * @param enabled whether its users' keys work; a disabled team's keys are refused
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
  */
 public record Team(String id, String tenantId, String name, OptionalDouble markup, RateLimits limits,
-                   List<String> allowedModels, Map<String, String> metadata, Instant createdAt, Instant updatedAt) {
+                   List<String> allowedModels, Map<String, String> metadata, boolean enabled, Instant createdAt,
+                   Instant updatedAt) {
 
     /** Copies the collections. */
     public Team {
@@ -38,7 +40,7 @@ public record Team(String id, String tenantId, String name, OptionalDouble marku
 
     /** The fields an update may change, as they are now. */
     public Spec spec() {
-        return new Spec(name, markup, limits, allowedModels, metadata);
+        return new Spec(name, markup, limits, allowedModels, metadata, enabled);
     }
 
     /**
@@ -49,9 +51,10 @@ public record Team(String id, String tenantId, String name, OptionalDouble marku
      * @param limits the rate limits
      * @param allowedModels the public models its users may use; empty for all
      * @param metadata free-form labels
+     * @param enabled whether its users' keys work
      */
     public record Spec(String name, OptionalDouble markup, RateLimits limits, List<String> allowedModels,
-                       Map<String, String> metadata) {
+                       Map<String, String> metadata, boolean enabled) {
 
         /** Copies the collections. */
         public Spec {

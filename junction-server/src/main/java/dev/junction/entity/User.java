@@ -18,12 +18,13 @@ import java.util.Optional;
  * @param limits the user's rate limits, shared by its keys
  * @param allowedModels the public models its keys may use; empty for all
  * @param metadata free-form labels
+ * @param enabled whether its keys work; a disabled user's keys are refused
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
  */
 public record User(String id, String tenantId, Optional<String> teamId, String name, Optional<String> email,
-                   RateLimits limits, List<String> allowedModels, Map<String, String> metadata, Instant createdAt,
-                   Instant updatedAt) {
+                   RateLimits limits, List<String> allowedModels, Map<String, String> metadata, boolean enabled,
+                   Instant createdAt, Instant updatedAt) {
 
     /** Copies the collections. */
     public User {
@@ -41,7 +42,7 @@ public record User(String id, String tenantId, Optional<String> teamId, String n
 
     /** The fields an update may change, as they are now. */
     public Spec spec() {
-        return new Spec(teamId, name, email, limits, allowedModels, metadata);
+        return new Spec(teamId, name, email, limits, allowedModels, metadata, enabled);
     }
 
     /**
@@ -53,9 +54,10 @@ public record User(String id, String tenantId, Optional<String> teamId, String n
      * @param limits the rate limits
      * @param allowedModels the public models its keys may use; empty for all
      * @param metadata free-form labels
+     * @param enabled whether its keys work
      */
     public record Spec(Optional<String> teamId, String name, Optional<String> email, RateLimits limits,
-                       List<String> allowedModels, Map<String, String> metadata) {
+                       List<String> allowedModels, Map<String, String> metadata, boolean enabled) {
 
         /** Copies the collections. */
         public Spec {

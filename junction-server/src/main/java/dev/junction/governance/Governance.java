@@ -1,6 +1,5 @@
 package dev.junction.governance;
 
-import dev.junction.budget.BudgetAccount;
 import dev.junction.budget.BudgetLedger;
 import dev.junction.budget.LocalBudgetLedger;
 import dev.junction.budget.RedisBudgetLedger;
@@ -8,53 +7,46 @@ import dev.junction.config.GovernanceSettings;
 import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.SecretBox;
 import dev.junction.crypto.VirtualKeys;
-import dev.junction.entity.Budget;
 import dev.junction.limit.LocalRateLimiter;
 import dev.junction.limit.RateLimiter;
 import dev.junction.limit.RedisRateLimiter;
 import dev.junction.limit.SharedDeploymentLimits;
 import dev.junction.observe.RequestLogWriter;
 import dev.junction.observe.WriterSettings;
-import dev.junction.pricing.CostCalculator;
-import dev.junction.pricing.PriceCatalog;
+import dev.junction.replica.Confirmation;
+import dev.junction.replica.ReplicaSync;
 import dev.junction.routing.DeploymentGate;
-import dev.junction.routing.Price;
 import dev.junction.store.Database;
 import dev.junction.store.DatabaseSettings;
-import dev.junction.store.GovernanceData;
 import dev.junction.store.GovernanceStore;
 import dev.junction.store.JdbcRequestLogSink;
-import dev.junction.store.SpendSummary;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The governance side of a gateway process: the store, the published snapshot the data plane reads, the rate limiter
- * and budget ledger (in memory, or in Redis when replicas share one), the cost calculator and the request-log
- * writer. {@link #start} opens the database (running migrations), loads the first snapshot and reconciles the
- * ledger's current-period spend with the database; afterwards the store's revision is polled so that changes made
- * by any replica are published here within {@link #POLL}. Thread safe.
+ * and budget ledger (in memory, or in Redis when replicas share one), the cost calculator, the request-log writer,
+ * and this replica's part among the store's replicas. {@link #start} opens the database (running migrations), starts
+ * listening to the other replicas, loads the first snapshot (seeding the ledger's current-period spend from the
+ * database) and says hello. A change made here is put in force everywhere by {@link #propagate}; changes announced by
+ * other replicas are caught up with as they arrive; and the store's revision is polled every {@link #POLL} as the
+ * safety net for announcements that never came. Thread safe.
  */
 public final class Governance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Governance.class);
 
     /** How often the store's revision is checked for changes made elsewhere. */
-    static final Duration POLL = Duration.ofSeconds(2);
+    public static final Duration POLL = Duration.ofSeconds(1);
 
     private final GovernanceSettings settings;
     private final Database database;
@@ -67,12 +59,16 @@ public final class Governance implements AutoCloseable {
     private final RequestLogWriter writer;
     private final Governor governor;
     private final Clock clock;
-    private final AtomicReference<GovernanceSnapshot> snapshot = new AtomicReference<>(GovernanceSnapshot.EMPTY);
-    private final AtomicReference<CostCalculator> costs = new AtomicReference<>();
-    private final Set<String> seeded = new HashSet<>();
+    private final BudgetSeeds seeds;
+    private final PublishedSnapshot published;
+    private final SnapshotRefresher refresher;
+    private final KeyLookup keyLookup;
+    private volatile boolean startedWithVirtualKeys;
+    private final DatabaseSettings databaseSettings;
+    private final Optional<String> redisUrl;
+    private ReplicaSync replicas;
     private final ScheduledExecutorService poller;
     private final Optional<DeploymentGate> sharedDeploymentLimits;
-    private final List<Consumer<GovernanceSnapshot>> storedConfigListeners = new CopyOnWriteArrayList<>();
 
     private Governance(GovernanceSettings settings, Optional<String> redisUrl, Clock clock) {
         this.settings = settings;
@@ -86,7 +82,9 @@ public final class Governance implements AutoCloseable {
         this.secrets = new SecretBox(secretKey);
         this.virtualKeys = new VirtualKeys(secretKey);
         GovernanceSettings.DatabaseConfig db = settings.database();
-        this.database = Database.open(new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize()));
+        this.databaseSettings = new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize());
+        this.redisUrl = redisUrl;
+        this.database = Database.open(databaseSettings);
         this.store = new GovernanceStore(database, clock);
         this.limiter = redisUrl.<RateLimiter>map(url -> new RedisRateLimiter(url, "junction:rl:",
                 Duration.ofMinutes(10))).orElseGet(() -> new LocalRateLimiter(clock, Duration.ofMinutes(10)));
@@ -95,9 +93,12 @@ public final class Governance implements AutoCloseable {
         GovernanceSettings.RequestLogSettings logs = settings.requestLogs();
         this.writer = RequestLogWriter.start(new JdbcRequestLogSink(database), new WriterSettings(logs.queueSize(),
                 logs.batchSize(), logs.flushInterval(), logs.spoolDir(), logs.spoolMaxBytes()));
-        this.costs.set(new CostCalculator(PriceCatalog.bundled().withOverrides(settings.pricing().overrides())));
         this.sharedDeploymentLimits = redisUrl.map(url -> new SharedDeploymentLimits(limiter));
-        this.governor = new Governor(limiter, ledger, costs::get, settings.pricing());
+        this.seeds = new BudgetSeeds(database, ledger, clock);
+        this.published = new PublishedSnapshot(settings.pricing().overrides(), seeds);
+        this.governor = new Governor(limiter, ledger, published::costs, settings.pricing());
+        this.refresher = new SnapshotRefresher(database, this::load, published::get);
+        this.keyLookup = new KeyLookup(database, store, refresher, System::nanoTime);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "junction-governance-poll");
             t.setDaemon(true);
@@ -114,7 +115,10 @@ public final class Governance implements AutoCloseable {
     public static Governance start(GovernanceSettings settings, Optional<String> redisUrl, Clock clock) {
         Governance g = new Governance(settings, redisUrl, clock);
         try {
+            g.replicas = g.startReplicas(); // listening before the first load, so no change falls between the two
             g.refresh().join();
+            g.startedWithVirtualKeys = g.snapshot().hasVirtualKeys();
+            g.replicas.join();
         } catch (RuntimeException e) {
             g.close();
             throw e;
@@ -124,45 +128,60 @@ public final class Governance implements AutoCloseable {
         return g;
     }
 
-    /** Loads the store again and publishes a new snapshot; completes once it is published. */
-    public java.util.concurrent.CompletableFuture<GovernanceSnapshot> refresh() {
-        return database.call(() -> {
-            GovernanceData data = store.loadAll();
-            publish(data);
-            return snapshot.get();
-        });
+    private ReplicaSync startReplicas() {
+        String storeId = database.call(store::identity).join();
+        return ReplicaSync.start(ReplicaChannels.settings(), ReplicaChannels.openers(redisUrl, databaseSettings,
+                storeId), new ReplicaSync.Local() {
+                    @Override
+                    public long revision() {
+                        return published.get().revision();
+                    }
+
+                    @Override
+                    public CompletionStage<?> catchUp(long revision) {
+                        return refresher.atLeast(revision);
+                    }
+                });
+    }
+
+    /**
+     * Puts a change committed at {@code revision} in force: announces it to the other replicas, brings this one's
+     * snapshot up to it, and completes (on a database or replica thread) once every live replica confirmed that its
+     * data plane serves it, or {@link ReplicaChannels#CONFIRM_WITHIN} passed; the confirmation says which did not.
+     */
+    public CompletableFuture<Confirmation> propagate(long revision) {
+        return replicas.changed(revision);
+    }
+
+    /** This replica's part among the store's replicas: its id, its live peers, the channels that are up. */
+    public ReplicaSync replicas() {
+        return replicas;
+    }
+
+    /**
+     * Loads the store again and publishes a new snapshot; completes (on a database thread) once a load begun after
+     * this call is published.
+     */
+    public CompletableFuture<GovernanceSnapshot> refresh() {
+        return refresher.reload();
+    }
+
+    /** Runs on a database thread: reads the store, publishes it, answers what is published now. */
+    private GovernanceSnapshot load() {
+        published.publish(store.loadAll());
+        return published.get();
     }
 
     private void refreshIfChanged() {
         try {
             long revision = database.call(() -> store.revision().current()).join();
-            if (revision != snapshot.get().revision()) {
-                refresh().join();
-            }
+            refresher.atLeast(revision).join();
+            database.call(() -> {
+                seeds.retry();
+                return null;
+            }).join();
         } catch (RuntimeException e) {
             LOG.debug("Could not check the store for changes: {}", e.toString());
-        }
-    }
-
-    /** Runs on a database thread. */
-    private synchronized void publish(GovernanceData data) {
-        if (data.revision() < snapshot.get().revision()) {
-            return; // a slower load from before a change that is already published: publishing it would undo the change
-        }
-        GovernanceSnapshot next = GovernanceSnapshot.of(data);
-        Map<String, Price> overrides = new LinkedHashMap<>(settings.pricing().overrides());
-        data.priceOverrides().forEach(o -> overrides.put(o.model(), o.toPrice()));
-        costs.set(new CostCalculator(PriceCatalog.bundled().withOverrides(overrides)));
-        reconcile(next);
-        GovernanceSnapshot previous = snapshot.getAndSet(next);
-        if (next.storedConfigDiffers(previous)) {
-            for (Consumer<GovernanceSnapshot> listener : storedConfigListeners) {
-                try {
-                    listener.accept(next);
-                } catch (RuntimeException e) { // one listener's failure must not stop publishing or the others
-                    LOG.error("A listener failed to apply the changed stored providers and routes", e);
-                }
-            }
         }
     }
 
@@ -174,29 +193,25 @@ public final class Governance implements AutoCloseable {
      * snapshot already published; read {@link #snapshot()} after registering for that.
      */
     public void onStoredConfigChange(Consumer<GovernanceSnapshot> listener) {
-        storedConfigListeners.add(listener);
-    }
-
-    /**
-     * Budgets new to this process get their current period's spend from the request log, the record of truth (the
-     * ledger keeps the larger of the two, so a shared ledger that is ahead is not set back).
-     */
-    private void reconcile(GovernanceSnapshot next) {
-        SpendSummary spend = new SpendSummary(database);
-        for (Budget budget : next.budgets()) {
-            if (!seeded.add(budget.id() + "@" + budget.amountNanos() + "@" + budget.period())) {
-                continue;
-            }
-            BudgetAccount account = KeyGrant.account(budget);
-            var window = budget.period().window(clock.instant(), budget.timeZone());
-            long spent = spend.spentSince(budget.scope(), budget.scopeId(), window.start());
-            ledger.seed(account, spent).toCompletableFuture().join();
-        }
+        published.onStoredConfigChange(listener);
     }
 
     /** The snapshot the data plane reads now. */
     public GovernanceSnapshot snapshot() {
-        return snapshot.get();
+        return published.get();
+    }
+
+    /**
+     * Whether the store held a virtual key when this process started: such a gateway requires a key on every request
+     * for its whole life, whatever other replicas add or remove later.
+     */
+    public boolean startedWithVirtualKeys() {
+        return startedWithVirtualKeys;
+    }
+
+    /** Finds keys the snapshot does not know yet in the store (bounded; see {@link KeyLookup}). */
+    public KeyLookup keyLookup() {
+        return keyLookup;
     }
 
     public Governor governor() {
@@ -251,11 +266,14 @@ public final class Governance implements AutoCloseable {
     }
 
     /**
-     * Stops polling, flushes the request log (what cannot be written in time goes to the spool), and closes the
-     * limiter, ledger and database.
+     * Says goodbye to the other replicas, stops polling, flushes the request log (what cannot be written in time goes
+     * to the spool), and closes the limiter, ledger and database.
      */
     @Override
     public void close() {
+        if (replicas != null) {
+            replicas.close(); // says goodbye first: no replica waits for this one any more
+        }
         poller.shutdownNow();
         writer.close(Duration.ofSeconds(10));
         closeQuietly(limiter);

@@ -88,7 +88,7 @@ public final class GovernanceSnapshot {
         return Optional.ofNullable(grantsByHash.get(keyHash));
     }
 
-    /** Whether any virtual key exists; a gateway with one requires a key on every request. */
+    /** Whether any virtual key exists; a gateway that starts on a store with one requires a key on every request. */
     public boolean hasVirtualKeys() {
         return !grantsByHash.isEmpty();
     }

@@ -20,6 +20,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -95,7 +96,7 @@ public final class Governor {
         long worstCase = costs.get().worstCaseChargedNanos(ask.publicModel(), ask.route().deployments(),
                 ask.inputTokens().getAsLong(), maxOutput(ask), markup(caller.grant(), ask.route()));
         return Future.fromCompletionStage(ledger.reserve(accounts, worstCase, ask.requestId()), context)
-                .recover(e -> Future.failedFuture(e instanceof BudgetUnavailable
+                .recover(e -> Future.failedFuture(unwrap(e) instanceof BudgetUnavailable
                         ? new Refusal(new GatewayError.Unavailable("Budgets cannot be checked right now; try again "
                                 + "shortly.", Optional.of(Duration.ofSeconds(1))), Optional.empty())
                         : e))
@@ -105,6 +106,11 @@ public final class Governor {
                     case Reservation.Denied d -> Future.failedFuture(new Refusal(
                             new GatewayError.BudgetExceeded(d.message()), Optional.empty()));
                 });
+    }
+
+    /** The cause a completion stage wraps (Redis rejecting a command at once arrives wrapped). */
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** The output tokens a request may use at most: its own cap, the model's known limit, or the default. */

@@ -35,12 +35,20 @@ public record KeyGrant(VirtualKey key, User user, Optional<Team> team, Tenant te
     }
 
     /**
-     * Why the key may not be used now from this address, if it may not: disabled or expired (401), or an address
-     * outside its allow-list (403).
+     * Why the key may not be used now from this address, if it may not: it, its user or its team disabled, or the key
+     * expired (401), or an address outside its allow-list (403).
      */
     public Optional<GatewayError> refusal(Instant now, String clientAddress) {
         if (!key.enabled()) {
             return Optional.of(new GatewayError.Unauthorized("The API key '" + key.name() + "' is disabled."));
+        }
+        if (!user.enabled()) {
+            return Optional.of(new GatewayError.Unauthorized("The user of the API key '" + key.name()
+                    + "' is disabled."));
+        }
+        if (team.filter(t -> !t.enabled()).isPresent()) {
+            return Optional.of(new GatewayError.Unauthorized("The team of the API key '" + key.name()
+                    + "' is disabled."));
         }
         if (key.expiresAt().filter(at -> !now.isBefore(at)).isPresent()) {
             return Optional.of(new GatewayError.Unauthorized("The API key '" + key.name() + "' expired at "

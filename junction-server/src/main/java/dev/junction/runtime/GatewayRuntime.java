@@ -1,5 +1,6 @@
 package dev.junction.runtime;
 
+import dev.junction.auth.AccessMode;
 import dev.junction.auth.CallerAuthenticator;
 import dev.junction.auth.KeyAuthenticator;
 import dev.junction.config.GatewayConfig;
@@ -112,8 +113,9 @@ public final class GatewayRuntime {
             case ANTHROPIC -> noEmbeddings;
         };
         this.authenticator = new KeyAuthenticator(config.keys());
-        this.callers = new CallerAuthenticator(authenticator, governance::snapshot,
-                Optional.of(governance.virtualKeys()), governance.clock());
+        this.callers = new CallerAuthenticator(authenticator,
+                AccessMode.of(config, governance.startedWithVirtualKeys()), governance::snapshot,
+                Optional.of(governance.virtualKeys()), Optional.of(governance.keyLookup()), governance.clock());
     }
 
     /** Finds the caller of a data-plane request: a virtual key or a configured gateway key. */

@@ -1,6 +1,7 @@
 package dev.junction.server;
 
 import dev.junction.admin.AdminApi;
+import dev.junction.auth.AccessMode;
 import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.StoredConfigMerger;
@@ -144,10 +145,7 @@ public final class GatewayServer {
 
     private Future<HttpServer> listen() {
         GatewayConfig config = runtime.get().config();
-        if (!runtime.get().callers().enforcing()) {
-            LOG.warn("No gateway key is configured: ANYONE who can reach port {} can use the configured providers. "
-                    + "Set JUNCTION_MASTER_KEY or add 'keys' to the configuration.", config.server().port());
-        }
+        logAccessMode(runtime.get().callers().mode(), config);
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.server().host())
                 .setPort(config.server().port())
@@ -161,6 +159,17 @@ public final class GatewayServer {
                 .addKeyValue("routes", String.join(",", config.routes().keySet()))
                 .addKeyValue("config", config.source().orElse("none"))
                 .log("Junction listening on http://{}:{}", config.server().host(), s.actualPort()));
+    }
+
+    private static void logAccessMode(AccessMode mode, GatewayConfig config) {
+        if (mode.closed()) {
+            LOG.atInfo().addKeyValue("auth", mode.wireName()).addKeyValue("because", String.join("; ", mode.reasons()))
+                    .log("Every data-plane request needs a key");
+        } else {
+            LOG.atWarn().addKeyValue("auth", mode.wireName()).log("The gateway is OPEN: no gateway key, admin key or "
+                    + "virtual key exists, so ANYONE who can reach port {} can use the configured providers. Set "
+                    + "JUNCTION_MASTER_KEY, JUNCTION_ADMIN_KEY or auth.required: true.", config.server().port());
+        }
     }
 
     private Router router(GatewayConfig config) {
@@ -252,14 +261,7 @@ public final class GatewayServer {
     }
 
     private void ready(RoutingContext ctx) {
-        var body = Json.object().put("status", draining ? "draining" : "ready").put("in_flight", inFlight.get())
-                .put("providers", runtime.get().config().providers().size());
-        var logs = governance.writer().stats();
-        var log = body.putObject("request_log").put("database", logs.databaseUp() ? "up" : "down")
-                .put("queued", logs.queued()).put("spooled_records", logs.spooledRecords())
-                .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped());
-        logs.downSince().ifPresent(at -> log.put("down_since", at.toString()));
-        json(ctx, draining ? 503 : 200, body);
+        json(ctx, draining ? 503 : 200, Readiness.body(draining, inFlight.get(), runtime.get(), governance));
     }
 
     private static void failure(RoutingContext ctx, GatewayConfig config) {
@@ -317,13 +319,11 @@ public final class GatewayServer {
                     + "take effect after a restart and were ignored");
         }
         GatewayConfig fromFile = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
-                loaded.providers(),
-                loaded.routes(), loaded.aliases(), running.health(), running.redisUrl(), running.media(),
+                loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(), running.redisUrl(), running.media(),
                 running.governance(), loaded.source(), loaded.layers());
         GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
-        if (previous.callers().enforcing() && !next.callers().enforcing()) {
-            LOG.warn("No gateway key is configured any more: ANYONE who can reach the port can use the configured "
-                    + "providers.");
+        if (previous.callers().mode().closed() != next.callers().mode().closed()) {
+            logAccessMode(next.callers().mode(), next.config());
         }
     }
 

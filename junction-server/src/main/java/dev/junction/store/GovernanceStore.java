@@ -96,6 +96,15 @@ public final class GovernanceStore {
         return audit;
     }
 
+    /**
+     * The store's identity: a random id made when the store was created, the same for every replica that uses it,
+     * by which they tell their messages from those of other stores' gateways on a shared Redis.
+     */
+    public String identity() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT uid FROM store_identity WHERE id = 1")
+                .mapTo(String.class).one());
+    }
+
     /** The configuration revision. */
     public StoreRevision revision() {
         return revision;

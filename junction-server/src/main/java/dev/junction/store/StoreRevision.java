@@ -4,7 +4,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * A counter that every change to the configuration entities (tenants, teams, users, keys, budgets, price overrides,
- * providers, routes) increments in the same transaction, so a replica sees that it must reload by polling one row.
+ * providers, routes) increments in the same transaction: the number replicas announce and confirm to each other, and
+ * the one row they poll to notice a change no announcement carried.
  * Thread safe; {@link #current()} blocks.
  */
 public final class StoreRevision {

@@ -100,9 +100,9 @@ class AdminCliTest {
         JsonNode json = Json.tryParse(key.out()).orElseThrow();
         assertThat(json.path("key").asString()).matches(KEY);
         assertThat(json.path("expires_at").isString()).isTrue();
-        assertThat(json.at("/budget/amount_usd").asDouble()).isEqualTo(7.5);
-        assertThat(json.at("/budget/period").asString()).isEqualTo("weekly");
-        assertThat(json.at("/budget/scope_id").asString()).isEqualTo(json.path("id").asString());
+        assertThat(json.at("/budgets/0/amount_usd").asDouble()).isEqualTo(7.5);
+        assertThat(json.at("/budgets/0/period").asString()).isEqualTo("weekly");
+        assertThat(json.at("/budgets/0/scope_id").asString()).isEqualTo(json.path("id").asString());
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.junction.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.json.Json;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +18,12 @@ final class AdminHttp {
     static final String CONFIG = "admin_keys: [{name: ops, key: " + KEY + "}]\n";
 
     /** An answer: its status and JSON body (an empty object when there is none). */
-    record Answer(int status, JsonNode body, String text) {
+    record Answer(int status, JsonNode body, String text, HttpHeaders headers) {
+
+        /** A header of the answer, if it has it. */
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         /** The error message of an error answer. */
         String message() {
@@ -66,6 +73,6 @@ final class AdminHttp {
         HttpResponse<String> response = gateway.request(method, path, json, "authorization", "Bearer " + KEY);
         JsonNode body = response.body().isEmpty() ? Json.object()
                 : Json.tryParse(response.body()).orElseThrow(() -> new AssertionError("not JSON: " + response.body()));
-        return new Answer(response.statusCode(), body, response.body());
+        return new Answer(response.statusCode(), body, response.body(), response.headers());
     }
 }

@@ -70,6 +70,39 @@ class AdminKeysTest {
     }
 
     @Test
+    void aKeyIsCreatedWithItsLimitsAndBudgetsInOneCall() {
+        ObjectNode created = newKey(",\"rpm\":60,\"budgets\":[{\"amount_usd\":5,\"period\":\"daily\"},"
+                + "{\"amount_usd\":50,\"period\":\"monthly\",\"time_zone\":\"Europe/Berlin\"}]");
+        String id = created.path("id").asString();
+
+        assertThat(created.path("rpm").asLong()).isEqualTo(60);
+        assertThat(created.path("budgets")).hasSize(2);
+        assertThat(created.at("/budgets/1/time_zone").asString()).isEqualTo("Europe/Berlin");
+        Answer budgets = admin.get("/api/admin/budgets?scope=key&scope_id=" + id);
+        assertThat(budgets.body().path("data")).extracting(b -> b.path("period").asString())
+                .containsExactlyInAnyOrder("daily", "monthly");
+        List<String> actions = admin.get("/api/admin/audit?limit=3").body().path("data").valueStream()
+                .map(e -> e.path("action").asString()).toList();
+        assertThat(actions).containsExactlyInAnyOrder("key.create", "budget.create", "budget.create");
+    }
+
+    @Test
+    void aKeyWhoseBudgetIsInvalidIsNotCreatedAtAll() {
+        String user = newUser();
+
+        Answer refused = admin.post("/api/admin/keys", "{\"user_id\":\"" + user + "\","
+                + "\"budgets\":[{\"amount_usd\":5,\"period\":\"daily\"},{\"amount_usd\":5,\"period\":\"yearly\"}]}");
+        Answer twice = admin.post("/api/admin/keys", "{\"user_id\":\"" + user + "\","
+                + "\"budgets\":[{\"amount_usd\":5,\"period\":\"daily\"},{\"amount_usd\":7,\"period\":\"daily\"}]}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.message()).startsWith("'budgets[1]': 'period' must be one of");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.message()).contains("at most one budget per period");
+        assertThat(admin.get("/api/admin/keys?user_id=" + user).body().path("data")).isEmpty();
+    }
+
+    @Test
     void listsAndReadsNeverShowTheKey() {
         ObjectNode created = newKey("");
         String key = created.path("key").asString();

@@ -33,6 +33,40 @@ class AdminOrganisationTest {
         return base + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    private static int chat(String key) {
+        return gateway.post("/v1/chat/completions", """
+                {"model":"mock/echo","messages":[{"role":"user","content":"hi"}]}""",
+                "authorization", "Bearer " + key).statusCode();
+    }
+
+    @Test
+    void disablingAUserRefusesItsKeysAtOnceAndEnablingItAgainRestoresThem() {
+        String user = admin.create("/api/admin/users", "{\"name\":\"" + unique("dora") + "\"}").path("id").asString();
+        String key = admin.create("/api/admin/keys", "{\"user_id\":\"" + user + "\"}").path("key").asString();
+
+        Answer disabled = admin.patch("/api/admin/users/" + user, "{\"enabled\":false}");
+        int whileDisabled = chat(key);
+        admin.patch("/api/admin/users/" + user, "{\"enabled\":true}");
+
+        assertThat(disabled.body().path("enabled").asBoolean()).isFalse();
+        assertThat(whileDisabled).isEqualTo(401);
+        assertThat(chat(key)).isEqualTo(200);
+    }
+
+    @Test
+    void disablingATeamRefusesTheKeysOfEveryUserInIt() {
+        String team = admin.create("/api/admin/teams", "{\"tenant_id\":\"ten_default\",\"name\":\"" + unique("ops")
+                + "\"}").path("id").asString();
+        String user = admin.create("/api/admin/users", "{\"name\":\"" + unique("eve") + "\",\"team_id\":\"" + team
+                + "\"}").path("id").asString();
+        String key = admin.create("/api/admin/keys", "{\"user_id\":\"" + user + "\"}").path("key").asString();
+
+        admin.patch("/api/admin/teams/" + team, "{\"enabled\":false}");
+
+        assertThat(chat(key)).isEqualTo(401);
+        assertThat(admin.get("/api/admin/teams/" + team).body().path("enabled").asBoolean()).isFalse();
+    }
+
     @Test
     void aTenantRoundTripsThroughCreateReadUpdateAndDelete() {
         String name = unique("acme");

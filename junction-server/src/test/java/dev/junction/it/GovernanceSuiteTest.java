@@ -41,8 +41,8 @@ import tools.jackson.databind.JsonNode;
 @EnumSource(Backend.class)
 class GovernanceSuiteTest {
 
-    /** {@link MeteredAnswers#ROUTE}, and a route priced in every layer. */
-    private static final String YAML = MeteredAnswers.ROUTE + """
+    /** A governed gateway (keys required), {@link MeteredAnswers#ROUTE}, and a route priced in every layer. */
+    private static final String YAML = "auth: {required: true}\n" + MeteredAnswers.ROUTE + """
               gpt-4o:
                 groups:
                   - deployments:

@@ -33,14 +33,28 @@ final class Provision {
     }
 
     private final Governance governance;
+    private final boolean publishes;
 
     Provision(Gateway gateway) {
+        this(gateway, true);
+    }
+
+    private Provision(Gateway gateway, boolean publishes) {
         this.governance = gateway.server().governance();
+        this.publishes = publishes;
+    }
+
+    /**
+     * Writes to the gateway's store without publishing to its data plane, as another replica (or the CLI on the
+     * database) would: the gateway's snapshot stays behind until it polls or is told.
+     */
+    static Provision behindTheBackOf(Gateway gateway) {
+        return new Provision(gateway, false);
     }
 
     User user() {
         return call(() -> governance.store().users().create("ten_default", new User.Spec(Optional.empty(),
-                "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE, List.of(), Map.of())));
+                "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true)));
     }
 
     /** A key of a new user with these limits and model scope. */
@@ -67,6 +81,24 @@ final class Provision {
         return new IssuedKey(material.plaintext().reveal(), stored);
     }
 
+    /**
+     * A key of a new user with a budget of {@code usd} per period, both in one transaction, as the admin API creates
+     * them: no snapshot can hold the key without its budget.
+     */
+    IssuedKey keyWithBudget(double usd, BudgetPeriod period) {
+        User user = user();
+        VirtualKeys.NewKey material = governance.virtualKeys().generate();
+        VirtualKey stored = call(() -> governance.database().jdbi().inTransaction(handle -> {
+            VirtualKey key = governance.store().keys().create(user.id(), material.displayPrefix(), material.hash(),
+                    spec(RateLimits.NONE, List.of(), List.of(), Optional.empty(), true));
+            governance.store().budgets().create(BudgetScope.KEY, key.id(),
+                    new Budget.Spec(Costs.nanos(usd), period, ZoneId.of("UTC")));
+            return key;
+        }));
+        publish();
+        return new IssuedKey(material.plaintext().reveal(), stored);
+    }
+
     /** A budget of {@code usd} per period on the key. */
     Budget budget(IssuedKey key, double usd, BudgetPeriod period) {
         Budget budget = call(() -> governance.store().budgets().create(BudgetScope.KEY, key.id(),
@@ -80,7 +112,9 @@ final class Provision {
     }
 
     void publish() {
-        governance.refresh().join();
+        if (publishes) {
+            governance.refresh().join();
+        }
     }
 
     <T> T call(Callable<T> work) {

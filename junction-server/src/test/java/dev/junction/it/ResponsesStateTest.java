@@ -75,7 +75,7 @@ class ResponsesStateTest {
                 new Tenant.Spec("tenant-" + UUID.randomUUID(), 0, RateLimits.NONE, List.of(), Map.of())));
         User user = provision.call(() -> replicas.first().server().governance().store().users().create(tenant.id(),
                 new User.Spec(Optional.empty(), "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE,
-                        List.of(), Map.of())));
+                        List.of(), Map.of(), true)));
         Provision.IssuedKey key = provision.key(user, Provision.spec(RateLimits.NONE, List.of(), List.of(),
                 Optional.empty(), true));
         new Provision(replicas.second()).publish();

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(SharedDatabases.class)
 class DatabaseTest {
 
-    /** The migrations of every dialect's folder: V1 governance, V5 stored responses. */
-    private static final int MIGRATIONS = 2;
+    /** The migrations each dialect has (V1 governance, V2 disabling users and teams, V3 the store identity, V5 stored
+     * responses). */
+    private static final int MIGRATIONS = 4;
 
     @AllDialects
     void openingMigratesAnEmptyDatabaseAndSeedsTheDefaultTenant(SqlDialect dialect) {

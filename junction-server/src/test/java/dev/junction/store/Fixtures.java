@@ -41,11 +41,11 @@ final class Fixtures {
     }
 
     static Team.Spec team(String name) {
-        return new Team.Spec(name, OptionalDouble.empty(), RateLimits.NONE, List.of(), Map.of());
+        return new Team.Spec(name, OptionalDouble.empty(), RateLimits.NONE, List.of(), Map.of(), true);
     }
 
     static User.Spec user(String name) {
-        return new User.Spec(Optional.empty(), name, Optional.empty(), RateLimits.NONE, List.of(), Map.of());
+        return new User.Spec(Optional.empty(), name, Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true);
     }
 
     static VirtualKey.Spec key(String name) {

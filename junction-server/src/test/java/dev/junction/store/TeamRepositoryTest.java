@@ -25,7 +25,7 @@ class TeamRepositoryTest {
         Tenant tenant = store.tenants().create(Fixtures.tenant(unique("t")));
         Team.Spec spec = new Team.Spec("research", OptionalDouble.of(0.15),
                 new RateLimits(OptionalLong.of(60), OptionalLong.empty(), OptionalInt.of(2)), List.of("o3"),
-                Map.of("lead", "ada"));
+                Map.of("lead", "ada"), true);
 
         Team team = store.teams().create(tenant.id(), spec);
 
@@ -102,7 +102,7 @@ class TeamRepositoryTest {
         Tenant tenant = store.tenants().create(Fixtures.tenant(unique("t")));
         Team team = store.teams().create(tenant.id(), Fixtures.team("busy"));
         User member = store.users().create(tenant.id(), new User.Spec(Optional.of(team.id()), "member",
-                Optional.empty(), RateLimits.NONE, List.of(), Map.of()));
+                Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true));
 
         assertThatThrownBy(() -> store.teams().delete(team.id()))
                 .isInstanceOf(StoreConflict.class)

@@ -25,7 +25,7 @@ class UserRepositoryTest {
         Team team = store.teams().create(tenant.id(), Fixtures.team("core"));
         User.Spec spec = new User.Spec(Optional.of(team.id()), "grace", Optional.of("grace@example.com"),
                 new RateLimits(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.of(3)), List.of("gpt-4o"),
-                Map.of("role", "admin"));
+                Map.of("role", "admin"), true);
 
         User user = store.users().create(tenant.id(), spec);
 
@@ -42,7 +42,7 @@ class UserRepositoryTest {
         Team foreign = store.teams().create(away.id(), Fixtures.team("foreign"));
 
         assertThatThrownBy(() -> store.users().create(home.id(), new User.Spec(Optional.of(foreign.id()), "x",
-                Optional.empty(), RateLimits.NONE, List.of(), Map.of())))
+                Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true)))
                 .isInstanceOf(StoreConflict.class)
                 .hasMessage("team " + foreign.id() + " is not in tenant " + home.id());
     }
@@ -54,7 +54,7 @@ class UserRepositoryTest {
         String missing = Ids.newId(Ids.TEAM);
 
         assertThatThrownBy(() -> store.users().create(tenant.id(), new User.Spec(Optional.of(missing), "x",
-                Optional.empty(), RateLimits.NONE, List.of(), Map.of())))
+                Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true)))
                 .isInstanceOf(StoreConflict.class)
                 .hasMessage("there is no team " + missing);
     }
@@ -77,10 +77,10 @@ class UserRepositoryTest {
         Team from = store.teams().create(tenant.id(), Fixtures.team("from"));
         Team to = store.teams().create(tenant.id(), Fixtures.team("to"));
         User user = store.users().create(tenant.id(), new User.Spec(Optional.of(from.id()), "mover",
-                Optional.empty(), RateLimits.NONE, List.of(), Map.of()));
+                Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true));
 
         User moved = store.users().update(user.id(), new User.Spec(Optional.of(to.id()), "mover",
-                Optional.of("m@example.com"), RateLimits.NONE, List.of(), Map.of())).orElseThrow();
+                Optional.of("m@example.com"), RateLimits.NONE, List.of(), Map.of(), true)).orElseThrow();
 
         assertThat(moved.teamId()).contains(to.id());
         assertThat(moved.email()).contains("m@example.com");

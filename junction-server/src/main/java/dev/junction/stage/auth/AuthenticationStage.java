@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * Finds the caller from the key the request presents ({@code Authorization: Bearer}, {@code X-Api-Key},
  * {@code X-Goog-Api-Key} or Gemini's {@code ?key=}) and the client's address, and turns the request away in its own
- * dialect otherwise. Reads the governance snapshot only; never the database. Also decides whether the caller's
- * request and response bodies are kept in the request log.
+ * dialect otherwise. Reads the governance snapshot; a virtual key the snapshot does not know yet is looked up in the
+ * store on the database's threads, and the request continues on its event loop when the answer is there (it never
+ * waits for it there). Also decides whether the caller's request and response bodies are kept in the request log.
  */
 public final class AuthenticationStage implements Stage {
 
@@ -25,13 +26,20 @@ public final class AuthenticationStage implements Stage {
         GatewayRuntime rt = exchange.runtime();
         var result = rt.callers().authenticate(exchange.header("authorization").orElse(null),
                 apiKey(exchange).orElse(null), exchange.remoteAddress());
+        return answer(result, exchange, chain);
+    }
+
+    private static Future<Reply> answer(CallerAuthenticator.Result result, Exchange exchange, Chain chain) {
         return switch (result) {
             case CallerAuthenticator.Result.Rejected r -> Future.succeededFuture(new Reply.Refused(r.error()));
             case CallerAuthenticator.Result.Authenticated a -> {
                 exchange.caller(a.caller());
-                capture(rt, a.caller()).ifPresent(exchange.record()::capture);
+                capture(exchange.runtime(), a.caller()).ifPresent(exchange.record()::capture);
                 yield chain.proceed(exchange);
             }
+            // The key was not in the snapshot: the store is asked on a database thread; continue on the event loop.
+            case CallerAuthenticator.Result.Pending p -> exchange.onContext(p.result())
+                    .compose(looked -> answer(looked, exchange, chain));
         };
     }
 

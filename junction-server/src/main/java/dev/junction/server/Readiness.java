@@ -1,0 +1,40 @@
+package dev.junction.server;
+
+import dev.junction.auth.AccessMode;
+import dev.junction.governance.Governance;
+import dev.junction.json.Json;
+import dev.junction.runtime.GatewayRuntime;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What {@code GET /ready} tells an operator: whether the gateway takes requests, whether it is open or closed to
+ * callers without a key (and why), its key lookups, its place among the store's replicas (its id, the channels that
+ * are up, the live peers and the revision each serves), and the request log's health. Stateless; event-loop only.
+ */
+final class Readiness {
+
+    private Readiness() {}
+
+    static ObjectNode body(boolean draining, int inFlight, GatewayRuntime runtime, Governance governance) {
+        ObjectNode body = Json.object().put("status", draining ? "draining" : "ready").put("in_flight", inFlight)
+                .put("providers", runtime.config().providers().size());
+        AccessMode mode = runtime.callers().mode();
+        ObjectNode auth = body.putObject("auth").put("mode", mode.wireName());
+        mode.reasons().forEach(auth.putArray("because")::add);
+        var lookups = governance.keyLookup().stats();
+        auth.putObject("key_lookups").put("store_queries", lookups.storeQueries())
+                .put("refused_busy", lookups.refusedBusy()).put("remembered_unknown", lookups.rememberedUnknown());
+        var replicas = governance.replicas();
+        ObjectNode replica = body.putObject("replica").put("id", replicas.replicaId())
+                .put("revision", governance.snapshot().revision());
+        replicas.connectedChannels().forEach(replica.putArray("channels")::add);
+        var peers = replica.putArray("peers");
+        replicas.peers().forEach(p -> peers.addObject().put("id", p.id()).put("revision", p.revision()));
+        var logs = governance.writer().stats();
+        ObjectNode log = body.putObject("request_log").put("database", logs.databaseUp() ? "up" : "down")
+                .put("queued", logs.queued()).put("spooled_records", logs.spooledRecords())
+                .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped());
+        logs.downSince().ifPresent(at -> log.put("down_since", at.toString()));
+        return body;
+    }
+}
