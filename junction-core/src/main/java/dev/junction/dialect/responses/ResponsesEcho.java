@@ -71,6 +71,11 @@ public record ResponsesEcho(ObjectNode fields) {
         return new ResponsesEcho(out);
     }
 
+    /** How the client names the tools it declared, for its {@code function_call} items. */
+    ResponsesNamespaces.ClientNames toolNames() {
+        return ResponsesNamespaces.ClientNames.of(fields.get("tools"));
+    }
+
     /** Writes the echo fields into a response object. */
     public void writeTo(ObjectNode response) {
         for (Map.Entry<String, JsonNode> field : fields.properties()) {

@@ -67,7 +67,8 @@ final class ResponsesInputReader {
         switch (type.orElse("message")) {
             case "message" -> message(item, path);
             case "function_call" -> assistant.add(new ContentPart.ToolCall(
-                    requireString(item, "call_id", path + ".call_id"), requireString(item, "name", path + ".name"),
+                    requireString(item, "call_id", path + ".call_id"),
+                    ResponsesNamespaces.callName(item, requireString(item, "name", path + ".name")),
                     requireString(item, "arguments", path + ".arguments")));
             case "function_call_output" -> {
                 String callId = requireString(item, "call_id", path + ".call_id");

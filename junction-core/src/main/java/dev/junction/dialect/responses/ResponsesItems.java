@@ -42,10 +42,14 @@ final class ResponsesItems {
         return Json.object().put("type", "refusal").put("refusal", text);
     }
 
-    /** A {@code function_call} item; {@code callId} is the id the client answers with. */
-    static ObjectNode functionCall(String id, String status, String arguments, String callId, String name) {
-        return Json.object().put("id", id).put("type", "function_call").put("status", status)
-                .put("arguments", arguments).put("call_id", callId).put("name", name);
+    /**
+     * A {@code function_call} item; {@code callId} is the id the client answers with, {@code name} the function's
+     * name and namespace as the client declared them.
+     */
+    static ObjectNode functionCall(String id, String status, String arguments, String callId,
+                                   ResponsesNamespaces.FunctionName name) {
+        return name.writeTo(Json.object().put("id", id).put("type", "function_call").put("status", status)
+                .put("arguments", arguments).put("call_id", callId));
     }
 
     /** A {@code summary_text} part. */

@@ -12,25 +12,35 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes an assistant message as the {@code output} items of a response: one {@code message} item for each run of
  * text and refusals, a {@code reasoning} item per thinking (sealed unless OpenAI issued it), a
- * {@code function_call} item per tool call, and Responses items of an OpenAI upstream as they came. One instance
- * per response.
+ * {@code function_call} item per tool call (named as the client declared the tool), and Responses items of an OpenAI
+ * upstream as they came. One instance per response.
  */
 final class ResponsesOutputWriter {
 
     private final String responseId;
     private final String messageStatus;
     private final ReasoningSeal seal;
+    private final ResponsesNamespaces.ClientNames names;
     private final ArrayNode output = Json.MAPPER.createArrayNode();
     private List<TokenLogprob> logprobs;
     private ObjectNode message;
 
-    private ResponsesOutputWriter(String responseId, String messageStatus, List<TokenLogprob> logprobs,
-                                  ReasoningSeal seal) {
-        this.responseId = responseId;
+    private ResponsesOutputWriter(Target target, String messageStatus, List<TokenLogprob> logprobs) {
+        this.responseId = target.responseId();
+        this.seal = target.seal();
+        this.names = target.names();
         this.messageStatus = messageStatus;
         this.logprobs = logprobs;
-        this.seal = seal;
     }
+
+    /**
+     * The response the items are written for.
+     *
+     * @param responseId the response's id, from which item ids derive
+     * @param seal seals other providers' reasoning
+     * @param names the client's names for the tools it declared
+     */
+    record Target(String responseId, ReasoningSeal seal, ResponsesNamespaces.ClientNames names) {}
 
     /**
      * The output items of {@code message}.
@@ -38,9 +48,8 @@ final class ResponsesOutputWriter {
      * @param messageStatus {@code completed}, or {@code incomplete} for an answer cut short
      * @param logprobs the answer's token log probabilities, put on its first text part
      */
-    static ArrayNode write(Message message, String responseId, String messageStatus, List<TokenLogprob> logprobs,
-                           ReasoningSeal seal) {
-        ResponsesOutputWriter writer = new ResponsesOutputWriter(responseId, messageStatus, logprobs, seal);
+    static ArrayNode write(Message message, Target target, String messageStatus, List<TokenLogprob> logprobs) {
+        ResponsesOutputWriter writer = new ResponsesOutputWriter(target, messageStatus, logprobs);
         message.content().forEach(writer::part);
         return writer.output;
     }
@@ -60,7 +69,7 @@ final class ResponsesOutputWriter {
             case ContentPart.ToolCall call -> {
                 message = null;
                 output.add(ResponsesItems.functionCall(nextId("fc"), ResponsesStatus.COMPLETED, call.arguments(),
-                        call.id(), call.name()));
+                        call.id(), names.resolve(call.name())));
             }
             case ContentPart.Opaque o when o.dialect() == Dialect.OPENAI_RESPONSES -> {
                 message = null;

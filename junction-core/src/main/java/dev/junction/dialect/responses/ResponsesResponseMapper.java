@@ -57,7 +57,8 @@ public final class ResponsesResponseMapper {
                 case "function_call" -> {
                     calls = true;
                     parts.add(new ContentPart.ToolCall(item.path("call_id").asString(""),
-                            item.path("name").asString(""), item.path("arguments").asString("")));
+                            ResponsesNamespaces.callName(item, item.path("name").asString("")),
+                            item.path("arguments").asString("")));
                 }
                 case "reasoning" -> parts.add(ResponsesReasoning.fromUpstream(item));
                 default -> parts.add(new ContentPart.Opaque(Dialect.OPENAI_RESPONSES, item));
@@ -107,8 +108,8 @@ public final class ResponsesResponseMapper {
         String id = ResponsesIds.response(response.id());
         long created = response.created() > 0 ? response.created() : System.currentTimeMillis() / 1000;
         ObjectNode body = skeleton(id, created, response.model(), end, echo);
-        first.ifPresent(c -> body.set("output", ResponsesOutputWriter.write(c.message(), id, end.status(),
-                c.logprobs(), seal)));
+        first.ifPresent(c -> body.set("output", ResponsesOutputWriter.write(c.message(),
+                new ResponsesOutputWriter.Target(id, seal, echo.toolNames()), end.status(), c.logprobs())));
         body.set("usage", ResponsesUsage.write(response.usage()));
         response.extensions().get(Dialect.OPENAI_RESPONSES).ifPresent(ext -> ext.properties()
                 .forEach(e -> body.set(e.getKey(), e.getValue())));

@@ -107,7 +107,7 @@ public final class ResponsesStreamDecoder implements StreamDecoder {
         switch (item.path("type").asString("")) {
             case "function_call" -> {
                 int block = open(item(data), new StreamEvent.Block.ToolCall(item.path("call_id").asString(""),
-                        item.path("name").asString("")), out);
+                        ResponsesNamespaces.callName(item, item.path("name").asString(""))), out);
                 String arguments = item.path("arguments").asString("");
                 if (!arguments.isEmpty()) {
                     streamedArguments.put(block, true);

@@ -28,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ResponsesStreamEncoder implements StreamEncoder {
 
     private final ResponsesEcho echo;
+    private final ResponsesNamespaces.ClientNames names;
     private final ReasoningSeal seal;
     private final Optional<String> fixedId;
     private final ArrayNode output = Json.MAPPER.createArrayNode();
@@ -60,6 +61,7 @@ public final class ResponsesStreamEncoder implements StreamEncoder {
 
     private ResponsesStreamEncoder(ResponsesEcho echo, ReasoningSeal seal, Optional<String> fixedId) {
         this.echo = echo;
+        this.names = echo.toolNames();
         this.seal = seal;
         this.fixedId = fixedId;
     }
@@ -129,7 +131,7 @@ public final class ResponsesStreamEncoder implements StreamEncoder {
             case StreamEvent.Block.Refusal r -> textPart(true, out);
             case StreamEvent.Block.ToolCall call -> {
                 closeMessage(out);
-                yield new ResponsesStreamItem.Call(this, call.id(), call.name(), out);
+                yield new ResponsesStreamItem.Call(this, call.id(), names.resolve(call.name()), out);
             }
             case StreamEvent.Block.Thinking t -> {
                 closeMessage(out);

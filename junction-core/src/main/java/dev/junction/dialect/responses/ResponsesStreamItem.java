@@ -138,11 +138,12 @@ sealed interface ResponsesStreamItem {
         private final ResponsesStreamEncoder encoder;
         private final String itemId;
         private final String callId;
-        private final String name;
+        private final ResponsesNamespaces.FunctionName name;
         private final int outputIndex;
         private final StringBuilder arguments = new StringBuilder();
 
-        Call(ResponsesStreamEncoder encoder, String callId, String name, StringBuilder out) {
+        Call(ResponsesStreamEncoder encoder, String callId, ResponsesNamespaces.FunctionName name,
+             StringBuilder out) {
             this.encoder = encoder;
             this.itemId = encoder.itemId("fc");
             this.callId = callId;
@@ -163,7 +164,7 @@ sealed interface ResponsesStreamItem {
 
         @Override
         public void close(StringBuilder out) {
-            out.append(frame(event("response.function_call_arguments.done").put("name", name)
+            out.append(frame(event("response.function_call_arguments.done").put("name", name.name())
                     .put("arguments", arguments.toString())));
             ObjectNode item = ResponsesItems.functionCall(itemId, ResponsesStatus.COMPLETED, arguments.toString(),
                     callId, name);

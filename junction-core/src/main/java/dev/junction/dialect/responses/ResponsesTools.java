@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code tools} and {@code tool_choice}, in both directions. Function tools are flat
- * ({@code {"type":"function","name",…}}) and map to {@link ToolDefinition}s; built-in tools ({@code web_search},
+ * ({@code {"type":"function","name",…}}) and map to {@link ToolDefinition}s, as do the functions of a namespace
+ * (flattened, see {@link ResponsesNamespaces}); built-in tools ({@code web_search},
  * {@code file_search}, {@code code_interpreter}, {@code mcp}, custom tools, …) have no canonical meaning and are
  * returned separately so the request mapper keeps them as extensions. A tool choice naming a built-in tool is kept
  * the same way.
@@ -44,21 +45,33 @@ final class ResponsesTools {
             if (!tool.isObject()) {
                 throw GatewayException.invalid(path, "Invalid type for '" + path + "': expected an object.");
             }
-            if (!requireString(tool, "type", path + ".type").equals("function")) {
+            String type = requireString(tool, "type", path + ".type");
+            if (type.equals("function")) {
+                functions.add(function(tool, path, ""));
+            } else if (ResponsesNamespaces.flattens(tool)) {
+                String prefix = ResponsesNamespaces.qualified(tool.get("name").stringValue(), "");
+                JsonNode inner = tool.get("tools");
+                for (int j = 0; j < inner.size(); j++) {
+                    functions.add(function(inner.get(j), path + ".tools[" + j + "]", prefix));
+                }
+            } else {
                 builtIn.add(tool);
-                continue;
             }
-            JsonNode params = tool.get("parameters");
-            if (params != null && !params.isNull() && !params.isObject()) {
-                throw GatewayException.invalid(path + ".parameters", "Invalid type for '" + path
-                        + ".parameters': expected an object.");
-            }
-            functions.add(new ToolDefinition(requireString(tool, "name", path + ".name"),
-                    optString(tool, "description", path + ".description"),
-                    params == null || params.isNull() ? emptySchema() : params,
-                    optBoolean(tool, "strict", path + ".strict")));
         }
         return new Read(functions, builtIn);
+    }
+
+    /** A function tool, named {@code prefix} + its name (a namespace's functions are flattened). */
+    private static ToolDefinition function(JsonNode tool, String path, String prefix) {
+        JsonNode params = tool.get("parameters");
+        if (params != null && !params.isNull() && !params.isObject()) {
+            throw GatewayException.invalid(path + ".parameters", "Invalid type for '" + path
+                    + ".parameters': expected an object.");
+        }
+        return new ToolDefinition(prefix + requireString(tool, "name", path + ".name"),
+                optString(tool, "description", path + ".description"),
+                params == null || params.isNull() ? emptySchema() : params,
+                optBoolean(tool, "strict", path + ".strict"));
     }
 
     /**
