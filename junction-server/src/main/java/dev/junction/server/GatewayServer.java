@@ -135,10 +135,7 @@ public final class GatewayServer {
 
     private Future<HttpServer> listen() {
         GatewayConfig config = runtime.get().config();
-        if (!runtime.get().callers().enforcing()) {
-            LOG.warn("No gateway key is configured: ANYONE who can reach port {} can use the configured providers. "
-                    + "Set JUNCTION_MASTER_KEY or add 'keys' to the configuration.", config.server().port());
-        }
+        boolean enforcing = runtime.get().callers().enforcing();
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.server().host())
                 .setPort(config.server().port())
@@ -146,12 +143,8 @@ public final class GatewayServer {
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
-        return server.requestHandler(router(config)).listen().onSuccess(s -> LOG.atInfo()
-                .addKeyValue("port", s.actualPort())
-                .addKeyValue("providers", String.join(",", config.providers().keySet()))
-                .addKeyValue("routes", String.join(",", config.routes().keySet()))
-                .addKeyValue("config", config.source().orElse("none"))
-                .log("Junction listening on http://{}:{}", config.server().host(), s.actualPort()));
+        return server.requestHandler(router(config)).listen()
+                .onSuccess(s -> StartupSummary.log(config, governance, s.actualPort(), enforcing));
     }
 
     private Router router(GatewayConfig config) {
