@@ -41,7 +41,8 @@ public final class ConfigLoader {
             "data_dir", "database", "secret_key", "request_logs", "pricing",
             "timeouts", "media");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
-    private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
+    private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
+            "trusted_proxies", "forwarded_header");
     private static final Set<String> KEY = Set.of("name", "key");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
             "headers", "models", "model_patterns", "params", "timeouts");
@@ -217,7 +218,27 @@ public final class ConfigLoader {
         return new ServerSettings(problems.string(node, "host", "server").orElse(d.host()),
                 problems.integer(node, "port", "server", 0, 65535).orElse(d.port()),
                 problems.size(node, "max_body_size", "server").orElse(d.maxBodyBytes()),
-                problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()));
+                problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()),
+                trustedProxies(node, problems));
+    }
+
+    private static TrustedProxies trustedProxies(JsonNode server, Problems problems) {
+        List<String> entries = problems.strings(server, "trusted_proxies", "server");
+        TrustedProxies.Header header = problems.string(server, "forwarded_header", "server").flatMap(name -> {
+            for (TrustedProxies.Header h : TrustedProxies.Header.values()) {
+                if (h.headerName().equalsIgnoreCase(name)) {
+                    return Optional.of(h);
+                }
+            }
+            problems.add("server.forwarded_header: expected x-forwarded-for or forwarded, got '" + name + "'");
+            return Optional.empty();
+        }).orElse(TrustedProxies.NONE.header());
+        try {
+            return TrustedProxies.of(entries, header);
+        } catch (IllegalArgumentException e) {
+            problems.add("server.trusted_proxies: " + e.getMessage());
+            return TrustedProxies.NONE;
+        }
     }
 
     static Timeouts timeouts(JsonNode node, String path, Timeouts base, Problems problems) {

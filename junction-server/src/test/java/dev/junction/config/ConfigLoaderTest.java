@@ -171,4 +171,39 @@ class ConfigLoaderTest {
 
         assertThat(config.toString()).doesNotContain("jk-very-secret-value-123");
     }
+
+    @Test
+    void trustedProxiesAreReadAsAddressesAndBlocks() {
+        GatewayConfig config = load("""
+                server:
+                  trusted_proxies: [10.0.0.0/8, 192.0.2.1, "2001:db8::/32"]
+                  forwarded_header: Forwarded
+                """, Map.of());
+
+        TrustedProxies proxies = config.server().trustedProxies();
+        assertThat(proxies.entries()).containsExactly("10.0.0.0/8", "192.0.2.1", "2001:db8::/32");
+        assertThat(proxies.header()).isEqualTo(TrustedProxies.Header.FORWARDED);
+        assertThat(proxies.trusts("10.20.30.40")).isTrue();
+        assertThat(proxies.trusts("192.0.2.2")).isFalse();
+    }
+
+    @Test
+    void noProxyIsTrustedByDefault() {
+        GatewayConfig config = load("server: {port: 9000}\n", Map.of());
+
+        assertThat(config.server().trustedProxies()).isEqualTo(TrustedProxies.NONE);
+        assertThat(config.server().trustedProxies().trusts("127.0.0.1")).isFalse();
+    }
+
+    @Test
+    void aTrustedProxyThatIsNoAddressAndAnUnknownHeaderAreProblems() {
+        ConfigException e = problems("""
+                server:
+                  trusted_proxies: [proxy.internal]
+                  forwarded_header: x-real-ip
+                """, Map.of());
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("server.trusted_proxies", "proxy.internal"))
+                .anySatisfy(p -> assertThat(p).contains("server.forwarded_header", "x-real-ip"));
+    }
 }
