@@ -44,6 +44,8 @@ public final class ConfigLoader {
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
             "trusted_proxies", "forwarded_header");
     private static final Set<String> KEY = Set.of("name", "key");
+    private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
+            "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
             "headers", "models", "model_patterns", "params", "timeouts");
     private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
@@ -372,8 +374,9 @@ public final class ConfigLoader {
             url = problems.string(node, "url", "redis");
         }
         url = url.or(() -> envValue("JUNCTION_REDIS_URL"));
-        url.filter(u -> !u.startsWith("redis://") && !u.startsWith("rediss://")).ifPresent(u -> problems.add(
-                "redis.url: expected a redis:// or rediss:// URL"));
+        url.filter(u -> REDIS_SCHEMES.stream().noneMatch(u::startsWith)).ifPresent(u -> problems.add(
+                "redis.url: expected a redis://, rediss://, redis-sentinel://, redis-cluster:// or rediss-cluster:// "
+                        + "URL"));
         return url;
     }
 

@@ -13,14 +13,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two gateway replicas sharing PostgreSQL and Redis, as a scaled-out deployment runs: a key's rate limit and budget
- * hold across both, exactly as on one.
+ * hold across both, exactly as on one; on a single Redis and on a Redis Cluster.
  */
+@ParameterizedClass
+@EnumSource(SharedRedis.class)
 class GovernedReplicasTest {
 
     private static final String YAML = MeteredAnswers.ROUTE + """
@@ -35,11 +40,16 @@ class GovernedReplicasTest {
     private static Gateway first;
     private static Gateway second;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @Parameter
+    SharedRedis redis;
+
+    @BeforeParameterizedClassInvocation
+    static void start(SharedRedis redis) throws Exception {
+        String redisUrl = redis.url();
         upstream = MockUpstream.start();
-        database = Backend.POSTGRESQL_REDIS.createDatabase();
-        Map<String, String> env = new HashMap<>(Backend.POSTGRESQL_REDIS.environment(database));
+        database = Backend.POSTGRESQL.createDatabase();
+        Map<String, String> env = new HashMap<>(Backend.POSTGRESQL.environment(database));
+        env.put("JUNCTION_REDIS_URL", redisUrl);
         env.put("OPENAI_BASE_URL", upstream.baseUrl());
         env.put("OPENAI_API_KEY", "sk-upstream-secret-abcdef123456");
         first = Gateway.start(YAML, env);
@@ -47,7 +57,7 @@ class GovernedReplicasTest {
         upstream.setDefault(MeteredAnswers.hundredOutputTokens());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         first.close();
         second.close();
