@@ -34,6 +34,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -171,33 +172,49 @@ public final class GatewayServer {
         Pipeline routed = pipelines.routed();
         Pipeline modelList = pipelines.modelList();
         Pipeline modelLookup = pipelines.modelLookup();
-        router.post("/v1/chat/completions").handler(body).handler(new ChatCompletionsHandler(routed));
-        router.post("/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
-        router.post("/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
-        router.post("/v1/messages/count_tokens").handler(body)
+        MethodTable endpoints = new MethodTable(router);
+        endpoints.exact(HttpMethod.POST, "/v1/chat/completions").handler(body)
+                .handler(new ChatCompletionsHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
+        endpoints.exact(HttpMethod.POST, "/v1/messages/count_tokens").handler(body)
                 .handler(new MessagesHandler(pipelines.counting("input_tokens"), true));
         Pipeline me = pipelines.me();
-        router.get("/v1/me").handler(ctx -> me.run(ctx, ClientDialect.of(ctx), NO_BODY));
-        router.get("/v1/models").handler(ctx -> modelList.run(ctx, ClientDialect.of(ctx), NO_BODY));
-        router.getWithRegex("/v1/models/(?<model>.+)")
+        endpoints.exact(HttpMethod.GET, "/v1/me").handler(ctx -> me.run(ctx, ClientDialect.of(ctx), NO_BODY));
+        endpoints.exact(HttpMethod.GET, "/v1/models")
+                .handler(ctx -> modelList.run(ctx, ClientDialect.of(ctx), NO_BODY));
+        endpoints.regex(HttpMethod.GET, "/v1/models/(?<model>.+)")
                 .handler(ctx -> modelLookup.run(ctx, ClientDialect.of(ctx), NO_BODY));
 
-        router.postWithRegex("/v1beta/models/(?<model>[^:]+):(?<method>[A-Za-z]+)").handler(body)
+        endpoints.regex(HttpMethod.POST, "/v1beta/models/(?<model>[^:]+):(?<method>[A-Za-z]+)").handler(body)
                 .handler(new GenerateContentHandler(routed, pipelines.counting("totalTokens"),
                         new EmbedContentHandler(routed)));
-        router.get("/v1beta/models").handler(ctx -> modelList.run(ctx, ClientDialect.GEMINI, NO_BODY));
-        router.getWithRegex("/v1beta/(?<model>models/.+)")
+        endpoints.exact(HttpMethod.GET, "/v1beta/models")
+                .handler(ctx -> modelList.run(ctx, ClientDialect.GEMINI, NO_BODY));
+        endpoints.regex(HttpMethod.GET, "/v1beta/(?<model>models/.+)")
                 .handler(ctx -> modelLookup.run(ctx, ClientDialect.GEMINI, NO_BODY));
 
         new AdminApi(runtime::get, health, governance).mount(router);
-        router.route("/v1/*").handler(ctx -> ErrorReplies.send(ctx,
-                new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
-        router.route("/v1beta/*").handler(ctx -> ErrorReplies.send(ctx,
-                new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
+        router.route("/v1/*").handler(ctx -> unknown(ctx, endpoints));
+        router.route("/v1beta/*").handler(ctx -> unknown(ctx, endpoints));
         router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
                 new GatewayError.NotFound("Unknown path: " + ctx.request().path()))));
         router.route().failureHandler(ctx -> failure(ctx, config));
         return router;
+    }
+
+    /** A known path asked with another method is 405 with {@code Allow}; anything else under the API is 404. */
+    private static void unknown(RoutingContext ctx, MethodTable endpoints) {
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        List<String> allowed = endpoints.allowed(path);
+        if (allowed.isEmpty()) {
+            ErrorReplies.send(ctx, new GatewayError.NotFound("Unknown path: " + method + " " + path));
+            return;
+        }
+        ctx.response().putHeader("allow", String.join(", ", allowed));
+        ErrorReplies.send(ctx, new GatewayError.MethodNotAllowed("Method " + method + " is not allowed on " + path
+                + "; use " + String.join(" or ", allowed) + "."));
     }
 
     /**
