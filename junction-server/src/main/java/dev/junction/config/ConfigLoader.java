@@ -47,7 +47,7 @@ public final class ConfigLoader {
     private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
             "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
-            "headers", "models", "model_patterns", "params", "timeouts");
+            "headers", "models", "model_patterns", "params", "timeouts", "tls");
     private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
 
     private final ProviderCatalog catalog;
@@ -363,7 +363,8 @@ public final class ConfigLoader {
         String url = baseUrl.orElseGet(() -> fromEnv != null ? fromEnv.baseUrl()
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
-                timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns));
+                timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns,
+                TlsReader.caBundle(node, path, problems)));
     }
 
     /** {@code redis.url}, else {@code JUNCTION_REDIS_URL}: the Redis replicas share. */
