@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param headers extra headers sent with every request
  * @param models model names it serves (catalog plus configuration)
  * @param modelPatterns glob patterns of model names it serves
+ * @param caBundle the certificates its TLS server is verified against instead of the JVM's trust store, if any
  */
 public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
                              Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
-                             List<String> modelPatterns) {
+                             List<String> modelPatterns, Optional<CaBundle> caBundle) {
 
     public ProviderConfig {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -28,9 +29,18 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
         modelPatterns = List.copyOf(modelPatterns);
     }
 
+    /** A provider verified against the JVM's trust store. */
+    public ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
+                          Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
+                          List<String> modelPatterns) {
+        this(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models, modelPatterns,
+                Optional.empty());
+    }
+
     /** The same provider with other timeouts (a route's or a deployment's). */
     public ProviderConfig withTimeouts(Timeouts other) {
-        return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, other, models, modelPatterns);
+        return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, other, models, modelPatterns,
+                caBundle);
     }
 
     /** Whether this provider claims the model name, exactly or by pattern. */

@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * Runs a request along its route: group after group (priority tiers), each group's available deployments in the
@@ -107,12 +109,12 @@ public final class RouteExecutor {
         return promise.future();
     }
 
-    /** A runnable that runs its action the first time only. */
-    private static Runnable once(Runnable action) {
+    /** A consumer that runs its action the first time only. */
+    private static LongConsumer once(LongConsumer action) {
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        return () -> {
+        return value -> {
             if (done.compareAndSet(false, true)) {
-                action.run();
+                action.accept(value);
             }
         };
     }
@@ -199,7 +201,7 @@ public final class RouteExecutor {
                             && (deployment.rpm().isPresent() || deployment.tpm().isPresent())) {
                         gated(deployment, reserved.get());
                     } else {
-                        attempt(deployment, reserved);
+                        attempt(deployment, reserved, Optional.empty());
                     }
                     return;
                 }
@@ -241,10 +243,11 @@ public final class RouteExecutor {
          * (no further round trips meanwhile), and the next one is tried.
          */
         private void gated(Deployment deployment, ReservedAttempt reserved) {
-            gate.admit(deployment, facts.totalTokens()).onComplete(ar -> {
+            String lease = UUID.randomUUID().toString();
+            gate.admit(deployment, facts.totalTokens(), lease).onComplete(ar -> {
                 Optional<Duration> wait = ar.succeeded() ? ar.result() : Optional.empty();
                 if (wait.isEmpty()) {
-                    attempt(deployment, Optional.of(reserved));
+                    attempt(deployment, Optional.of(reserved), Optional.of(lease));
                     return;
                 }
                 health.abandoned(reserved);
@@ -255,8 +258,11 @@ public final class RouteExecutor {
             });
         }
 
-        /** Sends one attempt; its outcome is reported on {@code reserved}, when health reserved it. */
-        private void attempt(Deployment deployment, Optional<ReservedAttempt> reserved) {
+        /**
+         * Sends one attempt; its outcome is reported on {@code reserved}, when health reserved it, and the tokens it
+         * used to the shared gate, when the gate admitted it under {@code lease}.
+         */
+        private void attempt(Deployment deployment, Optional<ReservedAttempt> reserved, Optional<String> lease) {
             attemptsThisPass++;
             long started = System.nanoTime();
             ProviderConfig provider = providers.get(deployment.provider());
@@ -275,16 +281,18 @@ public final class RouteExecutor {
             reply.onComplete(ar -> {
                 long elapsedNanos = System.nanoTime() - started;
                 long latencyMs = elapsedNanos / 1_000_000;
+                long estimate = facts.totalTokens();
                 if (ar.succeeded()) {
-                    Runnable delivered = () -> { };
-                    if (reserved.isPresent()) {
-                        health.succeeded(reserved.get(), Duration.ofNanos(elapsedNanos));
-                        delivered = once(() -> health.delivered(reserved.get()));
-                    }
+                    reserved.ifPresent(a -> health.succeeded(a, Duration.ofNanos(elapsedNanos)));
+                    LongConsumer delivered = once(used -> {
+                        reserved.ifPresent(a -> health.delivered(a, used));
+                        lease.ifPresent(id -> gate.used(deployment, id, estimate, used));
+                    });
                     attempts.add(new AttemptRecord(deployment, Optional.empty(), latencyMs));
                     promise.tryComplete(new Routed<>(ar.result(), deployment, attempts, delivered));
                     return;
                 }
+                lease.ifPresent(id -> gate.used(deployment, id, estimate, 0));
                 GatewayError error = UpstreamFailure.errorOf(ar.cause());
                 if (cancellation.isCancelled()) {
                     reserved.ifPresent(health::abandoned);

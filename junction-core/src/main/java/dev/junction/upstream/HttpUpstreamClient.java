@@ -1,6 +1,7 @@
 package dev.junction.upstream;
 
 import dev.junction.model.GatewayError;
+import dev.junction.provider.CaBundle;
 import dev.junction.provider.Timeouts;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -15,12 +16,22 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's HTTP client for upstream calls: pooled keep-alive connections (HTTP/2 over TLS when the upstream
- * offers it), and the four timeouts of {@link Timeouts} enforced per attempt. Thread safe; one per process.
+ * offers it by ALPN, else HTTP/1.1), and the four timeouts of {@link Timeouts} enforced per attempt. Thread safe; one
+ * per process.
+ *
+ * <p>TLS servers are verified against the JVM's trust store, or against a provider's own {@link CaBundle}: each
+ * bundle gets a connection pool of its own, made on first use and kept until {@link #close} (a configuration reload
+ * that keeps the bundle keeps the pool).
  *
  * <p>A reply with status ≥ 400 is read whole and returned, not failed: classifying it is the dialect's job. Network
  * failures and timeouts fail the future with an {@link UpstreamFailure} whose message names the provider but not
@@ -29,22 +40,40 @@ import java.util.Optional;
 public final class HttpUpstreamClient {
 
     private final Vertx vertx;
+    private final PoolOptions pool;
     private final HttpClientAgent plain;
     private final HttpClientAgent tls;
+    private final Map<CaBundle, HttpClientAgent> tlsByCa = new ConcurrentHashMap<>();
 
     public HttpUpstreamClient(Vertx vertx, int maxConnectionsPerHost) {
         this.vertx = vertx;
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost).setHttp2MaxSize(
+        this.pool = new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost).setHttp2MaxSize(
                 Math.max(1, maxConnectionsPerHost / 64)).setMaxWaitQueueSize(-1);
         this.plain = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                 .setDecompressionSupported(true), pool);
-        this.tls = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-                .setDecompressionSupported(true).setSsl(true).setUseAlpn(true)
-                .setProtocolVersion(HttpVersion.HTTP_2), pool);
+        this.tls = vertx.createHttpClient(tlsOptions(), pool);
     }
 
-    /** What to send. */
-    public record Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider) {}
+    /** HTTP/2 when the server offers it by ALPN, HTTP/1.1 otherwise; the host name is verified. */
+    private static HttpClientOptions tlsOptions() {
+        return new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setDecompressionSupported(true)
+                .setSsl(true).setVerifyHost(true).setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2);
+    }
+
+    /**
+     * What to send.
+     *
+     * @param caBundle for an {@code https} URL, the certificates to verify the server against instead of the JVM's
+     *     trust store
+     */
+    public record Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider,
+                           Optional<CaBundle> caBundle) {
+
+        /** An exchange whose TLS server, if any, is verified against the JVM's trust store. */
+        public Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider) {
+            this(url, headers, body, stream, provider, Optional.empty());
+        }
+    }
 
     /** What came back. */
     public sealed interface Reply {
@@ -64,7 +93,7 @@ public final class HttpUpstreamClient {
         Promise<Reply> promise = Promise.promise();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(exchange.url())
                 .setHeaders(exchange.headers()).setConnectTimeout(timeouts.connect().toMillis());
-        HttpClientAgent client = exchange.url().startsWith("https:") ? tls : plain;
+        HttpClientAgent client = agentFor(exchange);
         Attempt attempt = new Attempt(exchange, timeouts, promise);
         cancellation.onCancel(attempt::abort);
         client.request(options).onComplete(ar -> {
@@ -75,6 +104,15 @@ public final class HttpUpstreamClient {
             attempt.begin(ar.result());
         });
         return promise.future();
+    }
+
+    private HttpClientAgent agentFor(Exchange exchange) {
+        if (!exchange.url().startsWith("https:")) {
+            return plain;
+        }
+        return exchange.caBundle().map(ca -> tlsByCa.computeIfAbsent(ca, bundle -> vertx.createHttpClient(
+                tlsOptions().setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(bundle.pem()))), pool)))
+                .orElse(tls);
     }
 
     /** The state of one exchange; all methods run on the same event loop. */
@@ -187,6 +225,8 @@ public final class HttpUpstreamClient {
 
     /** Closes the connection pools. */
     public Future<Void> close() {
-        return Future.join(plain.close(), tls.close()).mapEmpty();
+        List<Future<Void>> closing = new ArrayList<>(List.of(plain.close(), tls.close()));
+        tlsByCa.values().forEach(agent -> closing.add(agent.close()));
+        return Future.join(closing).mapEmpty();
     }
 }

@@ -45,7 +45,7 @@ final class FakeHealth implements HealthTracker {
     }
 
     @Override
-    public void delivered(ReservedAttempt a) {
+    public void delivered(ReservedAttempt a, long usedTokens) {
         events.add("delivered " + a.deployment().id());
     }
 

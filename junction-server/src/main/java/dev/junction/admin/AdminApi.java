@@ -8,17 +8,20 @@ import dev.junction.runtime.GatewayRuntime;
 import dev.junction.store.StoreConflict;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -40,9 +43,12 @@ public final class AdminApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final String ACTOR = StoredConfigResource.ACTOR;
+    private static final String OPENAPI_PATH = "/api/admin/openapi.json";
 
     private final Supplier<GatewayRuntime> runtime;
     private final List<AdminRoute> routes;
+    /** Every mounted endpoint's method and path pattern, for 405s. */
+    private final List<Map.Entry<HttpMethod, Pattern>> answered;
 
     /**
      * @param runtime the current runtime, read per request (admin keys change with the configuration)
@@ -65,6 +71,11 @@ public final class AdminApi {
         all.addAll(new SpendResource(writes, governance.clock()).routes());
         all.addAll(new AuditResource(writes).routes());
         this.routes = List.copyOf(all);
+        List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
+        mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));
+        routes.forEach(r -> mounted.add(Map.entry(r.method(), Pattern.compile(r.regex()))));
+        StoredConfigResource.MOUNTED.forEach(e -> mounted.add(Map.entry(e.getKey(), Pattern.compile(e.getValue()))));
+        this.answered = List.copyOf(mounted);
     }
 
     /** Every endpoint this API mounts (the OpenAPI document must describe each). */
@@ -74,7 +85,7 @@ public final class AdminApi {
 
     /** Mounts the admin routes on the router, with their own 404 and failure handling. */
     public void mount(Router router) {
-        router.get("/api/admin/openapi.json").handler(AdminApi::openApi);
+        router.get(OPENAPI_PATH).handler(AdminApi::openApi);
         router.route("/api/admin/*").handler(this::authenticate);
         // A route of its own: Vert.x wants a body handler first on its route. Only authenticated bodies are read.
         router.route("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
@@ -82,9 +93,23 @@ public final class AdminApi {
             router.routeWithRegex(route.method(), route.regex()).handler(ctx -> handle(route, ctx));
         }
         new StoredConfigResource(runtime).mount(router);
-        router.route("/api/admin/*").handler(ctx -> error(ctx, 404, "not_found",
-                "Unknown admin path: " + ctx.request().method() + " " + ctx.request().path()));
+        router.route("/api/admin/*").handler(this::unknown);
         router.route("/api/admin/*").failureHandler(AdminApi::failure);
+    }
+
+    /** A known path asked with another method is 405 with {@code Allow}; any other path is 404. */
+    private void unknown(RoutingContext ctx) {
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        List<String> allowed = answered.stream().filter(e -> e.getValue().matcher(path).matches())
+                .map(e -> e.getKey().name()).distinct().toList();
+        if (allowed.isEmpty()) {
+            error(ctx, 404, "not_found", "Unknown admin path: " + method + " " + path);
+            return;
+        }
+        ctx.response().putHeader("allow", String.join(", ", allowed));
+        error(ctx, 405, "method_not_allowed", "Method " + method + " is not allowed on " + path + "; use "
+                + String.join(" or ", allowed) + ".");
     }
 
     /** The OpenAPI document of this API, bundled in the jar; served without a key (it holds no secrets). */

@@ -20,6 +20,7 @@ import dev.junction.replica.Confirmation;
 import dev.junction.runtime.GatewayRuntime;
 import dev.junction.store.StoreConflict;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -65,6 +66,13 @@ public final class StoredConfigResource {
 
     private static final String PROVIDER_PATH = "/api/admin/providers/(?<name>[^/]+)";
     private static final String ROUTE_PATH = "/api/admin/routes/(?<name>.+)";
+
+    /** The method and path pattern of every endpoint {@link #mount} adds, for the 405s of the others. */
+    static final List<Map.Entry<HttpMethod, String>> MOUNTED = List.of(
+            Map.entry(HttpMethod.GET, "/api/admin/providers"), Map.entry(HttpMethod.GET, PROVIDER_PATH),
+            Map.entry(HttpMethod.PUT, PROVIDER_PATH), Map.entry(HttpMethod.DELETE, PROVIDER_PATH),
+            Map.entry(HttpMethod.GET, "/api/admin/routes"), Map.entry(HttpMethod.GET, ROUTE_PATH),
+            Map.entry(HttpMethod.PUT, ROUTE_PATH), Map.entry(HttpMethod.DELETE, ROUTE_PATH));
 
     private final Supplier<GatewayRuntime> runtime;
     private final Governance governance;

@@ -1,6 +1,7 @@
 package dev.junction.budget;
 
 import dev.junction.cluster.LuaScript;
+import dev.junction.cluster.RedisEndpoint;
 import dev.junction.cluster.RedisScripts;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,15 +23,14 @@ import org.slf4j.LoggerFactory;
  * <p>Per account window there are three keys: {@code <keyPrefix>budget:<account id>:<window start, epoch seconds>}
  * (a hash: spent, reserved, and the amount of each hold), and the same with {@code :holds} (live holds by expiry) and
  * {@code :dropped} (holds that expired unsettled, kept two days so that a late settle still spends once). They expire
- * two days after the window ends; those of {@link BudgetPeriod#TOTAL} never do.
+ * two days after the window ends; those of {@link BudgetPeriod#TOTAL} never do. The key prefix carries a hash tag
+ * ({@code {junction:budget}:}; {@link RedisEndpoint#slotPrefix} adds one to a prefix without), so all keys are in one
+ * slot: on a Redis Cluster, one script may hold any accounts together, on the node that holds that slot.
  *
  * <p><b>Fails closed.</b> When Redis does not answer within the timeout (default 500 ms), {@link #reserve} fails with
  * {@link BudgetUnavailable} (the gateway answers 503): a budget must never be overspent. A reservation that timed out
  * may still reach Redis later, so the ledger follows it with a release of the same reservation id, which Redis runs
  * after it. Failed settles and releases are logged and fail their stage too; their holds expire with the lease.
- *
- * <p>Redis Cluster is not supported: all keys of one call must live in one slot, and several accounts' keys do not.
- * Use a single Redis (optionally with Sentinel).
  */
 public final class RedisBudgetLedger implements BudgetLedger {
 
@@ -54,7 +54,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
     /**
      * How the ledger uses Redis.
      *
-     * @param keyPrefix prepended to every key, such as {@code junction:}
+     * @param keyPrefix prepended to every key, such as {@code junction:budget:} (a hash tag is added when it has none)
      * @param reservationTtl how long a reservation holds its amount unless settled or released
      * @param timeout how long a call waits for Redis
      */
@@ -86,7 +86,8 @@ public final class RedisBudgetLedger implements BudgetLedger {
         this.redis = redis;
         this.ownsRedis = ownsRedis;
         this.clock = clock;
-        this.options = options;
+        this.options = new Options(RedisEndpoint.slotPrefix(options.keyPrefix()), options.reservationTtl(),
+                options.timeout());
     }
 
     @Override

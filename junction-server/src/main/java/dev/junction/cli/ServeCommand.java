@@ -30,16 +30,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on (default: server.port from the file, else 8080).")
     private Integer port;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Log format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private LogSetup.Format logFormat;
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "Log format: ${COMPLETION-CANDIDATES} (default: text when standard output is a terminal, "
+                    + "else json).")
+    private Optional<LogSetup.Format> logFormat = Optional.empty();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        LogSetup.configure(logFormat);
+        LogSetup.configure(logFormat());
         Optional<Path> file = Optional.ofNullable(config)
                 .or(() -> Optional.of(Path.of("junction.yaml")).filter(Files::isRegularFile));
         GatewayConfig gatewayConfig;
@@ -65,6 +66,11 @@ final class ServeCommand implements Callable<Integer> {
         }, "junction-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The format asked for, else the one that suits where standard output goes. */
+    LogSetup.Format logFormat() {
+        return logFormat.orElseGet(() -> LogSetup.Format.forOutput(LogSetup.stdoutIsTerminal()));
     }
 
     /** The file (or the environment alone) as this command runs it: environment read now, overrides applied. */

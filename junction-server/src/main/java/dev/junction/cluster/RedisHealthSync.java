@@ -3,13 +3,22 @@ package dev.junction.cluster;
 import dev.junction.json.Json;
 import dev.junction.routing.health.HealthEvent;
 import dev.junction.routing.health.HealthRegistry;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.BaseRedisAsyncCommands;
+import io.lettuce.core.api.async.RedisHashAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +28,9 @@ import tools.jackson.databind.JsonNode;
  * a cool-down start, it publishes the change; every other replica applies it to its own {@link HealthRegistry}. So a
  * deployment one replica found sick is spared by all, and one replica's successful probe brings it back everywhere.
  * Messages are small JSON objects on one channel; a replica ignores its own. Redis being down never affects requests:
- * publishing is fire-and-forget, and Lettuce reconnects on its own (changes made meanwhile stay local).
+ * publishing is fire-and-forget, and Lettuce reconnects on its own (changes made meanwhile stay local). On a Redis
+ * Cluster the channel is cluster-wide (a message published on one node reaches subscribers on every node) and the
+ * state hash is one key.
  */
 public final class RedisHealthSync implements AutoCloseable {
 
@@ -34,12 +45,25 @@ public final class RedisHealthSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisHealthSync.class);
 
+    /** Publishing and the state hash, on a connection to one server or to a cluster. */
+    private record Publisher(StatefulConnection<String, String> connection,
+                             BaseRedisAsyncCommands<String, String> channels,
+                             RedisHashAsyncCommands<String, String> hashes) {
+        static Publisher of(StatefulRedisConnection<String, String> c) {
+            return new Publisher(c, c.async(), c.async());
+        }
+
+        static Publisher of(StatefulRedisClusterConnection<String, String> c) {
+            return new Publisher(c, c.async(), c.async());
+        }
+    }
+
     private final String origin = UUID.randomUUID().toString();
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> publisher;
+    private final AbstractRedisClient client;
+    private final Publisher publisher;
     private final StatefulRedisPubSubConnection<String, String> subscriber;
 
-    private RedisHealthSync(RedisClient client, StatefulRedisConnection<String, String> publisher,
+    private RedisHealthSync(AbstractRedisClient client, Publisher publisher,
                             StatefulRedisPubSubConnection<String, String> subscriber) {
         this.client = client;
         this.publisher = publisher;
@@ -52,11 +76,24 @@ public final class RedisHealthSync implements AutoCloseable {
      * per-process health.
      */
     public static Optional<RedisHealthSync> start(String url, HealthRegistry health) {
-        RedisClient client = RedisClient.create(url);
+        RedisEndpoint endpoint = RedisEndpoint.parse(url);
+        AbstractRedisClient client = switch (endpoint) {
+            case RedisEndpoint.Single single -> RedisClient.create(single.uri());
+            case RedisEndpoint.Cluster cluster -> {
+                // Lettuce's default behaviour otherwise (as on one server): commands wait for a connection to open.
+                RedisClusterClient c = RedisClusterClient.create(cluster.seeds());
+                c.setOptions(ClusterClientOptions.builder().topologyRefreshOptions(cluster.options()
+                        .getTopologyRefreshOptions()).build());
+                yield c;
+            }
+        };
         try {
-            StatefulRedisConnection<String, String> publisher = client.connect();
-            StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub();
-            RedisHealthSync sync = new RedisHealthSync(client, publisher, subscriber);
+            RedisHealthSync sync = switch (client) {
+                case RedisClient c -> new RedisHealthSync(c, Publisher.of(c.connect()), c.connectPubSub());
+                case RedisClusterClient c -> new RedisHealthSync(c, Publisher.of(c.connect()), c.connectPubSub());
+                default -> throw new AssertionError("a client of neither kind: " + client);
+            };
+            StatefulRedisPubSubConnection<String, String> subscriber = sync.subscriber;
             subscriber.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
@@ -80,24 +117,30 @@ public final class RedisHealthSync implements AutoCloseable {
         long until = System.currentTimeMillis() + event.lasting().toMillis();
         String message = Json.write(Json.object().put("origin", origin).put("deployment", event.deployment())
                 .put("state", event.state()).put("lasting_ms", event.lasting().toMillis()).put("until_ms", until));
-        publisher.async().publish(CHANNEL, message).exceptionally(e -> {
+        publisher.channels().publish(CHANNEL, message).exceptionally(e -> {
             LOG.atDebug().addKeyValue("error", e.toString()).log("Could not publish a health change");
             return 0L;
         });
         var state = event.state().equals(HealthEvent.CLOSED)
-                ? publisher.async().hdel(STATE, event.deployment())
-                : publisher.async().hset(STATE, event.deployment(), message).thenApply(b -> 1L);
+                ? publisher.hashes().hdel(STATE, event.deployment())
+                : publisher.hashes().hset(STATE, event.deployment(), message).thenApply(b -> 1L);
         state.exceptionally(e -> 0L);
     }
 
     /** Applies the changes other replicas made before this one started, and are still in force. */
     private void catchUp(HealthRegistry health) {
         long now = System.currentTimeMillis();
-        publisher.sync().hgetall(STATE).forEach((deployment, message) -> {
+        Map<String, String> state;
+        try {
+            state = publisher.hashes().hgetall(STATE).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read " + STATE + ": " + e, e);
+        }
+        state.forEach((deployment, message) -> {
             Optional<JsonNode> m = Json.tryParse(message);
             long until = m.map(n -> n.path("until_ms").asLong(0)).orElse(0L);
             if (until <= now) {
-                publisher.async().hdel(STATE, deployment); // over: tidy up
+                publisher.hashes().hdel(STATE, deployment); // over: tidy up
                 return;
             }
             health.apply(new HealthEvent(deployment, m.get().path("state").asString(""),
@@ -123,7 +166,7 @@ public final class RedisHealthSync implements AutoCloseable {
     @Override
     public void close() {
         subscriber.close();
-        publisher.close();
+        publisher.connection().close();
         client.shutdown();
     }
 }

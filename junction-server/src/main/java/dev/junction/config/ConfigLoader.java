@@ -41,10 +41,13 @@ public final class ConfigLoader {
             "groups", "health", "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
             "timeouts", "media");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
-    private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout");
+    private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
+            "trusted_proxies", "forwarded_header");
     private static final Set<String> KEY = Set.of("name", "key");
+    private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
+            "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
-            "headers", "models", "model_patterns", "params", "timeouts");
+            "headers", "models", "model_patterns", "params", "timeouts", "tls");
     private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
 
     private final ProviderCatalog catalog;
@@ -218,7 +221,27 @@ public final class ConfigLoader {
         return new ServerSettings(problems.string(node, "host", "server").orElse(d.host()),
                 problems.integer(node, "port", "server", 0, 65535).orElse(d.port()),
                 problems.size(node, "max_body_size", "server").orElse(d.maxBodyBytes()),
-                problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()));
+                problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()),
+                trustedProxies(node, problems));
+    }
+
+    private static TrustedProxies trustedProxies(JsonNode server, Problems problems) {
+        List<String> entries = problems.strings(server, "trusted_proxies", "server");
+        TrustedProxies.Header header = problems.string(server, "forwarded_header", "server").flatMap(name -> {
+            for (TrustedProxies.Header h : TrustedProxies.Header.values()) {
+                if (h.headerName().equalsIgnoreCase(name)) {
+                    return Optional.of(h);
+                }
+            }
+            problems.add("server.forwarded_header: expected x-forwarded-for or forwarded, got '" + name + "'");
+            return Optional.empty();
+        }).orElse(TrustedProxies.NONE.header());
+        try {
+            return TrustedProxies.of(entries, header);
+        } catch (IllegalArgumentException e) {
+            problems.add("server.trusted_proxies: " + e.getMessage());
+            return TrustedProxies.NONE;
+        }
     }
 
     static Timeouts timeouts(JsonNode node, String path, Timeouts base, Problems problems) {
@@ -341,7 +364,8 @@ public final class ConfigLoader {
         String url = baseUrl.orElseGet(() -> fromEnv != null ? fromEnv.baseUrl()
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
-                timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns));
+                timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns,
+                TlsReader.caBundle(node, path, problems)));
     }
 
     /**
@@ -370,8 +394,9 @@ public final class ConfigLoader {
             url = problems.string(node, "url", "redis");
         }
         url = url.or(() -> envValue("JUNCTION_REDIS_URL"));
-        url.filter(u -> !u.startsWith("redis://") && !u.startsWith("rediss://")).ifPresent(u -> problems.add(
-                "redis.url: expected a redis:// or rediss:// URL"));
+        url.filter(u -> REDIS_SCHEMES.stream().noneMatch(u::startsWith)).ifPresent(u -> problems.add(
+                "redis.url: expected a redis://, rediss://, redis-sentinel://, redis-cluster:// or rediss-cluster:// "
+                        + "URL"));
         return url;
     }
 

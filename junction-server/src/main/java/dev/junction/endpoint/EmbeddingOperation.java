@@ -60,9 +60,9 @@ public final class EmbeddingOperation implements Operation {
         return rt.executor().<EmbeddingResponse>run(route, facts(), ChatOperation.pin(exchange),
                 exchange.cancellation(), (provider, step) -> rt.embeddingAdapter(provider).embed(request, provider,
                         step.model(), exchange.requestId(), exchange.cancellation())).map(routed -> {
-            routed.delivered().run(); // the whole answer is here: nothing streams
             EmbeddingResponse response = routed.value();
             long tokens = response.inputTokens() > 0 ? response.inputTokens() : exchange.inputTokens();
+            routed.delivered().accept(tokens); // the whole answer is here: nothing streams
             exchange.record().usage(new Usage(tokens, 0, 0, 0, 0));
             Reply reply = new Reply.Json(render.apply(new EmbeddingResponse(response.model(), response.vectors(),
                     tokens)));

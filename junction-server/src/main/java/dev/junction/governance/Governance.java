@@ -11,6 +11,7 @@ import dev.junction.limit.LocalRateLimiter;
 import dev.junction.limit.RateLimiter;
 import dev.junction.limit.RedisRateLimiter;
 import dev.junction.limit.SharedDeploymentLimits;
+import dev.junction.observe.LogSetup;
 import dev.junction.observe.RequestLogWriter;
 import dev.junction.observe.WriterSettings;
 import dev.junction.replica.Confirmation;
@@ -75,9 +76,7 @@ public final class Governance implements AutoCloseable {
         this.clock = clock;
         this.secretKey = GatewaySecretKey.load(settings.secretKey().map(s -> s.reveal()), settings.secretKeyFile());
         if (secretKey.generated()) {
-            LOG.warn("Generated a new secret key at {}. Back it up: without it stored provider secrets cannot be "
-                    + "decrypted and virtual keys stop working. Replicas must share it (JUNCTION_SECRET_KEY).",
-                    settings.secretKeyFile());
+            warnGenerated(settings);
         }
         this.secrets = new SecretBox(secretKey);
         this.virtualKeys = new VirtualKeys(secretKey);
@@ -104,6 +103,15 @@ public final class Governance implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Said once, on the start that created the key file: what it is, what to back up, and why. */
+    private static void warnGenerated(GovernanceSettings settings) {
+        LOG.atWarn().addMarker(LogSetup.FOR_PEOPLE).addKeyValue("secret_key_file", settings.secretKeyFile().toString())
+                .log("Created the gateway's secret key in {}. Back up this file along with the database: without it "
+                        + "the provider keys stored in the database cannot be decrypted and every virtual key stops "
+                        + "working. (Replicas share one key: set JUNCTION_SECRET_KEY to its content.)",
+                        settings.secretKeyFile());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.junction.limit;
 
 import dev.junction.cluster.LuaScript;
+import dev.junction.cluster.RedisEndpoint;
 import dev.junction.cluster.RedisScripts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,15 +22,14 @@ import org.slf4j.LoggerFactory;
  * replicas with skewed clocks agree. Bucket keys expire once their bucket is full again and lease sets after the lease
  * time-to-live, so idle subjects cost nothing. Keys are {@code <keyPrefix>limit:<subject id>:requests},
  * {@code …:tokens} and {@code …:leases}, and per allowed request, until its release or its lease's expiry,
- * {@code <keyPrefix>held:<lease id>}, which makes {@link #release} idempotent across replicas.
+ * {@code <keyPrefix>held:<lease id>}, which makes {@link #release} idempotent across replicas. The key prefix carries
+ * a hash tag ({@code {junction:rl}:}; {@link RedisEndpoint#slotPrefix} adds one to a prefix without), so all keys are
+ * in one slot: on a Redis Cluster, one script may check any subjects together, on the node that holds that slot.
  *
  * <p><b>Fails open.</b> When Redis does not answer within the timeout (default 200 ms), {@link #acquire} allows the
  * request without statuses and logs a warning (at most once a minute): limits protect upstreams from overload, and a
  * Redis outage must not take the whole gateway down with it. {@link #release} then logs and gives up (leases expire on
  * their own); {@link #peek} fails its stage.
- *
- * <p>Redis Cluster is not supported: all keys of one call must live in one slot, and a call's subjects' keys do not.
- * Use a single Redis (optionally with Sentinel).
  */
 public final class RedisRateLimiter implements RateLimiter {
 
@@ -74,7 +74,7 @@ public final class RedisRateLimiter implements RateLimiter {
         }
         this.redis = redis;
         this.ownsRedis = ownsRedis;
-        this.keyPrefix = keyPrefix;
+        this.keyPrefix = RedisEndpoint.slotPrefix(keyPrefix);
         this.leaseTtlMicros = TimeUnit.NANOSECONDS.toMicros(leaseTtl.toNanos());
         this.timeout = timeout;
     }

@@ -12,8 +12,9 @@ import java.util.OptionalLong;
 
 /**
  * Deployments' own {@code rpm}/{@code tpm}, counted in the shared rate limiter (Redis) so that replicas together
- * stay within them; each replica's health tracker still counts its own share first. Tokens are the request's
- * estimate, not reconciled with the real usage. Thread safe.
+ * stay within them; each replica's health tracker still counts its own share first. An attempt takes the request's
+ * estimated tokens, under a lease of its own, and once it is over they are corrected to the tokens it used (none
+ * when it failed). Thread safe.
  */
 public final class SharedDeploymentLimits implements DeploymentGate {
 
@@ -24,16 +25,28 @@ public final class SharedDeploymentLimits implements DeploymentGate {
     }
 
     @Override
-    public Future<Optional<Duration>> admit(Deployment deployment, long estimatedTokens) {
-        RateLimits limits = new RateLimits(asLong(deployment.rpm()), asLong(deployment.tpm()), OptionalInt.empty());
-        LimitSubject subject = new LimitSubject("deployment:" + deployment.id(), limits);
-        return Future.fromCompletionStage(limiter.acquire(List.of(subject), estimatedTokens, "-"),
-                        Vertx.currentContext())
+    public Future<Optional<Duration>> admit(Deployment deployment, long estimatedTokens, String attemptId) {
+        return Future.fromCompletionStage(limiter.acquire(List.of(subject(deployment)), estimatedTokens,
+                        lease(attemptId)), Vertx.currentContext())
                 .map(decision -> switch (decision) {
                     case LimitDecision.Allowed a -> Optional.<Duration>empty();
                     case LimitDecision.Denied d -> Optional.of(d.retryAfter());
                 })
                 .otherwise(Optional.empty());
+    }
+
+    @Override
+    public void used(Deployment deployment, String attemptId, long estimatedTokens, long usedTokens) {
+        limiter.release(List.of(subject(deployment)), lease(attemptId), estimatedTokens, usedTokens);
+    }
+
+    private static LimitSubject subject(Deployment deployment) {
+        RateLimits limits = new RateLimits(asLong(deployment.rpm()), asLong(deployment.tpm()), OptionalInt.empty());
+        return new LimitSubject("deployment:" + deployment.id(), limits);
+    }
+
+    private static String lease(String attemptId) {
+        return "attempt:" + attemptId;
     }
 
     private static OptionalLong asLong(OptionalInt value) {

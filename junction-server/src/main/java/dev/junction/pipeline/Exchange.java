@@ -1,5 +1,6 @@
 package dev.junction.pipeline;
 
+import dev.junction.config.TrustedProxies;
 import dev.junction.governance.Caller;
 import dev.junction.model.GatewayException;
 import dev.junction.observe.RequestRecord;
@@ -106,9 +107,18 @@ public final class Exchange {
         return Optional.ofNullable(http.pathParam(name));
     }
 
-    /** The client's IP address (the socket's peer); empty string when unknown. */
+    /**
+     * The client's IP address: the socket's peer, or, when the peer is one of the configured trusted proxies
+     * ({@code server.trusted_proxies}), the rightmost address in their forwarding header that is not a trusted proxy
+     * itself; empty string when unknown. A header from any other peer is ignored.
+     */
     public String remoteAddress() {
-        return http.request().remoteAddress() == null ? "" : http.request().remoteAddress().hostAddress();
+        String peer = http.request().remoteAddress() == null ? "" : http.request().remoteAddress().hostAddress();
+        TrustedProxies proxies = runtime.config().server().trustedProxies();
+        if (!proxies.any()) {
+            return peer;
+        }
+        return ClientAddress.resolve(proxies, peer, http.request().headers().getAll(proxies.header().headerName()));
     }
 
     /** The HTTP response: stages may set headers on it; only the pipeline and the reply writers write its body. */

@@ -56,7 +56,7 @@ public final class ConfigWatcher {
         } catch (IOException e) {
             unreadable = true; // a later successful read counts as a change
         }
-        LOG.atInfo().addKeyValue("config", file.toString()).addKeyValue("every", PERIOD.toString())
+        LOG.atDebug().addKeyValue("config", file.toString()).addKeyValue("every", PERIOD.toString())
                 .log("Watching the configuration file for changes");
         schedule();
     }

@@ -39,6 +39,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -145,7 +146,7 @@ public final class GatewayServer {
 
     private Future<HttpServer> listen() {
         GatewayConfig config = runtime.get().config();
-        logAccessMode(runtime.get().callers().mode(), config);
+        AccessMode mode = runtime.get().callers().mode();
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.server().host())
                 .setPort(config.server().port())
@@ -153,23 +154,8 @@ public final class GatewayServer {
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
-        return server.requestHandler(router(config)).listen().onSuccess(s -> LOG.atInfo()
-                .addKeyValue("port", s.actualPort())
-                .addKeyValue("providers", String.join(",", config.providers().keySet()))
-                .addKeyValue("routes", String.join(",", config.routes().keySet()))
-                .addKeyValue("config", config.source().orElse("none"))
-                .log("Junction listening on http://{}:{}", config.server().host(), s.actualPort()));
-    }
-
-    private static void logAccessMode(AccessMode mode, GatewayConfig config) {
-        if (mode.closed()) {
-            LOG.atInfo().addKeyValue("auth", mode.wireName()).addKeyValue("because", String.join("; ", mode.reasons()))
-                    .log("Every data-plane request needs a key");
-        } else {
-            LOG.atWarn().addKeyValue("auth", mode.wireName()).log("The gateway is OPEN: no gateway key, admin key or "
-                    + "virtual key exists, so ANYONE who can reach port {} can use the configured providers. Set "
-                    + "JUNCTION_MASTER_KEY, JUNCTION_ADMIN_KEY or auth.required: true.", config.server().port());
-        }
+        return server.requestHandler(router(config)).listen()
+                .onSuccess(s -> StartupSummary.log(config, governance, s.actualPort(), mode));
     }
 
     private Router router(GatewayConfig config) {
@@ -197,45 +183,63 @@ public final class GatewayServer {
         Pipeline routed = pipelines.routed();
         Pipeline modelList = pipelines.modelList();
         Pipeline modelLookup = pipelines.modelLookup();
-        router.post("/v1/chat/completions").handler(body).handler(new ChatCompletionsHandler(routed));
-        router.post("/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
-        router.post("/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
-        router.post("/v1/messages/count_tokens").handler(body)
+        MethodTable endpoints = new MethodTable(router);
+        endpoints.exact(HttpMethod.POST, "/v1/chat/completions").handler(body)
+                .handler(new ChatCompletionsHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
+        endpoints.exact(HttpMethod.POST, "/v1/messages/count_tokens").handler(body)
                 .handler(new MessagesHandler(pipelines.counting("input_tokens"), true));
-        router.post("/v1/responses").handler(body).handler(new ResponsesHandler(pipelines.responses()));
-        router.post("/v1/responses/input_tokens").handler(body)
+        endpoints.exact(HttpMethod.POST, "/v1/responses").handler(body)
+                .handler(new ResponsesHandler(pipelines.responses()));
+        endpoints.exact(HttpMethod.POST, "/v1/responses/input_tokens").handler(body)
                 .handler(new ResponsesHandler(pipelines.responsesCounting()));
-        stored(router, HttpMethod.GET, "/v1/responses/:id", StoredResponsesStage.Action.RETRIEVE);
-        stored(router, HttpMethod.DELETE, "/v1/responses/:id", StoredResponsesStage.Action.DELETE);
-        stored(router, HttpMethod.GET, "/v1/responses/:id/input_items", StoredResponsesStage.Action.INPUT_ITEMS);
-        stored(router, HttpMethod.POST, "/v1/responses/:id/cancel", StoredResponsesStage.Action.CANCEL);
+        String response = "/v1/responses/(?<id>resp_[A-Za-z0-9_-]+)";
+        stored(endpoints, HttpMethod.GET, response, StoredResponsesStage.Action.RETRIEVE);
+        stored(endpoints, HttpMethod.DELETE, response, StoredResponsesStage.Action.DELETE);
+        stored(endpoints, HttpMethod.GET, response + "/input_items", StoredResponsesStage.Action.INPUT_ITEMS);
+        stored(endpoints, HttpMethod.POST, response + "/cancel", StoredResponsesStage.Action.CANCEL);
         Pipeline me = pipelines.me();
-        router.get("/v1/me").handler(ctx -> me.run(ctx, ClientDialect.of(ctx), NO_BODY));
-        router.get("/v1/models").handler(ctx -> modelList.run(ctx, ClientDialect.of(ctx), NO_BODY));
-        router.getWithRegex("/v1/models/(?<model>.+)")
+        endpoints.exact(HttpMethod.GET, "/v1/me").handler(ctx -> me.run(ctx, ClientDialect.of(ctx), NO_BODY));
+        endpoints.exact(HttpMethod.GET, "/v1/models")
+                .handler(ctx -> modelList.run(ctx, ClientDialect.of(ctx), NO_BODY));
+        endpoints.regex(HttpMethod.GET, "/v1/models/(?<model>.+)")
                 .handler(ctx -> modelLookup.run(ctx, ClientDialect.of(ctx), NO_BODY));
 
-        router.postWithRegex("/v1beta/models/(?<model>[^:]+):(?<method>[A-Za-z]+)").handler(body)
+        endpoints.regex(HttpMethod.POST, "/v1beta/models/(?<model>[^:]+):(?<method>[A-Za-z]+)").handler(body)
                 .handler(new GenerateContentHandler(routed, pipelines.counting("totalTokens"),
                         new EmbedContentHandler(routed)));
-        router.get("/v1beta/models").handler(ctx -> modelList.run(ctx, ClientDialect.GEMINI, NO_BODY));
-        router.getWithRegex("/v1beta/(?<model>models/.+)")
+        endpoints.exact(HttpMethod.GET, "/v1beta/models")
+                .handler(ctx -> modelList.run(ctx, ClientDialect.GEMINI, NO_BODY));
+        endpoints.regex(HttpMethod.GET, "/v1beta/(?<model>models/.+)")
                 .handler(ctx -> modelLookup.run(ctx, ClientDialect.GEMINI, NO_BODY));
 
         new AdminApi(runtime::get, health, governance).mount(router);
-        router.route("/v1/*").handler(ctx -> ErrorReplies.send(ctx,
-                new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
-        router.route("/v1beta/*").handler(ctx -> ErrorReplies.send(ctx,
-                new GatewayError.NotFound("Unknown path: " + ctx.request().method() + " " + ctx.request().path())));
+        router.route("/v1/*").handler(ctx -> unknown(ctx, endpoints));
+        router.route("/v1beta/*").handler(ctx -> unknown(ctx, endpoints));
         router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
                 new GatewayError.NotFound("Unknown path: " + ctx.request().path()))));
         router.route().failureHandler(ctx -> failure(ctx, config));
         return router;
     }
 
-    private void stored(Router router, HttpMethod method, String path, StoredResponsesStage.Action action) {
+    private void stored(MethodTable endpoints, HttpMethod method, String regex, StoredResponsesStage.Action action) {
         Pipeline pipeline = pipelines.storedResponses(action);
-        router.route(method, path).handler(ctx -> pipeline.run(ctx, ClientDialect.RESPONSES, NO_BODY));
+        endpoints.regex(method, regex).handler(ctx -> pipeline.run(ctx, ClientDialect.RESPONSES, NO_BODY));
+    }
+
+    /** A known path asked with another method is 405 with {@code Allow}; anything else under the API is 404. */
+    private static void unknown(RoutingContext ctx, MethodTable endpoints) {
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        List<String> allowed = endpoints.allowed(path);
+        if (allowed.isEmpty()) {
+            ErrorReplies.send(ctx, new GatewayError.NotFound("Unknown path: " + method + " " + path));
+            return;
+        }
+        ctx.response().putHeader("allow", String.join(", ", allowed));
+        ErrorReplies.send(ctx, new GatewayError.MethodNotAllowed("Method " + method + " is not allowed on " + path
+                + "; use " + String.join(" or ", allowed) + "."));
     }
 
     /**
@@ -319,11 +323,11 @@ public final class GatewayServer {
                     + "take effect after a restart and were ignored");
         }
         GatewayConfig fromFile = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
-                loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(), running.redisUrl(), running.media(),
-                running.governance(), loaded.source(), loaded.layers());
+                loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(),
+                running.redisUrl(), running.media(), running.governance(), loaded.source(), loaded.layers());
         GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
         if (previous.callers().mode().closed() != next.callers().mode().closed()) {
-            logAccessMode(next.callers().mode(), next.config());
+            StartupSummary.access(next.callers().mode(), next.config().server().port());
         }
     }
 

@@ -69,7 +69,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             int applied = migrate(dialect, url, settings, pool);
-            LOG.info("database {} ({}) is ready; {} migration(s) applied", shown, dialect, applied);
+            // Debug: the gateway's start-up summary says where the data lives (describe()).
+            LOG.debug("database {} ({}) is ready; {} migration(s) applied", shown, dialect, applied);
             return new Database(dialect, pool, threads(dialect, settings.poolSize()));
         } catch (RuntimeException e) {
             pool.close();
@@ -188,6 +189,19 @@ public final class Database implements AutoCloseable {
     /** The dialect of the URL. */
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Where the data lives, for people: {@code SQLite database data/junction.db}, {@code PostgreSQL database
+     * jdbc:postgresql://db/junction} (user info and passwords masked).
+     */
+    public String describe() {
+        String url = Optional.ofNullable(dataSource.getJdbcUrl()).orElse("");
+        return switch (dialect) {
+            case SQLITE -> "SQLite database " + JdbcUrls.sqliteFile(url).map(Path::toString).orElse("in memory");
+            case POSTGRESQL -> "PostgreSQL database " + JdbcUrls.redact(url);
+            case MYSQL -> "MySQL/MariaDB database " + JdbcUrls.redact(url);
+        };
     }
 
     /** The connection pool, for the hot paths that use plain JDBC. Do not close it; close the database. */

@@ -22,9 +22,12 @@ public final class LocalRedis implements AutoCloseable {
     private final RedisClient client = RedisClient.create(URL);
     private final StatefulRedisConnection<String, String> connection = client.connect();
 
-    /** A key prefix no other test uses, such as {@code test:limit:3f2a…:}. */
+    /**
+     * A key prefix no other test uses, such as <code>{test:limit:3f2a…}:</code>, with a hash tag as the limiter and
+     * the ledger give theirs (so that keys the tests look at are named as the limiter names them).
+     */
     public static String uniquePrefix(String feature) {
-        return "test:" + feature + ":" + UUID.randomUUID() + ":";
+        return "{test:" + feature + ":" + UUID.randomUUID() + "}:";
     }
 
     /** Synchronous commands, to look at keys. */

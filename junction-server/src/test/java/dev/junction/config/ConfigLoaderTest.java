@@ -171,4 +171,69 @@ class ConfigLoaderTest {
 
         assertThat(config.toString()).doesNotContain("jk-very-secret-value-123");
     }
+
+    @Test
+    void trustedProxiesAreReadAsAddressesAndBlocks() {
+        GatewayConfig config = load("""
+                server:
+                  trusted_proxies: [10.0.0.0/8, 192.0.2.1, "2001:db8::/32"]
+                  forwarded_header: Forwarded
+                """, Map.of());
+
+        TrustedProxies proxies = config.server().trustedProxies();
+        assertThat(proxies.entries()).containsExactly("10.0.0.0/8", "192.0.2.1", "2001:db8::/32");
+        assertThat(proxies.header()).isEqualTo(TrustedProxies.Header.FORWARDED);
+        assertThat(proxies.trusts("10.20.30.40")).isTrue();
+        assertThat(proxies.trusts("192.0.2.2")).isFalse();
+    }
+
+    @Test
+    void noProxyIsTrustedByDefault() {
+        GatewayConfig config = load("server: {port: 9000}\n", Map.of());
+
+        assertThat(config.server().trustedProxies()).isEqualTo(TrustedProxies.NONE);
+        assertThat(config.server().trustedProxies().trusts("127.0.0.1")).isFalse();
+    }
+
+    @Test
+    void aTrustedProxyThatIsNoAddressAndAnUnknownHeaderAreProblems() {
+        ConfigException e = problems("""
+                server:
+                  trusted_proxies: [proxy.internal]
+                  forwarded_header: x-real-ip
+                """, Map.of());
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("server.trusted_proxies", "proxy.internal"))
+                .anySatisfy(p -> assertThat(p).contains("server.forwarded_header", "x-real-ip"));
+    }
+
+    @Test
+    void aProvidersCaBundleIsReadWhenTheConfigurationLoads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path ca = dev.junction.testkit.TestCertificate.create().writeCertificate(dir.resolve("ca.pem"));
+
+        GatewayConfig config = load("""
+                providers:
+                  private: {base_url: "https://llm.internal/v1", tls: {ca_file: "%s"}}
+                """.formatted(ca), Map.of());
+
+        var bundle = config.providers().get("private").caBundle().orElseThrow();
+        assertThat(bundle.file()).isEqualTo(ca.toString());
+        assertThat(bundle.pem()).startsWith("-----BEGIN CERTIFICATE-----");
+    }
+
+    @Test
+    void aCaBundleThatCannotBeReadOrHoldsNoCertificateIsAProblem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path junk = java.nio.file.Files.writeString(dir.resolve("junk.pem"), "not a certificate");
+
+        ConfigException e = problems("""
+                providers:
+                  a: {base_url: "https://a.internal/v1", tls: {ca_file: "%s"}}
+                  b: {base_url: "https://b.internal/v1", tls: {ca_file: "%s", verify: false}}
+                """.formatted(dir.resolve("missing.pem"), junk), Map.of());
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("providers.a.tls.ca_file", "cannot read"))
+                .anySatisfy(p -> assertThat(p).contains("providers.b.tls.ca_file", "no PEM certificate"))
+                .anySatisfy(p -> assertThat(p).contains("providers.b.tls.verify", "unknown key"));
+    }
 }

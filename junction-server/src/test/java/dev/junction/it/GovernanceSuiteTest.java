@@ -21,6 +21,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,6 +92,10 @@ class GovernanceSuiteTest {
         gateway.close();
         upstream.close();
         database.close();
+    }
+
+    private static RateLimits tpm(long tpm) {
+        return new RateLimits(OptionalLong.empty(), OptionalLong.of(tpm), OptionalInt.empty());
     }
 
     private static HttpResponse<String> chat(String key, String model, int maxTokens) {
@@ -164,6 +170,68 @@ class GovernanceSuiteTest {
         assertThat(denied.headers().firstValue("x-ratelimit-remaining-requests")).contains("0");
         assertThat(json(denied).at("/error/code").asString()).isEqualTo("rate_limit_exceeded");
         assertThat(json(denied).at("/error/message").asString()).contains("3 requests per minute");
+    }
+
+    @Test
+    void tokensUsedBelowTheEstimateComeBackToTheKeysTokensPerMinute() {
+        Provision.IssuedKey key = provision.key(tpm(2000), List.of());
+        upstream.enqueue(hundredTokens); // 107 tokens used of the ~1,500 the estimate takes
+
+        HttpResponse<String> first = chat(key.plaintext(), "metered", 1500);
+        gateway.awaitLog(first.headers().firstValue("x-request-id").orElseThrow());
+        upstream.enqueue(hundredTokens);
+        HttpResponse<String> second = chat(key.plaintext(), "metered", 1500);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).as("fits only once the first request's unused tokens came back")
+                .isEqualTo(200);
+        assertThat(Long.parseLong(second.headers().firstValue("x-ratelimit-remaining-tokens").orElseThrow()))
+                .as("2,000 less the first's 107 used and the second's estimate").isBetween(300L, 400L);
+    }
+
+    @Test
+    void tokensUsedBeyondTheEstimateAreTakenFromTheKeysTokensPerMinute() {
+        Provision.IssuedKey key = provision.key(tpm(2000), List.of());
+        upstream.enqueue(MeteredAnswers.answer("""
+                {"id":"chatcmpl-3","object":"chat.completion","created":1,"model":"gpt-4o-mini",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"long"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":7,"completion_tokens":1800,"total_tokens":1807}}"""));
+
+        HttpResponse<String> first = chat(key.plaintext(), "metered", 100); // estimated ~100, used 1,807
+        gateway.awaitLog(first.headers().firstValue("x-request-id").orElseThrow());
+        HttpResponse<String> second = chat(key.plaintext(), "metered", 500);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).as("only ~190 tokens remain once the overrun is taken").isEqualTo(429);
+        assertThat(json(second).at("/error/message").asString()).contains("2000 tokens per minute");
+    }
+
+    @Test
+    void theUsageAtTheEndOfAStreamCorrectsTheTokensPerMinuteToo() throws Exception {
+        Provision.IssuedKey key = provision.key(tpm(2000), List.of());
+        java.nio.file.Path events = java.nio.file.Files.createTempFile("junction-stream-", ".sse");
+        events.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(events, """
+                data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"role":"assistant","content":"long"},"finish_reason":null}]}
+
+                data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}
+
+                data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[],"usage":{"prompt_tokens":7,"completion_tokens":1800,"total_tokens":1807}}
+
+                data: [DONE]
+
+                """);
+        upstream.enqueue(Behavior.fixture(events.toString(), 200, "text/event-stream"));
+
+        HttpResponse<String> first = gateway.post("/v1/chat/completions", """
+                {"model":"metered","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"hello"}]}""",
+                "authorization", "Bearer " + key.plaintext());
+        gateway.awaitLog(first.headers().firstValue("x-request-id").orElseThrow());
+        HttpResponse<String> second = chat(key.plaintext(), "metered", 500);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("long").doesNotContain("\"usage\"");
+        assertThat(second.statusCode()).as("the stream used 1,807 tokens, not the ~100 estimated").isEqualTo(429);
     }
 
     @Test

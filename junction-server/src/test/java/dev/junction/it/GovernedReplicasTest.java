@@ -10,36 +10,58 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two gateway replicas sharing PostgreSQL and Redis, as a scaled-out deployment runs: a key's rate limit and budget
- * hold across both, exactly as on one.
+ * hold across both, exactly as on one; on a single Redis and on a Redis Cluster.
  */
+@ParameterizedClass
+@EnumSource(SharedRedis.class)
 class GovernedReplicasTest {
+
+    /** Unique to the run: the shared limits of a deployment outlive the test in Redis for a minute. */
+    private static final String RUN = UUID.randomUUID().toString();
 
     private static final String YAML = MeteredAnswers.ROUTE + """
               limited:
                 groups:
                   - deployments:
-                      - {id: six-a-minute-%s, provider: openai, model: gpt-4o-mini, rpm: 6}
-            """.formatted(java.util.UUID.randomUUID()); // Redis is shared by every build on the machine: a key of our own
+                      - {id: six-a-minute-%1$s, provider: openai, model: gpt-4o-mini, rpm: 6}
+              tpm-limited:
+                groups:
+                  - deployments:
+                      - {id: two-thousand-tokens-%1$s, provider: openai, model: gpt-4o-mini, tpm: 2000}
+              tpm-overrun:
+                groups:
+                  - deployments:
+                      - {id: overrun-%1$s, provider: openai, model: gpt-4o-mini, tpm: 2000}
+            """.formatted(RUN);
 
     private static MockUpstream upstream;
     private static TestDatabases.Fresh database;
     private static Gateway first;
     private static Gateway second;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @Parameter
+    SharedRedis redis;
+
+    @BeforeParameterizedClassInvocation
+    static void start(SharedRedis redis) throws Exception {
+        String redisUrl = redis.url();
         upstream = MockUpstream.start();
-        database = Backend.POSTGRESQL_REDIS.createDatabase();
-        Map<String, String> env = new HashMap<>(Backend.POSTGRESQL_REDIS.environment(database));
+        database = Backend.POSTGRESQL.createDatabase();
+        Map<String, String> env = new HashMap<>(Backend.POSTGRESQL.environment(database));
+        env.put("JUNCTION_REDIS_URL", redisUrl);
         env.put("OPENAI_BASE_URL", upstream.baseUrl());
         env.put("OPENAI_API_KEY", "sk-upstream-secret-abcdef123456");
         first = Gateway.start(YAML, env);
@@ -47,7 +69,7 @@ class GovernedReplicasTest {
         upstream.setDefault(MeteredAnswers.hundredOutputTokens());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         first.close();
         second.close();
@@ -95,6 +117,47 @@ class GovernedReplicasTest {
 
         // Each replica alone would let six through (twelve in all); shared in Redis, six in all.
         assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(6);
+    }
+
+    @Test
+    void aDeploymentsOwnTpmCountsTheTokensRepliesUsedNotTheirEstimates() {
+        Provision.IssuedKey key = new Provision(first).key();
+        new Provision(second).publish();
+        // The upstream's default answer uses 107 tokens; each request is estimated at ~1,500.
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = tpmLimited(first, key, "tpm-limited", 1500);
+            first.awaitLog(response.headers().firstValue("x-request-id").orElseThrow());
+            statuses.add(response.statusCode());
+        }
+
+        // By the estimates alone the deployment would have room for one request a minute.
+        assertThat(statuses).containsExactly(200, 200, 200);
+    }
+
+    @Test
+    void aDeploymentsOwnTpmTakesWhatAReplyUsedBeyondItsEstimate() {
+        Provision.IssuedKey key = new Provision(first).key();
+        new Provision(second).publish();
+        upstream.enqueue(MeteredAnswers.answer("""
+                {"id":"chatcmpl-4","object":"chat.completion","created":1,"model":"gpt-4o-mini",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"long"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":7,"completion_tokens":1800,"total_tokens":1807}}"""));
+
+        HttpResponse<String> overrun = tpmLimited(first, key, "tpm-overrun", 100);
+        first.awaitLog(overrun.headers().firstValue("x-request-id").orElseThrow());
+        HttpResponse<String> next = tpmLimited(first, key, "tpm-overrun", 500);
+
+        assertThat(overrun.statusCode()).isEqualTo(200);
+        assertThat(next.statusCode()).as("1,807 used, 2,000 a minute: 500 more do not fit").isIn(429, 503);
+    }
+
+    private static HttpResponse<String> tpmLimited(Gateway gateway, Provision.IssuedKey key, String route,
+                                                   int maxTokens) {
+        return gateway.post("/v1/chat/completions", """
+                {"model":"%s","max_tokens":%d,"messages":[{"role":"user","content":"hello"}]}"""
+                .formatted(route, maxTokens), "authorization", "Bearer " + key.plaintext());
     }
 
     @Test

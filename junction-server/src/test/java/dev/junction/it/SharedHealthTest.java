@@ -7,14 +7,19 @@ import dev.junction.testkit.MockUpstream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Two gateway replicas sharing the local Redis: a deployment one replica finds sick is taken out on the other too,
- * before the other has sent it a single request.
+ * Two gateway replicas sharing a Redis (the local one, or a Redis Cluster): a deployment one replica finds sick is
+ * taken out on the other too, before the other has sent it a single request.
  */
+@ParameterizedClass
+@EnumSource(SharedRedis.class)
 class SharedHealthTest {
 
     private static MockUpstream sick;
@@ -23,13 +28,17 @@ class SharedHealthTest {
     private static Gateway second;
     private static String yaml;
 
-    @BeforeAll
-    static void start() {
+    @Parameter
+    SharedRedis redis;
+
+    @BeforeParameterizedClassInvocation
+    static void start(SharedRedis redis) {
+        String redisUrl = redis.url();
         sick = MockUpstream.start();
         healthy = MockUpstream.start();
         yaml = """
                 keys: [{name: tests, key: %s}]
-                redis: {url: "redis://127.0.0.1:6379"}
+                redis: {url: "%s"}
                 health: {consecutive_failures: 2, cool_down: 30s}
                 providers:
                   sick: {base_url: "%s", api_key: sk-sick-0123456789, models: [m]}
@@ -38,12 +47,12 @@ class SharedHealthTest {
                   shared:
                     groups: [{deployments: [{provider: sick, model: m, id: shared-sick-%d},
                                             {provider: healthy, model: m}]}]
-                """.formatted(Gateway.KEY, sick.baseUrl(), healthy.baseUrl(), System.nanoTime());
+                """.formatted(Gateway.KEY, redisUrl, sick.baseUrl(), healthy.baseUrl(), System.nanoTime());
         first = Gateway.start(yaml, Map.of());
         second = Gateway.start(yaml, Map.of());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         first.close();
         second.close();

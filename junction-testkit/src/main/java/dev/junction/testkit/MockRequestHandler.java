@@ -74,7 +74,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         JsonNode json = parse(body);
         if (state.recordsRequests()) {
             state.record(new RecordedRequest(
-                    request.method().name(), request.uri(), headersOf(request), body.toString(), json));
+                    request.method().name(), request.uri(), headersOf(request), body.toString(), json,
+                    request.version()));
         }
         wire.serve(request, json, exchange);
     }

@@ -2,6 +2,7 @@ package dev.junction.testkit;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -62,15 +63,18 @@ public final class MockUpstream implements AutoCloseable {
     private final MockState state;
     private final String host;
     private final int port;
+    private final Optional<TestCertificate> certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MockUpstream(Vertx vertx, boolean ownsVertx, String deploymentId, MockState state, String host, int port) {
+    private MockUpstream(Vertx vertx, boolean ownsVertx, String deploymentId, MockState state, String host, int port,
+                         Optional<TestCertificate> certificate) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.deploymentId = deploymentId;
         this.state = state;
         this.host = host;
         this.port = port;
+        this.certificate = certificate;
     }
 
     /**
@@ -117,13 +121,44 @@ public final class MockUpstream implements AutoCloseable {
         MockState state = new MockState(options.recordRequests());
         // Vert.x shares a random port between servers only when it is asked for as a negative port.
         int listenPort = options.port() == 0 && options.instances() > 1 ? -1 : options.port();
+        Optional<MockUpstreamVerticle.Tls> tls = options.tlsVersions().isEmpty() ? Optional.empty()
+                : Optional.of(new MockUpstreamVerticle.Tls(TestCertificate.create(), options.tlsVersions()));
         List<MockUpstreamVerticle> servers = new CopyOnWriteArrayList<>();
         String deploymentId = vertx.deployVerticle(() -> {
-            MockUpstreamVerticle server = new MockUpstreamVerticle(state, options.host(), listenPort);
+            MockUpstreamVerticle server = new MockUpstreamVerticle(state, options.host(), listenPort, tls);
             servers.add(server);
             return server;
         }, new DeploymentOptions().setInstances(options.instances())).await();
-        return new MockUpstream(vertx, ownsVertx, deploymentId, state, options.host(), servers.getFirst().actualPort());
+        return new MockUpstream(vertx, ownsVertx, deploymentId, state, options.host(), servers.getFirst().actualPort(),
+                tls.map(MockUpstreamVerticle.Tls::certificate));
+    }
+
+    /**
+     * Starts a mock over TLS with its own Vert.x, like {@link #start()}: a self-signed certificate for
+     * {@code localhost} and {@code 127.0.0.1} is made for it ({@link #certificate()}), and ALPN offers
+     * {@code versions} ({@link HttpVersion#HTTP_2} and {@link HttpVersion#HTTP_1_1}, or HTTP/1.1 alone to see a
+     * client fall back). Its base URLs are {@code https://}.
+     *
+     * @param versions the HTTP versions offered, in order of preference
+     * @return the listening mock
+     */
+    public static MockUpstream startTls(HttpVersion... versions) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return deploy(vertx, true, Options.defaults().withTls(versions));
+        } catch (RuntimeException failed) {
+            vertx.close();
+            throw failed;
+        }
+    }
+
+    /** {@return the certificate the mock serves over TLS; empty for plain HTTP} */
+    public Optional<TestCertificate> certificate() {
+        return certificate;
+    }
+
+    private String scheme() {
+        return certificate.isPresent() ? "https" : "http";
     }
 
     /** {@return the port the mock listens on} */
@@ -134,15 +169,15 @@ public final class MockUpstream implements AutoCloseable {
     /**
      * The OpenAI (Chat Completions and Responses) and Anthropic base URL of the mock.
      *
-     * @return {@code http://127.0.0.1:<port>/v1}
+     * @return {@code http://127.0.0.1:<port>/v1} ({@code https://} over TLS)
      */
     public String baseUrl() {
-        return "http://" + host + ":" + port + "/v1";
+        return scheme() + "://" + host + ":" + port + "/v1";
     }
 
-    /** {@return the Gemini base URL of the mock, {@code http://127.0.0.1:<port>/v1beta}} */
+    /** {@return the Gemini base URL of the mock, {@code http://127.0.0.1:<port>/v1beta} ({@code https} over TLS)} */
     public String geminiBaseUrl() {
-        return "http://" + host + ":" + port + "/v1beta";
+        return scheme() + "://" + host + ":" + port + "/v1beta";
     }
 
     /**
@@ -244,8 +279,11 @@ public final class MockUpstream implements AutoCloseable {
      * @param instances the number of server instances sharing the port, one per event loop
      * @param recordRequests whether to keep every request for {@link #requests()}; turn it off for
      *     long benchmark runs, which would otherwise keep every request in memory
+     * @param tlsVersions empty for plain HTTP; otherwise TLS with a self-signed certificate, offering these HTTP
+     *     versions by ALPN
      */
-    public record Options(String host, int port, int instances, boolean recordRequests) {
+    public record Options(String host, int port, int instances, boolean recordRequests,
+                          List<HttpVersion> tlsVersions) {
 
         /** Validates the options. */
         public Options {
@@ -256,11 +294,25 @@ public final class MockUpstream implements AutoCloseable {
             if (instances < 1) {
                 throw new IllegalArgumentException("instances must be at least 1, got " + instances);
             }
+            tlsVersions = List.copyOf(tlsVersions);
         }
 
-        /** {@return 127.0.0.1, a random port, one instance, requests recorded} */
+        /** {@return 127.0.0.1, a random port, one instance, requests recorded, plain HTTP} */
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, 1, true);
+            return new Options("127.0.0.1", 0, 1, true, List.of());
+        }
+
+        /**
+         * Serves over TLS with a self-signed certificate, offering these HTTP versions by ALPN.
+         *
+         * @param versions the versions, in order of preference; at least one
+         * @return a copy serving TLS
+         */
+        public Options withTls(HttpVersion... versions) {
+            if (versions.length == 0) {
+                throw new IllegalArgumentException("TLS needs at least one HTTP version to offer");
+            }
+            return new Options(host, port, instances, recordRequests, List.of(versions));
         }
 
         /**
@@ -270,7 +322,7 @@ public final class MockUpstream implements AutoCloseable {
          * @return a copy binding that address
          */
         public Options withHost(String newHost) {
-            return new Options(newHost, port, instances, recordRequests);
+            return new Options(newHost, port, instances, recordRequests, tlsVersions);
         }
 
         /**
@@ -280,7 +332,7 @@ public final class MockUpstream implements AutoCloseable {
          * @return a copy listening on that port
          */
         public Options withPort(int newPort) {
-            return new Options(host, newPort, instances, recordRequests);
+            return new Options(host, newPort, instances, recordRequests, tlsVersions);
         }
 
         /**
@@ -290,12 +342,12 @@ public final class MockUpstream implements AutoCloseable {
          * @return a copy with that many instances
          */
         public Options withInstances(int count) {
-            return new Options(host, port, count, recordRequests);
+            return new Options(host, port, count, recordRequests, tlsVersions);
         }
 
         /** {@return a copy that only counts requests instead of recording them} */
         public Options withoutRecording() {
-            return new Options(host, port, instances, false);
+            return new Options(host, port, instances, false, tlsVersions);
         }
     }
 }

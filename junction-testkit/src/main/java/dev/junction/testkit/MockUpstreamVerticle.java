@@ -2,8 +2,13 @@ package dev.junction.testkit;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One HTTP server of a mock upstream, bound to its verticle's event loop. Deploying several instances
@@ -15,18 +20,27 @@ final class MockUpstreamVerticle extends VerticleBase {
     private final MockState state;
     private final String host;
     private final int port;
+    private final Optional<Tls> tls;
     private volatile int actualPort;
 
-    MockUpstreamVerticle(MockState state, String host, int port) {
+    /** TLS with this certificate, offering these HTTP versions by ALPN. */
+    record Tls(TestCertificate certificate, List<HttpVersion> versions) {}
+
+    MockUpstreamVerticle(MockState state, String host, int port, Optional<Tls> tls) {
         this.state = state;
         this.host = host;
         this.port = port;
+        this.tls = tls;
     }
 
     @Override
     public Future<?> start() {
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
-                .requestHandler(new MockRequestHandler(vertx, state));
+        HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true);
+        tls.ifPresent(t -> options.setSsl(true).setUseAlpn(true).setAlpnVersions(t.versions())
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .addKeyValue(Buffer.buffer(t.certificate().privateKeyPem()))
+                        .addCertValue(Buffer.buffer(t.certificate().certificatePem()))));
+        HttpServer server = vertx.createHttpServer(options).requestHandler(new MockRequestHandler(vertx, state));
         return server.listen(port, host).onSuccess(listening -> actualPort = listening.actualPort());
     }
 

@@ -1,5 +1,6 @@
 package dev.junction.testkit;
 
+import io.vertx.core.http.HttpVersion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,12 @@ import tools.jackson.databind.JsonNode;
  * @param body the raw body decoded as UTF-8; empty when there was none
  * @param json the body parsed as JSON; a {@link tools.jackson.databind.node.MissingNode} when the
  *     body is empty or not JSON, so {@code json().path("model")} is always safe
+ * @param version the HTTP version the request came in ({@link HttpVersion#HTTP_2} when the client chose it by
+ *     ALPN over TLS)
  */
 public record RecordedRequest(
-        String method, String path, Map<String, List<String>> headers, String body, JsonNode json) {
+        String method, String path, Map<String, List<String>> headers, String body, JsonNode json,
+        HttpVersion version) {
 
     /** Rejects null components and copies the headers, lower-casing their names. */
     public RecordedRequest {
@@ -31,6 +35,7 @@ public record RecordedRequest(
         headers = immutableLowerCase(headers);
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(version, "version");
     }
 
     /**

@@ -64,7 +64,8 @@ public final class AnthropicProviderAdapter implements ProviderAdapter {
         dropped.addAll(provider.params().then(call.params()).apply(body));
         boolean stream = request.stream();
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/messages",
-                headers(call, stream), Buffer.buffer(Json.bytes(body)), stream, provider.name());
+                headers(call, stream), Buffer.buffer(Json.bytes(body)), stream, provider.name(),
+                provider.caBundle());
         Set<String> reported = Set.copyOf(dropped);
         return http.send(exchange, provider.timeouts(), call.cancellation())
                 .compose(reply -> toReply(reply, provider, reported));

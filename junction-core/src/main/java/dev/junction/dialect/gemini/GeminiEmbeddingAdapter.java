@@ -33,7 +33,8 @@ public final class GeminiEmbeddingAdapter implements EmbeddingAdapter {
         String url = provider.baseUrl() + "/models/" + URLEncoder.encode(upstreamModel, StandardCharsets.UTF_8)
                 + ":batchEmbedContents";
         var exchange = new HttpUpstreamClient.Exchange(url, UpstreamHeaders.of(provider, requestId, false),
-                Buffer.buffer(Json.bytes(body)), false, provider.name());
+                Buffer.buffer(Json.bytes(body)), false, provider.name(),
+                provider.caBundle());
         return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,
                 provider.name(), GeminiErrors::classify, redactor,
                 reply -> GeminiEmbeddings.upstreamResponse(reply, upstreamModel, request.inputs().size())));

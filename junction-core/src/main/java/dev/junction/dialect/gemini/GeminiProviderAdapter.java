@@ -70,7 +70,8 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
         dropped.addAll(rules.apply(body));
         var exchange = new HttpUpstreamClient.Exchange(url(provider.baseUrl(), call.upstreamModel(), stream),
                 UpstreamHeaders.of(provider, call.requestId(), stream), Buffer.buffer(Json.bytes(body)), stream,
-                provider.name());
+                provider.name(),
+                provider.caBundle());
         Set<String> droppedView = Set.copyOf(dropped);
         return http.send(exchange, provider.timeouts(), call.cancellation())
                 .compose(reply -> toReply(reply, provider, droppedView));

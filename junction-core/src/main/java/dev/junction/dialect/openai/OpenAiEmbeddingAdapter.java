@@ -31,7 +31,8 @@ public final class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
         provider.params().apply(body);
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/embeddings",
                 UpstreamHeaders.of(provider, requestId, false), Buffer.buffer(Json.bytes(body)), false,
-                provider.name());
+                provider.name(),
+                provider.caBundle());
         return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,
                 provider.name(), OpenAiErrors::classify, redactor,
                 reply -> OpenAiEmbeddings.upstreamResponse(reply, request.inputs().size())));

@@ -66,7 +66,8 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
         dropped.addAll(rules.apply(body));
         MultiMap headers = UpstreamHeaders.of(provider, call.requestId(), stream);
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/chat/completions", headers,
-                Buffer.buffer(Json.bytes(body)), stream, provider.name());
+                Buffer.buffer(Json.bytes(body)), stream, provider.name(),
+                provider.caBundle());
         return http.send(exchange, provider.timeouts(), call.cancellation())
                 .compose(reply -> toReply(reply, provider, dropped));
     }

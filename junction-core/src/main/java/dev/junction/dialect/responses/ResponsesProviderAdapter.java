@@ -70,7 +70,7 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
         boolean stream = request.stream();
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/responses",
                 UpstreamHeaders.of(provider, call.requestId(), stream), Buffer.buffer(Json.bytes(body)), stream,
-                provider.name());
+                provider.name(), provider.caBundle());
         Set<String> reported = Set.copyOf(dropped);
         return http.send(exchange, provider.timeouts(), call.cancellation())
                 .compose(reply -> toReply(reply, provider, reported));

@@ -97,6 +97,13 @@ final class DeploymentHealth {
         endAttempt();
     }
 
+    /** An attempt reserved at {@code reservedAt} with {@code estimatedTokens} used {@code usedTokens}. */
+    void tokensUsed(long reservedAt, long now, long estimatedTokens, long usedTokens) {
+        synchronized (this) {
+            budget.correct(reservedAt, now, estimatedTokens, usedTokens);
+        }
+    }
+
     void failed(long now, CircuitBreaker.Pass pass, FailureClass failure) {
         failures.incrementAndGet();
         lastError = Optional.of(failure.name());

@@ -65,8 +65,9 @@ public final class HealthRegistry implements HealthTracker {
     @Override
     public Optional<ReservedAttempt> tryAcquire(Deployment deployment, long estimatedTokens) {
         DeploymentHealth health = health(deployment);
-        return health.tryAcquire(nanoClock.getAsLong(), deployment, estimatedTokens)
-                .map(pass -> new RegisteredAttempt(deployment, health, pass));
+        long now = nanoClock.getAsLong();
+        return health.tryAcquire(now, deployment, estimatedTokens)
+                .map(pass -> new RegisteredAttempt(deployment, health, pass, now, estimatedTokens));
     }
 
     @Override
@@ -81,7 +82,9 @@ public final class HealthRegistry implements HealthTracker {
     public void failed(ReservedAttempt attempt, GatewayError error) {
         RegisteredAttempt own = own(attempt);
         if (own.end()) {
-            own.health().failed(nanoClock.getAsLong(), own.pass(), FailureClass.of(error, policy.rateLimitCoolDown()));
+            long now = nanoClock.getAsLong();
+            own.used(now, 0);
+            own.health().failed(now, own.pass(), FailureClass.of(error, policy.rateLimitCoolDown()));
         }
     }
 
@@ -89,14 +92,16 @@ public final class HealthRegistry implements HealthTracker {
     public void abandoned(ReservedAttempt attempt) {
         RegisteredAttempt own = own(attempt);
         if (own.end()) {
+            own.used(nanoClock.getAsLong(), 0);
             own.health().abandoned(own.pass());
         }
     }
 
     @Override
-    public void delivered(ReservedAttempt attempt) {
+    public void delivered(ReservedAttempt attempt, long usedTokens) {
         RegisteredAttempt own = own(attempt);
         if (own.deliver()) {
+            own.used(nanoClock.getAsLong(), usedTokens);
             own.health().delivered();
         }
     }

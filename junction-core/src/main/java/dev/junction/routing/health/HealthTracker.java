@@ -28,7 +28,8 @@ public interface HealthTracker extends HealthView {
 
     /**
      * Reserves an attempt right before it is sent: checks availability again, takes the half-open probe if that is
-     * the state, and counts the attempt (and {@code estimatedTokens}) against the deployment's RPM and TPM. Returns
+     * the state, and counts the attempt (and {@code estimatedTokens}) against the deployment's RPM and TPM, until
+     * the tokens it used are known: those of the delivered reply, none for a failed or abandoned attempt. Returns
      * the reservation, or empty when it may not be tried after all (then nothing was reserved). Every reservation
      * ends in exactly one of {@link #succeeded} (and then {@link #delivered}), {@link #failed} or {@link #abandoned};
      * a further report on the same reservation changes nothing.
@@ -42,8 +43,11 @@ public interface HealthTracker extends HealthView {
      */
     void succeeded(ReservedAttempt attempt, Duration timeToFirstByte);
 
-    /** A successful attempt's reply has been delivered in full (a stream has ended): its in-flight slot frees. */
-    void delivered(ReservedAttempt attempt);
+    /**
+     * A successful attempt's reply has been delivered in full (a stream has ended): its in-flight slot frees, and the
+     * deployment's TPM counts the {@code usedTokens} the reply reported instead of the estimate.
+     */
+    void delivered(ReservedAttempt attempt, long usedTokens);
 
     /**
      * The attempt failed. Errors that are the deployment's fault (connection, timeout, 5xx, rejected credentials)

@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * A deployment's own requests-per-minute and tokens-per-minute accounting over a sliding minute (one-second
- * buckets). Every attempt counts as a request with its estimated tokens when it is reserved; the limits come from
- * the deployment's configuration at each call, so a reload that changes them applies at once.
+ * buckets). Every attempt counts as a request with its estimated tokens when it is reserved, and its tokens are
+ * corrected to the ones it used once they are known ({@link #correct}); the limits come from the deployment's
+ * configuration at each call, so a reload that changes them applies at once.
  *
  * <p>A request fits while the minute holds fewer than {@code rpm} requests and its tokens fit under {@code tpm};
  * a request larger than the whole {@code tpm} still goes into a minute that holds no tokens, since it could never
@@ -42,6 +43,18 @@ final class MinuteBudget {
         }
         minute.add(now, estimate);
         return true;
+    }
+
+    /**
+     * An attempt counted at {@code takenAt} with {@code estimatedTokens} used {@code usedTokens}: the minute counts
+     * those instead. When the attempt outlasted the minute (a long stream), its estimate has left already, and the
+     * tokens it used count now, in the minute that saw them produced.
+     */
+    void correct(long takenAt, long now, long estimatedTokens, long usedTokens) {
+        long used = Math.max(0, usedTokens);
+        if (!minute.reweigh(takenAt, now, used - Math.max(0, estimatedTokens)) && used > 0) {
+            minute.addWeight(now, used);
+        }
     }
 
     /** When a request (of unknown size) fits again: {@code now} when it does; empty for a limit of zero. */

@@ -17,12 +17,22 @@ final class RegisteredAttempt implements ReservedAttempt {
     private final Deployment deployment;
     private final DeploymentHealth health;
     private final CircuitBreaker.Pass pass;
+    private final long reservedAtNanos;
+    private final long estimatedTokens;
     private final AtomicInteger stage = new AtomicInteger(RESERVED);
 
-    RegisteredAttempt(Deployment deployment, DeploymentHealth health, CircuitBreaker.Pass pass) {
+    RegisteredAttempt(Deployment deployment, DeploymentHealth health, CircuitBreaker.Pass pass, long reservedAtNanos,
+                      long estimatedTokens) {
         this.deployment = deployment;
         this.health = health;
         this.pass = pass;
+        this.reservedAtNanos = reservedAtNanos;
+        this.estimatedTokens = estimatedTokens;
+    }
+
+    /** Corrects the tokens the deployment's minute counted for this attempt to {@code usedTokens}. */
+    void used(long now, long usedTokens) {
+        health.tokensUsed(reservedAtNanos, now, estimatedTokens, usedTokens);
     }
 
     @Override

@@ -48,6 +48,34 @@ final class SlidingWindow {
         weights[slot] += weight;
     }
 
+    /**
+     * Changes the weight of the event counted at {@code at} by {@code delta} (its count stays, its weight never goes
+     * below zero), when the window at {@code now} still holds it.
+     *
+     * @return whether it did; false when the event has left the window
+     */
+    boolean reweigh(long at, long now, long delta) {
+        long id = bucketOf(at);
+        int slot = slotOf(id);
+        if (!inWindow(id, bucketOf(now)) || bucketIds[slot] != id) {
+            return false;
+        }
+        weights[slot] = Math.max(0, weights[slot] + delta);
+        return true;
+    }
+
+    /** Adds {@code weight} at {@code now} without counting an event. */
+    void addWeight(long now, long weight) {
+        long id = bucketOf(now);
+        int slot = slotOf(id);
+        if (bucketIds[slot] != id) {
+            bucketIds[slot] = id;
+            counts[slot] = 0;
+            weights[slot] = 0;
+        }
+        weights[slot] += weight;
+    }
+
     /** The events and weight in the window at {@code now}. */
     Totals totals(long now) {
         long current = bucketOf(now);

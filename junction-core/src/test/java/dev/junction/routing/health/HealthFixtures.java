@@ -71,6 +71,6 @@ final class HealthFixtures {
     static void succeed(HealthRegistry registry, Deployment deployment) {
         ReservedAttempt attempt = reserve(registry, deployment);
         registry.succeeded(attempt, Duration.ofMillis(100));
-        registry.delivered(attempt);
+        registry.delivered(attempt, 10);
     }
 }

@@ -82,7 +82,7 @@ class HealthRegistryTest {
         registry.succeeded(attempt, Duration.ofMillis(10));
 
         assertThat(registry.inFlight("a")).isEqualTo(1);
-        registry.delivered(attempt);
+        registry.delivered(attempt, 10);
         assertThat(registry.inFlight("a")).isZero();
     }
 

@@ -88,4 +88,62 @@ class OwnLimitsTest {
             assertThat(registry.tryAcquire(d, 100_000)).isPresent();
         }
     }
+
+    @Test
+    void aDeliveredReplyCountsTheTokensItUsedNotTheEstimate() {
+        Deployment d = limited("d", OptionalInt.empty(), OptionalInt.of(1_000));
+        ReservedAttempt first = reserve(registry, d, 900);
+        registry.succeeded(first, Duration.ofMillis(50));
+        assertThat(registry.tryAcquire(d, 800)).as("900 estimated + 800 exceeds 1000").isEmpty();
+
+        registry.delivered(first, 100);
+
+        assertThat(registry.tryAcquire(d, 800)).as("100 used + 800 fits").isPresent();
+    }
+
+    @Test
+    void aReplyThatUsedMoreThanEstimatedTakesTheOverrun() {
+        Deployment d = limited("d", OptionalInt.empty(), OptionalInt.of(1_000));
+        ReservedAttempt first = reserve(registry, d, 100);
+        registry.succeeded(first, Duration.ofMillis(50));
+
+        registry.delivered(first, 950);
+
+        assertThat(registry.tryAcquire(d, 100)).as("950 used + 100 exceeds 1000").isEmpty();
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(registry.tryAcquire(d, 100)).as("the overrun leaves with its minute").isPresent();
+    }
+
+    @Test
+    void anOverrunReportedAfterItsMinuteCountsInTheCurrentOne() {
+        Deployment d = limited("d", OptionalInt.empty(), OptionalInt.of(1_000));
+        ReservedAttempt longStream = reserve(registry, d, 100);
+        registry.succeeded(longStream, Duration.ofMillis(50));
+        clock.advance(Duration.ofSeconds(90));
+
+        registry.delivered(longStream, 950);
+
+        assertThat(registry.tryAcquire(d, 100)).isEmpty();
+    }
+
+    @Test
+    void failedAndAbandonedAttemptsGiveTheirEstimateBack() {
+        Deployment d = limited("d", OptionalInt.empty(), OptionalInt.of(1_000));
+        registry.failed(reserve(registry, d, 900), HealthFixtures.BAD_REQUEST);
+        registry.abandoned(reserve(registry, d, 900));
+
+        assertThat(registry.tryAcquire(d, 900)).isPresent();
+    }
+
+    @Test
+    void aSecondDeliveryChangesNothing() {
+        Deployment d = limited("d", OptionalInt.empty(), OptionalInt.of(1_000));
+        ReservedAttempt first = reserve(registry, d, 500);
+        registry.succeeded(first, Duration.ofMillis(50));
+        registry.delivered(first, 500);
+
+        registry.delivered(first, 0);
+
+        assertThat(registry.tryAcquire(d, 600)).as("500 still counted").isEmpty();
+    }
 }

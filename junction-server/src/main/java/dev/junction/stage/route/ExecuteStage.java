@@ -13,17 +13,19 @@ import dev.junction.upstream.UpstreamFailure;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
  * The last stage: runs the operation on its route, with failover, and answers with what the winning step produced,
  * or with the route's error once every step failed. Records where the answer came from ({@code X-Junction-Provider},
  * {@code -Model}, {@code -Attempts}). The winning deployment counts the request as in flight until the request is
- * over (a stream's end), so least-busy sees streams. Never proceeds.
+ * over (a stream's end), so least-busy sees streams, and then counts the tokens it used against its own TPM instead of
+ * the estimate. Never proceeds.
  */
 public final class ExecuteStage implements Stage {
 
-    private static final Exchange.Attribute<Runnable> DELIVERED = new Exchange.Attribute<>("delivered");
+    private static final Exchange.Attribute<LongConsumer> DELIVERED = new Exchange.Attribute<>("delivered");
 
     @Override
     public Future<Reply> handle(Exchange exchange, Chain chain) {
@@ -49,7 +51,7 @@ public final class ExecuteStage implements Stage {
 
     @Override
     public void finish(Exchange exchange, Outcome outcome) {
-        exchange.attached(DELIVERED).ifPresent(Runnable::run);
+        exchange.attached(DELIVERED).ifPresent(delivered -> delivered.accept(outcome.usage().totalTokens()));
     }
 
     /** Records the attempts and names them in {@code X-Junction-Attempts} while headers can still be written. */
