@@ -56,7 +56,7 @@ final class StartupSummary {
                     .addKeyValue("because", String.join("; ", mode.reasons()))
                     .log("Every data-plane request needs a key ({})", String.join("; ", mode.reasons()));
         } else {
-            LOG.atWarn().addKeyValue("auth", mode.wireName()).log("The gateway is OPEN: no gateway key, admin key or "
+            LOG.atWarn().addMarker(LogSetup.FOR_PEOPLE).addKeyValue("auth", mode.wireName()).log("The gateway is OPEN: no gateway key, admin key or "
                     + "virtual key exists, so ANYONE who can reach port {} can use the configured providers. Set "
                     + "JUNCTION_MASTER_KEY, JUNCTION_ADMIN_KEY or auth.required: true.", port);
         }

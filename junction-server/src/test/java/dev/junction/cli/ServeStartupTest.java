@@ -27,7 +27,7 @@ class ServeStartupTest {
                 .anyMatch(msg -> msg.startsWith("Junction") && msg.contains(" listening on http://localhost:"))
                 .anyMatch(msg -> msg.startsWith("Providers: mock"))
                 .anyMatch(msg -> msg.startsWith("Data: SQLite database"))
-                .anyMatch(msg -> msg.startsWith("No gateway key is configured"))
+                .anyMatch(msg -> msg.startsWith("The gateway is OPEN: no gateway key, admin key or virtual key exists"))
                 .filteredOn(msg -> msg.contains("Back up")).hasSize(1);
         assertThat(events).filteredOn(e -> e.has("secret_key_file")).singleElement()
                 .satisfies(e -> assertThat(e.path("level").asString()).isEqualTo("WARN"));
@@ -45,7 +45,7 @@ class ServeStartupTest {
         assertThat(lines.get(2)).contains("Providers: mock (try the model mock/echo); routes: none")
                 .doesNotContain("providers=");
         assertThat(lines.get(3)).contains("Data: SQLite database ", "junction.db", "secret.key");
-        assertThat(lines.get(4)).contains("WARN", "No gateway key is configured: ANYONE");
+        assertThat(lines.get(4)).contains("WARN", "The gateway is OPEN", "ANYONE").doesNotContain("auth=open");
     }
 
     @Test
