@@ -6,11 +6,6 @@ import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.StoredConfigMerger;
 import dev.junction.dialect.openai.OpenAiErrors;
-import dev.junction.endpoint.anthropic.MessagesHandler;
-import dev.junction.endpoint.gemini.EmbedContentHandler;
-import dev.junction.endpoint.gemini.GenerateContentHandler;
-import dev.junction.endpoint.openai.ChatCompletionsHandler;
-import dev.junction.endpoint.openai.EmbeddingsHandler;
 import dev.junction.governance.Governance;
 import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
@@ -19,12 +14,7 @@ import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
 import dev.junction.pipeline.ClientDialect;
 import dev.junction.pipeline.ErrorReplies;
-import dev.junction.pipeline.Exchange;
 import dev.junction.conversation.Conversations;
-import dev.junction.endpoint.responses.ResponsesHandler;
-import dev.junction.endpoint.responses.StoredResponsesStage;
-import dev.junction.pipeline.Pipeline;
-import io.vertx.core.http.HttpMethod;
 import dev.junction.pipeline.Stage;
 import java.util.List;
 import dev.junction.pipeline.RequestContext;
@@ -39,7 +29,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -71,10 +60,6 @@ public final class GatewayServer {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     /** How often expired stored responses are deleted. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
-    /** The informational endpoints take no body. */
-    private static final Exchange.Decoder NO_BODY = () -> {
-        throw new IllegalStateException("This endpoint has no body to decode");
-    };
 
     private final Vertx vertx;
     private final HttpUpstreamClient http;
@@ -180,66 +165,15 @@ public final class GatewayServer {
         router.route("/v1/*").handler(this::track);
         router.route("/v1beta/*").handler(this::track);
 
-        Pipeline routed = pipelines.routed();
-        Pipeline modelList = pipelines.modelList();
-        Pipeline modelLookup = pipelines.modelLookup();
-        MethodTable endpoints = new MethodTable(router);
-        endpoints.exact(HttpMethod.POST, "/v1/chat/completions").handler(body)
-                .handler(new ChatCompletionsHandler(routed));
-        endpoints.exact(HttpMethod.POST, "/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
-        endpoints.exact(HttpMethod.POST, "/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
-        endpoints.exact(HttpMethod.POST, "/v1/messages/count_tokens").handler(body)
-                .handler(new MessagesHandler(pipelines.counting("input_tokens"), true));
-        endpoints.exact(HttpMethod.POST, "/v1/responses").handler(body)
-                .handler(new ResponsesHandler(pipelines.responses()));
-        endpoints.exact(HttpMethod.POST, "/v1/responses/input_tokens").handler(body)
-                .handler(new ResponsesHandler(pipelines.responsesCounting()));
-        String response = "/v1/responses/(?<id>resp_[A-Za-z0-9_-]+)";
-        stored(endpoints, HttpMethod.GET, response, StoredResponsesStage.Action.RETRIEVE);
-        stored(endpoints, HttpMethod.DELETE, response, StoredResponsesStage.Action.DELETE);
-        stored(endpoints, HttpMethod.GET, response + "/input_items", StoredResponsesStage.Action.INPUT_ITEMS);
-        stored(endpoints, HttpMethod.POST, response + "/cancel", StoredResponsesStage.Action.CANCEL);
-        Pipeline me = pipelines.me();
-        endpoints.exact(HttpMethod.GET, "/v1/me").handler(ctx -> me.run(ctx, ClientDialect.of(ctx), NO_BODY));
-        endpoints.exact(HttpMethod.GET, "/v1/models")
-                .handler(ctx -> modelList.run(ctx, ClientDialect.of(ctx), NO_BODY));
-        endpoints.regex(HttpMethod.GET, "/v1/models/(?<model>.+)")
-                .handler(ctx -> modelLookup.run(ctx, ClientDialect.of(ctx), NO_BODY));
-
-        endpoints.regex(HttpMethod.POST, "/v1beta/models/(?<model>[^:]+):(?<method>[A-Za-z]+)").handler(body)
-                .handler(new GenerateContentHandler(routed, pipelines.counting("totalTokens"),
-                        new EmbedContentHandler(routed)));
-        endpoints.exact(HttpMethod.GET, "/v1beta/models")
-                .handler(ctx -> modelList.run(ctx, ClientDialect.GEMINI, NO_BODY));
-        endpoints.regex(HttpMethod.GET, "/v1beta/(?<model>models/.+)")
-                .handler(ctx -> modelLookup.run(ctx, ClientDialect.GEMINI, NO_BODY));
+        MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
 
         new AdminApi(runtime::get, health, governance).mount(router);
-        router.route("/v1/*").handler(ctx -> unknown(ctx, endpoints));
-        router.route("/v1beta/*").handler(ctx -> unknown(ctx, endpoints));
+        router.route("/v1/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
+        router.route("/v1beta/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
                 new GatewayError.NotFound("Unknown path: " + ctx.request().path()))));
         router.route().failureHandler(ctx -> failure(ctx, config));
         return router;
-    }
-
-    private void stored(MethodTable endpoints, HttpMethod method, String regex, StoredResponsesStage.Action action) {
-        Pipeline pipeline = pipelines.storedResponses(action);
-        endpoints.regex(method, regex).handler(ctx -> pipeline.run(ctx, ClientDialect.RESPONSES, NO_BODY));
-    }
-
-    /** A known path asked with another method is 405 with {@code Allow}; anything else under the API is 404. */
-    private static void unknown(RoutingContext ctx, MethodTable endpoints) {
-        String method = ctx.request().method().name();
-        String path = ctx.request().path();
-        List<String> allowed = endpoints.allowed(path);
-        if (allowed.isEmpty()) {
-            ErrorReplies.send(ctx, new GatewayError.NotFound("Unknown path: " + method + " " + path));
-            return;
-        }
-        ctx.response().putHeader("allow", String.join(", ", allowed));
-        ErrorReplies.send(ctx, new GatewayError.MethodNotAllowed("Method " + method + " is not allowed on " + path
-                + "; use " + String.join(" or ", allowed) + "."));
     }
 
     /**
