@@ -30,6 +30,11 @@ public final class EmbeddingOperation implements Operation {
     }
 
     @Override
+    public String name() {
+        return "embeddings";
+    }
+
+    @Override
     public String model() {
         return request.model();
     }

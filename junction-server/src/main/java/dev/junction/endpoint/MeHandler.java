@@ -30,6 +30,7 @@ public final class MeHandler implements Stage {
 
     @Override
     public Future<Reply> handle(Exchange exchange, Chain chain) {
+        exchange.record().operation("me");
         GatewayRuntime rt = exchange.runtime();
         Caller caller = exchange.caller().orElseThrow();
         ObjectNode body = Json.object();

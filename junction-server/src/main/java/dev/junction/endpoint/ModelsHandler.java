@@ -22,6 +22,7 @@ public final class ModelsHandler {
 
     /** Lists every public model name the caller's key may use. */
     public Future<Reply> list(Exchange exchange, Chain chain) {
+        exchange.record().operation("models");
         ClientDialect dialect = exchange.dialect();
         var grant = exchange.caller().flatMap(c -> c.grant());
         List<String> names = exchange.runtime().resolver().publicModels().stream()
@@ -52,6 +53,7 @@ public final class ModelsHandler {
 
     /** One model, or a 404 in the caller's dialect. */
     public Future<Reply> get(Exchange exchange, Chain chain) {
+        exchange.record().operation("models");
         String id = exchange.pathParam("model").orElse("");
         ClientDialect dialect = exchange.dialect();
         if (dialect == ClientDialect.GEMINI && id.startsWith("models/")) {

@@ -32,6 +32,7 @@ public final class TokenCountStage implements Stage {
 
     @Override
     public Future<Reply> handle(Exchange exchange, Chain chain) {
+        exchange.record().operation("count_tokens");
         var body = Json.object();
         object.ifPresent(o -> body.put("object", o));
         return Future.succeededFuture(new Reply.Json(body.put(field, exchange.inputTokens())));

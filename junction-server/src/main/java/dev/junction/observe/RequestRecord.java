@@ -41,6 +41,7 @@ public final class RequestRecord {
     String errorType = "";
     String errorMessage = "";
     boolean clientDisconnected;
+    String operation = "other";
 
     public RequestRecord(String requestId) {
         this.requestId = requestId;
@@ -207,5 +208,36 @@ public final class RequestRecord {
     public RequestRecord clientDisconnected() {
         this.clientDisconnected = true;
         return this;
+    }
+
+    /** Whether the client went away before the answer was complete. */
+    public boolean clientGone() {
+        return clientDisconnected;
+    }
+
+    /** Names what was asked ({@code chat}, {@code embeddings}, {@code count_tokens}, {@code models}, …). */
+    public RequestRecord operation(String name) {
+        this.operation = name;
+        return this;
+    }
+
+    /** What was asked; {@code other} until a stage said. */
+    public String operation() {
+        return operation;
+    }
+
+    /** Every upstream attempt so far, in order. */
+    public List<AttemptRecord> attempts() {
+        return attempts;
+    }
+
+    /** Nanoseconds from arrival until now. */
+    public long elapsedNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    /** Nanoseconds from arrival to the first byte of the body, -1 when none was sent. */
+    public long firstByteNanos() {
+        return firstByteNanos == 0 ? -1 : firstByteNanos - startedNanos;
     }
 }

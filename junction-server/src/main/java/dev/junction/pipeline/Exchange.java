@@ -146,7 +146,7 @@ public final class Exchange {
     Operation decode() {
         Operation decoded = decoder.decode();
         this.operation = Objects.requireNonNull(decoded);
-        record.publicModel(decoded.model()).stream(decoded.stream());
+        record.publicModel(decoded.model()).stream(decoded.stream()).operation(decoded.name());
         return decoded;
     }
 

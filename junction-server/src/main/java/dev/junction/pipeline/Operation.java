@@ -12,6 +12,14 @@ import java.util.OptionalInt;
  */
 public interface Operation {
 
+    /**
+     * What is asked, for metrics, traces and analytics: {@code chat} (a chat turn in any dialect) unless the
+     * operation says otherwise ({@code embeddings}).
+     */
+    default String name() {
+        return "chat";
+    }
+
     /** The public model the client asked for. */
     String model();
 

@@ -13,6 +13,7 @@ import dev.junction.dialect.openai.OpenAiProviderAdapter;
 import dev.junction.crypto.SealedReasoning;
 import dev.junction.dialect.responses.ReasoningSeal;
 import dev.junction.dialect.responses.ResponsesProviderAdapter;
+import dev.junction.events.EventBus;
 import dev.junction.governance.Governance;
 import dev.junction.governance.Governor;
 import dev.junction.mock.MockProvider;
@@ -54,15 +55,19 @@ public final class GatewayRuntime {
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
     private final ReasoningSeal seal;
+    private final EventBus events;
 
     /**
      * @param health the deployments' health, kept by the server across configuration reloads
      * @param strategies strategy state by route group, kept across reloads likewise
      * @param governance the store, limits, budgets and request log, kept by the server for its whole life
+     * @param events the gateway's observers, kept by the server for its whole life
      */
     public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http, MediaFetcher media,
-                          HealthTracker health, Map<String, Strategy> strategies, Governance governance) {
+                          HealthTracker health, Map<String, Strategy> strategies, Governance governance,
+                          EventBus events) {
         this.config = config;
+        this.events = events;
         this.governance = governance;
         List<Secret> secrets = new ArrayList<>();
         config.providers().values().forEach(p -> {
@@ -121,6 +126,11 @@ public final class GatewayRuntime {
     /** Finds the caller of a data-plane request: a virtual key or a configured gateway key. */
     public CallerAuthenticator callers() {
         return callers;
+    }
+
+    /** Where finished requests and other happenings are published for metrics, traces, alerts and analytics. */
+    public EventBus events() {
+        return events;
     }
 
     /** The store, limits, budgets and request log. */

@@ -6,6 +6,8 @@ import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.StoredConfigMerger;
 import dev.junction.dialect.openai.OpenAiErrors;
+import dev.junction.events.EventBus;
+import dev.junction.events.HealthChanged;
 import dev.junction.governance.Governance;
 import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
@@ -23,6 +25,7 @@ import dev.junction.routing.RouteExecutor;
 import dev.junction.routing.health.HealthRegistry;
 import dev.junction.routing.strategy.Strategy;
 import dev.junction.runtime.GatewayRuntime;
+import dev.junction.stage.record.RequestLogStage;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import io.vertx.core.Future;
@@ -74,6 +77,7 @@ public final class GatewayServer {
     private final StoredDefinitions stored;
     private final Pipelines pipelines;
     private final Conversations conversations;
+    private final EventBus events = new EventBus();
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -89,9 +93,10 @@ public final class GatewayServer {
         this.http = new HttpUpstreamClient(vertx, 1024);
         this.media = new MediaFetcher(vertx, config.media());
         this.health = new HealthRegistry(config.health());
+        health.addListener(e -> events.publish(new HealthChanged(clock.instant(), e)));
         this.healthSync = config.redisUrl().flatMap(url -> RedisHealthSync.start(url, health));
         this.runtime.set(new GatewayRuntime(stored.merge(config, governance.snapshot()), vertx, http, media, health,
-                strategies, governance));
+                strategies, governance, events));
         this.checks = new HealthChecks(vertx, health);
         vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());
         this.checks.schedule(runtime.get());
@@ -193,6 +198,10 @@ public final class GatewayServer {
             inFlight.decrementAndGet();
             if (!RequestContext.piped(ctx)) {
                 RequestLog.write(record.status(ctx.response().getStatusCode()));
+                if (events.hasSubscribers()) {
+                    events.publish(RequestLogStage.finished(record, record.logged(),
+                            ClientDialect.of(ctx).name().toLowerCase(java.util.Locale.ROOT)));
+                }
             }
         });
         ctx.next();
@@ -279,7 +288,8 @@ public final class GatewayServer {
 
     /** Swaps in a runtime for the configuration; requests under way finish with the one they started with. */
     private GatewayRuntime install(GatewayConfig effective) {
-        GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies, governance);
+        GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies, governance,
+                events);
         runtime.set(next);
         checks.schedule(next);
         LOG.atInfo().addKeyValue("routes", String.join(",", effective.routes().keySet()))
@@ -299,6 +309,11 @@ public final class GatewayServer {
     /** The store, limits, budgets and request log of this gateway. */
     public Governance governance() {
         return governance;
+    }
+
+    /** Where this gateway publishes finished requests and health changes; subscribers must not block. */
+    public EventBus events() {
+        return events;
     }
 
     /** The deployments' health, shared by every configuration this server runs. */

@@ -37,6 +37,7 @@ public final class StoredResponsesStage implements Stage {
 
     @Override
     public Future<Reply> handle(Exchange exchange, Chain chain) {
+        exchange.record().operation("responses_state");
         String id = exchange.pathParam("id").orElse("");
         String owner = Conversations.owner(exchange.caller().orElseThrow());
         if (action == Action.DELETE) {

@@ -1,5 +1,8 @@
 package dev.junction.stage.record;
 
+import dev.junction.events.EventBus;
+import dev.junction.events.RequestFinished;
+import dev.junction.observe.LoggedRequest;
 import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
 import dev.junction.pipeline.Chain;
@@ -9,11 +12,14 @@ import dev.junction.pipeline.Reply;
 import dev.junction.pipeline.Stage;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The outermost stage: once the request is over, after every other stage has finished (costs are known, budgets
  * settled), writes its log line and hands the record of an authenticated caller to the write-behind request log.
- * Never blocks: the log line goes through an asynchronous appender and the request log through a bounded queue.
+ * Then publishes the request's {@link RequestFinished} event to the gateway's observers. Never blocks: the log line
+ * goes through an asynchronous appender and the request log through a bounded queue.
  */
 public final class RequestLogStage implements Stage {
 
@@ -26,11 +32,26 @@ public final class RequestLogStage implements Stage {
     public void finish(Exchange exchange, Outcome outcome) {
         RequestRecord record = exchange.record();
         RequestLog.write(record);
-        if (record.authenticated()) {
-            if (record.capturing()) {
-                exchange.body().ifPresent(b -> record.requestBody(b.toString(StandardCharsets.UTF_8)));
-            }
-            exchange.runtime().governance().writer().offer(record.logged());
+        if (record.authenticated() && record.capturing()) {
+            exchange.body().ifPresent(b -> record.requestBody(b.toString(StandardCharsets.UTF_8)));
         }
+        EventBus events = exchange.runtime().events();
+        if (!record.authenticated() && !events.hasSubscribers()) {
+            return;
+        }
+        LoggedRequest logged = record.logged();
+        if (record.authenticated()) {
+            exchange.runtime().governance().writer().offer(logged);
+        }
+        if (events.hasSubscribers()) {
+            events.publish(finished(record, logged, exchange.dialect().name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** The event of a request that is over, from its record and what the request log stores of it. */
+    public static RequestFinished finished(RequestRecord record, LoggedRequest logged, String dialect) {
+        return new RequestFinished(Instant.now(), logged, record.operation(), dialect, record.attempts(),
+                record.failure(), record.authenticated(), record.clientGone(), record.elapsedNanos(),
+                record.firstByteNanos());
     }
 }
