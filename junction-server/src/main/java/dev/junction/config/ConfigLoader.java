@@ -39,7 +39,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "auth", "redis", "providers", "routes",
             "groups", "health", "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
-            "timeouts", "media");
+            "timeouts", "media", "metrics", "tracing", "alerts", "analytics");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
             "trusted_proxies", "forwarded_header");
@@ -127,6 +127,11 @@ public final class ConfigLoader {
         HealthPolicy health = PolicyReader.health(root.get("health"), problems);
         MediaFetcher.Limits media = media(root.get("media"), problems);
         GovernanceSettings governance = new GovernanceReader(this::envValue, problems).read(root);
+        ObservabilitySettings observability = new ObservabilitySettings(
+                new MetricsReader(this::envValue, problems).read(root.get("metrics")),
+                new TracingReader(this::envValue, problems).read(root.get("tracing")),
+                new AlertReader(this::envValue, problems).read(root.get("alerts")),
+                new AnalyticsReader(this::envValue, problems).read(root.get("analytics")));
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
@@ -138,7 +143,7 @@ public final class ConfigLoader {
         routes.routes().keySet().forEach(name -> routeSources.put(name, ConfigLayers.Source.FILE));
         ConfigLayers layers = new ConfigLayers(timeouts, routes.groups(), providerSources, routeSources, Map.of());
         return new GatewayConfig(server, keys, adminKeys, authRequired, providers, routes.routes(), routes.aliases(),
-                health, redisUrl, media, governance, source, layers);
+                health, redisUrl, media, governance, observability, source, layers);
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param redisUrl the Redis that replicas share ({@code redis://host:port}), when they share one
  * @param media limits for downloading media a client referenced by URL, for upstreams that need it inline
  * @param governance the database, data directory, secret key, request logs and pricing
+ * @param observability metrics, traces, alerts and analytics
  * @param source where the configuration came from, for messages ({@code junction.yaml}, or empty for none)
  * @param layers which layer (built in, environment, file, store) each provider and route came from
  */
@@ -32,7 +33,8 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
                             boolean authRequired, Map<String, ProviderConfig> providers,
                             Map<String, Route> routes, Map<String, String> aliases, HealthPolicy health,
                             Optional<String> redisUrl, MediaFetcher.Limits media,
-                            GovernanceSettings governance, Optional<String> source, ConfigLayers layers) {
+                            GovernanceSettings governance, ObservabilitySettings observability,
+                            Optional<String> source, ConfigLayers layers) {
 
     public GatewayConfig {
         keys = List.copyOf(keys);
@@ -45,13 +47,13 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
     /** The same configuration with another server section. */
     public GatewayConfig withServer(ServerSettings settings) {
         return new GatewayConfig(settings, keys, adminKeys, authRequired, providers, routes, aliases, health, redisUrl,
-                media, governance, source, layers);
+                media, governance, observability, source, layers);
     }
 
     /** The same configuration with other providers, routes and aliases, as {@link StoredConfigMerger} makes it. */
     GatewayConfig withEntities(Map<String, ProviderConfig> newProviders, Map<String, Route> newRoutes,
                                Map<String, String> newAliases, ConfigLayers newLayers) {
         return new GatewayConfig(server, keys, adminKeys, authRequired, newProviders, newRoutes, newAliases, health,
-                redisUrl, media, governance, source, newLayers);
+                redisUrl, media, governance, observability, source, newLayers);
     }
 }

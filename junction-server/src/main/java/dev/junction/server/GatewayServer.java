@@ -267,7 +267,8 @@ public final class GatewayServer {
         }
         GatewayConfig fromFile = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
                 loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(),
-                running.redisUrl(), running.media(), running.governance(), loaded.source(), loaded.layers());
+                running.redisUrl(), running.media(), running.governance(), running.observability(), loaded.source(),
+                loaded.layers());
         GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
         if (previous.callers().mode().closed() != next.callers().mode().closed()) {
             StartupSummary.access(next.callers().mode(), next.config().server().port());
