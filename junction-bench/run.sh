@@ -7,6 +7,7 @@
 #   MODES="anthropic anthropic-stream" junction-bench/run.sh   # translated: Anthropic clients, OpenAI upstream
 #   MODES="json responses responses-stream" junction-bench/run.sh   # Responses clients, Anthropic upstream
 #   junction-bench/run.sh --quick         # the regression guard: 16 and 256 conns, 5 s cells, a ratio summary
+#   BENCH_JAVA_OPTS="-XX:+UseG1GC" junction-bench/run.sh   # Junction with other JVM options (default: the launcher's own)
 #
 # Modes: json and stream are OpenAI clients of an OpenAI upstream (the byte fast path); anthropic and
 # anthropic-stream are Anthropic clients of the same OpenAI upstream (translated both ways), compared with the mock
@@ -31,6 +32,7 @@ WARMUP="${WARMUP:-30s}"   # per mode; the JIT needs ~20-30 s of load on one core
 MOCK_PORT="${MOCK_PORT:-19001}"
 GW_PORT="${GW_PORT:-19002}"
 GOV_PORT="${GOV_PORT:-19004}"
+JUNCTION_CPUS="${JUNCTION_CPUS:-0}"   # the cores Junction may use; "0,1" shares both with the mock and wrk
 GOVERNED="${GOVERNED:-1}"  # also measure a governed Junction: virtual key, rate limits, a budget, request log in SQLite
 WORK="$(mktemp -d)"
 
@@ -52,7 +54,7 @@ install_pkg jq jq
 echo "building..." >&2
 (cd "$root" && ./mvnw -B -q -DskipTests package >&2)
 # Junction starts through its launcher, as users run it: same JVM options, same start-up cache (trained here once).
-JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$root/junction" version >/dev/null
+JUNCTION_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$root/junction" version >/dev/null
 
 pids=()
 summary=()
@@ -74,8 +76,8 @@ start_junction() {
   ANTHROPIC_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" ANTHROPIC_API_KEY="sk-ant-bench-upstream" \
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
   JUNCTION_MASTER_KEY="bench-key-0123456789" JUNCTION_DATA_DIR="$WORK/bare" \
-  JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
-    taskset -c 0 "$root/junction" serve --port "$GW_PORT" >"$WORK/junction.log" 2>&1 &
+  JUNCTION_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
+    taskset -c "$JUNCTION_CPUS" "$root/junction" serve --port "$GW_PORT" >"$WORK/junction.log" 2>&1 &
   gw_pid=$!; pids+=("$gw_pid"); wait_port "$GW_PORT" "$WORK/junction.log"
 }
 
@@ -86,8 +88,8 @@ start_governed() {
   ANTHROPIC_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" ANTHROPIC_API_KEY="sk-ant-bench-upstream" \
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
   JUNCTION_ADMIN_KEY="bench-admin-0123456789" JUNCTION_DATA_DIR="$WORK/gov" \
-  JUNCTION_JAVA_OPTS="-Xms512m -Xmx512m" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
-    taskset -c 0 "$root/junction" serve --port "$GOV_PORT" >"$WORK/governed.log" 2>&1 &
+  JUNCTION_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
+    taskset -c "$JUNCTION_CPUS" "$root/junction" serve --port "$GOV_PORT" >"$WORK/governed.log" 2>&1 &
   gov_pid=$!; pids+=("$gov_pid"); wait_port "$GOV_PORT" "$WORK/governed.log"
   local api="http://127.0.0.1:$GOV_PORT/api/admin" auth="authorization: Bearer bench-admin-0123456789"
   local user key

@@ -13,7 +13,7 @@ import java.util.StringJoiner;
  * {@code --latency-ms}. Requests are counted, not recorded, so long runs keep constant memory.
  *
  * <pre>
- * java -jar junction-bench.jar [--port 9001] [--latency-ms 0] [--words 20] [--instances &lt;cores&gt;]
+ * java -jar junction-bench.jar [--port 9001] [--latency-ms 0] [--words 20] [--event-delay-ms 0] [--instances &lt;cores&gt;]
  * </pre>
  *
  * <p>Prints {@code mock upstream listening on 127.0.0.1:<port>} once every instance listens, then runs
@@ -22,7 +22,7 @@ import java.util.StringJoiner;
 public final class MockUpstreamMain {
 
     private static final String USAGE =
-            "usage: MockUpstreamMain [--port 9001] [--latency-ms 0] [--words 20] [--instances <cores>]";
+            "usage: MockUpstreamMain [--port 9001] [--latency-ms 0] [--words 20] [--event-delay-ms 0] [--instances <cores>]";
     private static final String[] VOCABULARY =
             {"The", "quick", "brown", "fox", "jumps", "over", "the", "lazy", "dog", "again."};
 
@@ -31,7 +31,8 @@ public final class MockUpstreamMain {
     /**
      * Starts the mock and returns; the Vert.x threads keep the process alive.
      *
-     * @param args {@code --port N}, {@code --latency-ms N}, {@code --words N}, {@code --instances N}
+     * @param args {@code --port N}, {@code --latency-ms N}, {@code --words N}, {@code --event-delay-ms N} (between
+     *     streamed events: slow streams), {@code --instances N}
      */
     public static void main(String[] args) {
         Settings settings;
@@ -49,7 +50,11 @@ public final class MockUpstreamMain {
                 .withPort(settings.port())
                 .withInstances(settings.instances())
                 .withoutRecording());
-        mock.setDefault(Behavior.reply(reply(settings.words())).withLatency(Duration.ofMillis(settings.latencyMs())));
+        Behavior behavior = Behavior.reply(reply(settings.words())).withLatency(Duration.ofMillis(settings.latencyMs()));
+        if (settings.eventDelayMs() > 0) {
+            behavior = behavior.withInterEventDelay(Duration.ofMillis(settings.eventDelayMs()));
+        }
+        mock.setDefault(behavior);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mock.close();
             vertx.close().await();
@@ -73,14 +78,16 @@ public final class MockUpstreamMain {
      * @param latencyMs the delay before every response
      * @param words the reply length in words
      * @param instances the number of server instances (event loops) sharing the port
+     * @param eventDelayMs the pause between streamed events
      */
-    record Settings(int port, int latencyMs, int words, int instances) {
+    record Settings(int port, int latencyMs, int words, int instances, int eventDelayMs) {
 
         static Settings parse(String[] args) {
             int port = 9001;
             int latencyMs = 0;
             int words = 20;
             int instances = Runtime.getRuntime().availableProcessors();
+            int eventDelayMs = 0;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value for " + args[i]);
@@ -91,10 +98,11 @@ public final class MockUpstreamMain {
                     case "--latency-ms" -> latencyMs = value;
                     case "--words" -> words = value;
                     case "--instances" -> instances = Math.max(1, value);
+                    case "--event-delay-ms" -> eventDelayMs = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Settings(port, latencyMs, words, instances);
+            return new Settings(port, latencyMs, words, instances, eventDelayMs);
         }
 
         private static int parseCount(String option, String value) {

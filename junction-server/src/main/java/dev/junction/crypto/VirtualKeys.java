@@ -2,10 +2,13 @@ package dev.junction.crypto;
 
 import dev.junction.secret.Secret;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Virtual keys' material: new keys, and the keyed hashes they are stored and looked up by. A key reads {@code jk-}
@@ -32,12 +35,25 @@ public final class VirtualKeys {
     public record NewKey(Secret plaintext, String displayPrefix, String hash) {
     }
 
-    private final byte[] hashKey;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * An HMAC initialised with the hash key, one per thread (every request hashes its key: looking the algorithm up
+     * and keying it each time cost more than the hash). Reused after {@code doFinal}, which resets it.
+     */
+    private final ThreadLocal<Mac> macs;
 
     /** Key material whose hashes depend on {@code secretKey}; the secret key itself is not kept. */
     public VirtualKeys(GatewaySecretKey secretKey) {
-        this.hashKey = secretKey.derive("key-hash");
+        SecretKeySpec hashKey = new SecretKeySpec(secretKey.derive("key-hash"), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(hashKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+            }
+        });
     }
 
     /** A new random key with its display prefix and hash. */
@@ -56,7 +72,7 @@ public final class VirtualKeys {
      * string may be hashed; whether it is a known key is a lookup by this value.
      */
     public String hash(String presented) {
-        return HexFormat.of().formatHex(GatewaySecretKey.hmac(hashKey, presented.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(macs.get().doFinal(presented.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
