@@ -74,6 +74,7 @@ public final class AdminApi {
         all.addAll(new SpendResource(writes, governance.clock()).routes());
         all.addAll(new AuditResource(writes).routes());
         all.addAll(new AlertsResource(alerts).routes());
+        all.addAll(new AlertChannelsResource(writes, alerts, governance.secrets()).routes());
         this.routes = List.copyOf(all);
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));

@@ -44,8 +44,7 @@ final class AlertsResource {
         ObjectNode body = Json.object();
         ArrayNode channels = body.putArray("channels");
         for (Channel c : alerts.channels()) {
-            channels.addObject().put("name", c.name()).put("type", c.type()).put("url", c.maskedUrl())
-                    .put("signed", c.signed());
+            channels.add(AlertChannelsResource.render(c).put("source", alerts.fromFile(c.name()) ? "file" : "store"));
         }
         ArrayNode rules = body.putArray("rules");
         alerts.rules().forEach(r -> rules.add(rule(r)));

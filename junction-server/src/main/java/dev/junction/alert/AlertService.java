@@ -42,7 +42,11 @@ public final class AlertService implements AutoCloseable {
     private final Probes probes;
     private final Clock clock;
     private final String replica;
-    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, Channel> fileChannels = new LinkedHashMap<>();
+    private final StoredChannels stored;
+    /** The file's channels, then the store's (a stored one never shadows the file's); replaced, never changed. */
+    private volatile Map<String, Channel> channels;
+    private long storedRevision = Long.MIN_VALUE;
     private final List<Rule> rules;
     private final Incidents incidents = new Incidents();
     private final BlockingQueue<GatewayEvent> inbox = new ArrayBlockingQueue<>(INBOX);
@@ -54,15 +58,19 @@ public final class AlertService implements AutoCloseable {
     /**
      * Makes the service; nothing runs until {@link #start}.
      *
+     * @param stored the channels added through the admin API
      * @param replica this replica's id, named in every message
      */
-    public AlertService(AlertSettings settings, EventBus events, Probes probes, Clock clock, String replica) {
+    public AlertService(AlertSettings settings, EventBus events, Probes probes, StoredChannels stored, Clock clock,
+                        String replica) {
         this.settings = settings;
         this.events = events;
         this.probes = probes;
         this.clock = clock;
         this.replica = replica;
-        settings.channels().values().forEach(c -> channels.put(c.name(), Channels.create(c)));
+        this.stored = stored;
+        settings.channels().values().forEach(c -> fileChannels.put(c.name(), Channels.create(c)));
+        this.channels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fileChannels));
         this.rules = settings.rules().stream().map(Rules::create).toList();
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "junction-alerts");
@@ -72,16 +80,54 @@ public final class AlertService implements AutoCloseable {
         this.deliveries = new Deliveries(settings.delivery(), clock, thread);
     }
 
-    /** Subscribes to the bus and starts evaluating, when there is a rule. */
+    /**
+     * Loads the stored channels, then keeps them current and, when there is a rule, subscribes to the bus and
+     * evaluates, every {@code evaluate_every}.
+     */
     public void start() {
+        thread.execute(this::reloadStoredChannels);
+        long every = settings.evaluateEvery().toMillis();
+        thread.scheduleWithFixedDelay(this::reloadStoredChannels, every, every, TimeUnit.MILLISECONDS);
         if (rules.isEmpty()) {
             return;
         }
         subscription = events.subscribe(this::enqueue);
-        long every = settings.evaluateEvery().toMillis();
         thread.scheduleWithFixedDelay(this::evaluate, every, every, TimeUnit.MILLISECONDS);
         LOG.atInfo().addKeyValue("rules", rules.size()).addKeyValue("channels", String.join(",", channels.keySet()))
                 .log("Alerting started");
+    }
+
+    /**
+     * Loads the stored channels again on the alert thread, whatever the revision (an admin write on this replica
+     * waits for it, so a test send right after sees the channel).
+     */
+    public CompletableFuture<Void> refreshChannels() {
+        return CompletableFuture.runAsync(() -> {
+            storedRevision = Long.MIN_VALUE;
+            reloadStoredChannels();
+        }, thread);
+    }
+
+    private void reloadStoredChannels() {
+        try {
+            long revision = stored.revision();
+            if (revision == storedRevision) {
+                return;
+            }
+            Map<String, Channel> merged = new LinkedHashMap<>(fileChannels);
+            for (AlertSettings.Channel c : stored.load()) {
+                merged.putIfAbsent(c.name(), Channels.create(c));
+            }
+            channels = java.util.Collections.unmodifiableMap(merged);
+            storedRevision = revision;
+        } catch (RuntimeException e) {
+            LOG.warn("The stored alert channels could not be loaded: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether the channel of that name comes from the configuration file (else from the store). */
+    public boolean fromFile(String channel) {
+        return fileChannels.containsKey(channel);
     }
 
     /** On the publisher's thread: keeps what the rules read, drops (and counts) when the inbox is full. */
@@ -117,9 +163,10 @@ public final class AlertService implements AutoCloseable {
                 .addKeyValue("state", change.state().wireName()).log("Alert " + change.state().wireName());
         AlertMessage message = new AlertMessage(change.state(), incident.rule(), incident.subject(),
                 change.summary(), change.facts(), now, replica);
-        List<String> told = rule.settings().channels().isEmpty() ? List.copyOf(channels.keySet())
+        Map<String, Channel> current = channels;
+        List<String> told = rule.settings().channels().isEmpty() ? List.copyOf(current.keySet())
                 : rule.settings().channels();
-        told.forEach(name -> deliveries.send(channels.get(name), message));
+        told.stream().map(current::get).filter(java.util.Objects::nonNull).forEach(c -> deliveries.send(c, message));
         events.publish(new AlertFired(now, incident, change.state() == AlertMessage.State.RESOLVED));
     }
 

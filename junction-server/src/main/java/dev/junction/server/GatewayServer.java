@@ -3,6 +3,7 @@ package dev.junction.server;
 import dev.junction.admin.AdminApi;
 import dev.junction.alert.AlertService;
 import dev.junction.alert.GovernanceProbes;
+import dev.junction.alert.GovernanceStoredChannels;
 import dev.junction.auth.AccessMode;
 import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
@@ -102,7 +103,8 @@ public final class GatewayServer {
                 strategies, governance, events));
         this.checks = new HealthChecks(vertx, health);
         this.alerts = new AlertService(config.observability().alerts(), events,
-                new GovernanceProbes(governance, config.redisUrl().isPresent()), clock,
+                new GovernanceProbes(governance, config.redisUrl().isPresent()),
+                new GovernanceStoredChannels(governance), clock,
                 governance.replicas().replicaId());
         alerts.start();
         vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());

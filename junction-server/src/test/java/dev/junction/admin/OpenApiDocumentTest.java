@@ -2,6 +2,7 @@ package dev.junction.admin;
 
 import dev.junction.alert.AlertService;
 import dev.junction.alert.GovernanceProbes;
+import dev.junction.alert.StoredChannels;
 import dev.junction.config.AlertSettings;
 import dev.junction.events.EventBus;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class OpenApiDocumentTest {
         governance = Governance.start(settings, Optional.empty(), Clock.systemUTC());
         routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance,
                 new AlertService(AlertSettings.DEFAULT, new EventBus(), new GovernanceProbes(governance, false),
-                        Clock.systemUTC(), "test")).routes();
+                        StoredChannels.NONE, Clock.systemUTC(), "test")).routes();
     }
 
     @AfterAll

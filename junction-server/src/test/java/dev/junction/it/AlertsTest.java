@@ -216,6 +216,52 @@ class AlertsTest {
         assertThat(gateway.server().alerts().stats().deadLettered()).as("tests are not dead letters").isZero();
     }
 
+    @Test
+    void channelsStoredThroughTheAdminApiAreSealedListedMaskedAndTestable() throws Exception {
+        gateway = start("    - {type: circuit_open}\n", Map.of());
+        String auth = "Bearer " + ADMIN;
+        String url = receiver.url("/stored/tok-stored-123");
+        var created = gateway.request("PUT", "/api/admin/alerts/channels/team-hook",
+                "{\"type\":\"webhook\",\"url\":\"" + url + "\",\"secret\":\"stored-secret\"}",
+                "authorization", auth);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("tok-stored").doesNotContain("stored-secret");
+        assertThat(Json.MAPPER.readTree(created.body()).path("signed").asBoolean()).isTrue();
+
+        var stored = gateway.server().governance().store().alertChannels().get("team-hook").orElseThrow();
+        assertThat(stored.urlCiphertext()).doesNotContain("tok-stored").doesNotContain("127.0.0.1");
+        assertThat(stored.secretCiphertext()).get().asString().doesNotContain("stored-secret");
+
+        var list = gateway.get("/api/admin/alerts", "authorization", auth);
+        assertThat(list.body()).doesNotContain("tok-stored");
+        JsonNode channels = Json.MAPPER.readTree(list.body()).path("channels");
+        assertThat(channels.get(channels.size() - 1).path("name").asString()).isEqualTo("team-hook");
+        assertThat(channels.get(channels.size() - 1).path("source").asString()).isEqualTo("store");
+        assertThat(channels.get(0).path("source").asString()).isEqualTo("file");
+
+        var sent = gateway.post("/api/admin/alerts/test", "{\"channel\":\"team-hook\"}", "authorization", auth);
+        assertThat(sent.statusCode()).isEqualTo(200);
+        WebhookReceiver.Received got = receiver.await("/stored/tok-stored-123", 1, r -> true).getFirst();
+        assertThat(got.header("X-Junction-Signature")).isEqualTo("sha256=" + HexFormat.of().formatHex(
+                hmac("stored-secret", got.header("X-Junction-Timestamp") + "." + got.body())));
+
+        assertThat(gateway.request("PUT", "/api/admin/alerts/channels/hook",
+                "{\"type\":\"slack\",\"url\":\"https://hooks.example.com/x\"}", "authorization", auth)
+                .statusCode()).as("the file's name").isEqualTo(409);
+        assertThat(gateway.request("PUT", "/api/admin/alerts/channels/other",
+                "{\"type\":\"teams\",\"url\":\"https://hooks.example.com/x\"}", "authorization", auth)
+                .statusCode()).isEqualTo(400);
+        assertThat(gateway.get("/api/admin/audit", "authorization", auth).body()).contains("alert_channel")
+                .doesNotContain("tok-stored").doesNotContain("stored-secret");
+
+        assertThat(gateway.request("DELETE", "/api/admin/alerts/channels/team-hook", null, "authorization", auth)
+                .statusCode()).isEqualTo(204);
+        assertThat(gateway.post("/api/admin/alerts/test", "{\"channel\":\"team-hook\"}", "authorization", auth)
+                .statusCode()).isEqualTo(404);
+        assertThat(gateway.request("DELETE", "/api/admin/alerts/channels/team-hook", null, "authorization", auth)
+                .statusCode()).isEqualTo(404);
+    }
+
     private int port() {
         return java.net.URI.create(receiver.url("/")).getPort();
     }
