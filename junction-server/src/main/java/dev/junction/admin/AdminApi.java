@@ -1,5 +1,6 @@
 package dev.junction.admin;
 
+import dev.junction.alert.AlertService;
 import dev.junction.auth.KeyAuthenticator;
 import dev.junction.governance.Governance;
 import dev.junction.json.Json;
@@ -54,8 +55,10 @@ public final class AdminApi {
      * @param runtime the current runtime, read per request (admin keys change with the configuration)
      * @param health the deployments' health
      * @param governance the store, ledger and key material, for the process's whole life
+     * @param alerts the alerting, for its listing and test sends
      */
-    public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance) {
+    public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance,
+                    AlertService alerts) {
         this.runtime = runtime;
         AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);
         GovernanceCommands commands = new GovernanceCommands(writes, governance.virtualKeys());
@@ -70,6 +73,8 @@ public final class AdminApi {
         all.addAll(new RequestLogsResource(writes).routes());
         all.addAll(new SpendResource(writes, governance.clock()).routes());
         all.addAll(new AuditResource(writes).routes());
+        all.addAll(new AlertsResource(alerts).routes());
+        all.addAll(new AlertChannelsResource(writes, alerts, governance.secrets()).routes());
         this.routes = List.copyOf(all);
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));

@@ -1,6 +1,9 @@
 package dev.junction.server;
 
 import dev.junction.admin.AdminApi;
+import dev.junction.alert.AlertService;
+import dev.junction.alert.GovernanceProbes;
+import dev.junction.alert.GovernanceStoredChannels;
 import dev.junction.auth.AccessMode;
 import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
@@ -78,6 +81,7 @@ public final class GatewayServer {
     private final Pipelines pipelines;
     private final Conversations conversations;
     private final EventBus events = new EventBus();
+    private final AlertService alerts;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -98,6 +102,11 @@ public final class GatewayServer {
         this.runtime.set(new GatewayRuntime(stored.merge(config, governance.snapshot()), vertx, http, media, health,
                 strategies, governance, events));
         this.checks = new HealthChecks(vertx, health);
+        this.alerts = new AlertService(config.observability().alerts(), events,
+                new GovernanceProbes(governance, config.redisUrl().isPresent()),
+                new GovernanceStoredChannels(governance), clock,
+                governance.replicas().replicaId());
+        alerts.start();
         vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());
         this.checks.schedule(runtime.get());
     }
@@ -125,6 +134,7 @@ public final class GatewayServer {
         try {
             gateway.listen().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
+            gateway.alerts.close();
             gateway.healthSync.ifPresent(RedisHealthSync::close);
             gateway.vertx.close();
             gateway.governance.close();
@@ -172,7 +182,7 @@ public final class GatewayServer {
 
         MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
 
-        new AdminApi(runtime::get, health, governance).mount(router);
+        new AdminApi(runtime::get, health, governance, alerts).mount(router);
         router.route("/v1/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route("/v1beta/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
@@ -261,6 +271,9 @@ public final class GatewayServer {
         if (!loaded.health().equals(running.health())) {
             LOG.warn("The 'health' settings changed; they only take effect after a restart and were ignored");
         }
+        if (!loaded.observability().alerts().equals(running.observability().alerts())) {
+            LOG.warn("The 'alerts' settings changed; they only take effect after a restart and were ignored");
+        }
         if (!loaded.governance().equals(running.governance())) {
             LOG.warn("The database, data directory, secret key, request-log or pricing settings changed; they only "
                     + "take effect after a restart and were ignored");
@@ -317,6 +330,11 @@ public final class GatewayServer {
         return events;
     }
 
+    /** The alerting: its channels, rules, open incidents and delivery counters. */
+    public AlertService alerts() {
+        return alerts;
+    }
+
     /** The deployments' health, shared by every configuration this server runs. */
     public HealthRegistry health() {
         return health;
@@ -355,6 +373,7 @@ public final class GatewayServer {
         } catch (Exception e) {
             LOG.warn("Shutdown did not complete cleanly: {}", e.toString());
         } finally {
+            alerts.close();
             governance.close(); // flushes the request log after the last request has ended
         }
         LOG.atInfo().addKeyValue("abandoned", inFlight.get()).log("Junction stopped");

@@ -18,6 +18,7 @@ public final class GovernanceStore {
     private final BudgetRepository budgets;
     private final PriceOverrideRepository priceOverrides;
     private final ProviderRepository providers;
+    private final AlertChannelRepository alertChannels;
     private final RouteRepository routes;
     private final AuditTrail audit;
     private final StoreRevision revision;
@@ -32,6 +33,7 @@ public final class GovernanceStore {
         this.budgets = new BudgetRepository(database, clock);
         this.priceOverrides = new PriceOverrideRepository(database, clock);
         this.providers = new ProviderRepository(database, clock);
+        this.alertChannels = new AlertChannelRepository(database, clock);
         this.routes = new RouteRepository(database, clock);
         this.audit = new AuditTrail(database, clock);
         this.revision = new StoreRevision(database);
@@ -84,6 +86,11 @@ public final class GovernanceStore {
     /** Stored providers. */
     public ProviderRepository providers() {
         return providers;
+    }
+
+    /** Alert channels added through the admin API. */
+    public AlertChannelRepository alertChannels() {
+        return alertChannels;
     }
 
     /** Stored routes. */

@@ -1,5 +1,10 @@
 package dev.junction.admin;
 
+import dev.junction.alert.AlertService;
+import dev.junction.alert.GovernanceProbes;
+import dev.junction.alert.StoredChannels;
+import dev.junction.config.AlertSettings;
+import dev.junction.events.EventBus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.config.ConfigLoader;
@@ -46,7 +51,9 @@ class OpenApiDocumentTest {
                 "JUNCTION_SECRET_KEY", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))
                 .load(Optional.empty()).governance();
         governance = Governance.start(settings, Optional.empty(), Clock.systemUTC());
-        routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance).routes();
+        routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance,
+                new AlertService(AlertSettings.DEFAULT, new EventBus(), new GovernanceProbes(governance, false),
+                        StoredChannels.NONE, Clock.systemUTC(), "test")).routes();
     }
 
     @AfterAll

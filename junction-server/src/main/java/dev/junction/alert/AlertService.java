@@ -1,0 +1,219 @@
+package dev.junction.alert;
+
+import dev.junction.alert.channel.AlertMessage;
+import dev.junction.alert.channel.Channel;
+import dev.junction.alert.channel.Channels;
+import dev.junction.config.AlertSettings;
+import dev.junction.events.EventBus;
+import dev.junction.events.GatewayEvent;
+import dev.junction.events.HealthChanged;
+import dev.junction.events.RequestFinished;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's alerting: watches the event bus and polls the budget, request-log and store states, evaluates the
+ * configured rules on a thread of its own every {@code evaluate_every}, turns what they find into deduplicated
+ * incidents ({@link Incidents}), and sends one firing and one all-clear message per incident to the rule's channels
+ * ({@link Deliveries}), publishing an {@link AlertFired} on the bus for each. The bus subscriber only enqueues
+ * (a bounded inbox; a full one drops and counts), so requests never wait on alerting.
+ */
+public final class AlertService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+    private static final int INBOX = 10_000;
+
+    private final AlertSettings settings;
+    private final EventBus events;
+    private final Probes probes;
+    private final Clock clock;
+    private final String replica;
+    private final Map<String, Channel> fileChannels = new LinkedHashMap<>();
+    private final StoredChannels stored;
+    /** The file's channels, then the store's (a stored one never shadows the file's); replaced, never changed. */
+    private volatile Map<String, Channel> channels;
+    private long storedRevision = Long.MIN_VALUE;
+    private final List<Rule> rules;
+    private final Incidents incidents = new Incidents();
+    private final BlockingQueue<GatewayEvent> inbox = new ArrayBlockingQueue<>(INBOX);
+    private final AtomicLong droppedEvents = new AtomicLong();
+    private final ScheduledExecutorService thread;
+    private final Deliveries deliveries;
+    private volatile EventBus.Subscription subscription;
+
+    /**
+     * Makes the service; nothing runs until {@link #start}.
+     *
+     * @param stored the channels added through the admin API
+     * @param replica this replica's id, named in every message
+     */
+    public AlertService(AlertSettings settings, EventBus events, Probes probes, StoredChannels stored, Clock clock,
+                        String replica) {
+        this.settings = settings;
+        this.events = events;
+        this.probes = probes;
+        this.clock = clock;
+        this.replica = replica;
+        this.stored = stored;
+        settings.channels().values().forEach(c -> fileChannels.put(c.name(), Channels.create(c)));
+        this.channels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fileChannels));
+        this.rules = settings.rules().stream().map(Rules::create).toList();
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "junction-alerts");
+            t.setDaemon(true);
+            return t;
+        });
+        this.deliveries = new Deliveries(settings.delivery(), clock, thread);
+    }
+
+    /**
+     * Loads the stored channels, then keeps them current and, when there is a rule, subscribes to the bus and
+     * evaluates, every {@code evaluate_every}.
+     */
+    public void start() {
+        thread.execute(this::reloadStoredChannels);
+        long every = settings.evaluateEvery().toMillis();
+        thread.scheduleWithFixedDelay(this::reloadStoredChannels, every, every, TimeUnit.MILLISECONDS);
+        if (rules.isEmpty()) {
+            return;
+        }
+        subscription = events.subscribe(this::enqueue);
+        thread.scheduleWithFixedDelay(this::evaluate, every, every, TimeUnit.MILLISECONDS);
+        LOG.atInfo().addKeyValue("rules", rules.size()).addKeyValue("channels", String.join(",", channels.keySet()))
+                .log("Alerting started");
+    }
+
+    /**
+     * Loads the stored channels again on the alert thread, whatever the revision (an admin write on this replica
+     * waits for it, so a test send right after sees the channel).
+     */
+    public CompletableFuture<Void> refreshChannels() {
+        return CompletableFuture.runAsync(() -> {
+            storedRevision = Long.MIN_VALUE;
+            reloadStoredChannels();
+        }, thread);
+    }
+
+    private void reloadStoredChannels() {
+        try {
+            long revision = stored.revision();
+            if (revision == storedRevision) {
+                return;
+            }
+            Map<String, Channel> merged = new LinkedHashMap<>(fileChannels);
+            for (AlertSettings.Channel c : stored.load()) {
+                merged.putIfAbsent(c.name(), Channels.create(c));
+            }
+            channels = java.util.Collections.unmodifiableMap(merged);
+            storedRevision = revision;
+        } catch (RuntimeException e) {
+            LOG.warn("The stored alert channels could not be loaded: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether the channel of that name comes from the configuration file (else from the store). */
+    public boolean fromFile(String channel) {
+        return fileChannels.containsKey(channel);
+    }
+
+    /** On the publisher's thread: keeps what the rules read, drops (and counts) when the inbox is full. */
+    private void enqueue(GatewayEvent event) {
+        boolean wanted = event instanceof HealthChanged
+                || event instanceof RequestFinished f && !f.attempts().isEmpty();
+        if (wanted && !inbox.offer(event)) {
+            droppedEvents.incrementAndGet();
+        }
+    }
+
+    /** One round, on the alert thread: feed the rules, ask each what is wrong, announce the changes. */
+    void evaluate() {
+        List<GatewayEvent> batch = new ArrayList<>();
+        inbox.drainTo(batch);
+        Instant now = clock.instant();
+        for (Rule rule : rules) {
+            try {
+                batch.forEach(rule::observe);
+                for (Incidents.Change change : incidents.update(rule.name(), rule.settings().coolDown(),
+                        rule.evaluate(now, probes), now)) {
+                    announce(rule, change, now);
+                }
+            } catch (RuntimeException e) {
+                LOG.atWarn().addKeyValue("rule", rule.name()).log("An alert rule failed: " + e);
+            }
+        }
+    }
+
+    private void announce(Rule rule, Incidents.Change change, Instant now) {
+        Incident incident = change.incident();
+        LOG.atInfo().addKeyValue("rule", incident.rule()).addKeyValue("subject", incident.subject())
+                .addKeyValue("state", change.state().wireName()).log("Alert " + change.state().wireName());
+        AlertMessage message = new AlertMessage(change.state(), incident.rule(), incident.subject(),
+                change.summary(), change.facts(), now, replica);
+        Map<String, Channel> current = channels;
+        List<String> told = rule.settings().channels().isEmpty() ? List.copyOf(current.keySet())
+                : rule.settings().channels();
+        told.stream().map(current::get).filter(java.util.Objects::nonNull).forEach(c -> deliveries.send(c, message));
+        events.publish(new AlertFired(now, incident, change.state() == AlertMessage.State.RESOLVED));
+    }
+
+    /**
+     * Sends a test message to {@code channel} once (no retry) and tells what the receiver said; empty when there is
+     * no such channel.
+     */
+    public Optional<CompletableFuture<DeliveryResult>> test(String channel) {
+        Channel c = channels.get(channel);
+        if (c == null) {
+            return Optional.empty();
+        }
+        AlertMessage message = new AlertMessage(AlertMessage.State.TEST, "test", channel,
+                "A test message from Junction: this channel receives the gateway's alerts.", Map.of(),
+                clock.instant(), replica);
+        return Optional.of(deliveries.tryOnce(c, message));
+    }
+
+    /** The channels, in their order. */
+    public List<Channel> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    /** The rules' settings, in their order. */
+    public List<AlertSettings.Rule> rules() {
+        return rules.stream().map(Rule::settings).toList();
+    }
+
+    /** The incidents open now, oldest first. */
+    public List<Incident> openIncidents() {
+        return incidents.open();
+    }
+
+    /** The counters since start. */
+    public AlertStats stats() {
+        return new AlertStats(deliveries.queued(), deliveries.delivered(), deliveries.retried(),
+                deliveries.deadLettered(), droppedEvents.get(), incidents.suppressed(), incidents.open().size());
+    }
+
+    /** Stops evaluating and sending; messages still waiting for a retry are abandoned. */
+    @Override
+    public void close() {
+        EventBus.Subscription s = subscription;
+        if (s != null) {
+            s.close();
+        }
+        thread.shutdownNow();
+        deliveries.close();
+    }
+}

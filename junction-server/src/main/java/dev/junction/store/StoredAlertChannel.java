@@ -1,0 +1,20 @@
+package dev.junction.store;
+
+import java.util.Optional;
+
+/**
+ * An alert channel as the store keeps it: the webhook address and the signing secret only as the application sealed
+ * them. Immutable.
+ *
+ * @param name the channel's name
+ * @param type its type's configuration name ({@code feishu}, {@code slack}, …)
+ * @param urlCiphertext the sealed webhook address
+ * @param secretCiphertext the sealed signing secret, when there is one
+ */
+public record StoredAlertChannel(String name, String type, String urlCiphertext, Optional<String> secretCiphertext) {
+
+    @Override
+    public String toString() {
+        return "StoredAlertChannel[" + name + ", " + type + "]";
+    }
+}
