@@ -27,11 +27,14 @@ public final class TokenEstimator {
         static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 
+    /** Long texts' counts, remembered: agents send the same system prompt and history with every turn. */
+    private static final CountCache LONG_TEXTS = new CountCache(4096);
+
     private TokenEstimator() {}
 
     /** The number of tokens of a text. */
     public static int count(String text) {
-        return text.isEmpty() ? 0 : Holder.O200K.countTokensOrdinary(text);
+        return text.isEmpty() ? 0 : LONG_TEXTS.count(text, Holder.O200K::countTokensOrdinary);
     }
 
     /** The estimated input tokens of a request: messages, tool definitions and media allowances. */

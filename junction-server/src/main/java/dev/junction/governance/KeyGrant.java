@@ -21,17 +21,74 @@ import java.util.Optional;
  * of all four, their model scopes and rate limits, and the key's address allow-list. The tightest of each applies.
  * Immutable.
  */
-public record KeyGrant(VirtualKey key, User user, Optional<Team> team, Tenant tenant, List<Budget> budgets,
-                       IpAllowList ips) {
+public final class KeyGrant {
 
-    public KeyGrant {
-        budgets = List.copyOf(budgets);
+    private final VirtualKey key;
+    private final User user;
+    private final Optional<Team> team;
+    private final Tenant tenant;
+    private final List<Budget> budgets;
+    private final IpAllowList ips;
+    // Derived once per snapshot, read on every request of the key.
+    private final Attribution attribution;
+    private final List<LimitSubject> limitSubjects;
+    private final List<BudgetAccount> budgetAccounts;
+    private final List<ModelScope> scopes;
+
+    public KeyGrant(VirtualKey key, User user, Optional<Team> team, Tenant tenant, List<Budget> budgets,
+                    IpAllowList ips) {
+        this.key = key;
+        this.user = user;
+        this.team = team;
+        this.tenant = tenant;
+        this.budgets = List.copyOf(budgets);
+        this.ips = ips;
+        this.attribution = new Attribution(key.name(), Optional.of(key.id()), Optional.of(user.id()),
+                team.map(Team::id), Optional.of(tenant.id()));
+        List<LimitSubject> subjects = new ArrayList<>(4);
+        add(subjects, new LimitSubject("key:" + key.id(), key.limits()));
+        add(subjects, new LimitSubject("user:" + user.id(), user.limits()));
+        team.ifPresent(t -> add(subjects, new LimitSubject("team:" + t.id(), t.limits())));
+        add(subjects, new LimitSubject("tenant:" + tenant.id(), tenant.limits()));
+        this.limitSubjects = List.copyOf(subjects);
+        this.budgetAccounts = this.budgets.stream().map(KeyGrant::account).toList();
+        List<ModelScope> levels = new ArrayList<>(4);
+        levels.add(new ModelScope(key.allowedModels()));
+        levels.add(new ModelScope(user.allowedModels()));
+        team.ifPresent(t -> levels.add(new ModelScope(t.allowedModels())));
+        levels.add(new ModelScope(tenant.allowedModels()));
+        this.scopes = List.copyOf(levels);
+    }
+
+    public VirtualKey key() {
+        return key;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public Optional<Team> team() {
+        return team;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    /** The budgets of the key, its user, team and tenant. */
+    public List<Budget> budgets() {
+        return budgets;
+    }
+
+    /** The key's address allow-list. */
+    public IpAllowList ips() {
+        return ips;
     }
 
     /** Who requests made with this key are billed to. */
     public Attribution attribution() {
-        return new Attribution(key.name(), Optional.of(key.id()), Optional.of(user.id()), team.map(Team::id),
-                Optional.of(tenant.id()));
+        return attribution;
     }
 
     /**
@@ -63,9 +120,12 @@ public record KeyGrant(VirtualKey key, User user, Optional<Team> team, Tenant te
 
     /** Whether every level (key, user, team, tenant) lets the key call this public model. */
     public boolean allowsModel(String model) {
-        return new ModelScope(key.allowedModels()).allows(model) && new ModelScope(user.allowedModels()).allows(model)
-                && team.map(t -> new ModelScope(t.allowedModels()).allows(model)).orElse(true)
-                && new ModelScope(tenant.allowedModels()).allows(model);
+        for (ModelScope scope : scopes) {
+            if (!scope.allows(model)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The most specific non-empty model scope, for messages and {@code GET /v1/me}. */
@@ -81,12 +141,7 @@ public record KeyGrant(VirtualKey key, User user, Optional<Team> team, Tenant te
 
     /** The rate-limit subjects of the key, its user, team and tenant (those without limits are left out). */
     public List<LimitSubject> limitSubjects() {
-        List<LimitSubject> subjects = new ArrayList<>(4);
-        add(subjects, new LimitSubject("key:" + key.id(), key.limits()));
-        add(subjects, new LimitSubject("user:" + user.id(), user.limits()));
-        team.ifPresent(t -> add(subjects, new LimitSubject("team:" + t.id(), t.limits())));
-        add(subjects, new LimitSubject("tenant:" + tenant.id(), tenant.limits()));
-        return List.copyOf(subjects);
+        return limitSubjects;
     }
 
     private static void add(List<LimitSubject> subjects, LimitSubject subject) {
@@ -97,12 +152,18 @@ public record KeyGrant(VirtualKey key, User user, Optional<Team> team, Tenant te
 
     /** The ledger accounts of every budget that applies. */
     public List<BudgetAccount> budgetAccounts() {
-        return budgets.stream().map(KeyGrant::account).toList();
+        return budgetAccounts;
     }
 
     /** The ledger account of a budget. */
     public static BudgetAccount account(Budget budget) {
         return new BudgetAccount("budget:" + budget.id(), budget.amountNanos(), budget.period(), budget.timeZone());
+    }
+
+    @Override
+    public String toString() {
+        return "KeyGrant[key=" + key.id() + ", user=" + user.id() + ", team=" + team.map(Team::id).orElse("-")
+                + ", tenant=" + tenant.id() + ", budgets=" + budgets.size() + "]";
     }
 
     /** The markup the caller pays: the team's when it has one, else the tenant's. */
