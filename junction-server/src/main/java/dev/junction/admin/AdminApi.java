@@ -69,6 +69,7 @@ public final class AdminApi {
         all.addAll(new PricesResource(writes).routes());
         all.addAll(new RequestLogsResource(writes).routes());
         all.addAll(new SpendResource(writes, governance.clock()).routes());
+        all.addAll(new AnalyticsResource(writes, governance.clock()).routes());
         all.addAll(new AuditResource(writes).routes());
         this.routes = List.copyOf(all);
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
