@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The settings of usage rollups and retention (`analytics:`). Immutable. An empty retention keeps rows for ever.
  *
- * @param requestLogRetention how long raw request-log entries are kept ({@code request_log_retention}, 30 days)
+ * @param requestLogRetention how long raw request-log entries are kept ({@code request_log_retention}; by default for
+ *     ever, because budgets are seeded at start-up from the log: a total budget needs all of it, a monthly one a
+ *     month of it)
  * @param minuteRollupRetention how long minute rollups are kept ({@code rollup_retention.minute}, 7 days)
  * @param hourRollupRetention how long hour rollups are kept ({@code rollup_retention.hour}, 90 days)
  * @param dayRollupRetention how long day rollups are kept ({@code rollup_retention.day}, 730 days)
@@ -19,7 +21,7 @@ public record AnalyticsSettings(Optional<Duration> requestLogRetention, Optional
                                 Duration retentionInterval, int deleteBatchSize) {
 
     /** The settings when the configuration says nothing. */
-    public static final AnalyticsSettings DEFAULT = new AnalyticsSettings(Optional.of(Duration.ofDays(30)),
+    public static final AnalyticsSettings DEFAULT = new AnalyticsSettings(Optional.empty(),
             Optional.of(Duration.ofDays(7)), Optional.of(Duration.ofDays(90)), Optional.of(Duration.ofDays(730)),
             Duration.ofHours(1), 5000);
 

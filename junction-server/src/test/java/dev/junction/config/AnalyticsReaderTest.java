@@ -20,7 +20,8 @@ class AnalyticsReaderTest {
     @Test
     void withoutTheSectionTheDefaultsApply() {
         assertThat(read("server: {port: 8080}\n")).isEqualTo(AnalyticsSettings.DEFAULT);
-        assertThat(AnalyticsSettings.DEFAULT.requestLogRetention()).contains(Duration.ofDays(30));
+        assertThat(AnalyticsSettings.DEFAULT.requestLogRetention()).isEmpty();
+        assertThat(AnalyticsSettings.DEFAULT.minuteRollupRetention()).contains(Duration.ofDays(7));
     }
 
     @Test
