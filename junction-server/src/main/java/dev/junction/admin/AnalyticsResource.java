@@ -5,6 +5,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 import dev.junction.analytics.Dimension;
 import dev.junction.json.Json;
 import dev.junction.store.AnalyticsQuery;
+import dev.junction.store.Database;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ final class AnalyticsResource {
     private CompletionStage<Reply> series(Call call) {
         AnalyticsQuery.Request request = AnalyticsParams.read(call.query(AnalyticsParams.names()), clock, true,
                 List.of());
-        return writes.query(db -> new AnalyticsQuery(db).read(request)).thenApply(points -> {
+        return writes.query(db -> read(db, request)).thenApply(points -> {
             ObjectNode body = header(request);
             ArrayNode data = body.putArray("data");
             for (AnalyticsQuery.Point point : points) {
@@ -61,7 +62,7 @@ final class AnalyticsResource {
         Set<String> names = new HashSet<>(AnalyticsParams.names());
         names.remove("group_by");
         AnalyticsQuery.Request request = AnalyticsParams.read(call.query(names), clock, false, BY_DEPLOYMENT);
-        return writes.query(db -> new AnalyticsQuery(db).read(request)).thenApply(points -> {
+        return writes.query(db -> read(db, request)).thenApply(points -> {
             ObjectNode body = header(request);
             ArrayNode data = body.putArray("data");
             for (AnalyticsQuery.Point point : points) {
@@ -82,6 +83,15 @@ final class AnalyticsResource {
             }
             return Reply.ok(body);
         });
+    }
+
+    private static List<AnalyticsQuery.Point> read(Database database, AnalyticsQuery.Request request) {
+        try {
+            return new AnalyticsQuery(database).read(request);
+        } catch (AnalyticsQuery.TooManyPoints e) {
+            throw AdminError.invalid("The answer would hold more than " + AnalyticsQuery.MAX_POINTS
+                    + " points; use a larger bucket, a shorter range, fewer groups or a filter.");
+        }
     }
 
     private static ObjectNode header(AnalyticsQuery.Request request) {

@@ -58,14 +58,34 @@ public final class AnalyticsQuery {
                        Map<String, Long> errorsByClass) {
     }
 
+    /** Thrown when an answer would hold more than its cap of points. */
+    public static final class TooManyPoints extends RuntimeException {
+        TooManyPoints(int max) {
+            super("the answer would hold more than " + max + " points", null, false, false);
+        }
+    }
+
+    /** The most points one read answers. */
+    public static final int MAX_POINTS = 50_000;
+
     private final Database database;
+    private final int maxPoints;
 
     /** Rollups of this database. */
     public AnalyticsQuery(Database database) {
-        this.database = database;
+        this(database, MAX_POINTS);
     }
 
-    /** The points, by bucket start then group. */
+    AnalyticsQuery(Database database, int maxPoints) {
+        this.database = database;
+        this.maxPoints = maxPoints;
+    }
+
+    /**
+     * The points, by bucket start then group.
+     *
+     * @throws TooManyPoints when there would be more than {@link #MAX_POINTS}
+     */
     public List<Point> read(Request request) {
         List<String> groupColumns = new ArrayList<>();
         if (request.perBucket()) {
@@ -89,6 +109,9 @@ public final class AnalyticsQuery {
             request.filters().forEach((d, value) -> query.bind("f_" + d.column(), value));
             query.map((rs, ctx) -> {
                 accumulate(points, request, rs);
+                if (points.size() > maxPoints) {
+                    throw new TooManyPoints(maxPoints);
+                }
                 return 0;
             }).forEach(ignored -> { });
         });

@@ -193,4 +193,17 @@ class AnalyticsRollupsTest {
         }
     }
 
+
+    @AllDialects
+    void aReadOverItsCapOfPointsIsRefused(SqlDialect dialect) throws Exception {
+        try (TestDatabases.Opened db = TestDatabases.open(dialect)) {
+            writeAsTwoReplicas(db.database(), workload(5));
+            AnalyticsQuery.Request byMinuteAndKey = new AnalyticsQuery.Request(Instant.EPOCH,
+                    Instant.parse("2100-01-01T00:00:00Z"), Granularity.MINUTE, true, List.of(Dimension.KEY), Map.of());
+
+            assertThat(new AnalyticsQuery(db.database(), 10_000).read(byMinuteAndKey)).hasSizeGreaterThan(100);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AnalyticsQuery(db.database(), 100)
+                    .read(byMinuteAndKey)).isInstanceOf(AnalyticsQuery.TooManyPoints.class);
+        }
+    }
 }
