@@ -61,7 +61,7 @@ public final class RollupFigures {
         counters[METERED] += r.costs().meteredNanos();
         counters[STANDARD] += r.costs().standardNanos();
         counters[CHARGED] += r.costs().chargedNanos();
-        counters[FALLBACKS] += r.attempts().indexOf(',') >= 0 ? 1 : 0;
+        counters[FALLBACKS] += Fallbacks.fellBack(r) ? 1 : 0;
         counters[LATENCY_SUM] += Math.max(0, r.latencyMillis());
         latency.record(r.latencyMillis());
         if (r.ttfbMillis() >= 0) {
@@ -147,7 +147,7 @@ public final class RollupFigures {
         return counters[CHARGED];
     }
 
-    /** Requests that took more than one attempt. */
+    /** Requests that fell back to another deployment ({@link Fallbacks}). */
     public long fallbacks() {
         return counters[FALLBACKS];
     }

@@ -111,7 +111,9 @@ class AdminAnalyticsTest {
                         Optional.empty(), Optional.empty(), Optional.of(tenant)), "/v1/chat/completions", "m",
                         "openai", "openai-east", "gpt", false, false, status, 100 + i, i < 50 ? 30 : -1,
                         new Usage(10, 5, 0, 0, 0), new Costs(1, 2, 3),
-                        i % 10 == 0 ? "openai-west:503:error,openai-east:" + status + ":ok" : "openai-east:200:ok",
+                        i % 10 == 0 ? "openai-west=503:unavailable@3ms,openai-east=" + status + "@90ms"
+                                : i % 7 == 0 ? "openai-east=503:unavailable@3ms,openai-east=200@90ms"
+                                : "openai-east=" + status + "@90ms",
                         type, type, Optional.empty(), Optional.empty()));
             }
             new JdbcRequestLogSink(gateway.server().governance().database()).write(entries);

@@ -47,8 +47,10 @@ class AnalyticsRollupsTest {
                 default -> Optional.empty();
             };
             String provider = i % 2 == 0 ? "openai" : "anthropic";
-            String attempts = i % 13 == 0 ? provider + "-b:503:error," + provider + "-a:" + status + ":ok"
-                    : provider + "-a:" + status + ":ok";
+            // Every 13th fell back from deployment b to a; every 19th was retried on a (not a fallback).
+            String answer = provider + "-a=" + status + "@90ms";
+            String attempts = i % 13 == 0 ? provider + "-b=503:unavailable@4ms," + answer
+                    : i % 19 == 0 ? provider + "-a=503:unavailable@4ms," + answer : answer;
             entries.add(new LoggedRequest("req-" + seed + "-" + i, at, caller, "/v1/chat/completions",
                     "model-" + (i % 3), provider, provider + "-a", "up-" + (i % 3), i % 2 == 0, i % 7 == 0, status,
                     random.nextLong(20_000), status == 429 ? -1 : random.nextLong(3_000),
@@ -103,7 +105,7 @@ class AnalyticsRollupsTest {
                     sum(rows, r -> r.usage().cachedReadTokens()), sum(rows, r -> r.usage().cacheWriteTokens()),
                     sum(rows, r -> r.usage().reasoningTokens()), sum(rows, r -> r.costs().meteredNanos()),
                     sum(rows, r -> r.costs().standardNanos()), sum(rows, r -> r.costs().chargedNanos()),
-                    rows.stream().filter(r -> r.attempts().contains(",")).count(),
+                    rows.stream().filter(r -> r.attempts().contains("-b=")).count(),
                     sum(rows, LoggedRequest::latencyMillis), rows.stream().filter(r -> r.ttfbMillis() >= 0).count(),
                     sum(rows, r -> Math.max(0, r.ttfbMillis())),
                     java.util.Arrays.stream(buckets).boxed().toList());

@@ -37,7 +37,7 @@ class RetentionJobTest {
     private static LoggedRequest at(Instant when, int i) {
         return new LoggedRequest("r" + i, when, new Attribution("k", Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty()), "/v1/chat/completions", "m", "p", "d", "u", false, false, 200,
-                10, 5, new Usage(1, 1, 0, 0, 0), new Costs(1, 1, 1), "d:200:ok", Optional.empty(), Optional.empty(),
+                10, 5, new Usage(1, 1, 0, 0, 0), new Costs(1, 1, 1), "d=200@10ms", Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
     }
 
