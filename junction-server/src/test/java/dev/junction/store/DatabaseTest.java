@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DatabaseTest {
 
     /** The migrations each dialect has (V1 governance, V2 disabling users and teams, V3 the store identity, V5 stored
-     * responses). */
-    private static final int MIGRATIONS = 4;
+     * responses, V7 usage rollups). */
+    private static final int MIGRATIONS = 5;
 
     @AllDialects
     void openingMigratesAnEmptyDatabaseAndSeedsTheDefaultTenant(SqlDialect dialect) {
