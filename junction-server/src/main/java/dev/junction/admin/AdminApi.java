@@ -72,6 +72,7 @@ public final class AdminApi {
         all.addAll(new PricesResource(writes).routes());
         all.addAll(new RequestLogsResource(writes).routes());
         all.addAll(new SpendResource(writes, governance.clock()).routes());
+        all.addAll(new AnalyticsResource(writes, governance.clock()).routes());
         all.addAll(new AuditResource(writes).routes());
         all.addAll(new AlertsResource(alerts).routes());
         all.addAll(new AlertChannelsResource(writes, alerts, governance.secrets()).routes());

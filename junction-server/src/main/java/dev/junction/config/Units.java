@@ -6,10 +6,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}) and sizes ({@code 512KB}, {@code 10MB}). */
+/**
+ * Durations ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code 30d}) and sizes ({@code 512KB},
+ * {@code 10MB}).
+ */
 final class Units {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
     private Units() {}
@@ -24,7 +27,8 @@ final class Units {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
         });
     }
 

@@ -3,6 +3,7 @@ package dev.junction.governance;
 import dev.junction.budget.BudgetLedger;
 import dev.junction.budget.LocalBudgetLedger;
 import dev.junction.budget.RedisBudgetLedger;
+import dev.junction.config.AnalyticsSettings;
 import dev.junction.config.GovernanceSettings;
 import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.SecretBox;
@@ -70,6 +71,7 @@ public final class Governance implements AutoCloseable {
     private ReplicaSync replicas;
     private final ScheduledExecutorService poller;
     private final Optional<DeploymentGate> sharedDeploymentLimits;
+    private volatile Optional<RetentionSchedule> retention = Optional.empty();
 
     private Governance(GovernanceSettings settings, Optional<String> redisUrl, Clock clock) {
         this.settings = settings;
@@ -279,6 +281,7 @@ public final class Governance implements AutoCloseable {
      */
     @Override
     public void close() {
+        retention.ifPresent(RetentionSchedule::close);
         if (replicas != null) {
             replicas.close(); // says goodbye first: no replica waits for this one any more
         }
@@ -287,6 +290,17 @@ public final class Governance implements AutoCloseable {
         closeQuietly(limiter);
         closeQuietly(ledger);
         database.close();
+    }
+
+    /**
+     * Starts deleting request-log entries and rollups past their retention, on a schedule (see
+     * {@link RetentionSchedule}); stopped by {@link #close}. Call it once.
+     */
+    public synchronized void startRetention(AnalyticsSettings analytics) {
+        if (retention.isPresent()) {
+            throw new IllegalStateException("retention is already scheduled");
+        }
+        retention = Optional.of(RetentionSchedule.start(database, analytics, clock));
     }
 
     private static void closeQuietly(AutoCloseable c) {

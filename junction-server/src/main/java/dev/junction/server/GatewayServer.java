@@ -90,6 +90,7 @@ public final class GatewayServer {
 
     private GatewayServer(GatewayConfig config, Clock clock, List<Stage> extensions) {
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
+        governance.startRetention(config.observability().analytics());
         this.conversations = new Conversations(governance.database(), config.governance().responses(), clock);
         this.pipelines = new Pipelines(this::runtime, conversations, extensions);
         this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));

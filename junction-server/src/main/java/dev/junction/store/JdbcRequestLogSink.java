@@ -9,8 +9,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Writes request-log batches to the {@code request_logs} table: one JDBC batch in one transaction per call, so a
- * batch is stored whole or not at all. Error messages are cut to {@value RequestLogRows#MAX_ERROR_MESSAGE}
+ * Writes request-log batches to the {@code request_logs} table and adds them to the usage rollups
+ * ({@code usage_rollups}, see {@link RollupUpserts}): one transaction per call, so a batch is stored whole, log and
+ * rollups together, or not at all, and the rollups always equal the sums over the log. Error messages are cut to {@value RequestLogRows#MAX_ERROR_MESSAGE}
  * characters; bodies are stored as given (the capture already bounded them). Called only from the write-behind
  * writer's thread; it blocks.
  *
@@ -25,10 +26,12 @@ public final class JdbcRequestLogSink implements RequestLogSink {
             + "?, ".repeat(RequestLogRows.COLUMN_COUNT - 1) + "?)";
 
     private final DataSource dataSource;
+    private final RollupUpserts rollups;
 
     /** A sink into this database. */
     public JdbcRequestLogSink(Database database) {
         this.dataSource = database.dataSource();
+        this.rollups = new RollupUpserts(database.dialect());
     }
 
     @Override
@@ -50,7 +53,7 @@ public final class JdbcRequestLogSink implements RequestLogSink {
         }
     }
 
-    private static void insert(Connection connection, List<LoggedRequest> rows) throws SQLException {
+    private void insert(Connection connection, List<LoggedRequest> rows) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (LoggedRequest request : rows) {
@@ -58,6 +61,7 @@ public final class JdbcRequestLogSink implements RequestLogSink {
                 insert.addBatch();
             }
             insert.executeBatch();
+            rollups.add(connection, rows);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -71,7 +75,7 @@ public final class JdbcRequestLogSink implements RequestLogSink {
         }
     }
 
-    private static void insertOneByOne(Connection connection, List<LoggedRequest> batch) throws SQLException {
+    private void insertOneByOne(Connection connection, List<LoggedRequest> batch) throws SQLException {
         for (LoggedRequest request : batch) {
             try {
                 insert(connection, List.of(request));

@@ -97,7 +97,7 @@ final class RequestLogRows {
      * Text as every database accepts it: PostgreSQL refuses NUL characters, and one client-sent NUL must not make
      * the whole batch fail again and again.
      */
-    private static String text(String value) {
+    static String text(String value) {
         return value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
     }
 

@@ -1,0 +1,145 @@
+package dev.junction.store;
+
+import dev.junction.analytics.Granularity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Deletes request-log entries and usage rollups older than their retention, in batches of at most
+ * {@link Policy#batchSize} rows per statement (each its own short transaction, so neither the table nor the
+ * replicas' writers wait long). One replica at a time: on PostgreSQL it holds a session advisory lock
+ * ({@code pg_try_advisory_lock}), on MySQL/MariaDB a named lock ({@code GET_LOCK}, named after the database), and
+ * a replica that cannot take it skips the run; SQLite has a single process. Blocking: run it on a database thread.
+ *
+ * <p>A request-log entry goes once it started before {@code now - retention}; a rollup row once its whole bucket
+ * ended at or before {@code now - retention}.
+ */
+public final class RetentionJob {
+
+    /** PostgreSQL advisory-lock key of the job (any constant unique among Junction's locks). */
+    static final long ADVISORY_KEY = 0x4A554E4354494F4EL; // "JUNCTION"
+
+    /**
+     * What to keep.
+     *
+     * @param requestLogs how long request-log entries are kept, empty for ever
+     * @param rollups how long each granularity's rollups are kept, empty (or missing) for ever
+     * @param batchSize the most rows one statement deletes
+     */
+    public record Policy(Optional<Duration> requestLogs, Map<Granularity, Optional<Duration>> rollups,
+                         int batchSize) {
+
+        /** Copies the map. */
+        public Policy {
+            Objects.requireNonNull(requestLogs, "requestLogs");
+            rollups = Map.copyOf(rollups);
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be positive");
+            }
+        }
+    }
+
+    /**
+     * What one run did.
+     *
+     * @param ran false when another replica held the lock
+     * @param requestLogs entries deleted
+     * @param rollups rollup rows deleted, per granularity
+     */
+    public record Result(boolean ran, long requestLogs, Map<Granularity, Long> rollups) {
+    }
+
+    private final Database database;
+    private final Policy policy;
+    private final Clock clock;
+
+    /** The job over this database. */
+    public RetentionJob(Database database, Policy policy, Clock clock) {
+        this.database = database;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** One run: takes the lock, deletes batch by batch, releases the lock. */
+    public Result run() throws SQLException {
+        long now = clock.millis();
+        try (Connection connection = database.dataSource().getConnection()) {
+            if (!lock(connection)) {
+                return new Result(false, 0, Map.of());
+            }
+            try {
+                long logs = policy.requestLogs().isEmpty() ? 0 : deleteAll(connection, "request_logs",
+                        "started_at < ?", now - policy.requestLogs().get().toMillis(), null);
+                Map<Granularity, Long> rollups = new EnumMap<>(Granularity.class);
+                for (Granularity g : Granularity.values()) {
+                    Optional<Duration> keep = policy.rollups().getOrDefault(g, Optional.empty());
+                    if (keep.isPresent()) {
+                        long lastStart = now - keep.get().toMillis() - g.millis();
+                        rollups.put(g, deleteAll(connection, "usage_rollups", "granularity = ? AND bucket_start <= ?",
+                                lastStart, g.code()));
+                    }
+                }
+                return new Result(true, logs, rollups);
+            } finally {
+                unlock(connection);
+            }
+        }
+    }
+
+    /** Deletes the matching rows a batch at a time until a batch comes back short. */
+    private long deleteAll(Connection connection, String table, String condition, long bound, Integer granularity)
+            throws SQLException {
+        String sql = switch (database.dialect()) {
+            case MYSQL -> "DELETE FROM " + table + " WHERE " + condition + " LIMIT ?";
+            case POSTGRESQL -> "DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + table
+                    + " WHERE " + condition + " LIMIT ?))";
+            case SQLITE -> "DELETE FROM " + table + " WHERE rowid IN (SELECT rowid FROM " + table + " WHERE "
+                    + condition + " LIMIT ?)";
+        };
+        long total = 0;
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            int deleted;
+            do {
+                int i = 0;
+                if (granularity != null) {
+                    delete.setInt(++i, granularity);
+                }
+                delete.setLong(++i, bound);
+                delete.setInt(++i, policy.batchSize());
+                deleted = delete.executeUpdate();
+                total += deleted;
+            } while (deleted == policy.batchSize());
+        }
+        return total;
+    }
+
+    private boolean lock(Connection connection) throws SQLException {
+        return switch (database.dialect()) {
+            case SQLITE -> true;
+            case POSTGRESQL -> queryBoolean(connection, "SELECT pg_try_advisory_lock(" + ADVISORY_KEY + ")");
+            case MYSQL -> queryBoolean(connection, "SELECT GET_LOCK(CONCAT('junction_retention:', DATABASE()), 0)");
+        };
+    }
+
+    private void unlock(Connection connection) throws SQLException {
+        switch (database.dialect()) {
+            case SQLITE -> { }
+            case POSTGRESQL -> queryBoolean(connection, "SELECT pg_advisory_unlock(" + ADVISORY_KEY + ")");
+            case MYSQL -> queryBoolean(connection, "SELECT RELEASE_LOCK(CONCAT('junction_retention:', DATABASE()))");
+        }
+    }
+
+    private static boolean queryBoolean(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+}
