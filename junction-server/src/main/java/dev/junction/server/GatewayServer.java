@@ -11,6 +11,8 @@ import dev.junction.events.HealthChanged;
 import dev.junction.governance.Governance;
 import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
+import dev.junction.metrics.GatewayMetrics;
+import dev.junction.metrics.MetricsEndpoint;
 import dev.junction.model.GatewayError;
 import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
@@ -82,7 +84,9 @@ public final class GatewayServer {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private volatile Optional<ConfigWatcher> watcher = Optional.empty();
+    private final Optional<GatewayMetrics> metrics;
     private HttpServer server;
+    private Optional<HttpServer> metricsServer = Optional.empty();
 
     private GatewayServer(GatewayConfig config, Clock clock, List<Stage> extensions) {
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
@@ -98,6 +102,10 @@ public final class GatewayServer {
         this.runtime.set(new GatewayRuntime(stored.merge(config, governance.snapshot()), vertx, http, media, health,
                 strategies, governance, events));
         this.checks = new HealthChecks(vertx, health);
+        this.metrics = config.observability().metrics().enabled()
+                ? Optional.of(new GatewayMetrics(config.observability().metrics(), vertx, events, health,
+                        governance.writer(), runtime::get))
+                : Optional.empty();
         vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());
         this.checks.schedule(runtime.get());
     }
@@ -125,6 +133,7 @@ public final class GatewayServer {
         try {
             gateway.listen().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
+            gateway.metrics.ifPresent(GatewayMetrics::close);
             gateway.healthSync.ifPresent(RedisHealthSync::close);
             gateway.vertx.close();
             gateway.governance.close();
@@ -144,8 +153,20 @@ public final class GatewayServer {
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
-        return server.requestHandler(router(config)).listen()
+        Future<HttpServer> main = server.requestHandler(router(config)).listen()
                 .onSuccess(s -> StartupSummary.log(config, governance, s.actualPort(), mode));
+        Optional<Integer> ownPort = config.observability().metrics().port();
+        if (metrics.isEmpty() || ownPort.isEmpty()) {
+            return main;
+        }
+        Router metricsRouter = Router.router(vertx);
+        metricsRouter.get("/metrics").handler(new MetricsEndpoint(metrics.get(), runtime::get, true));
+        HttpServer own = vertx.createHttpServer(new HttpServerOptions().setHost(config.server().host())
+                .setPort(ownPort.get()));
+        metricsServer = Optional.of(own);
+        return main.compose(s -> own.requestHandler(metricsRouter).listen()
+                .onSuccess(m -> LOG.atInfo().addKeyValue("port", m.actualPort()).log("Metrics served on their own port"))
+                .map(s));
     }
 
     private Router router(GatewayConfig config) {
@@ -172,7 +193,10 @@ public final class GatewayServer {
 
         MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
 
-        new AdminApi(runtime::get, health, governance).mount(router);
+        new AdminApi(runtime::get, health, governance, events).mount(router);
+        if (metrics.isPresent() && config.observability().metrics().port().isEmpty()) {
+            router.get("/metrics").handler(new MetricsEndpoint(metrics.get(), runtime::get, false));
+        }
         router.route("/v1/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route("/v1beta/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
@@ -327,6 +351,11 @@ public final class GatewayServer {
         return server.actualPort();
     }
 
+    /** The port {@code /metrics} is served on when it has a listener of its own ({@code metrics.port}). */
+    public Optional<Integer> metricsPort() {
+        return metricsServer.map(HttpServer::actualPort);
+    }
+
     /**
      * Stops taking requests, lets in-flight ones finish (up to the drain timeout), then closes everything. Blocks
      * until done.
@@ -348,6 +377,10 @@ public final class GatewayServer {
         }
         try {
             server.shutdown(Duration.ofSeconds(1)).await(5, TimeUnit.SECONDS);
+            if (metricsServer.isPresent()) {
+                metricsServer.get().close().await(5, TimeUnit.SECONDS);
+            }
+            metrics.ifPresent(GatewayMetrics::close);
             http.close().await(5, TimeUnit.SECONDS);
             media.close().await(5, TimeUnit.SECONDS);
             healthSync.ifPresent(RedisHealthSync::close);

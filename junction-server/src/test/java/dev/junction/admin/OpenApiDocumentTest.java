@@ -3,6 +3,7 @@ package dev.junction.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.config.ConfigLoader;
+import dev.junction.events.EventBus;
 import dev.junction.governance.Governance;
 import dev.junction.json.Json;
 import dev.junction.provider.ProviderCatalog;
@@ -46,7 +47,8 @@ class OpenApiDocumentTest {
                 "JUNCTION_SECRET_KEY", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))
                 .load(Optional.empty()).governance();
         governance = Governance.start(settings, Optional.empty(), Clock.systemUTC());
-        routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance).routes();
+        routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance,
+                new EventBus()).routes();
     }
 
     @AfterAll
@@ -79,6 +81,7 @@ class OpenApiDocumentTest {
         Set<String> mounted = new TreeSet<>();
         routes.forEach(r -> mounted.add(r.method().name().toLowerCase(Locale.ROOT) + " " + r.path()));
         mounted.add("get /api/admin/openapi.json");
+        mounted.add("get " + dev.junction.live.LiveEvents.PATH);
         mounted.addAll(StoredConfigResource.OPERATIONS);
         Set<String> described = new TreeSet<>();
         document.path("paths").properties().forEach(path -> path.getValue().propertyNames().stream()
