@@ -31,7 +31,7 @@ final class MetricsReader {
             problems.onlyKeys(node, PATH, KEYS);
             enabled = problems.bool(node, "enabled", PATH).orElse(enabled);
             token = problems.string(node, "token", PATH);
-            port = problems.integer(node, "port", PATH, 1, 65535);
+            port = problems.integer(node, "port", PATH, 0, 65535);
             keyNames = problems.bool(node, "key_names", PATH).orElse(keyNames);
         }
         Optional<Secret> secret = token.or(() -> env.apply("JUNCTION_METRICS_TOKEN")).filter(t -> !t.isBlank())

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param token a bearer token that may read the metrics besides the admin keys ({@code metrics.token}, else
  *     {@code JUNCTION_METRICS_TOKEN})
  * @param port a listener of its own for {@code /metrics} (on the server's host); there it needs no credential unless
- *     a token is set. Empty: served on the gateway's port, behind the admin key or the token
+ *     a token is set (0: any free port). Empty: served on the gateway's port, behind the admin key or the token
  * @param keyNames whether request counters carry the gateway key's name as a label (default false: names are chosen
  *     by operators, but there can be many)
  */
