@@ -7,10 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -124,6 +130,38 @@ class MetricsTest {
         assertThat(s.text()).doesNotContain("nobody/knows-this-model");
         assertThat(s.sum("junction_errors_total", "error_type", "model_not_found", "route", "unknown"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aFailoverIsCountedAsAFallbackAndTheDashboardUsesOnlyMetricsThatExist() throws Exception {
+        start("metrics: {token: " + TOKEN + "}\n"
+                + "routes: {duo: {steps: [{provider: mock, model: fail}, {provider: mock, model: echo}]}}\n");
+        assertThat(ClientWire.OPENAI.chat(gateway, "duo", "fail over", false).statusCode()).isEqualTo(200);
+        assertThat(ClientWire.ANTHROPIC.chat(gateway, "duo", "stream over", true).statusCode()).isEqualTo(200);
+        assertThat(ClientWire.OPENAI.chat(gateway, "mock/fail", "fail", false).statusCode()).isEqualTo(503);
+
+        Scrape s = awaitScrape(x -> x.sum("junction_requests_total", "route", "duo") >= 2
+                && x.sum("junction_errors_total") >= 1);
+
+        assertThat(s.sum("junction_fallbacks_total", "route", "duo", "reason", "unavailable")).isEqualTo(2);
+        assertThat(s.sum("junction_attempts_total", "deployment", "mock/fail", "outcome", "unavailable"))
+                .isEqualTo(3);
+        assertThat(s.sum("junction_attempts_total", "deployment", "mock/echo", "outcome", "success")).isEqualTo(2);
+        assertThat(s.sum("junction_errors_total", "route", "duo")).as("the failovers succeeded").isZero();
+        assertThat(s.sum("junction_fallbacks_total", "route", "mock/fail")).as("one attempt, no fallback").isZero();
+
+        String dashboard = Files.readString(Path.of("..", "deploy", "grafana", "junction-dashboard.json"));
+        Set<String> used = new TreeSet<>();
+        Matcher m = Pattern.compile("\\b((?:junction|gen_ai|jvm)_[a-z0-9_]+)\\{").matcher(dashboard);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        assertThat(used).contains("junction_requests_total", "gen_ai_client_operation_duration_seconds_bucket",
+                "gen_ai_server_time_to_first_token_seconds_bucket", "junction_deployment_circuit_state");
+        // Meters appear with their first sample: refusals need a limited virtual key and costs a priced model (both
+        // are checked by RequestMetersTest), GC pauses a collection
+        used.removeAll(Set.of("junction_refusals_total", "junction_cost_usd_total", "jvm_gc_pause_seconds_sum"));
+        assertThat(used.stream().filter(name -> !s.has(name)).toList()).as("dashboard metrics not scraped").isEmpty();
     }
 
     @Test
