@@ -270,8 +270,8 @@ public final class GatewayServer {
     /**
      * Swaps in a new configuration: requests that start from now on use it, requests under way finish with the one
      * they started with. Deployment health and strategy state carry over (they are kept by deployment id and group
-     * name). Listener settings ({@code server:}), media limits and the health policy keep their running values: they
-     * only change with a restart, and a difference is logged as ignored.
+     * name). Listener settings ({@code server:}), media limits, the health policy and the metrics settings keep their
+     * running values: they only change with a restart, and a difference is logged as ignored.
      */
     public synchronized void reload(GatewayConfig loaded) {
         GatewayRuntime previous = runtime.get();
@@ -284,6 +284,9 @@ public final class GatewayServer {
         }
         if (!loaded.health().equals(running.health())) {
             LOG.warn("The 'health' settings changed; they only take effect after a restart and were ignored");
+        }
+        if (!loaded.observability().metrics().equals(running.observability().metrics())) {
+            LOG.warn("The 'metrics' settings changed; they only take effect after a restart and were ignored");
         }
         if (!loaded.governance().equals(running.governance())) {
             LOG.warn("The database, data directory, secret key, request-log or pricing settings changed; they only "
