@@ -77,7 +77,8 @@ final class EventStream {
         scheduled.set(false);
         for (int written = 0; !closed; written++) {
             if (response.writeQueueFull()) {
-                return; // the drain handler resumes
+                scheduled.set(true); // the drain handler resumes; until then offers need not wake this loop
+                return;
             }
             if (written == BATCH) {
                 if (scheduled.compareAndSet(false, true)) {
