@@ -123,6 +123,28 @@ class LiveEventsTest {
     }
 
     @Test
+    void aCircuitOpeningIsAHealthEvent() throws Exception {
+        gateway.close();
+        gateway = Gateway.start(CONFIG + "health: {consecutive_failures: 1}\n", Map.of());
+        Iterator<Sse> events = open("");
+        assertThat(ClientWire.OPENAI.chat(gateway, "mock/fail", "break it", false).statusCode()).isEqualTo(503);
+
+        List<Sse> seen = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            seen.add(within(events));
+        }
+
+        assertThat(seen).extracting(Sse::name).containsExactlyInAnyOrder("health", "request");
+        Sse health = seen.stream().filter(e -> e.name().equals("health")).findFirst().orElseThrow();
+        assertThat(health.data().path("deployment").asString()).isEqualTo("mock/fail");
+        assertThat(health.data().path("state").asString()).isEqualTo("open");
+        assertThat(health.data().path("lasting_ms").asLong()).isPositive();
+        Sse request = seen.stream().filter(e -> e.name().equals("request")).findFirst().orElseThrow();
+        assertThat(request.data().path("error_type").asString()).isEqualTo("unavailable");
+        assertThat(request.data().path("status").asInt()).isEqualTo(503);
+    }
+
+    @Test
     void theStreamNeedsAnAdminKey() {
         assertThat(gateway.get("/api/admin/events").statusCode()).isEqualTo(401);
         assertThat(gateway.get("/api/admin/events", "authorization", "Bearer " + Gateway.KEY).statusCode())

@@ -165,6 +165,23 @@ class MetricsTest {
     }
 
     @Test
+    void anOpenCircuitShowsInTheStateGauge() throws Exception {
+        start("metrics: {token: " + TOKEN + "}\nhealth: {consecutive_failures: 2}\n");
+        for (int i = 0; i < 2; i++) {
+            assertThat(ClientWire.OPENAI.chat(gateway, "mock/fail", "fail " + i, false).statusCode()).isEqualTo(503);
+        }
+
+        Scrape s = awaitScrape(x -> x.sum("junction_deployment_circuit_state", "deployment", "mock/fail",
+                "state", "open") == 1);
+
+        assertThat(s.sum("junction_deployment_circuit_state", "deployment", "mock/fail", "state", "open"))
+                .isEqualTo(1);
+        assertThat(s.sum("junction_deployment_circuit_state", "deployment", "mock/fail", "state", "closed"))
+                .isZero();
+        assertThat(s.sum("junction_deployment_circuit_state", "deployment", "mock/fail")).isEqualTo(1);
+    }
+
+    @Test
     void theEndpointNeedsTheTokenOrAnAdminKeyAndSpeaksOpenMetricsOnRequest() {
         start("metrics: {token: " + TOKEN + "}\n");
 
