@@ -1,6 +1,7 @@
 package dev.junction.metrics;
 
 import dev.junction.events.RequestFinished;
+import dev.junction.model.GatewayError;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.routing.AttemptRecord;
 
@@ -36,7 +37,7 @@ final class RequestLabels {
             return NONE;
         }
         boolean unresolved = r.deployment().isEmpty() && event.failure()
-                .map(e -> e instanceof dev.junction.model.GatewayError.ModelNotFound).orElse(false);
+                .map(e -> e instanceof GatewayError.ModelNotFound).orElse(false);
         return unresolved ? UNKNOWN : routes.of(r.publicModel());
     }
 
