@@ -2,8 +2,10 @@ package dev.junction.admin;
 
 import dev.junction.alert.AlertService;
 import dev.junction.auth.KeyAuthenticator;
+import dev.junction.events.EventBus;
 import dev.junction.governance.Governance;
 import dev.junction.json.Json;
+import dev.junction.live.LiveEvents;
 import dev.junction.routing.health.HealthRegistry;
 import dev.junction.runtime.GatewayRuntime;
 import dev.junction.store.StoreConflict;
@@ -30,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin API ({@code /api/admin/*}), for operators: tenants, teams, users, virtual keys, budgets, prices, the
- * request log, spend, the audit trail and deployment health. Every call needs an admin key ({@code JUNCTION_ADMIN_KEY}
+ * request log, spend, the audit trail, deployment health and the live event stream. Every call needs an admin key ({@code JUNCTION_ADMIN_KEY}
  * or {@code admin_keys}), sent as {@code Authorization: Bearer} or {@code X-Api-Key}; with none configured the API is
  * off. Answers are JSON; errors are {@code {"error":{"type","message"}}}. Handlers run on the event loop and hand
  * every store access to the database's threads; each write records an audit entry under the admin key's name and
@@ -48,6 +50,7 @@ public final class AdminApi {
 
     private final Supplier<GatewayRuntime> runtime;
     private final List<AdminRoute> routes;
+    private final LiveEvents live;
     /** Every mounted endpoint's method and path pattern, for 405s. */
     private final List<Map.Entry<HttpMethod, Pattern>> answered;
 
@@ -56,10 +59,12 @@ public final class AdminApi {
      * @param health the deployments' health
      * @param governance the store, ledger and key material, for the process's whole life
      * @param alerts the alerting, for its listing and test sends
+     * @param events the gateway's events, for the live stream
      */
     public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance,
-                    AlertService alerts) {
+                    AlertService alerts, EventBus events) {
         this.runtime = runtime;
+        this.live = new LiveEvents(events);
         AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);
         GovernanceCommands commands = new GovernanceCommands(writes, governance.virtualKeys());
         List<AdminRoute> all = new ArrayList<>();
@@ -79,6 +84,7 @@ public final class AdminApi {
         this.routes = List.copyOf(all);
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));
+        mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(LiveEvents.PATH))));
         routes.forEach(r -> mounted.add(Map.entry(r.method(), Pattern.compile(r.regex()))));
         StoredConfigResource.MOUNTED.forEach(e -> mounted.add(Map.entry(e.getKey(), Pattern.compile(e.getValue()))));
         this.answered = List.copyOf(mounted);
@@ -98,6 +104,7 @@ public final class AdminApi {
         for (AdminRoute route : routes) {
             router.routeWithRegex(route.method(), route.regex()).handler(ctx -> handle(route, ctx));
         }
+        router.get(LiveEvents.PATH).handler(live);
         new StoredConfigResource(runtime).mount(router);
         router.route("/api/admin/*").handler(this::unknown);
         router.route("/api/admin/*").failureHandler(AdminApi::failure);

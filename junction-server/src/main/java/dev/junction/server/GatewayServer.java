@@ -14,6 +14,8 @@ import dev.junction.events.HealthChanged;
 import dev.junction.governance.Governance;
 import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
+import dev.junction.metrics.GatewayMetrics;
+import dev.junction.metrics.MetricsEndpoint;
 import dev.junction.model.GatewayError;
 import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
@@ -86,7 +88,9 @@ public final class GatewayServer {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private volatile Optional<ConfigWatcher> watcher = Optional.empty();
+    private final Optional<GatewayMetrics> metrics;
     private HttpServer server;
+    private Optional<HttpServer> metricsServer = Optional.empty();
 
     private GatewayServer(GatewayConfig config, Clock clock, List<Stage> extensions) {
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
@@ -108,6 +112,10 @@ public final class GatewayServer {
                 new GovernanceStoredChannels(governance), clock,
                 governance.replicas().replicaId());
         alerts.start();
+        this.metrics = config.observability().metrics().enabled()
+                ? Optional.of(new GatewayMetrics(config.observability().metrics(), vertx, events, health,
+                        governance.writer(), runtime::get))
+                : Optional.empty();
         vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());
         this.checks.schedule(runtime.get());
     }
@@ -136,6 +144,7 @@ public final class GatewayServer {
             gateway.listen().await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             gateway.alerts.close();
+            gateway.metrics.ifPresent(GatewayMetrics::close);
             gateway.healthSync.ifPresent(RedisHealthSync::close);
             gateway.vertx.close();
             gateway.governance.close();
@@ -155,8 +164,20 @@ public final class GatewayServer {
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
-        return server.requestHandler(router(config)).listen()
+        Future<HttpServer> main = server.requestHandler(router(config)).listen()
                 .onSuccess(s -> StartupSummary.log(config, governance, s.actualPort(), mode));
+        Optional<Integer> ownPort = config.observability().metrics().port();
+        if (metrics.isEmpty() || ownPort.isEmpty()) {
+            return main;
+        }
+        Router metricsRouter = Router.router(vertx);
+        metricsRouter.get("/metrics").handler(new MetricsEndpoint(metrics.get(), runtime::get, true));
+        HttpServer own = vertx.createHttpServer(new HttpServerOptions().setHost(config.server().host())
+                .setPort(ownPort.get()));
+        metricsServer = Optional.of(own);
+        return main.compose(s -> own.requestHandler(metricsRouter).listen()
+                .onSuccess(m -> LOG.atInfo().addKeyValue("port", m.actualPort()).log("Metrics served on their own port"))
+                .map(s));
     }
 
     private Router router(GatewayConfig config) {
@@ -183,7 +204,10 @@ public final class GatewayServer {
 
         MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
 
-        new AdminApi(runtime::get, health, governance, alerts).mount(router);
+        new AdminApi(runtime::get, health, governance, alerts, events).mount(router);
+        if (metrics.isPresent() && config.observability().metrics().port().isEmpty()) {
+            router.get("/metrics").handler(new MetricsEndpoint(metrics.get(), runtime::get, false));
+        }
         router.route("/v1/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route("/v1beta/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
@@ -257,8 +281,8 @@ public final class GatewayServer {
     /**
      * Swaps in a new configuration: requests that start from now on use it, requests under way finish with the one
      * they started with. Deployment health and strategy state carry over (they are kept by deployment id and group
-     * name). Listener settings ({@code server:}), media limits and the health policy keep their running values: they
-     * only change with a restart, and a difference is logged as ignored.
+     * name). Listener settings ({@code server:}), media limits, the health policy and the metrics settings keep their
+     * running values: they only change with a restart, and a difference is logged as ignored.
      */
     public synchronized void reload(GatewayConfig loaded) {
         GatewayRuntime previous = runtime.get();
@@ -274,6 +298,9 @@ public final class GatewayServer {
         }
         if (!loaded.observability().alerts().equals(running.observability().alerts())) {
             LOG.warn("The 'alerts' settings changed; they only take effect after a restart and were ignored");
+        }
+        if (!loaded.observability().metrics().equals(running.observability().metrics())) {
+            LOG.warn("The 'metrics' settings changed; they only take effect after a restart and were ignored");
         }
         if (!loaded.governance().equals(running.governance())) {
             LOG.warn("The database, data directory, secret key, request-log or pricing settings changed; they only "
@@ -346,6 +373,11 @@ public final class GatewayServer {
         return server.actualPort();
     }
 
+    /** The port {@code /metrics} is served on when it has a listener of its own ({@code metrics.port}). */
+    public Optional<Integer> metricsPort() {
+        return metricsServer.map(HttpServer::actualPort);
+    }
+
     /**
      * Stops taking requests, lets in-flight ones finish (up to the drain timeout), then closes everything. Blocks
      * until done.
@@ -367,6 +399,10 @@ public final class GatewayServer {
         }
         try {
             server.shutdown(Duration.ofSeconds(1)).await(5, TimeUnit.SECONDS);
+            if (metricsServer.isPresent()) {
+                metricsServer.get().close().await(5, TimeUnit.SECONDS);
+            }
+            metrics.ifPresent(GatewayMetrics::close);
             http.close().await(5, TimeUnit.SECONDS);
             media.close().await(5, TimeUnit.SECONDS);
             healthSync.ifPresent(RedisHealthSync::close);

@@ -8,6 +8,7 @@ import dev.junction.events.EventBus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.config.ConfigLoader;
+import dev.junction.events.EventBus;
 import dev.junction.governance.Governance;
 import dev.junction.json.Json;
 import dev.junction.provider.ProviderCatalog;
@@ -53,7 +54,7 @@ class OpenApiDocumentTest {
         governance = Governance.start(settings, Optional.empty(), Clock.systemUTC());
         routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance,
                 new AlertService(AlertSettings.DEFAULT, new EventBus(), new GovernanceProbes(governance, false),
-                        StoredChannels.NONE, Clock.systemUTC(), "test")).routes();
+                        StoredChannels.NONE, Clock.systemUTC(), "test"), new EventBus()).routes();
     }
 
     @AfterAll
@@ -86,6 +87,7 @@ class OpenApiDocumentTest {
         Set<String> mounted = new TreeSet<>();
         routes.forEach(r -> mounted.add(r.method().name().toLowerCase(Locale.ROOT) + " " + r.path()));
         mounted.add("get /api/admin/openapi.json");
+        mounted.add("get " + dev.junction.live.LiveEvents.PATH);
         mounted.addAll(StoredConfigResource.OPERATIONS);
         Set<String> described = new TreeSet<>();
         document.path("paths").properties().forEach(path -> path.getValue().propertyNames().stream()

@@ -1,0 +1,32 @@
+package dev.junction.live;
+
+import dev.junction.events.EventBus;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/admin/events}: the gateway's events as server-sent events, each named by its kind ({@code request},
+ * {@code health}, …) with a JSON summary as its data, optionally only one tenant's ({@code ?tenant=}; gateway-wide
+ * events such as health changes carry no tenant and are left out then). The caller is authenticated by the admin
+ * API before this runs.
+ */
+public final class LiveEvents implements Handler<RoutingContext> {
+
+    /** The path it is mounted on. */
+    public static final String PATH = "/api/admin/events";
+    /** How many events a reader's queue holds before they are lost. */
+    static final int QUEUE_CAPACITY = 256;
+
+    private final EventBus events;
+
+    public LiveEvents(EventBus events) {
+        this.events = events;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Optional<String> tenant = Optional.ofNullable(ctx.request().getParam("tenant")).filter(t -> !t.isBlank());
+        new EventStream(ctx.response(), ctx.vertx().getOrCreateContext(), tenant, QUEUE_CAPACITY).start(events);
+    }
+}
