@@ -4,7 +4,10 @@ import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ProviderConfig;
 import io.vertx.core.MultiMap;
 
-/** The headers every upstream request carries: content type, accept, correlation id, extras and the credential. */
+/**
+ * The headers every upstream request carries: content type, accept, correlation id, the trace context, extras and the
+ * credential.
+ */
 public final class UpstreamHeaders {
 
     private UpstreamHeaders() {}
@@ -23,10 +26,29 @@ public final class UpstreamHeaders {
      */
     public static MultiMap of(ProviderConfig provider, String requestId, boolean stream,
                               java.util.Map<String, String> dialectHeaders) {
+        return of(provider, requestId, stream, Propagation.NONE, dialectHeaders);
+    }
+
+    /**
+     * The headers of one attempt's chat request: those of {@link #of(ProviderConfig, String, boolean, java.util.Map)}
+     * for the call's provider and request id, plus the client request's trace context ({@link Propagation}).
+     */
+    public static MultiMap of(UpstreamCall call, boolean stream, java.util.Map<String, String> dialectHeaders) {
+        return of(call.provider(), call.requestId(), stream, call.request().propagation(), dialectHeaders);
+    }
+
+    /** As {@link #of(UpstreamCall, boolean, java.util.Map)} without dialect headers. */
+    public static MultiMap of(UpstreamCall call, boolean stream) {
+        return of(call, stream, java.util.Map.of());
+    }
+
+    private static MultiMap of(ProviderConfig provider, String requestId, boolean stream, Propagation trace,
+                               java.util.Map<String, String> dialectHeaders) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("content-type", "application/json")
                 .add("accept", stream ? "text/event-stream" : "application/json")
                 .add("x-request-id", requestId);
+        trace.headers().forEach(headers::set);
         dialectHeaders.forEach(headers::set);
         provider.headers().forEach(headers::set);
         provider.apiKey().ifPresent(key -> {

@@ -8,6 +8,8 @@ import dev.junction.config.StoredConfigMerger;
 import dev.junction.dialect.openai.OpenAiErrors;
 import dev.junction.events.EventBus;
 import dev.junction.events.HealthChanged;
+import dev.junction.trace.Tracing;
+import dev.junction.trace.Tracings;
 import dev.junction.governance.Governance;
 import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
@@ -78,6 +80,8 @@ public final class GatewayServer {
     private final Pipelines pipelines;
     private final Conversations conversations;
     private final EventBus events = new EventBus();
+    /** Traces and logs over OTLP, started once from the first configuration (a reload does not change them). */
+    private final Tracing tracing;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -87,7 +91,8 @@ public final class GatewayServer {
     private GatewayServer(GatewayConfig config, Clock clock, List<Stage> extensions) {
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
         this.conversations = new Conversations(governance.database(), config.governance().responses(), clock);
-        this.pipelines = new Pipelines(this::runtime, conversations, extensions);
+        this.tracing = Tracings.start(config.observability().tracing(), events);
+        this.pipelines = new Pipelines(this::runtime, conversations, extensions, tracing);
         this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
@@ -128,6 +133,7 @@ public final class GatewayServer {
             gateway.healthSync.ifPresent(RedisHealthSync::close);
             gateway.vertx.close();
             gateway.governance.close();
+            gateway.tracing.close();
             throw new IllegalStateException("could not listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
         }
@@ -317,6 +323,11 @@ public final class GatewayServer {
         return events;
     }
 
+    /** The gateway's traces ({@link Tracing#OFF} unless an OTLP endpoint is configured). */
+    public Tracing tracing() {
+        return tracing;
+    }
+
     /** The deployments' health, shared by every configuration this server runs. */
     public HealthRegistry health() {
         return health;
@@ -356,6 +367,7 @@ public final class GatewayServer {
             LOG.warn("Shutdown did not complete cleanly: {}", e.toString());
         } finally {
             governance.close(); // flushes the request log after the last request has ended
+            tracing.close(); // exports the last spans, briefly
         }
         LOG.atInfo().addKeyValue("abandoned", inFlight.get()).log("Junction stopped");
     }
