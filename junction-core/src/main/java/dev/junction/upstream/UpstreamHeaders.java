@@ -3,6 +3,7 @@ package dev.junction.upstream;
 import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ProviderConfig;
 import io.vertx.core.MultiMap;
+import java.util.Map;
 
 /**
  * The headers every upstream request carries: content type, accept, correlation id, the trace context, extras and the
@@ -26,7 +27,7 @@ public final class UpstreamHeaders {
      */
     public static MultiMap of(ProviderConfig provider, String requestId, boolean stream,
                               java.util.Map<String, String> dialectHeaders) {
-        return of(provider, requestId, stream, Propagation.NONE, dialectHeaders);
+        return of(provider, requestId, stream, Map.of(), dialectHeaders);
     }
 
     /**
@@ -34,7 +35,8 @@ public final class UpstreamHeaders {
      * for the call's provider and request id, plus the client request's trace context ({@link Propagation}).
      */
     public static MultiMap of(UpstreamCall call, boolean stream, java.util.Map<String, String> dialectHeaders) {
-        return of(call.provider(), call.requestId(), stream, call.request().propagation(), dialectHeaders);
+        return of(call.provider(), call.requestId(), stream,
+                call.request().propagation().headers(call.provider().name(), call.upstreamModel()), dialectHeaders);
     }
 
     /** As {@link #of(UpstreamCall, boolean, java.util.Map)} without dialect headers. */
@@ -42,13 +44,13 @@ public final class UpstreamHeaders {
         return of(call, stream, java.util.Map.of());
     }
 
-    private static MultiMap of(ProviderConfig provider, String requestId, boolean stream, Propagation trace,
-                               java.util.Map<String, String> dialectHeaders) {
+    private static MultiMap of(ProviderConfig provider, String requestId, boolean stream,
+                               java.util.Map<String, String> trace, java.util.Map<String, String> dialectHeaders) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("content-type", "application/json")
                 .add("accept", stream ? "text/event-stream" : "application/json")
                 .add("x-request-id", requestId);
-        trace.headers().forEach(headers::set);
+        trace.forEach(headers::set);
         dialectHeaders.forEach(headers::set);
         provider.headers().forEach(headers::set);
         provider.apiKey().ifPresent(key -> {

@@ -36,9 +36,9 @@ class UpstreamHeadersTest {
 
     @Test
     void aTracedRequestCarriesItsTraceContextAskedOncePerAttempt() {
-        int[] asked = new int[1];
-        ClientRequest traced = request().withPropagation(() -> {
-            asked[0]++;
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        ClientRequest traced = request().withPropagation((provider, model) -> {
+            asked.add(provider + "/" + model);
             return Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
                     "authorization", "Bearer not-this");
         });
@@ -51,7 +51,7 @@ class UpstreamHeadersTest {
         assertThat(headers.get("x-extra")).isEqualTo("1");
         assertThat(headers.get("accept")).isEqualTo("text/event-stream");
         UpstreamHeaders.of(call(traced), false);
-        assertThat(asked[0]).isEqualTo(2);
+        assertThat(asked).containsExactly("openai/gpt-4o", "openai/gpt-4o");
     }
 
     @Test

@@ -19,12 +19,15 @@ public interface RequestSpan {
         }
     };
 
-    /** The trace context the request's upstream requests carry: a {@code traceparent} naming this span. */
+    /**
+     * The trace context the request's upstream requests carry: each attempt's {@code traceparent} names a CLIENT
+     * span of that attempt, a child of this one.
+     */
     Propagation propagation();
 
     /**
-     * Ends the span with what the request did, adding a child span per upstream attempt, placed at the attempt's
-     * time. Called once.
+     * Ends the span with what the request did, and a child span per upstream attempt, each ended at the attempt's
+     * own end. Called once.
      *
      * @param route the route the request resolved to, if it got that far
      */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Traces over OTLP to the testkit's receiver: a SERVER span per request with GenAI and Junction attributes, a CLIENT
- * child per upstream attempt, the client's {@code traceparent} continued and passed on to the upstream, the request
+ * child per upstream attempt, the client's {@code traceparent} continued, each upstream request's {@code traceparent}
+ * naming its attempt's span, the request
  * log line as a log record, the collector's credentials in the export's headers and no secret in its payload.
  */
 class TracingTest {
@@ -148,6 +149,10 @@ class TracingTest {
         assertThat(answered.attributes()).doesNotContainKey("error.type")
                 .containsEntry("gen_ai.response.model", "backup-model");
         assertThat(failed.span().getEndTimeUnixNano()).isLessThanOrEqualTo(answered.span().getStartTimeUnixNano());
+        assertThat(upstream.requests()).extracting(r -> r.headers().get("traceparent").getFirst().substring(0, 52))
+                .as("each upstream request names its own attempt's span (flags aside)")
+                .containsExactly("00-" + span.traceId() + "-" + failed.spanId(),
+                        "00-" + span.traceId() + "-" + answered.spanId());
     }
 
     @Test
@@ -163,8 +168,10 @@ class TracingTest {
         assertThat(span.parentSpanId()).isEqualTo(parent);
         assertThat(span.span().getTraceState()).isEqualTo("vendor=opaque");
 
+        ReceivedSpan attempt = children(span, 1).getFirst();
         String sent = upstream.lastRequest().orElseThrow().headers().get("traceparent").getFirst();
-        assertThat(sent).isEqualTo("00-" + traceId + "-" + span.spanId() + "-01");
+        assertThat(sent).as("the upstream's parent is the attempt's span")
+                .isEqualTo("00-" + traceId + "-" + attempt.spanId() + "-01");
         assertThat(upstream.lastRequest().orElseThrow().headers().get("tracestate")).containsExactly("vendor=opaque");
     }
 
@@ -172,10 +179,22 @@ class TracingTest {
     void anUntracedClientStillGetsATraceparentToTheUpstream() {
         HttpResponse<String> response = chat("openai/gpt-4o-mini");
         ReceivedSpan span = requestSpan(response);
+        ReceivedSpan attempt = children(span, 1).getFirst();
         assertThat(upstream.lastRequest().orElseThrow().headers().get("traceparent")).singleElement()
-                .asString().startsWith("00-" + span.traceId() + "-" + span.spanId() + "-")
+                .asString().startsWith("00-" + span.traceId() + "-" + attempt.spanId() + "-")
                 .satisfies(flags -> assertThat(Integer.parseInt(flags.substring(53), 16) & 1)
                         .as("sampled").isEqualTo(1));
+    }
+
+    @Test
+    void anInProcessProviderStillGetsItsAttemptSpan() {
+        ReceivedSpan span = requestSpan(chat("mock/echo"));
+        assertThat(children(span, 1)).singleElement().satisfies(attempt -> {
+            assertThat(attempt.name()).isEqualTo("chat echo");
+            assertThat(attempt.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+            assertThat(attempt.attributes()).containsEntry("gen_ai.provider.name", "mock")
+                    .containsEntry("junction.deployment", "mock/echo");
+        });
     }
 
     @Test
