@@ -214,7 +214,8 @@ public final class GatewayServer {
     }
 
     private void ready(RoutingContext ctx) {
-        json(ctx, draining ? 503 : 200, Readiness.body(draining, inFlight.get(), runtime.get(), governance));
+        json(ctx, draining ? 503 : 200, Readiness.body(draining, inFlight.get(), runtime.get(), governance,
+                tracing));
     }
 
     private static void failure(RoutingContext ctx, GatewayConfig config) {

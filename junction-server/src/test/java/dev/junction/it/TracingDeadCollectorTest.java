@@ -42,6 +42,9 @@ class TracingDeadCollectorTest {
             assertThat(gateway.server().tracing().droppedSpans()).as("spans lost to the full queue or the dead collector")
                     .isPositive();
             assertThat(gateway.server().tracing().droppedLogs()).isPositive();
+            var ready = dev.junction.json.Json.tryParse(gateway.get("/ready").body()).orElseThrow().path("tracing");
+            assertThat(ready.path("enabled").asBoolean()).isTrue();
+            assertThat(ready.path("dropped_spans").asLong()).isPositive();
         }
     }
 }
