@@ -39,6 +39,15 @@ public final class UpstreamHeaders {
                 call.request().propagation().headers(call.provider().name(), call.upstreamModel()), dialectHeaders);
     }
 
+    /**
+     * The headers of a JSON request to {@code provider} that carries {@code trace}'s headers for an attempt at
+     * {@code upstreamModel} (embeddings, which have no {@link UpstreamCall}).
+     */
+    public static MultiMap of(ProviderConfig provider, String requestId, boolean stream, Propagation trace,
+                              String upstreamModel) {
+        return of(provider, requestId, stream, trace.headers(provider.name(), upstreamModel), Map.of());
+    }
+
     /** As {@link #of(UpstreamCall, boolean, java.util.Map)} without dialect headers. */
     public static MultiMap of(UpstreamCall call, boolean stream) {
         return of(call, stream, java.util.Map.of());

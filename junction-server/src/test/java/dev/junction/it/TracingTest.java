@@ -187,6 +187,21 @@ class TracingTest {
     }
 
     @Test
+    void anEmbeddingsRequestIsTracedAndItsUpstreamNamesTheAttempt() {
+        HttpResponse<String> response = gateway.post("/v1/embeddings",
+                "{\"model\":\"openai/text-embedding-3-small\",\"input\":\"hello\"}",
+                "authorization", "Bearer " + Gateway.KEY);
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        ReceivedSpan span = requestSpan(response);
+        assertThat(span.name()).isEqualTo("embeddings openai/text-embedding-3-small");
+        assertThat(span.attributes()).containsEntry("gen_ai.operation.name", "embeddings");
+        ReceivedSpan attempt = children(span, 1).getFirst();
+        assertThat(upstream.lastRequest().orElseThrow().headers().get("traceparent")).singleElement().asString()
+                .startsWith("00-" + span.traceId() + "-" + attempt.spanId() + "-");
+    }
+
+    @Test
     void anInProcessProviderStillGetsItsAttemptSpan() {
         ReceivedSpan span = requestSpan(chat("mock/echo"));
         assertThat(children(span, 1)).singleElement().satisfies(attempt -> {
