@@ -1,6 +1,7 @@
 package dev.junction.routing;
 
 import dev.junction.model.GatewayError;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Optional;
  * @param step where it went
  * @param error why it failed, absent when it succeeded
  * @param latencyMs from sending to the reply (or the first stream event) or the failure
+ * @param startedAt when it was sent (wall clock), for traces that place it in time
  */
-public record AttemptRecord(Deployment step, Optional<GatewayError> error, long latencyMs) {
+public record AttemptRecord(Deployment step, Optional<GatewayError> error, long latencyMs, Instant startedAt) {
 
     /**
      * {@code deployment=status@ms}, with the failure's reason when it failed ({@code

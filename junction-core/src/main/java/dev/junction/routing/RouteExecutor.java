@@ -16,6 +16,7 @@ import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -265,6 +266,7 @@ public final class RouteExecutor {
         private void attempt(Deployment deployment, Optional<ReservedAttempt> reserved, Optional<String> lease) {
             attemptsThisPass++;
             long started = System.nanoTime();
+            Instant startedAt = Instant.now();
             ProviderConfig provider = providers.get(deployment.provider());
             Future<T> reply;
             if (provider == null) {
@@ -288,7 +290,7 @@ public final class RouteExecutor {
                         reserved.ifPresent(a -> health.delivered(a, used));
                         lease.ifPresent(id -> gate.used(deployment, id, estimate, used));
                     });
-                    attempts.add(new AttemptRecord(deployment, Optional.empty(), latencyMs));
+                    attempts.add(new AttemptRecord(deployment, Optional.empty(), latencyMs, startedAt));
                     promise.tryComplete(new Routed<>(ar.result(), deployment, attempts, delivered));
                     return;
                 }
@@ -300,7 +302,7 @@ public final class RouteExecutor {
                     return;
                 }
                 reserved.ifPresent(a -> health.failed(a, error));
-                attempts.add(new AttemptRecord(deployment, Optional.of(error), latencyMs));
+                attempts.add(new AttemptRecord(deployment, Optional.of(error), latencyMs, startedAt));
                 lastError = error;
                 afterFailure(deployment, error);
             });

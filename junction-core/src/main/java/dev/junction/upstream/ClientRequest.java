@@ -19,16 +19,23 @@ public final class ClientRequest {
     private final ObjectNode body;
     private final ChatRequest canonical;
     private final Map<String, String> headers;
+    private final Propagation propagation;
 
     /**
      * @param canonical the canonical form, which the decoder built while validating the body
      * @param headers client headers to forward to a same-dialect upstream, names in lower case
      */
     public ClientRequest(Dialect dialect, ObjectNode body, ChatRequest canonical, Map<String, String> headers) {
+        this(dialect, body, canonical, Map.copyOf(headers), Propagation.NONE);
+    }
+
+    private ClientRequest(Dialect dialect, ObjectNode body, ChatRequest canonical, Map<String, String> headers,
+                          Propagation propagation) {
         this.dialect = dialect;
         this.body = body;
         this.canonical = Objects.requireNonNull(canonical);
-        this.headers = Map.copyOf(headers);
+        this.headers = headers;
+        this.propagation = Objects.requireNonNull(propagation);
     }
 
     /** A request without forwarded headers. */
@@ -54,6 +61,16 @@ public final class ClientRequest {
     /** A client header to forward to a same-dialect upstream ({@code name} in lower case). */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
+    }
+
+    /** The same request, its upstream requests carrying {@code trace}'s headers. */
+    public ClientRequest withPropagation(Propagation trace) {
+        return new ClientRequest(dialect, body, canonical, headers, trace);
+    }
+
+    /** The trace context every upstream request of this one carries ({@link Propagation#NONE} by default). */
+    public Propagation propagation() {
+        return propagation;
     }
 
     /** The model the client asked for. */

@@ -18,4 +18,13 @@ public interface EmbeddingAdapter {
      */
     Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
                                     String requestId, Cancellation cancellation);
+
+    /**
+     * As {@link #embed(EmbeddingRequest, ProviderConfig, String, String, Cancellation)}, the upstream request carrying
+     * {@code trace}'s headers. Adapters that call no HTTP upstream ignore it (the default).
+     */
+    default Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
+                                            String requestId, Propagation trace, Cancellation cancellation) {
+        return embed(request, provider, upstreamModel, requestId, cancellation);
+    }
 }

@@ -3,8 +3,12 @@ package dev.junction.upstream;
 import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ProviderConfig;
 import io.vertx.core.MultiMap;
+import java.util.Map;
 
-/** The headers every upstream request carries: content type, accept, correlation id, extras and the credential. */
+/**
+ * The headers every upstream request carries: content type, accept, correlation id, the trace context, extras and the
+ * credential.
+ */
 public final class UpstreamHeaders {
 
     private UpstreamHeaders() {}
@@ -23,10 +27,39 @@ public final class UpstreamHeaders {
      */
     public static MultiMap of(ProviderConfig provider, String requestId, boolean stream,
                               java.util.Map<String, String> dialectHeaders) {
+        return of(provider, requestId, stream, Map.of(), dialectHeaders);
+    }
+
+    /**
+     * The headers of one attempt's chat request: those of {@link #of(ProviderConfig, String, boolean, java.util.Map)}
+     * for the call's provider and request id, plus the client request's trace context ({@link Propagation}).
+     */
+    public static MultiMap of(UpstreamCall call, boolean stream, java.util.Map<String, String> dialectHeaders) {
+        return of(call.provider(), call.requestId(), stream,
+                call.request().propagation().headers(call.provider().name(), call.upstreamModel()), dialectHeaders);
+    }
+
+    /**
+     * The headers of a JSON request to {@code provider} that carries {@code trace}'s headers for an attempt at
+     * {@code upstreamModel} (embeddings, which have no {@link UpstreamCall}).
+     */
+    public static MultiMap of(ProviderConfig provider, String requestId, boolean stream, Propagation trace,
+                              String upstreamModel) {
+        return of(provider, requestId, stream, trace.headers(provider.name(), upstreamModel), Map.of());
+    }
+
+    /** As {@link #of(UpstreamCall, boolean, java.util.Map)} without dialect headers. */
+    public static MultiMap of(UpstreamCall call, boolean stream) {
+        return of(call, stream, java.util.Map.of());
+    }
+
+    private static MultiMap of(ProviderConfig provider, String requestId, boolean stream,
+                               java.util.Map<String, String> trace, java.util.Map<String, String> dialectHeaders) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("content-type", "application/json")
                 .add("accept", stream ? "text/event-stream" : "application/json")
                 .add("x-request-id", requestId);
+        trace.forEach(headers::set);
         dialectHeaders.forEach(headers::set);
         provider.headers().forEach(headers::set);
         provider.apiKey().ifPresent(key -> {

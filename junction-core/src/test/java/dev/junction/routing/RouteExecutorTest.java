@@ -56,6 +56,7 @@ class RouteExecutorTest extends RouteExecutorHarness {
         answer("a", SERVER_ERROR);
         answer("b", RATE_LIMITED);
         succeed("c");
+        java.time.Instant before = java.time.Instant.now();
 
         RouteOutcome outcome = run(executor("a", "b", "c")).result();
 
@@ -64,6 +65,9 @@ class RouteExecutorTest extends RouteExecutorHarness {
         assertThat(outcome.attempts()).extracting(AttemptRecord::error)
                 .containsExactly(Optional.of(SERVER_ERROR), Optional.of(RATE_LIMITED), Optional.empty());
         assertThat(outcome.attempts()).allSatisfy(a -> assertThat(a.latencyMs()).isNotNegative());
+        assertThat(outcome.attempts()).extracting(AttemptRecord::startedAt)
+                .allSatisfy(at -> assertThat(at).isBetween(before, java.time.Instant.now()))
+                .isSortedAccordingTo(java.util.Comparator.naturalOrder());
         assertThat(outcome.reply()).isSameAs(OK);
     }
 

@@ -11,6 +11,7 @@ import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
 import dev.junction.tokens.TokenEstimator;
 import dev.junction.upstream.ClientRequest;
+import dev.junction.upstream.Propagation;
 import io.vertx.core.Future;
 import java.util.OptionalInt;
 
@@ -66,7 +67,9 @@ public final class ChatOperation implements Operation {
 
     @Override
     public Future<Routed<Reply>> execute(Exchange exchange, Route route) {
-        return exchange.runtime().executor().execute(request, route, facts(), pin(exchange), exchange.requestId(),
+        ClientRequest traced = exchange.propagation() == Propagation.NONE ? request
+                : request.withPropagation(exchange.propagation());
+        return exchange.runtime().executor().execute(traced, route, facts(), pin(exchange), exchange.requestId(),
                 exchange.cancellation()).map(outcome -> new Routed<>(new Reply.Chat(outcome.reply(), writer),
                 outcome.step(), outcome.attempts(), outcome.delivered()));
     }

@@ -64,7 +64,7 @@ public final class EmbeddingOperation implements Operation {
         var rt = exchange.runtime();
         return rt.executor().<EmbeddingResponse>run(route, facts(), ChatOperation.pin(exchange),
                 exchange.cancellation(), (provider, step) -> rt.embeddingAdapter(provider).embed(request, provider,
-                        step.model(), exchange.requestId(), exchange.cancellation())).map(routed -> {
+                        step.model(), exchange.requestId(), exchange.propagation(), exchange.cancellation())).map(routed -> {
             EmbeddingResponse response = routed.value();
             long tokens = response.inputTokens() > 0 ? response.inputTokens() : exchange.inputTokens();
             routed.delivered().accept(tokens); // the whole answer is here: nothing streams

@@ -7,6 +7,7 @@ import dev.junction.observe.RequestRecord;
 import dev.junction.routing.Route;
 import dev.junction.runtime.GatewayRuntime;
 import dev.junction.upstream.Cancellation;
+import dev.junction.upstream.Propagation;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
@@ -57,6 +58,7 @@ public final class Exchange {
     private long inputTokens = -1;
     private Map<Attribute<?>, Object> attachments;
     private String cancelReason;
+    private Propagation propagation = Propagation.NONE;
 
     Exchange(RoutingContext http, GatewayRuntime runtime, RequestRecord record, ClientDialect dialect,
              Decoder decoder, Context context) {
@@ -197,6 +199,16 @@ public final class Exchange {
     @SuppressWarnings("unchecked")
     public <T> Optional<T> attached(Attribute<T> attribute) {
         return attachments == null ? Optional.empty() : Optional.ofNullable((T) attachments.get(attribute));
+    }
+
+    /** The trace context the request's upstream requests carry; {@link Propagation#NONE} unless traced. */
+    public Propagation propagation() {
+        return propagation;
+    }
+
+    /** Sets the trace context the request's upstream requests carry (the tracing stage's request span). */
+    public void propagation(Propagation trace) {
+        this.propagation = Objects.requireNonNull(trace);
     }
 
     /** Fires when the client goes away or the gateway cancels the request: the upstream request is stopped. */

@@ -11,6 +11,8 @@ import dev.junction.config.StoredConfigMerger;
 import dev.junction.dialect.openai.OpenAiErrors;
 import dev.junction.events.EventBus;
 import dev.junction.events.HealthChanged;
+import dev.junction.trace.Tracing;
+import dev.junction.trace.Tracings;
 import dev.junction.governance.Governance;
 import dev.junction.governance.GovernanceSnapshot;
 import dev.junction.json.Json;
@@ -84,6 +86,8 @@ public final class GatewayServer {
     private final Conversations conversations;
     private final EventBus events = new EventBus();
     private final AlertService alerts;
+    /** Traces and logs over OTLP, started once from the first configuration (a reload does not change them). */
+    private final Tracing tracing;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -96,7 +100,8 @@ public final class GatewayServer {
         this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
         governance.startRetention(config.observability().analytics());
         this.conversations = new Conversations(governance.database(), config.governance().responses(), clock);
-        this.pipelines = new Pipelines(this::runtime, conversations, extensions);
+        this.tracing = Tracings.start(config.observability().tracing(), events);
+        this.pipelines = new Pipelines(this::runtime, conversations, extensions, tracing);
         this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
@@ -148,6 +153,7 @@ public final class GatewayServer {
             gateway.healthSync.ifPresent(RedisHealthSync::close);
             gateway.vertx.close();
             gateway.governance.close();
+            gateway.tracing.close();
             throw new IllegalStateException("could not listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
         }
@@ -243,7 +249,8 @@ public final class GatewayServer {
     }
 
     private void ready(RoutingContext ctx) {
-        json(ctx, draining ? 503 : 200, Readiness.body(draining, inFlight.get(), runtime.get(), governance));
+        json(ctx, draining ? 503 : 200, Readiness.body(draining, inFlight.get(), runtime.get(), governance,
+                tracing));
     }
 
     private static void failure(RoutingContext ctx, GatewayConfig config) {
@@ -363,6 +370,11 @@ public final class GatewayServer {
         return alerts;
     }
 
+    /** The gateway's traces ({@link Tracing#OFF} unless an OTLP endpoint is configured). */
+    public Tracing tracing() {
+        return tracing;
+    }
+
     /** The deployments' health, shared by every configuration this server runs. */
     public HealthRegistry health() {
         return health;
@@ -412,6 +424,7 @@ public final class GatewayServer {
         } finally {
             alerts.close();
             governance.close(); // flushes the request log after the last request has ended
+            tracing.close(); // exports the last spans, briefly
         }
         LOG.atInfo().addKeyValue("abandoned", inFlight.get()).log("Junction stopped");
     }

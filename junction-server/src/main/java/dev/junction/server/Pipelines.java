@@ -18,6 +18,8 @@ import dev.junction.stage.limit.RateLimitStage;
 import dev.junction.stage.record.RequestLogStage;
 import dev.junction.stage.route.ExecuteStage;
 import dev.junction.stage.route.ResolveStage;
+import dev.junction.stage.trace.TraceStage;
+import dev.junction.trace.Tracing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +29,10 @@ import java.util.function.Supplier;
  * The data plane's pipelines, assembled from the built-in stages in their one documented order (see
  * {@code docs/architecture.md}, "The request path"):
  * <pre>
- * request log → authentication → decode → [conversation] → resolve route → model scope → rate limits → budget
+ * request log → [trace] → authentication → decode → [conversation] → resolve route → model scope → rate limits → budget
  *     → cost → extensions → execute
  * </pre>
- * ({@code conversation} only for the Responses API).
+ * ({@code trace} only when tracing is on, in every pipeline; {@code conversation} only for the Responses API).
  * Informational endpoints run the same first stages and end in their own answer. Stateless stages: one instance
  * each, shared by all pipelines and event loops.
  */
@@ -38,6 +40,8 @@ final class Pipelines {
 
     private final Supplier<GatewayRuntime> runtime;
     private final Stage log = new RequestLogStage();
+    /** The stages every pipeline starts with: the request log, then the trace when tracing is on. */
+    private final List<Stage> head;
     private final Stage auth = new AuthenticationStage();
     private final Stage decode = new DecodeStage();
     private final Stage resolve = new ResolveStage();
@@ -49,11 +53,14 @@ final class Pipelines {
 
     /**
      * @param conversations the Responses API's stored responses
+     * @param tracing the gateway's traces; its stage runs right inside the request log's when it is on
      * @param extensions stages of the embedding application, run in their order after the governance stages (the
      *     caller is known and admitted, the route resolved) and right before execution
      */
-    Pipelines(Supplier<GatewayRuntime> runtime, Conversations conversations, List<Stage> extensions) {
+    Pipelines(Supplier<GatewayRuntime> runtime, Conversations conversations, List<Stage> extensions,
+              Tracing tracing) {
         this.runtime = runtime;
+        this.head = tracing.enabled() ? List.of(log, new TraceStage(tracing)) : List.of(log);
         this.conversations = conversations;
         this.conversation = new ConversationStage(conversations);
         this.routed = new Pipeline(runtime, routedStages(Optional.empty(), extensions));
@@ -61,12 +68,20 @@ final class Pipelines {
     }
 
     private List<Stage> routedStages(Optional<Stage> afterDecode, List<Stage> extensions) {
-        List<Stage> stages = new ArrayList<>(List.of(log, auth, decode));
+        List<Stage> stages = new ArrayList<>(head);
+        stages.addAll(List.of(auth, decode));
         afterDecode.ifPresent(stages::add);
         stages.addAll(List.of(resolve, new ModelScopeStage(), new RateLimitStage(), new BudgetStage(),
                 new CostStage()));
         stages.addAll(extensions);
         stages.add(new ExecuteStage());
+        return stages;
+    }
+
+    /** The head stages followed by {@code rest}. */
+    private List<Stage> stages(Stage... rest) {
+        List<Stage> stages = new ArrayList<>(head);
+        stages.addAll(List.of(rest));
         return stages;
     }
 
@@ -77,13 +92,13 @@ final class Pipelines {
 
     /** {@code POST /v1/responses/input_tokens}: counted with the stored conversation it continues. */
     Pipeline responsesCounting() {
-        return new Pipeline(runtime, List.of(log, auth, decode, conversation, resolve,
+        return new Pipeline(runtime, stages(auth, decode, conversation, resolve,
                 new TokenCountStage("input_tokens", Optional.of("response.input_tokens"))));
     }
 
     /** The stored-response endpoints ({@code GET}/{@code DELETE /v1/responses/{id}}, input items, cancel). */
     Pipeline storedResponses(StoredResponsesStage.Action action) {
-        return new Pipeline(runtime, List.of(log, auth, new StoredResponsesStage(conversations, action)));
+        return new Pipeline(runtime, stages(auth, new StoredResponsesStage(conversations, action)));
     }
 
     /** Chat turns in every dialect, and embeddings: routed, governed, priced and logged. */
@@ -93,21 +108,21 @@ final class Pipelines {
 
     /** Token counting: authenticated, decoded and resolved, answered in-process with {@code field} in the body. */
     Pipeline counting(String field) {
-        return new Pipeline(runtime, List.of(log, auth, decode, resolve, new TokenCountStage(field)));
+        return new Pipeline(runtime, stages(auth, decode, resolve, new TokenCountStage(field)));
     }
 
     /** {@code GET /v1/models}: the models the caller may use. */
     Pipeline modelList() {
-        return new Pipeline(runtime, List.of(log, auth, models::list));
+        return new Pipeline(runtime, stages(auth, models::list));
     }
 
     /** {@code GET /v1/models/{model}}: one model. */
     Pipeline modelLookup() {
-        return new Pipeline(runtime, List.of(log, auth, models::get));
+        return new Pipeline(runtime, stages(auth, models::get));
     }
 
     /** {@code GET /v1/me}: the caller's key, budgets and limits. */
     Pipeline me() {
-        return new Pipeline(runtime, List.of(log, auth, new MeHandler()));
+        return new Pipeline(runtime, stages(auth, new MeHandler()));
     }
 }

@@ -9,13 +9,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What {@code GET /ready} tells an operator: whether the gateway takes requests, whether it is open or closed to
  * callers without a key (and why), its key lookups, its place among the store's replicas (its id, the channels that
- * are up, the live peers and the revision each serves), and the request log's health. Stateless; event-loop only.
+ * are up, the live peers and the revision each serves), the request log's health, and the spans and log records
+ * tracing dropped. Stateless; event-loop only.
  */
 final class Readiness {
 
     private Readiness() {}
 
-    static ObjectNode body(boolean draining, int inFlight, GatewayRuntime runtime, Governance governance) {
+    static ObjectNode body(boolean draining, int inFlight, GatewayRuntime runtime, Governance governance,
+                           dev.junction.trace.Tracing tracing) {
         ObjectNode body = Json.object().put("status", draining ? "draining" : "ready").put("in_flight", inFlight)
                 .put("providers", runtime.config().providers().size());
         AccessMode mode = runtime.callers().mode();
@@ -35,6 +37,8 @@ final class Readiness {
                 .put("queued", logs.queued()).put("spooled_records", logs.spooledRecords())
                 .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped());
         logs.downSince().ifPresent(at -> log.put("down_since", at.toString()));
+        body.putObject("tracing").put("enabled", tracing.enabled()).put("dropped_spans", tracing.droppedSpans())
+                .put("dropped_logs", tracing.droppedLogs());
         return body;
     }
 }

@@ -46,7 +46,30 @@ final class StartupSummary {
                 .log("Data: {}; secret key {}; request-log spool {}", governance.database().describe(), key,
                         settings.requestLogs().spoolDir());
 
+        tracing(config.observability().tracing());
         access(mode, port);
+    }
+
+    /** Where traces (and logs) go, when tracing is on: the endpoint without credentials or query. */
+    private static void tracing(dev.junction.config.TracingSettings tracing) {
+        if (!tracing.enabled()) {
+            return;
+        }
+        String endpoint = tracing.tracesEndpoint().map(StartupSummary::withoutCredentials).orElse("-");
+        LOG.atInfo().addMarker(LogSetup.FOR_PEOPLE).addKeyValue("tracing", endpoint)
+                .addKeyValue("service", tracing.serviceName())
+                .log("Tracing: OTLP spans{} to {} as service {}, sampling {}", tracing.exportsLogs() ? " and logs" : "",
+                        endpoint, tracing.serviceName(), tracing.sampleRatio());
+    }
+
+    private static String withoutCredentials(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return new java.net.URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
+                    .toString();
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            return "(an endpoint)";
+        }
     }
 
     /** Whether a key is needed, and why; or, loudly, that the gateway is open. Also said when a reload changes it. */

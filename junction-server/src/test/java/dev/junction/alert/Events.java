@@ -24,7 +24,7 @@ final class Events {
                 10, 5, new Usage(1, 1, 0, 0, 0), new Costs(0, 0, 0), "", Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         Deployment step = Deployment.of(provider, model, ParamRules.NONE);
-        return new RequestFinished(at, logged, "chat", "openai", List.of(new AttemptRecord(step, error, 5)), error,
+        return new RequestFinished(at, logged, "chat", "openai", List.of(new AttemptRecord(step, error, 5, at)), error,
                 true, false, 1_000_000, 500_000);
     }
 

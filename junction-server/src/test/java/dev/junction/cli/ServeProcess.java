@@ -27,6 +27,12 @@ final class ServeProcess {
      */
     static List<String> startUp(Path workDir, Predicate<String> last, String... args)
             throws IOException, InterruptedException {
+        return startUp(workDir, Map.of(), last, args);
+    }
+
+    /** As {@link #startUp(Path, Predicate, String...)}, with {@code extraEnv} in the process's environment. */
+    static List<String> startUp(Path workDir, Map<String, String> extraEnv, Predicate<String> last, String... args)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0"));
@@ -36,6 +42,7 @@ final class ServeProcess {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
         env.put("JUNCTION_DATA_DIR", workDir.resolve("data").toString());
+        env.putAll(extraEnv);
         Process process = builder.start();
         // A gateway that never prints the last line must not hang the build: the reader then sees the end of output.
         CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES).execute(process::destroyForcibly);

@@ -49,6 +49,17 @@ class ServeStartupTest {
     }
 
     @Test
+    void withAnOtlpEndpointItSaysWhereTracesGoWithoutTheirCredentials(@TempDir Path dir) throws Exception {
+        List<String> lines = ServeProcess.startUp(dir, java.util.Map.of("OTLP_ENDPOINT", "127.0.0.1:9",
+                "OTLP_API_KEY", "tracer:very-secret-otlp-token"), line -> line.contains("ANYONE"),
+                "--log-format", "text");
+
+        assertThat(lines).anyMatch(line -> line.contains(
+                "Tracing: OTLP spans to http://127.0.0.1:9/v1/traces as service junction, sampling 1.0"));
+        assertThat(String.join("\n", lines)).doesNotContain("very-secret-otlp-token");
+    }
+
+    @Test
     void aLaterStartSaysNothingMoreAboutTheSecretKey(@TempDir Path dir) throws Exception {
         ServeProcess.startUp(dir, line -> line.contains("ANYONE"), "--log-format", "text");
 

@@ -49,7 +49,7 @@ class RequestMetersTest {
         meters.accept(finished("general", "", 429, Costs.ZERO, List.of(),
                 Optional.of(new GatewayError.BudgetExceeded("spent"))));
         meters.accept(finished("general", "openai", 429, Costs.ZERO,
-                List.of(new AttemptRecord(d, Optional.of(limited), 3)), Optional.of(limited)));
+                List.of(new AttemptRecord(d, Optional.of(limited), 3, java.time.Instant.EPOCH)), Optional.of(limited)));
 
         assertThat(count("junction.refusals", "reason", "rate_limited", "source", "gateway")).isEqualTo(1);
         assertThat(count("junction.refusals", "reason", "rate_limited", "source", "upstream")).isEqualTo(1);
@@ -63,7 +63,7 @@ class RequestMetersTest {
     void costsAreDollarsPerLayer() {
         Deployment d = Deployment.of("openai", "gpt-4o", ParamRules.NONE);
         meters.accept(finished("general", "openai", 200, new Costs(1_500_000_000L, 2_000_000_000L, 2_500_000_000L),
-                List.of(new AttemptRecord(d, Optional.empty(), 3)), Optional.empty()));
+                List.of(new AttemptRecord(d, Optional.empty(), 3, java.time.Instant.EPOCH)), Optional.empty()));
 
         assertThat(count("junction.cost", "layer", "metered", "route", "general", "provider", "openai"))
                 .isEqualTo(1.5);
@@ -76,7 +76,7 @@ class RequestMetersTest {
         Deployment d = Deployment.of("mock", "echo", ParamRules.NONE);
         for (int i = 0; i < 500; i++) {
             meters.accept(finished("wild/model-" + i, "mock", 200, Costs.ZERO,
-                    List.of(new AttemptRecord(d, Optional.empty(), 1)), Optional.empty()));
+                    List.of(new AttemptRecord(d, Optional.empty(), 1, java.time.Instant.EPOCH)), Optional.empty()));
         }
         meters.accept(finished("not-a-route", "", 404, Costs.ZERO, List.of(),
                 Optional.of(new GatewayError.ModelNotFound("not-a-route", List.of()))));

@@ -80,7 +80,7 @@ public final class AnthropicProviderAdapter implements ProviderAdapter {
         if (sameDialect) {
             request.header("anthropic-beta").ifPresent(beta -> dialect.put("anthropic-beta", beta));
         }
-        return UpstreamHeaders.of(call.provider(), call.requestId(), stream, dialect);
+        return UpstreamHeaders.of(call, stream, dialect);
     }
 
     private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider,

@@ -9,6 +9,7 @@ import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
+import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -29,10 +30,16 @@ public final class GeminiEmbeddingAdapter implements EmbeddingAdapter {
     @Override
     public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
                                            String requestId, Cancellation cancellation) {
+        return embed(request, provider, upstreamModel, requestId, Propagation.NONE, cancellation);
+    }
+
+    @Override
+    public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
+                                           String requestId, Propagation trace, Cancellation cancellation) {
         var body = GeminiEmbeddings.upstreamBody(request, upstreamModel);
         String url = provider.baseUrl() + "/models/" + URLEncoder.encode(upstreamModel, StandardCharsets.UTF_8)
                 + ":batchEmbedContents";
-        var exchange = new HttpUpstreamClient.Exchange(url, UpstreamHeaders.of(provider, requestId, false),
+        var exchange = new HttpUpstreamClient.Exchange(url, UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel),
                 Buffer.buffer(Json.bytes(body)), false, provider.name(),
                 provider.caBundle());
         return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,

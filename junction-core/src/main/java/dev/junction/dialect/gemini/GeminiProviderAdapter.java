@@ -69,7 +69,7 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
         ParamRules rules = provider.params().then(call.params());
         dropped.addAll(rules.apply(body));
         var exchange = new HttpUpstreamClient.Exchange(url(provider.baseUrl(), call.upstreamModel(), stream),
-                UpstreamHeaders.of(provider, call.requestId(), stream), Buffer.buffer(Json.bytes(body)), stream,
+                UpstreamHeaders.of(call, stream), Buffer.buffer(Json.bytes(body)), stream,
                 provider.name(),
                 provider.caBundle());
         Set<String> droppedView = Set.copyOf(dropped);

@@ -9,6 +9,7 @@ import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
+import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -27,10 +28,16 @@ public final class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
     @Override
     public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
                                            String requestId, Cancellation cancellation) {
+        return embed(request, provider, upstreamModel, requestId, Propagation.NONE, cancellation);
+    }
+
+    @Override
+    public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
+                                           String requestId, Propagation trace, Cancellation cancellation) {
         var body = OpenAiEmbeddings.upstreamBody(request, upstreamModel);
         provider.params().apply(body);
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/embeddings",
-                UpstreamHeaders.of(provider, requestId, false), Buffer.buffer(Json.bytes(body)), false,
+                UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel), Buffer.buffer(Json.bytes(body)), false,
                 provider.name(),
                 provider.caBundle());
         return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,

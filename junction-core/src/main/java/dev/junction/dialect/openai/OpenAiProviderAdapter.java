@@ -64,7 +64,7 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
         }
         ParamRules rules = provider.params().then(call.params());
         dropped.addAll(rules.apply(body));
-        MultiMap headers = UpstreamHeaders.of(provider, call.requestId(), stream);
+        MultiMap headers = UpstreamHeaders.of(call, stream);
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/chat/completions", headers,
                 Buffer.buffer(Json.bytes(body)), stream, provider.name(),
                 provider.caBundle());

@@ -69,7 +69,7 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
         dropped.addAll(provider.params().then(call.params()).apply(body));
         boolean stream = request.stream();
         var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/responses",
-                UpstreamHeaders.of(provider, call.requestId(), stream), Buffer.buffer(Json.bytes(body)), stream,
+                UpstreamHeaders.of(call, stream), Buffer.buffer(Json.bytes(body)), stream,
                 provider.name(), provider.caBundle());
         Set<String> reported = Set.copyOf(dropped);
         return http.send(exchange, provider.timeouts(), call.cancellation())
