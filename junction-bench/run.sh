@@ -18,7 +18,7 @@
 set -euo pipefail
 if [ "${1:-}" = --quick ]; then
   # Short cells after a short warm-up: enough to see a regression of the ratios, not to publish numbers.
-  export DURATION="${DURATION:-5s}" WARMUP="${WARMUP:-15s}" CELL_WARMUP="${CELL_WARMUP:-2s}" CONNS="${CONNS:-16 256}"
+  export DURATION="${DURATION:-5s}" WARMUP="${WARMUP:-40s}" CELL_WARMUP="${CELL_WARMUP:-2s}" CONNS="${CONNS:-16 256}"
   QUICK=1
 fi
 QUICK="${QUICK:-0}"
