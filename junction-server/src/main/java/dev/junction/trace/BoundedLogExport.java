@@ -40,15 +40,7 @@ final class BoundedLogExport {
         return new LogRecordExporter() {
             @Override
             public CompletableResultCode export(Collection<LogRecordData> logs) {
-                int count = logs.size();
-                bound.handedOver(count);
-                CompletableResultCode result = otlp.export(logs);
-                result.whenComplete(() -> {
-                    if (!result.isSuccess()) {
-                        bound.failed(count);
-                    }
-                });
-                return result;
+                return bound.export(logs.size(), () -> otlp.export(logs));
             }
 
             @Override

@@ -59,15 +59,7 @@ final class BoundedSpanExport {
         return new SpanExporter() {
             @Override
             public CompletableResultCode export(Collection<SpanData> spans) {
-                int count = spans.size();
-                bound.handedOver(count);
-                CompletableResultCode result = otlp.export(spans);
-                result.whenComplete(() -> {
-                    if (!result.isSuccess()) {
-                        bound.failed(count);
-                    }
-                });
-                return result;
+                return bound.export(spans.size(), () -> otlp.export(spans));
             }
 
             @Override

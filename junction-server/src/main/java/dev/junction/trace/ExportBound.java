@@ -1,6 +1,8 @@
 package dev.junction.trace;
 
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The bound on what waits for export, and the count of what was dropped: an item is admitted only while fewer than
@@ -43,5 +45,20 @@ final class ExportBound {
 
     long pending() {
         return pending.get();
+    }
+
+    /**
+     * Runs an export of {@code count} items taken from the bound: they leave it now, and count as dropped if the
+     * export fails.
+     */
+    CompletableResultCode export(int count, Supplier<CompletableResultCode> export) {
+        handedOver(count);
+        CompletableResultCode result = export.get();
+        result.whenComplete(() -> {
+            if (!result.isSuccess()) {
+                failed(count);
+            }
+        });
+        return result;
     }
 }
