@@ -8,6 +8,7 @@ import dev.junction.json.Json;
 import dev.junction.live.LiveEvents;
 import dev.junction.routing.health.HealthRegistry;
 import dev.junction.runtime.GatewayRuntime;
+import dev.junction.session.ConsoleSessions;
 import dev.junction.store.StoreConflict;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -51,6 +52,7 @@ public final class AdminApi {
     private final Supplier<GatewayRuntime> runtime;
     private final List<AdminRoute> routes;
     private final LiveEvents live;
+    private final ConsoleSessions sessions;
     /** Every mounted endpoint's method and path pattern, for 405s. */
     private final List<Map.Entry<HttpMethod, Pattern>> answered;
 
@@ -65,6 +67,8 @@ public final class AdminApi {
                     AlertService alerts, EventBus events) {
         this.runtime = runtime;
         this.live = new LiveEvents(events);
+        this.sessions = new ConsoleSessions(governance.database(), governance.store().consoleSessions(),
+                () -> runtime.get().config().console(), governance.clock(), governance::subKey);
         AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);
         GovernanceCommands commands = new GovernanceCommands(writes, governance.virtualKeys());
         List<AdminRoute> all = new ArrayList<>();
@@ -85,6 +89,9 @@ public final class AdminApi {
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(LiveEvents.PATH))));
+        for (HttpMethod m : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)) {
+            mounted.add(Map.entry(m, Pattern.compile(Pattern.quote(SessionResource.PATH))));
+        }
         routes.forEach(r -> mounted.add(Map.entry(r.method(), Pattern.compile(r.regex()))));
         StoredConfigResource.MOUNTED.forEach(e -> mounted.add(Map.entry(e.getKey(), Pattern.compile(e.getValue()))));
         this.answered = List.copyOf(mounted);
@@ -98,6 +105,7 @@ public final class AdminApi {
     /** Mounts the admin routes on the router, with their own 404 and failure handling. */
     public void mount(Router router) {
         router.get(OPENAPI_PATH).handler(AdminApi::openApi);
+        new SessionResource(runtime, sessions).mount(router);
         router.route("/api/admin/*").handler(this::authenticate);
         // A route of its own: Vert.x wants a body handler first on its route. Only authenticated bodies are read.
         router.route("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
@@ -138,20 +146,62 @@ public final class AdminApi {
         }
     }
 
+    /**
+     * Lets in a request with an admin key ({@code Authorization: Bearer} or {@code X-Api-Key}), or with a live
+     * console session's cookie; a session's writes must also carry its CSRF token ({@code X-CSRF-Token}).
+     */
     private void authenticate(RoutingContext ctx) {
-        KeyAuthenticator admins = new KeyAuthenticator(runtime.get().config().adminKeys());
+        GatewayRuntime current = runtime.get();
+        KeyAuthenticator admins = new KeyAuthenticator(current.config().adminKeys());
         if (!admins.enforcing()) {
             error(ctx, 403, "admin_disabled", "The admin API is off: set JUNCTION_ADMIN_KEY or admin_keys.");
             return;
         }
-        Optional<KeyAuthenticator.Caller> caller = admins.authenticate(ctx.request().getHeader("authorization"),
-                ctx.request().getHeader("x-api-key"));
+        String authorization = ctx.request().getHeader("authorization");
+        String apiKey = ctx.request().getHeader("x-api-key");
+        Optional<String> token = SessionResource.token(ctx);
+        if (authorization == null && apiKey == null && token.isPresent()) {
+            resumeSession(ctx, token.get(), current);
+            return;
+        }
+        Optional<KeyAuthenticator.Caller> caller = admins.authenticate(authorization, apiKey);
         if (caller.isEmpty()) {
             error(ctx, 401, "unauthorized", "Invalid or missing admin key.");
             return;
         }
         ctx.put(ACTOR, Actor.named(caller.get().keyName()));
         ctx.next();
+    }
+
+    /** The request stays paused while the store is asked, so that the body handler after this gets its body. */
+    private void resumeSession(RoutingContext ctx, String token, GatewayRuntime current) {
+        ctx.request().pause();
+        Future.fromCompletionStage(sessions.resume(token, current.config().adminKeys()),
+                ctx.vertx().getOrCreateContext()).onComplete(done -> {
+                    if (done.failed()) {
+                        ctx.request().resume();
+                        LOG.error("Could not read a console session", done.cause());
+                        error(ctx, 500, "internal", "The console session could not be read; the gateway's log has "
+                                + "the details.");
+                        return;
+                    }
+                    if (done.result().isEmpty()) {
+                        ctx.request().resume();
+                        error(ctx, 401, "session_expired", "The console session is over; sign in again.");
+                        return;
+                    }
+                    HttpMethod method = ctx.request().method();
+                    boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD
+                            || method == HttpMethod.OPTIONS;
+                    if (!safe && !sessions.csrfMatches(token, ctx.request().getHeader("x-csrf-token"))) {
+                        ctx.request().resume();
+                        error(ctx, 403, "csrf_failed", "This change needs the session's X-CSRF-Token header "
+                                + "(GET /api/admin/session gives it).");
+                        return;
+                    }
+                    ctx.put(ACTOR, Actor.named(done.result().get().actor()));
+                    ctx.next(); // the body handler that follows resumes the request
+                });
     }
 
     /** Runs a handler and answers on this event loop when its work is done, wherever that work ran. */
@@ -204,13 +254,13 @@ public final class AdminApi {
         }
     }
 
-    private static void error(RoutingContext ctx, int status, String type, String message) {
+    static void error(RoutingContext ctx, int status, String type, String message) {
         ObjectNode body = Json.object();
         body.putObject("error").put("type", type).put("message", message);
         send(ctx, status, body);
     }
 
-    private static void send(RoutingContext ctx, int status, JsonNode body) {
+    static void send(RoutingContext ctx, int status, JsonNode body) {
         if (ctx.response().ended()) {
             return;
         }

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code GET /api/admin/analytics}: usage as a series of minute, hour or day buckets from the rollups, grouped and
  * filtered by model, provider, deployment, endpoint, key, user, team, tenant or error class; and
  * {@code GET /api/admin/analytics/reliability}: per provider and deployment over the range, the success rate,
- * latency and time-to-first-byte percentiles, the top error classes and the requests that needed a fallback.
+ * latency and time-to-first-byte percentiles, the top error classes and the requests that needed a fallback; and
+ * {@code GET /api/admin/analytics/summary}: the same figures as the series, one total per group over the range.
  */
 final class AnalyticsResource {
 
@@ -39,6 +40,7 @@ final class AnalyticsResource {
     /** The endpoints. */
     List<AdminRoute> routes() {
         return List.of(AdminRoute.of(GET, "/api/admin/analytics", this::series),
+                AdminRoute.of(GET, "/api/admin/analytics/summary", this::summary),
                 AdminRoute.of(GET, "/api/admin/analytics/reliability", this::reliability));
     }
 
@@ -54,6 +56,23 @@ final class AnalyticsResource {
                 AnalyticsJson.group(item, point);
                 AnalyticsJson.figures(item, point);
             }
+            return Reply.ok(body);
+        });
+    }
+
+    /** One total per group over the whole range (percentiles from the merged histograms), most requests first. */
+    private CompletionStage<Reply> summary(Call call) {
+        AnalyticsQuery.Request request = AnalyticsParams.read(call.query(AnalyticsParams.names()), clock, false,
+                List.of());
+        return writes.query(db -> read(db, request)).thenApply(points -> {
+            ObjectNode body = header(request);
+            ArrayNode data = body.putArray("data");
+            points.stream().sorted(java.util.Comparator.comparingLong(
+                    (AnalyticsQuery.Point p) -> p.figures().requests()).reversed()).forEach(point -> {
+                ObjectNode item = data.addObject();
+                AnalyticsJson.group(item, point);
+                AnalyticsJson.figures(item, point);
+            });
             return Reply.ok(body);
         });
     }

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param media limits for downloading media a client referenced by URL, for upstreams that need it inline
  * @param governance the database, data directory, secret key, request logs and pricing
  * @param observability metrics, traces, alerts and analytics
+ * @param console the web console and its sessions
  * @param source where the configuration came from, for messages ({@code junction.yaml}, or empty for none)
  * @param layers which layer (built in, environment, file, store) each provider and route came from
  */
@@ -34,7 +35,7 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
                             Map<String, Route> routes, Map<String, String> aliases, HealthPolicy health,
                             Optional<String> redisUrl, MediaFetcher.Limits media,
                             GovernanceSettings governance, ObservabilitySettings observability,
-                            Optional<String> source, ConfigLayers layers) {
+                            ConsoleSettings console, Optional<String> source, ConfigLayers layers) {
 
     public GatewayConfig {
         keys = List.copyOf(keys);
@@ -47,13 +48,13 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
     /** The same configuration with another server section. */
     public GatewayConfig withServer(ServerSettings settings) {
         return new GatewayConfig(settings, keys, adminKeys, authRequired, providers, routes, aliases, health, redisUrl,
-                media, governance, observability, source, layers);
+                media, governance, observability, console, source, layers);
     }
 
     /** The same configuration with other providers, routes and aliases, as {@link StoredConfigMerger} makes it. */
     GatewayConfig withEntities(Map<String, ProviderConfig> newProviders, Map<String, Route> newRoutes,
                                Map<String, String> newAliases, ConfigLayers newLayers) {
         return new GatewayConfig(server, keys, adminKeys, authRequired, newProviders, newRoutes, newAliases, health,
-                redisUrl, media, governance, observability, source, newLayers);
+                redisUrl, media, governance, observability, console, source, newLayers);
     }
 }

@@ -263,6 +263,15 @@ public final class Governance implements AutoCloseable {
     }
 
     /** Seals and opens provider secrets stored in the database. */
+    /**
+     * A sub-key of the gateway's secret key for one purpose (see {@link GatewaySecretKey#derive}).
+     *
+     * @return 32 bytes in a new array the caller owns
+     */
+    public byte[] subKey(String purpose) {
+        return secretKey.derive(purpose);
+    }
+
     public SecretBox secrets() {
         return secrets;
     }

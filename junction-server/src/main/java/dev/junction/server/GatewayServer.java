@@ -1,6 +1,7 @@
 package dev.junction.server;
 
 import dev.junction.admin.AdminApi;
+import dev.junction.console.ConsoleAssets;
 import dev.junction.alert.AlertService;
 import dev.junction.alert.GovernanceProbes;
 import dev.junction.alert.GovernanceStoredChannels;
@@ -214,6 +215,9 @@ public final class GatewayServer {
         if (metrics.isPresent() && config.observability().metrics().port().isEmpty()) {
             router.get("/metrics").handler(new MetricsEndpoint(metrics.get(), runtime::get, false));
         }
+        if (config.console().enabled()) {
+            new ConsoleAssets().mount(router);
+        }
         router.route("/v1/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route("/v1beta/*").handler(ctx -> DataPlaneRoutes.unknown(ctx, endpoints));
         router.route().last().handler(ctx -> json(ctx, 404, OpenAiErrors.render(
@@ -309,13 +313,17 @@ public final class GatewayServer {
         if (!loaded.observability().metrics().equals(running.observability().metrics())) {
             LOG.warn("The 'metrics' settings changed; they only take effect after a restart and were ignored");
         }
+        if (!loaded.console().equals(running.console())) {
+            LOG.warn("The 'console' settings changed; they only take effect after a restart and were ignored");
+        }
         if (!loaded.governance().equals(running.governance())) {
             LOG.warn("The database, data directory, secret key, request-log or pricing settings changed; they only "
                     + "take effect after a restart and were ignored");
         }
         GatewayConfig fromFile = new GatewayConfig(running.server(), loaded.keys(), loaded.adminKeys(),
                 loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(),
-                running.redisUrl(), running.media(), running.governance(), running.observability(), loaded.source(),
+                running.redisUrl(), running.media(), running.governance(), running.observability(), running.console(),
+                loaded.source(),
                 loaded.layers());
         GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
         if (previous.callers().mode().closed() != next.callers().mode().closed()) {

@@ -19,6 +19,7 @@ public final class GovernanceStore {
     private final PriceOverrideRepository priceOverrides;
     private final ProviderRepository providers;
     private final AlertChannelRepository alertChannels;
+    private final ConsoleSessionRepository consoleSessions;
     private final RouteRepository routes;
     private final AuditTrail audit;
     private final StoreRevision revision;
@@ -34,6 +35,7 @@ public final class GovernanceStore {
         this.priceOverrides = new PriceOverrideRepository(database, clock);
         this.providers = new ProviderRepository(database, clock);
         this.alertChannels = new AlertChannelRepository(database, clock);
+        this.consoleSessions = new ConsoleSessionRepository(database);
         this.routes = new RouteRepository(database, clock);
         this.audit = new AuditTrail(database, clock);
         this.revision = new StoreRevision(database);
@@ -91,6 +93,11 @@ public final class GovernanceStore {
     /** Alert channels added through the admin API. */
     public AlertChannelRepository alertChannels() {
         return alertChannels;
+    }
+
+    /** The console's sessions. */
+    public ConsoleSessionRepository consoleSessions() {
+        return consoleSessions;
     }
 
     /** Stored routes. */

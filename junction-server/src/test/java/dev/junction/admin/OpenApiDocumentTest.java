@@ -89,6 +89,9 @@ class OpenApiDocumentTest {
         mounted.add("get /api/admin/openapi.json");
         mounted.add("get " + dev.junction.live.LiveEvents.PATH);
         mounted.addAll(StoredConfigResource.OPERATIONS);
+        for (String method : List.of("get", "post", "delete")) {
+            mounted.add(method + " " + SessionResource.PATH);
+        }
         Set<String> described = new TreeSet<>();
         document.path("paths").properties().forEach(path -> path.getValue().propertyNames().stream()
                 .filter(METHODS::contains).forEach(m -> described.add(m + " " + path.getKey())));
@@ -111,7 +114,8 @@ class OpenApiDocumentTest {
     @Test
     void everyOperationAnswersErrorsInTheErrorShape() {
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            if (METHODS.contains(op.getKey()) && !path.getKey().endsWith("openapi.json")) {
+            boolean signOut = path.getKey().equals(SessionResource.PATH) && op.getKey().equals("delete");
+            if (METHODS.contains(op.getKey()) && !path.getKey().endsWith("openapi.json") && !signOut) {
                 assertThat(op.getValue().path("responses").has("401")).as(op.getKey() + " " + path.getKey()).isTrue();
             }
         }));
