@@ -74,8 +74,11 @@ class ConsoleBrowserTest {
                 .as("the console's build is on the class path (built without -Dconsole.skip)").isNotNull();
         List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1",
                 "--test-reporter=spec"));
+        // -Dconsole.e2e=keys runs only the files whose name contains "keys" (while working on one page).
+        String only = System.getProperty("console.e2e", "");
         try (var files = Files.list(console.resolve("e2e"))) {
-            files.map(Path::toString).filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
+            files.map(Path::toString).filter(f -> f.endsWith(".test.mjs"))
+                    .filter(f -> Path.of(f).getFileName().toString().contains(only)).sorted().forEach(command::add);
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(console.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
