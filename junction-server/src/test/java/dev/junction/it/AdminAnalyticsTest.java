@@ -141,6 +141,42 @@ class AdminAnalyticsTest {
     }
 
     @Test
+    void theSummaryTotalsEachGroupOverTheRangeMostRequestsFirst() throws Exception {
+        try (Gateway gateway = Gateway.start(AdminHttp.CONFIG + "keys: [{name: t, key: " + Gateway.KEY + "}]\n",
+                Map.of())) {
+            AdminHttp admin = new AdminHttp(gateway);
+            for (int i = 0; i < 3; i++) {
+                assertThat(gateway.post("/v1/chat/completions", CHAT.formatted("hello " + i)).statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(gateway.post("/v1/chat/completions", CHAT.formatted("x").replace("mock/echo", "mock/fail"))
+                    .statusCode()).isEqualTo(503);
+            Answer total = null;
+            for (int tries = 0; tries < 100; tries++) {
+                total = admin.get("/api/admin/analytics/summary");
+                if (total.body().at("/data/0/requests").asLong() == 4) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+
+            assertThat(total.status()).as(total.text()).isEqualTo(200);
+            assertThat(total.body().path("data").size()).as(total.text()).isEqualTo(1);
+            JsonNode all = total.body().path("data").get(0);
+            assertThat(all.path("bucket_start").isMissingNode()).isTrue();
+            assertThat(all.path("requests").asLong()).isEqualTo(4);
+            assertThat(all.path("errors").asLong()).isEqualTo(1);
+            assertThat(all.at("/latency_ms/count").asLong()).isEqualTo(4);
+            Answer byModel = admin.get("/api/admin/analytics/summary?group_by=model&bucket=minute");
+            assertThat(byModel.body().at("/data/0/group/model").asString()).isEqualTo("mock/echo");
+            assertThat(byModel.body().at("/data/0/requests").asLong()).isEqualTo(3);
+            assertThat(byModel.body().at("/data/1/group/model").asString()).isEqualTo("mock/fail");
+            assertThat(byModel.body().at("/data/1/errors").asLong()).isEqualTo(1);
+            assertThat(admin.get("/api/admin/analytics/summary?group_by=colour").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void badParametersAreRefusedWithTheReason() {
         try (Gateway gateway = Gateway.start(AdminHttp.CONFIG, Map.of())) {
             AdminHttp admin = new AdminHttp(gateway);
