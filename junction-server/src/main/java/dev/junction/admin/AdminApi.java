@@ -80,7 +80,7 @@ public final class AdminApi {
         all.addAll(new BudgetsResource(writes, governance.ledger()).routes());
         all.addAll(new PricesResource(writes).routes());
         all.addAll(new RequestLogsResource(writes).routes());
-        all.addAll(new SpendResource(writes, governance.clock()).routes());
+        all.addAll(new SpendResource(writes, runtime, governance.clock()).routes());
         all.addAll(new AnalyticsResource(writes, governance.clock()).routes());
         all.addAll(new AuditResource(writes).routes());
         all.addAll(new AlertsResource(alerts).routes());

@@ -2,7 +2,9 @@ package dev.junction.admin;
 
 import static io.vertx.core.http.HttpMethod.GET;
 
+import dev.junction.config.AnalyticsSettings;
 import dev.junction.json.Json;
+import dev.junction.runtime.GatewayRuntime;
 import dev.junction.pricing.Costs;
 import dev.junction.store.SpendSummary;
 import java.time.Clock;
@@ -12,22 +14,26 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /api/admin/spend}: spend from the request log over a time range (by default the current UTC month up to
- * now), grouped by key, user, team, tenant or model, the largest charged spend first.
+ * {@code GET /api/admin/spend}: spend over a time range (by default the current UTC month up to now), grouped by key,
+ * user, team, tenant or model, the largest charged spend first; read from the usage rollups, and from the request
+ * log where they do not hold the range ({@link SpendSummary}).
  */
 final class SpendResource {
 
     private static final List<String> GROUPS = List.of("key", "user", "team", "tenant", "model");
 
     private final AuditedWrites writes;
+    private final Supplier<GatewayRuntime> runtime;
     private final Clock clock;
 
-    SpendResource(AuditedWrites writes, Clock clock) {
+    SpendResource(AuditedWrites writes, Supplier<GatewayRuntime> runtime, Clock clock) {
         this.writes = writes;
+        this.runtime = runtime;
         this.clock = clock;
     }
 
@@ -46,7 +52,8 @@ final class SpendResource {
         if (!to.isAfter(from)) {
             throw AdminError.invalid("'to' must be after 'from'.");
         }
-        return writes.query(db -> new SpendSummary(db).summarize(from, to, by)).thenApply(rows -> {
+        AnalyticsSettings retention = runtime.get().config().observability().analytics();
+        return writes.query(db -> new SpendSummary(db, retention, clock).summarize(from, to, by)).thenApply(rows -> {
             ObjectNode body = Json.object().put("group_by", by.wireName()).put("from", from.toString())
                     .put("to", to.toString());
             ArrayNode data = body.putArray("data");

@@ -8,8 +8,8 @@ import java.util.Optional;
  * The settings of usage rollups and retention (`analytics:`). Immutable. An empty retention keeps rows for ever.
  *
  * @param requestLogRetention how long raw request-log entries are kept ({@code request_log_retention}; by default for
- *     ever, because budgets are seeded at start-up from the log: a total budget needs all of it, a monthly one a
- *     month of it)
+ *     ever). Spend reports and budgets read the rollups, and the log only where the rollups do not reach
+ *     ({@code store.SpendSummary})
  * @param minuteRollupRetention how long minute rollups are kept ({@code rollup_retention.minute}, 7 days)
  * @param hourRollupRetention how long hour rollups are kept ({@code rollup_retention.hour}, 90 days)
  * @param dayRollupRetention how long day rollups are kept ({@code rollup_retention.day}, 730 days)

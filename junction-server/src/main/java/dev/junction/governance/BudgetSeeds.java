@@ -4,6 +4,7 @@ import dev.junction.budget.BudgetAccount;
 import dev.junction.budget.BudgetLedger;
 import dev.junction.entity.Budget;
 import dev.junction.store.Database;
+import dev.junction.config.AnalyticsSettings;
 import dev.junction.store.SpendSummary;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,18 +29,21 @@ final class BudgetSeeds {
     private final Database database;
     private final BudgetLedger ledger;
     private final Clock clock;
+    private final AnalyticsSettings retention;
     private final Set<String> seeded = ConcurrentHashMap.newKeySet();
     private volatile List<Budget> pending = List.of();
 
-    BudgetSeeds(Database database, BudgetLedger ledger, Clock clock) {
+    /** @param retention how long the rollups are kept, for reading spend from them */
+    BudgetSeeds(Database database, BudgetLedger ledger, Clock clock, AnalyticsSettings retention) {
         this.database = database;
         this.ledger = ledger;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /** Seeds every budget of the snapshot not seeded yet (in its current amount and period), in parallel. */
     void seed(List<Budget> budgets) {
-        SpendSummary spend = new SpendSummary(database);
+        SpendSummary spend = new SpendSummary(database, retention, clock);
         List<Budget> started = new ArrayList<>();
         List<CompletableFuture<?>> seeds = new ArrayList<>();
         for (Budget budget : budgets) {

@@ -73,7 +73,8 @@ public final class Governance implements AutoCloseable {
     private final Optional<DeploymentGate> sharedDeploymentLimits;
     private volatile Optional<RetentionSchedule> retention = Optional.empty();
 
-    private Governance(GovernanceSettings settings, Optional<String> redisUrl, Clock clock) {
+    private Governance(GovernanceSettings settings, AnalyticsSettings analytics, Optional<String> redisUrl,
+                       Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.secretKey = GatewaySecretKey.load(settings.secretKey().map(s -> s.reveal()), settings.secretKeyFile());
@@ -95,7 +96,7 @@ public final class Governance implements AutoCloseable {
         this.writer = RequestLogWriter.start(new JdbcRequestLogSink(database), new WriterSettings(logs.queueSize(),
                 logs.batchSize(), logs.flushInterval(), logs.spoolDir(), logs.spoolMaxBytes()));
         this.sharedDeploymentLimits = redisUrl.map(url -> new SharedDeploymentLimits(limiter));
-        this.seeds = new BudgetSeeds(database, ledger, clock);
+        this.seeds = new BudgetSeeds(database, ledger, clock, analytics);
         this.published = new PublishedSnapshot(settings.pricing().overrides(), seeds);
         this.governor = new Governor(limiter, ledger, published::costs, settings.pricing());
         this.refresher = new SnapshotRefresher(database, this::load, published::get);
@@ -123,7 +124,16 @@ public final class Governance implements AutoCloseable {
      * @param redisUrl the Redis replicas share, which makes limits and budgets exact across them
      */
     public static Governance start(GovernanceSettings settings, Optional<String> redisUrl, Clock clock) {
-        Governance g = new Governance(settings, redisUrl, clock);
+        return start(settings, AnalyticsSettings.DEFAULT, redisUrl, clock);
+    }
+
+    /**
+     * Opens the store and publishes the first snapshot, reading budgets' spend from rollups kept as {@code analytics}
+     * says. Blocks; call it at start-up, not on an event loop.
+     */
+    public static Governance start(GovernanceSettings settings, AnalyticsSettings analytics,
+                                   Optional<String> redisUrl, Clock clock) {
+        Governance g = new Governance(settings, analytics, redisUrl, clock);
         try {
             g.replicas = g.startReplicas(); // listening before the first load, so no change falls between the two
             g.refresh().join();

@@ -98,7 +98,8 @@ public final class GatewayServer {
     private Optional<HttpServer> metricsServer = Optional.empty();
 
     private GatewayServer(GatewayConfig config, Clock clock, List<Stage> extensions) {
-        this.governance = Governance.start(config.governance(), config.redisUrl(), clock);
+        this.governance = Governance.start(config.governance(), config.observability().analytics(),
+                config.redisUrl(), clock);
         governance.startRetention(config.observability().analytics());
         this.conversations = new Conversations(governance.database(), config.governance().responses(), clock);
         this.tracing = Tracings.start(config.observability().tracing(), events);

@@ -139,7 +139,8 @@ class RequestLogTest {
     @AllDialects
     void spendIsGroupedByModelAndOrderedByChargedSpend(SqlDialect dialect) throws Exception {
         Batch batch = batch(dialect);
-        SpendSummary spend = new SpendSummary(SharedDatabases.get(dialect));
+        SpendSummary spend = new SpendSummary(SharedDatabases.get(dialect), dev.junction.config.AnalyticsSettings.DEFAULT,
+                java.time.Clock.systemUTC());
 
         List<SpendSummary.Row> rows = spend.summarize(batch.start(), batch.end(), SpendSummary.GroupBy.MODEL);
 
@@ -149,7 +150,8 @@ class RequestLogTest {
     @AllDialects
     void spendByTeamGroupsRequestsWithoutATeamUnderAnEmptyName(SqlDialect dialect) throws Exception {
         Batch batch = batch(dialect);
-        SpendSummary spend = new SpendSummary(SharedDatabases.get(dialect));
+        SpendSummary spend = new SpendSummary(SharedDatabases.get(dialect), dev.junction.config.AnalyticsSettings.DEFAULT,
+                java.time.Clock.systemUTC());
 
         List<SpendSummary.Row> rows = spend.summarize(batch.start(), batch.end(), SpendSummary.GroupBy.TEAM);
 
@@ -160,7 +162,8 @@ class RequestLogTest {
     @AllDialects
     void spentSinceSumsTheChargedCostOfOneSubjectFromATime(SqlDialect dialect) throws Exception {
         Batch batch = batch(dialect);
-        SpendSummary spend = new SpendSummary(SharedDatabases.get(dialect));
+        SpendSummary spend = new SpendSummary(SharedDatabases.get(dialect), dev.junction.config.AnalyticsSettings.DEFAULT,
+                java.time.Clock.systemUTC());
         String userId = batch.entries().getFirst().caller().userId().orElseThrow();
         Instant from = batch.start().plusSeconds(100);
 
