@@ -176,8 +176,25 @@ public sealed interface GatewayError {
         }
     }
 
-    /** The upstream answered with a server error, an unusable reply, or refused the gateway's own credentials. */
-    record BadGateway(String message, boolean retryable) implements GatewayError {
+    /**
+     * The upstream answered with a server error, an unusable reply, or refused the gateway's own credentials
+     * ({@code credentialsRefused}).
+     */
+    record BadGateway(String message, boolean retryable, boolean credentialsRefused) implements GatewayError {
+
+        /** A bad gateway that says nothing about the gateway's own credentials. */
+        public BadGateway(String message, boolean retryable) {
+            this(message, retryable, false);
+        }
+
+        /**
+         * The upstream refused the gateway's own key or account (401/403, 402, no quota left): not retryable, and
+         * what alerts on invalid upstream keys look for.
+         */
+        public static BadGateway refusedCredentials(String message) {
+            return new BadGateway(message, false, true);
+        }
+
         @Override
         public int status() {
             return 502;

@@ -137,6 +137,8 @@ class ErrorConformanceTest {
                 Fixtures.text(WireDialect.OPENAI, "error.429.insufficient-quota.json"), Optional.empty());
 
         assertThat(error.retryable()).isFalse();
+        assertThat(error).isInstanceOfSatisfying(GatewayError.BadGateway.class,
+                b -> assertThat(b.credentialsRefused()).as("what alerts on refused keys look for").isTrue());
     }
 
     static Stream<Arguments> rejections() {

@@ -6,8 +6,7 @@ import java.util.Optional;
 /**
  * What one upstream attempt says about its upstream. The adapters classify 401/403, 402 and an exhausted quota
  * ({@code insufficient_quota}, Anthropic's billing and spend-limit errors, Gemini's {@code API_KEY_INVALID}) as a
- * non-retryable bad gateway whose message says the upstream "rejected the gateway's credentials" or "refused the
- * gateway's account"; that wording is what tells them from other bad gateways.
+ * non-retryable bad gateway marked {@link GatewayError.BadGateway#credentialsRefused()}.
  */
 enum AttemptKind {
     /** It answered. */
@@ -27,7 +26,7 @@ enum AttemptKind {
         }
         return switch (error.get()) {
             case GatewayError.RateLimited r -> RATE_LIMITED;
-            case GatewayError.BadGateway b when refusesKey(b.message()) -> KEY_REFUSED;
+            case GatewayError.BadGateway b when b.credentialsRefused() -> KEY_REFUSED;
             case GatewayError.BadGateway b -> FAILED;
             case GatewayError.Unavailable u -> FAILED;
             case GatewayError.Timeout t -> FAILED;
@@ -39,10 +38,5 @@ enum AttemptKind {
     /** Whether the upstream failed (a refused key included). */
     boolean failed() {
         return this == FAILED || this == KEY_REFUSED;
-    }
-
-    private static boolean refusesKey(String message) {
-        return message.contains("rejected the gateway's credentials") || message.contains("refused the gateway's "
-                + "account");
     }
 }

@@ -65,12 +65,12 @@ public final class AnthropicErrors {
         Optional<String> type = err.path("type").isString() ? Optional.of(err.path("type").stringValue())
                 : Optional.empty();
         if (status == 401 || status == 403) {
-            return new GatewayError.BadGateway("The upstream provider '" + provider + "' rejected the gateway's "
-                    + "credentials (HTTP " + status + "): " + message, false);
+            return GatewayError.BadGateway.refusedCredentials("The upstream provider '" + provider
+                    + "' rejected the gateway's credentials (HTTP " + status + "): " + message);
         }
         if (status == 402 || type.filter("billing_error"::equals).isPresent()) {
-            return new GatewayError.BadGateway("The upstream provider '" + provider + "' refused the gateway's "
-                    + "account (HTTP " + status + "): " + message, false);
+            return GatewayError.BadGateway.refusedCredentials("The upstream provider '" + provider
+                    + "' refused the gateway's account (HTTP " + status + "): " + message);
         }
         if (status == 408 || status == 504) {
             return new GatewayError.Timeout("The upstream provider '" + provider + "' timed out: " + message);
@@ -78,8 +78,8 @@ public final class AnthropicErrors {
         if (status == 429) {
             if ("enforced_spend_limit_reached".equals(err.path("details").path("error_code").asString(""))) {
                 // The gateway's account hit its spend limit: waiting does not help, another deployment may.
-                return new GatewayError.BadGateway("The upstream provider '" + provider + "' refused the gateway's "
-                        + "account (spend limit reached): " + message, false);
+                return GatewayError.BadGateway.refusedCredentials("The upstream provider '" + provider
+                        + "' refused the gateway's account (spend limit reached): " + message);
             }
             return new GatewayError.RateLimited(message, retryAfter);
         }

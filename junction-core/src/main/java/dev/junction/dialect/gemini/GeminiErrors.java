@@ -106,8 +106,8 @@ public final class GeminiErrors {
         Optional<Duration> delay = retryAfter.or(() -> retryDelay(err));
         Optional<String> reason = detail(err, "reason");
         if (status == 401 || status == 403 || reason.filter("API_KEY_INVALID"::equals).isPresent()) {
-            return new GatewayError.BadGateway("The upstream provider '" + provider + "' rejected the gateway's "
-                    + "credentials (HTTP " + status + "): " + message, false);
+            return GatewayError.BadGateway.refusedCredentials("The upstream provider '" + provider
+                    + "' rejected the gateway's credentials (HTTP " + status + "): " + message);
         }
         if (status == 408) {
             return new GatewayError.Timeout("The upstream provider '" + provider + "' timed out: " + message);

@@ -90,19 +90,19 @@ public final class OpenAiErrors {
         Optional<String> type = text(err, "type");
         Optional<String> code = text(err, "code");
         if (status == 401 || status == 403) {
-            return new GatewayError.BadGateway("The upstream provider '" + provider + "' rejected the gateway's "
-                    + "credentials (HTTP " + status + "): " + message, false);
+            return GatewayError.BadGateway.refusedCredentials("The upstream provider '" + provider
+                    + "' rejected the gateway's credentials (HTTP " + status + "): " + message);
         }
         if (status == 402) {
-            return new GatewayError.BadGateway("The upstream provider '" + provider + "' refused the gateway's "
-                    + "account (HTTP 402): " + message, false);
+            return GatewayError.BadGateway.refusedCredentials("The upstream provider '" + provider
+                    + "' refused the gateway's account (HTTP 402): " + message);
         }
         if (status == 408) {
             return new GatewayError.Timeout("The upstream provider '" + provider + "' timed out: " + message);
         }
         if (status == 429 && code.or(() -> type).filter("insufficient_quota"::equals).isPresent()) {
-            return new GatewayError.BadGateway("The upstream provider '" + provider + "' refused the gateway's "
-                    + "account (no quota left): " + message, false);
+            return GatewayError.BadGateway.refusedCredentials("The upstream provider '" + provider
+                    + "' refused the gateway's account (no quota left): " + message);
         }
         if (status == 429) {
             return new GatewayError.RateLimited(message, retryAfter);

@@ -92,6 +92,14 @@ class AnthropicErrorsTest {
 
         assertThat(error.retryable()).isFalse();
         assertThat(error.fallbackAllowed()).isTrue();
+        assertThat(((GatewayError.BadGateway) error).credentialsRefused()).isTrue();
+        GatewayError billing = AnthropicErrors.classify(402, "{\"type\":\"error\",\"error\":{\"type\":"
+                + "\"billing_error\",\"message\":\"pay\"}}", Optional.empty(), "anthropic", Redactor.patternsOnly());
+        assertThat(((GatewayError.BadGateway) billing).credentialsRefused()).isTrue();
+        GatewayError serverError = AnthropicErrors.classify(500, Json.write(json("error.500.api-error.json")),
+                Optional.empty(), "anthropic", Redactor.patternsOnly());
+        assertThat(((GatewayError.BadGateway) serverError).credentialsRefused()).as("a 500 says nothing of the key")
+                .isFalse();
     }
 
     @Test

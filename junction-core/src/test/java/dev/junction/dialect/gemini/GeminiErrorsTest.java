@@ -84,6 +84,7 @@ class GeminiErrorsTest {
         assertThat(error.retryable()).isFalse();
         assertThat(error.fallbackAllowed()).isTrue();
         assertThat(error.message()).contains("rejected the gateway's credentials");
+        assertThat(((GatewayError.BadGateway) error).credentialsRefused()).isTrue();
     }
 
     @Test
