@@ -169,6 +169,10 @@ public final class GatewayServer {
                 .setHost(config.server().host())
                 .setPort(config.server().port())
                 .setTcpNoDelay(true)
+                // No HTTP/2 over cleartext: Vert.x's h2c upgrade cuts a response larger than the flow-control window
+                // (64 KiB) when clients open several upgrading connections at once (the JDK's HttpClient does);
+                // cleartext clients speak HTTP/1.1, and TLS terminated in front of Junction may speak HTTP/2.
+                .setHttp2ClearTextEnabled(false)
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
