@@ -47,7 +47,7 @@ class ConsoleBrowserTest {
                   flaky:
                     groups: [{deployments: [{id: flaky-dead, provider: dead, model: gpt-4o-mini}]}]
                 health: {consecutive_failures: 2, cool_down: 10m}
-                """.formatted(ADMIN_KEY, upstream.baseUrl() + "/v1"), Map.of());
+                """.formatted(ADMIN_KEY, upstream.baseUrl()), Map.of());
     }
 
     @AfterAll
