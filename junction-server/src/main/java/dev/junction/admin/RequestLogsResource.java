@@ -34,10 +34,23 @@ final class RequestLogsResource {
         return List.of(
                 AdminRoute.of(GET, "/api/admin/requests", call -> find(call, filter(call.query(PARAMS),
                         Optional.empty(), Optional.empty()))),
+                AdminRoute.of(GET, "/api/admin/requests/{id}", this::one),
                 AdminRoute.of(GET, "/api/admin/keys/{id}/requests", call -> find(call, filter(
                         call.query(without("key_id")), Optional.of(call.param("id")), Optional.empty()))),
                 AdminRoute.of(GET, "/api/admin/users/{id}/requests", call -> find(call, filter(
                         call.query(without("user_id")), Optional.empty(), Optional.of(call.param("id"))))));
+    }
+
+    /**
+     * One request's entry by its request id; 404 until the log has written it (it writes just after the answer) and
+     * after the log's retention dropped it.
+     */
+    private CompletionStage<Reply> one(Call call) {
+        call.query(Set.of());
+        String id = call.param("id");
+        return writes.query(db -> new RequestLogQuery(db).byRequestId(id)).thenApply(found -> found
+                .map(entry -> Reply.ok(RequestLogJson.render(entry)))
+                .orElseThrow(() -> AdminError.notFound("request in the log with id", id)));
     }
 
     private CompletionStage<Reply> find(Call call, RequestLogQuery.Filter filter) {

@@ -135,6 +135,17 @@ public final class RequestLogQuery {
                 .encode()));
     }
 
+    /**
+     * The entry of one request: the newest when a client reused its request id.
+     *
+     * @param requestId the id the gateway answered with ({@code x-request-id})
+     */
+    public Optional<StoredRequestLog> byRequestId(String requestId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT id, " + RequestLogRows.COLUMNS
+                        + " FROM request_logs WHERE request_id = :requestId ORDER BY started_at DESC, id DESC LIMIT 1")
+                .bind("requestId", requestId).map((rs, ctx) -> RequestLogRows.read(rs)).findOne());
+    }
+
     /** Where a page ended: opaque to callers, base64url of {@code v1:<started-at millis>:<id>}. */
     private record Position(long startedAtMillis, long id) {
 

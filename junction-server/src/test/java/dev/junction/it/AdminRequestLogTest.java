@@ -110,6 +110,25 @@ class AdminRequestLogTest {
     }
 
     @Test
+    void oneRequestIsFoundByItsIdAndAnUnknownIdIsA404() throws Exception {
+        String key = "key_" + UUID.randomUUID();
+        Instant at = Instant.parse("2024-06-02T08:00:00Z");
+        store(List.of(entry("req-one-" + key, at, caller(key), "gpt-4o", 200, 10),
+                entry("req-other-" + key, at.plusSeconds(1), caller(key), "gpt-4o", 429, 10)));
+
+        Answer found = admin.get("/api/admin/requests/req-one-" + key);
+        Answer missing = admin.get("/api/admin/requests/req-none-" + key);
+        Answer unknownParam = admin.get("/api/admin/requests/req-one-" + key + "?verbose=1");
+
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        assertThat(found.body().path("request_id").asString()).isEqualTo("req-one-" + key);
+        assertThat(found.body().path("status").asInt()).isEqualTo(200);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().path("error").path("message").asString()).contains("req-none-" + key);
+        assertThat(unknownParam.status()).isEqualTo(400);
+    }
+
+    @Test
     void filtersNarrowTheLogAndTheShortcutsMatchTheFilters() throws Exception {
         String key = "key_" + UUID.randomUUID();
         Instant base = Instant.parse("2024-07-01T00:00:00Z");
