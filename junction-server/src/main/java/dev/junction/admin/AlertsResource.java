@@ -58,7 +58,8 @@ final class AlertsResource {
         AlertStats s = alerts.stats();
         body.putObject("stats").put("queued", s.queued()).put("delivered", s.delivered()).put("retried", s.retried())
                 .put("dead_lettered", s.deadLettered()).put("dropped_events", s.droppedEvents())
-                .put("suppressed", s.suppressed()).put("open_incidents", s.openIncidents());
+                .put("suppressed", s.suppressed()).put("claimed_elsewhere", s.claimedElsewhere())
+                .put("open_incidents", s.openIncidents());
         return CompletableFuture.completedFuture(Reply.ok(body));
     }
 

@@ -9,6 +9,7 @@ import dev.junction.events.GatewayEvent;
 import dev.junction.events.HealthChanged;
 import dev.junction.events.RequestFinished;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class AlertService implements AutoCloseable {
     private final String replica;
     private final Map<String, Channel> fileChannels = new LinkedHashMap<>();
     private final StoredChannels stored;
+    private final AnnouncementClaims claims;
     /** The file's channels, then the store's (a stored one never shadows the file's); replaced, never changed. */
     private volatile Map<String, Channel> channels;
     private long storedRevision = Long.MIN_VALUE;
@@ -51,6 +53,7 @@ public final class AlertService implements AutoCloseable {
     private final Incidents incidents = new Incidents();
     private final BlockingQueue<GatewayEvent> inbox = new ArrayBlockingQueue<>(INBOX);
     private final AtomicLong droppedEvents = new AtomicLong();
+    private final AtomicLong claimedElsewhere = new AtomicLong();
     private final ScheduledExecutorService thread;
     private final Deliveries deliveries;
     private volatile EventBus.Subscription subscription;
@@ -59,16 +62,18 @@ public final class AlertService implements AutoCloseable {
      * Makes the service; nothing runs until {@link #start}.
      *
      * @param stored the channels added through the admin API
+     * @param claims which replica sends a change that several replicas find
      * @param replica this replica's id, named in every message
      */
-    public AlertService(AlertSettings settings, EventBus events, Probes probes, StoredChannels stored, Clock clock,
-                        String replica) {
+    public AlertService(AlertSettings settings, EventBus events, Probes probes, StoredChannels stored,
+                        AnnouncementClaims claims, Clock clock, String replica) {
         this.settings = settings;
         this.events = events;
         this.probes = probes;
         this.clock = clock;
         this.replica = replica;
         this.stored = stored;
+        this.claims = claims;
         settings.channels().values().forEach(c -> fileChannels.put(c.name(), Channels.create(c)));
         this.channels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fileChannels));
         this.rules = settings.rules().stream().map(Rules::create).toList();
@@ -163,11 +168,20 @@ public final class AlertService implements AutoCloseable {
                 .addKeyValue("state", change.state().wireName()).log("Alert " + change.state().wireName());
         AlertMessage message = new AlertMessage(change.state(), incident.rule(), incident.subject(),
                 change.summary(), change.facts(), now, replica);
+        events.publish(new AlertFired(now, incident, change.state() == AlertMessage.State.RESOLVED));
+        // Another replica that found the same change first has sent it; a cool-down of zero still spans a round.
+        Duration window = rule.settings().coolDown().compareTo(settings.evaluateEvery()) > 0
+                ? rule.settings().coolDown() : settings.evaluateEvery();
+        if (!claims.claim(incident.rule(), incident.subject(), change.state().wireName(), now, window)) {
+            claimedElsewhere.incrementAndGet();
+            LOG.atDebug().addKeyValue("rule", incident.rule()).addKeyValue("subject", incident.subject())
+                    .log("Another replica announced this alert change");
+            return;
+        }
         Map<String, Channel> current = channels;
         List<String> told = rule.settings().channels().isEmpty() ? List.copyOf(current.keySet())
                 : rule.settings().channels();
         told.stream().map(current::get).filter(java.util.Objects::nonNull).forEach(c -> deliveries.send(c, message));
-        events.publish(new AlertFired(now, incident, change.state() == AlertMessage.State.RESOLVED));
     }
 
     /**
@@ -203,7 +217,8 @@ public final class AlertService implements AutoCloseable {
     /** The counters since start. */
     public AlertStats stats() {
         return new AlertStats(deliveries.queued(), deliveries.delivered(), deliveries.retried(),
-                deliveries.deadLettered(), droppedEvents.get(), incidents.suppressed(), incidents.open().size());
+                deliveries.deadLettered(), droppedEvents.get(), incidents.suppressed(), claimedElsewhere.get(),
+                incidents.open().size());
     }
 
     /** Stops evaluating and sending; messages still waiting for a retry are abandoned. */

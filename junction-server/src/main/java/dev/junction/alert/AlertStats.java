@@ -9,7 +9,8 @@ package dev.junction.alert;
  * @param deadLettered messages given up on: retries exhausted, refused, or the queue was full
  * @param droppedEvents bus events the rules never saw because their inbox was full
  * @param suppressed firings a cool-down held back
+ * @param claimedElsewhere changes this replica found but left to the replica that claimed them first
  * @param openIncidents incidents open now
  */
 public record AlertStats(long queued, long delivered, long retried, long deadLettered, long droppedEvents,
-                         long suppressed, int openIncidents) {}
+                         long suppressed, long claimedElsewhere, int openIncidents) {}

@@ -4,6 +4,7 @@ import dev.junction.admin.AdminApi;
 import dev.junction.console.ConsoleAssets;
 import dev.junction.alert.AlertService;
 import dev.junction.alert.GovernanceProbes;
+import dev.junction.alert.GovernanceAnnouncementClaims;
 import dev.junction.alert.GovernanceStoredChannels;
 import dev.junction.auth.AccessMode;
 import dev.junction.cluster.RedisHealthSync;
@@ -116,7 +117,8 @@ public final class GatewayServer {
         this.checks = new HealthChecks(vertx, health);
         this.alerts = new AlertService(config.observability().alerts(), events,
                 new GovernanceProbes(governance, config.redisUrl().isPresent()),
-                new GovernanceStoredChannels(governance), clock,
+                new GovernanceStoredChannels(governance),
+                new GovernanceAnnouncementClaims(governance, governance.replicas().replicaId()), clock,
                 governance.replicas().replicaId());
         alerts.start();
         this.metrics = config.observability().metrics().enabled()

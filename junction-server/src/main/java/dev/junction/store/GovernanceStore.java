@@ -20,6 +20,7 @@ public final class GovernanceStore {
     private final ProviderRepository providers;
     private final AlertChannelRepository alertChannels;
     private final ConsoleSessionRepository consoleSessions;
+    private final AlertClaimRepository alertClaims;
     private final RouteRepository routes;
     private final AuditTrail audit;
     private final StoreRevision revision;
@@ -36,6 +37,7 @@ public final class GovernanceStore {
         this.providers = new ProviderRepository(database, clock);
         this.alertChannels = new AlertChannelRepository(database, clock);
         this.consoleSessions = new ConsoleSessionRepository(database);
+        this.alertClaims = new AlertClaimRepository(database);
         this.routes = new RouteRepository(database, clock);
         this.audit = new AuditTrail(database, clock);
         this.revision = new StoreRevision(database);
@@ -98,6 +100,11 @@ public final class GovernanceStore {
     /** The console's sessions. */
     public ConsoleSessionRepository consoleSessions() {
         return consoleSessions;
+    }
+
+    /** Which replica announces an alert change. */
+    public AlertClaimRepository alertClaims() {
+        return alertClaims;
     }
 
     /** Stored routes. */

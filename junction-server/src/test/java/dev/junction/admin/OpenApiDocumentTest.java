@@ -1,6 +1,7 @@
 package dev.junction.admin;
 
 import dev.junction.alert.AlertService;
+import dev.junction.alert.AnnouncementClaims;
 import dev.junction.alert.GovernanceProbes;
 import dev.junction.alert.StoredChannels;
 import dev.junction.config.AlertSettings;
@@ -54,7 +55,8 @@ class OpenApiDocumentTest {
         governance = Governance.start(settings, Optional.empty(), Clock.systemUTC());
         routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance,
                 new AlertService(AlertSettings.DEFAULT, new EventBus(), new GovernanceProbes(governance, false),
-                        StoredChannels.NONE, Clock.systemUTC(), "test"), new EventBus()).routes();
+                        StoredChannels.NONE, AnnouncementClaims.ALWAYS, Clock.systemUTC(), "test"), new EventBus())
+                .routes();
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.junction.alert.AlertFired;
 import dev.junction.alert.AlertStats;
 import dev.junction.json.Json;
+import dev.junction.store.TestDatabases;
 import dev.junction.testkit.Behavior;
 import dev.junction.testkit.MockUpstream;
 import java.net.URLDecoder;
@@ -120,6 +121,53 @@ class AlertsTest {
         assertThat(stats.openIncidents()).isZero();
         assertThat(gateway.logOutput()).doesNotContain("tok-f").doesNotContain("tok-w").doesNotContain("tok-s")
                 .doesNotContain("tok-d").doesNotContain("hook-secret").contains("broken");
+    }
+
+    /**
+     * Two replicas sharing one store both see the upstream fail; the first to claim the change sends it, the other
+     * stays quiet, and the all-clear goes out once too.
+     */
+    @Test
+    void replicasThatFindTheSameFailureSendItOnce() throws Exception {
+        TestDatabases.Fresh database = Backend.POSTGRESQL.createDatabase();
+        Map<String, String> shared = Backend.POSTGRESQL.environment(database);
+        String rule = "    - {name: upstream failures, type: upstream_consecutive_failures, by: provider,"
+                + " threshold: 2, cool_down: 1h, channels: [hook]}\n";
+        gateway = start(rule, shared);
+        try (Gateway other = start(rule, shared)) {
+            for (Gateway replica : List.of(gateway, other)) {
+                for (int i = 0; i < 2; i++) {
+                    assertThat(ClientWire.OPENAI.chat(replica, "mock/fail", "x", false).statusCode()).isEqualTo(503);
+                }
+            }
+            receiver.await("/hook", 1, saying("firing"));
+            awaitFired(2, false);
+            settle();
+            assertThat(receiver.on("/hook")).as("one firing from two replicas").hasSize(1);
+
+            for (Gateway replica : List.of(gateway, other)) {
+                assertThat(ClientWire.OPENAI.chat(replica, "mock/echo", "x", false).statusCode()).isEqualTo(200);
+            }
+            receiver.await("/hook", 2, r -> true);
+            awaitFired(2, true);
+            settle();
+            assertThat(receiver.on("/hook")).as("then one all-clear").hasSize(2);
+            assertThat(receiver.on("/hook").getLast().body()).contains("resolved");
+            long elsewhere = gateway.server().alerts().stats().claimedElsewhere()
+                    + other.server().alerts().stats().claimedElsewhere();
+            assertThat(elsewhere).as("each change left once to the replica that claimed it").isEqualTo(2);
+        } finally {
+            database.close();
+        }
+    }
+
+    /** Waits until both replicas' buses told {@code count} firings (or all-clears). */
+    private void awaitFired(int count, boolean resolved) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (fired.stream().filter(f -> f.resolved() == resolved).count() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(fired.stream().filter(f -> f.resolved() == resolved).count()).isEqualTo(count);
     }
 
     /** The last message of each receiver is in its own format, and signed where the receiver checks. */
