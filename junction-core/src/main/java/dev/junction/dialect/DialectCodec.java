@@ -2,8 +2,10 @@ package dev.junction.dialect;
 
 import dev.junction.model.ChatResponse;
 import dev.junction.model.Dialect;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.secret.Redactor;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,6 +27,12 @@ public interface DialectCodec {
 
     /** A decoder for an upstream stream of this dialect. */
     StreamDecoder streamDecoder(Redactor redactor);
+
+    /**
+     * Why the model stopped, per choice, read from a complete response body of this dialect relayed untouched,
+     * without parsing it as a whole (see {@code JsonBytes}); empty when the body does not say.
+     */
+    List<FinishReason> finishReasons(byte[] body);
 
     /** A watcher for a stream of this dialect relayed untouched. */
     PassThroughWatcher passThroughWatcher(Redactor redactor);

@@ -1,8 +1,10 @@
 package dev.junction.dialect;
 
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.upstream.SseEvent;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,9 @@ public interface PassThroughWatcher {
 
     /** Whether the stream's terminal event was seen; a stream that ends without one was cut. */
     boolean complete();
+
+    /** Why the model stopped, one per choice (candidate) in the order the stream told them; empty until it did. */
+    List<FinishReason> finishReasons();
 
     /**
      * Whether the event just observed exists only because the gateway asked for it on its own account (OpenAI's

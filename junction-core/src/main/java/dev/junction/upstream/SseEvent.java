@@ -1,9 +1,11 @@
 package dev.junction.upstream;
 
+import dev.junction.json.JsonBytes;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One server-sent event, holding the bytes exactly as received. The {@code data:} and {@code event:} fields are
@@ -98,6 +100,15 @@ public final class SseEvent {
             }
         }
         return false;
+    }
+
+    /**
+     * The string values of members named {@code name} in the event's bytes ({@code "finish_reason": "stop"}), in
+     * order, read without decoding the event; see {@link JsonBytes}.
+     */
+    public List<String> stringValues(String name) {
+        bytes();
+        return JsonBytes.stringValues(array, base, length, name);
     }
 
     private int skipSpaces(int from, int end) {

@@ -3,6 +3,7 @@ package dev.junction.endpoint;
 import dev.junction.dialect.DialectCodecs;
 import dev.junction.json.Json;
 import dev.junction.model.ChatResponse;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
 import dev.junction.model.StreamEvent;
@@ -81,17 +82,20 @@ final class ChatReplyWriter implements Reply.ChatWriter {
         boolean untouched = chat.transforms().isEmpty() && rendering.passThrough();
         switch (reply) {
             case UpstreamReply.Complete c when !stream && c.dialect() == client.dialect()
-                    && rendering.passThrough() -> complete(response, record.usage(c.usage()), c.raw(), Optional.empty());
+                    && rendering.passThrough() -> complete(response, record.usage(c.usage())
+                    .finishReasons(() -> client.codec().finishReasons(c.raw().getBytes())), c.raw(), Optional.empty());
             case UpstreamReply.Complete c when !stream -> {
-                ObjectNode body = rendering.body().apply(canonical(c));
-                complete(response, record.usage(c.usage()), Buffer.buffer(Json.bytes(body)), Optional.of(body));
+                ChatResponse canonical = canonical(c);
+                ObjectNode body = rendering.body().apply(canonical);
+                complete(response, record.usage(c.usage()).finishReasons(finishes(canonical)),
+                        Buffer.buffer(Json.bytes(body)), Optional.of(body));
             }
             case UpstreamReply.Complete c -> relay(response, record, chat).encode(replay(
                     StreamEvents.of(canonical(c), List::of), cancellation));
             case UpstreamReply.Synthesized s when !stream -> {
                 ObjectNode body = rendering.body().apply(s.response());
-                complete(response, record.usage(s.response().usage()), Buffer.buffer(Json.bytes(body)),
-                        Optional.of(body));
+                complete(response, record.usage(s.response().usage()).finishReasons(finishes(s.response())),
+                        Buffer.buffer(Json.bytes(body)), Optional.of(body));
             }
             case UpstreamReply.Synthesized s -> relay(response, record, chat).encode(replay(
                     StreamEvents.of(s.response(), StreamEvents::words), cancellation));
@@ -126,6 +130,10 @@ final class ChatReplyWriter implements Reply.ChatWriter {
         return new StreamRelay(response, record, format.encoder(), chat.transforms())
                 .beforeEnd(() -> rendering.beforeEnd().apply(Optional.empty()))
                 .head(format.contentType());
+    }
+
+    private static List<FinishReason> finishes(ChatResponse response) {
+        return response.choices().stream().flatMap(c -> c.finishReason().stream()).toList();
     }
 
     /** A complete upstream body of another dialect, in canonical form. */

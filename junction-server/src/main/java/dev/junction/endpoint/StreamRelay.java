@@ -104,6 +104,7 @@ public final class StreamRelay {
                 write(event.raw());
             }
         }, this::fail, () -> {
+            record.finishReasons(watcher.finishReasons());
             if (watcher.complete()) {
                 end();
             } else {
@@ -167,6 +168,7 @@ public final class StreamRelay {
                 return;
             }
             case StreamEvent.UsageUpdate u -> record.usage(u.usage());
+            case StreamEvent.Finish f -> record.finished(f.reason());
             default -> { }
         }
         String frames = encoder.encode(event);

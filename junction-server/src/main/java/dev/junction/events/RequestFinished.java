@@ -1,11 +1,13 @@
 package dev.junction.events;
 
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.routing.AttemptRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A data-plane request is over: answered, refused, failed, or abandoned by its client. Published once per request,
@@ -23,10 +25,18 @@ import java.util.Optional;
  * @param clientGone whether the client went away before the answer was complete
  * @param durationNanos from arrival to the end of the answer
  * @param firstByteNanos from arrival to the first byte of the answer's body, -1 when none was sent
+ * @param finishes why the model stopped, per choice; read on demand (a body relayed untouched is scanned for it only
+ *     when an observer asks), on the publisher's thread
  */
 public record RequestFinished(Instant at, LoggedRequest request, String operation, String dialect,
                               List<AttemptRecord> attempts, Optional<GatewayError> failure, boolean authenticated,
-                              boolean clientGone, long durationNanos, long firstByteNanos) implements GatewayEvent {
+                              boolean clientGone, long durationNanos, long firstByteNanos,
+                              Supplier<List<FinishReason>> finishes) implements GatewayEvent {
+
+    /** Why the model stopped, per choice, in the order the answer told them; empty when it did not. */
+    public List<FinishReason> finishReasons() {
+        return finishes.get();
+    }
 
     @Override
     public String kind() {

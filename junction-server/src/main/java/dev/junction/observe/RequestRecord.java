@@ -1,14 +1,17 @@
 package dev.junction.observe;
 
 import dev.junction.entity.Attribution;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
 import dev.junction.routing.AttemptRecord;
 import dev.junction.routing.Deployment;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +40,8 @@ public final class RequestRecord {
     long firstByteNanos;
     Usage usage = Usage.ZERO;
     List<AttemptRecord> attempts = List.of();
+    List<FinishReason> finishReasons = List.of();
+    Supplier<List<FinishReason>> finishSource;
     Optional<GatewayError> failure = Optional.empty();
     String errorType = "";
     String errorMessage = "";
@@ -174,6 +179,38 @@ public final class RequestRecord {
     public RequestRecord usage(Usage u) {
         this.usage = u;
         return this;
+    }
+
+    /** Why the model stopped, per choice, as the answer told it (for traces). */
+    public RequestRecord finishReasons(List<FinishReason> reasons) {
+        this.finishReasons = reasons;
+        return this;
+    }
+
+    /**
+     * Why the model stopped, read from the answer only if someone asks (a trace): a body relayed untouched is not
+     * scanned for it otherwise.
+     */
+    public RequestRecord finishReasons(Supplier<List<FinishReason>> source) {
+        this.finishSource = source;
+        return this;
+    }
+
+    /** Adds the finish of one more choice (a stream tells them one at a time). */
+    public RequestRecord finished(FinishReason reason) {
+        if (finishReasons.isEmpty()) {
+            finishReasons = new ArrayList<>(1);
+        }
+        finishReasons.add(reason);
+        return this;
+    }
+
+    public List<FinishReason> finishReasons() {
+        if (finishReasons.isEmpty() && finishSource != null) {
+            finishReasons = finishSource.get();
+            finishSource = null;
+        }
+        return finishReasons;
     }
 
     public RequestRecord attempts(List<AttemptRecord> list) {

@@ -1,12 +1,15 @@
 package dev.junction.trace;
 
 import dev.junction.events.RequestFinished;
+import dev.junction.model.FinishReason;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.pricing.Costs;
 import dev.junction.routing.AttemptRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +26,8 @@ final class SpanAttributes {
     static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
     static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
     static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
+    static final AttributeKey<List<String>> FINISH_REASONS =
+            AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
     static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
@@ -69,6 +74,7 @@ final class SpanAttributes {
         if (GEN_AI.contains(finished.operation())) {
             a.put(OPERATION, finished.operation());
             a.put(INPUT_TOKENS, r.usage().inputTokens()).put(OUTPUT_TOKENS, r.usage().outputTokens());
+            finishReasons(finished).ifPresent(reasons -> a.put(FINISH_REASONS, reasons));
         }
         nonEmpty(a, REQUEST_MODEL, r.publicModel());
         nonEmpty(a, PROVIDER, r.provider());
@@ -105,9 +111,20 @@ final class SpanAttributes {
             if (GEN_AI.contains(finished.operation())) {
                 a.put(INPUT_TOKENS, finished.request().usage().inputTokens())
                         .put(OUTPUT_TOKENS, finished.request().usage().outputTokens());
+                finishReasons(finished).ifPresent(reasons -> a.put(FINISH_REASONS, reasons));
             }
         }
         return a.build();
+    }
+
+    /**
+     * The finish reasons in the gateway's one vocabulary whatever the provider said ({@code stop}, {@code length},
+     * {@code tool_calls}, {@code content_filter}, {@code stop_sequence}, {@code pause}, {@code other}).
+     */
+    private static Optional<List<String>> finishReasons(RequestFinished finished) {
+        List<FinishReason> reasons = finished.finishReasons();
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(reasons.stream()
+                .map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     private static void nonEmpty(AttributesBuilder a, AttributeKey<String> key, String value) {

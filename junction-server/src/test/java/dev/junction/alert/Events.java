@@ -25,7 +25,7 @@ final class Events {
                 Optional.empty(), Optional.empty());
         Deployment step = Deployment.of(provider, model, ParamRules.NONE);
         return new RequestFinished(at, logged, "chat", "openai", List.of(new AttemptRecord(step, error, 5, at)), error,
-                true, false, 1_000_000, 500_000);
+                true, false, 1_000_000, 500_000, List::of);
     }
 
     static RequestFinished ok(Instant at, String provider) {

@@ -107,6 +107,7 @@ class TracingTest {
                 .containsEntry("junction.deployment", "openai/gpt-4o-mini")
                 .containsEntry("junction.key_name", "tests")
                 .containsEntry("http.response.status_code", "200")
+                .containsEntry("gen_ai.response.finish_reasons", "stop")
                 .containsKeys("junction.route", "junction.cost.charged_usd");
         assertThat(Long.parseLong(span.attributes().get("gen_ai.usage.input_tokens"))).isPositive();
         assertThat(Long.parseLong(span.attributes().get("gen_ai.usage.output_tokens"))).isPositive();
@@ -123,6 +124,30 @@ class TracingTest {
                     .getStartTimeUnixNano());
             assertThat(attempt.span().getEndTimeUnixNano()).isLessThanOrEqualTo(span.span().getEndTimeUnixNano());
         });
+    }
+
+    /**
+     * The finish reason reaches the span whatever path the answer took: relayed untouched as JSON or as a stream
+     * (found on the bytes), or translated for an Anthropic client (from the canonical answer); in one vocabulary.
+     */
+    @Test
+    void theFinishReasonIsOnTheSpanOnEveryPath() {
+        upstream.enqueue(Behavior.toolCalls());
+        HttpResponse<String> json = chat("openai/gpt-4o-mini");
+        upstream.enqueue(Behavior.toolCalls());
+        HttpResponse<String> streamed = gateway.post("/v1/chat/completions", "{\"model\":\"openai/gpt-4o-mini\","
+                + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello traces\"}]}",
+                "authorization", "Bearer " + Gateway.KEY);
+        HttpResponse<String> translated = gateway.post("/v1/messages", "{\"model\":\"openai/gpt-4o-mini\","
+                + "\"max_tokens\":32,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "x-api-key", Gateway.KEY, "anthropic-version", "2023-06-01");
+
+        assertThat(List.of(json, streamed, translated)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        assertThat(requestSpan(json).attributes()).containsEntry("gen_ai.response.finish_reasons", "tool_calls");
+        assertThat(requestSpan(streamed).attributes()).containsEntry("gen_ai.response.finish_reasons", "tool_calls");
+        assertThat(requestSpan(translated).attributes()).containsEntry("gen_ai.response.finish_reasons", "stop");
+        assertThat(children(requestSpan(json), 1).getFirst().attributes())
+                .containsEntry("gen_ai.response.finish_reasons", "tool_calls");
     }
 
     @Test

@@ -34,7 +34,7 @@ class RequestMetersTest {
                 "/v1/chat/completions", model, provider, deployment, "", false, false, status, 5, -1, Usage.ZERO,
                 costs, "", failure.map(AttemptRecord::reason), Optional.empty(), Optional.empty(), Optional.empty());
         return new RequestFinished(Instant.now(), logged, "chat", "openai", attempts, failure, true, false, 5_000_000,
-                -1);
+                -1, List::of);
     }
 
     private double count(String name, String... tags) {

@@ -56,7 +56,7 @@ public final class OtlpReceiver implements AutoCloseable {
             return span.getKind();
         }
 
-        /** The attributes as strings (numbers and booleans in their text form). */
+        /** The attributes as strings (numbers and booleans in their text form, arrays joined by commas). */
         public Map<String, String> attributes() {
             return OtlpReceiver.attributes(span.getAttributesList());
         }
@@ -200,6 +200,8 @@ public final class OtlpReceiver implements AutoCloseable {
             case BOOL_VALUE -> Boolean.toString(v.getBoolValue());
             case INT_VALUE -> Long.toString(v.getIntValue());
             case DOUBLE_VALUE -> Double.toString(v.getDoubleValue());
+            case ARRAY_VALUE -> v.getArrayValue().getValuesList().stream().map(OtlpReceiver::text)
+                    .collect(Collectors.joining(","));
             default -> v.toString();
         };
     }

@@ -2,10 +2,12 @@ package dev.junction.dialect.anthropic;
 
 import dev.junction.dialect.PassThroughWatcher;
 import dev.junction.json.Json;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.SseEvent;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +23,7 @@ public final class AnthropicPassThroughWatcher implements PassThroughWatcher {
     private Usage usage = Usage.ZERO;
     private Optional<GatewayError> error = Optional.empty();
     private boolean complete;
+    private List<FinishReason> finishes = List.of();
 
     public AnthropicPassThroughWatcher(Redactor redactor) {
         this.redactor = redactor;
@@ -31,8 +34,13 @@ public final class AnthropicPassThroughWatcher implements PassThroughWatcher {
         switch (event.event()) {
             case "message_start" -> parse(event).ifPresent(data ->
                     usage = AnthropicUsage.merge(usage, data.path("message").get("usage")));
-            case "message_delta" -> parse(event).ifPresent(data -> usage = AnthropicUsage.merge(usage,
-                    data.get("usage")));
+            case "message_delta" -> parse(event).ifPresent(data -> {
+                usage = AnthropicUsage.merge(usage, data.get("usage"));
+                String stop = data.path("delta").path("stop_reason").asString(null);
+                if (stop != null) {
+                    finishes = AnthropicStopReasons.read(stop).map(List::of).orElse(finishes);
+                }
+            });
             case "message_stop" -> complete = true;
             case "error" -> error = Optional.of(parse(event)
                     .map(data -> AnthropicErrors.classifyStreamError(data, redactor))
@@ -54,6 +62,11 @@ public final class AnthropicPassThroughWatcher implements PassThroughWatcher {
     @Override
     public boolean complete() {
         return complete;
+    }
+
+    @Override
+    public List<FinishReason> finishReasons() {
+        return finishes;
     }
 
     private static Optional<JsonNode> parse(SseEvent event) {

@@ -2,12 +2,14 @@ package dev.junction.dialect.gemini;
 
 import dev.junction.dialect.PassThroughWatcher;
 import dev.junction.json.Json;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.SseEvent;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +24,7 @@ public final class GeminiPassThroughWatcher implements PassThroughWatcher {
 
     private static final byte[] FINISH_REASON = "\"finishReason\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BLOCK_REASON = "\"blockReason\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FUNCTION_CALL = "\"functionCall\"".getBytes(StandardCharsets.US_ASCII);
 
     private final Redactor redactor;
     private SseEvent lastUsage;
@@ -29,6 +32,8 @@ public final class GeminiPassThroughWatcher implements PassThroughWatcher {
     private boolean usageParsed = true;
     private boolean complete;
     private GatewayError error;
+    private boolean calledFunctions;
+    private List<FinishReason> finishes = List.of();
 
     public GeminiPassThroughWatcher(Redactor redactor) {
         this.redactor = redactor;
@@ -51,8 +56,17 @@ public final class GeminiPassThroughWatcher implements PassThroughWatcher {
             lastUsage = event;
             usageParsed = false;
         }
-        if (!complete && (contains(event.raw(), FINISH_REASON) || contains(event.raw(), BLOCK_REASON))) {
+        if (!calledFunctions && contains(event.raw(), FUNCTION_CALL)) {
+            calledFunctions = true;
+        }
+        if (contains(event.raw(), FINISH_REASON)) {
             complete = true;
+            boolean tools = calledFunctions;
+            finishes = event.stringValues("finishReason").stream()
+                    .flatMap(v -> GeminiFinishReasons.read(v, tools).stream()).toList();
+        } else if (!complete && contains(event.raw(), BLOCK_REASON)) {
+            complete = true;
+            finishes = List.of(FinishReason.CONTENT_FILTER);
         }
     }
 
@@ -84,6 +98,11 @@ public final class GeminiPassThroughWatcher implements PassThroughWatcher {
     @Override
     public boolean complete() {
         return complete;
+    }
+
+    @Override
+    public List<FinishReason> finishReasons() {
+        return finishes;
     }
 
     /** Whether the bytes contain the needle; no copy of the event is made. */

@@ -3,10 +3,13 @@ package dev.junction.dialect.openai;
 import dev.junction.dialect.DialectCodec;
 import dev.junction.dialect.PassThroughWatcher;
 import dev.junction.dialect.StreamDecoder;
+import dev.junction.json.JsonBytes;
 import dev.junction.model.ChatResponse;
 import dev.junction.model.Dialect;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.secret.Redactor;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,6 +38,12 @@ public final class OpenAiCodec implements DialectCodec {
     @Override
     public StreamDecoder streamDecoder(Redactor redactor) {
         return new OpenAiStreamDecoder(redactor);
+    }
+
+    @Override
+    public List<FinishReason> finishReasons(byte[] body) {
+        return JsonBytes.stringValues(body, "finish_reason").stream().flatMap(v -> OpenAiFinishReasons.read(v)
+                .stream()).toList();
     }
 
     @Override

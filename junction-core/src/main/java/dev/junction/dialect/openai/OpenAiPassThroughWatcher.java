@@ -2,10 +2,13 @@ package dev.junction.dialect.openai;
 
 import dev.junction.dialect.PassThroughWatcher;
 import dev.junction.json.Json;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.SseEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +24,7 @@ public final class OpenAiPassThroughWatcher implements PassThroughWatcher {
     private GatewayError error;
     private boolean complete;
     private boolean lastWasUsageOnly;
+    private List<FinishReason> finishes = List.of();
 
     public OpenAiPassThroughWatcher(Redactor redactor) {
         this.redactor = redactor;
@@ -41,6 +45,9 @@ public final class OpenAiPassThroughWatcher implements PassThroughWatcher {
             error = new GatewayError.BadGateway(redactor.redact(e.path("message")
                     .asString("The upstream stream failed.")), false);
             return;
+        }
+        for (String value : event.stringValues("finish_reason")) {
+            OpenAiFinishReasons.read(value).ifPresent(this::finished);
         }
         if (!event.mentionsObject("usage")) {
             return;
@@ -72,5 +79,17 @@ public final class OpenAiPassThroughWatcher implements PassThroughWatcher {
     @Override
     public boolean complete() {
         return complete;
+    }
+
+    @Override
+    public List<FinishReason> finishReasons() {
+        return finishes;
+    }
+
+    private void finished(FinishReason reason) {
+        if (finishes.isEmpty()) {
+            finishes = new ArrayList<>(1);
+        }
+        finishes.add(reason);
     }
 }

@@ -4,10 +4,14 @@ import dev.junction.dialect.DialectCodec;
 import dev.junction.dialect.PassThroughWatcher;
 import dev.junction.dialect.StreamDecoder;
 import dev.junction.dialect.openai.OpenAiErrors;
+import dev.junction.json.Json;
+import dev.junction.json.JsonBytes;
 import dev.junction.model.ChatResponse;
 import dev.junction.model.Dialect;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.secret.Redactor;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -61,6 +65,18 @@ public final class ResponsesCodec implements DialectCodec {
     @Override
     public StreamDecoder streamDecoder(Redactor redactor) {
         return new ResponsesStreamDecoder(redactor);
+    }
+
+    /** From the top-level status (and reason when incomplete); a function call among the output means tool calls. */
+    @Override
+    public List<FinishReason> finishReasons(byte[] body) {
+        ObjectNode end = Json.object();
+        Json.topLevelField(body, "status").ifPresent(s -> end.set("status", s));
+        Json.topLevelField(body, "incomplete_details").ifPresent(d -> end.set("incomplete_details", d));
+        if (end.isEmpty()) {
+            return List.of();
+        }
+        return List.of(ResponsesStatus.read(end, JsonBytes.stringValues(body, "type").contains("function_call")));
     }
 
     @Override

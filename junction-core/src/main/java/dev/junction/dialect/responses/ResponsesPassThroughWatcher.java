@@ -2,10 +2,12 @@ package dev.junction.dialect.responses;
 
 import dev.junction.dialect.PassThroughWatcher;
 import dev.junction.json.Json;
+import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.SseEvent;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +24,7 @@ public final class ResponsesPassThroughWatcher implements PassThroughWatcher {
     private Usage usage = Usage.ZERO;
     private Optional<GatewayError> error = Optional.empty();
     private boolean complete;
+    private List<FinishReason> finishes = List.of();
 
     /** @param redactor masks secrets in the messages of upstream errors */
     public ResponsesPassThroughWatcher(Redactor redactor) {
@@ -34,6 +37,8 @@ public final class ResponsesPassThroughWatcher implements PassThroughWatcher {
             case "response.completed", "response.incomplete" -> parse(event).ifPresent(data -> {
                 usage = ResponsesUsage.read(data.path("response").get("usage"));
                 complete = true;
+                finishes = List.of(ResponsesStatus.read(data.path("response"),
+                        ResponsesStatus.calledFunctions(data.path("response"))));
             });
             case "response.failed" -> {
                 complete = true;
@@ -60,6 +65,11 @@ public final class ResponsesPassThroughWatcher implements PassThroughWatcher {
     @Override
     public boolean complete() {
         return complete;
+    }
+
+    @Override
+    public List<FinishReason> finishReasons() {
+        return finishes;
     }
 
     private static Optional<JsonNode> parse(SseEvent event) {

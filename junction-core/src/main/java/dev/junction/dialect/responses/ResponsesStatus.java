@@ -41,6 +41,16 @@ final class ResponsesStatus {
         return calledFunctions ? FinishReason.TOOL_CALLS : FinishReason.STOP;
     }
 
+    /** Whether the response's output holds a function call (its end is then tool calls, not a stop). */
+    static boolean calledFunctions(JsonNode response) {
+        for (JsonNode item : response.path("output")) {
+            if (item.path("type").asString("").equals("function_call")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static End write(FinishReason reason) {
         return switch (reason) {
             case LENGTH -> new End(INCOMPLETE, Optional.of("max_output_tokens"));

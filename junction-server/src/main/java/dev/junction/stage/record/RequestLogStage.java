@@ -52,6 +52,6 @@ public final class RequestLogStage implements Stage {
     public static RequestFinished finished(RequestRecord record, LoggedRequest logged, String dialect) {
         return new RequestFinished(Instant.now(), logged, record.operation(), dialect, record.attempts(),
                 record.failure(), record.authenticated(), record.clientGone(), record.elapsedNanos(),
-                record.firstByteNanos());
+                record.firstByteNanos(), record::finishReasons);
     }
 }
