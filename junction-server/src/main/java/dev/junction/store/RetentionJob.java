@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,12 +21,17 @@ import java.util.Optional;
  * a replica that cannot take it skips the run; SQLite has a single process. Blocking: run it on a database thread.
  *
  * <p>A request-log entry goes once it started before {@code now - retention}; a rollup row once its whole bucket
- * ended at or before {@code now - retention}.
+ * ended at or before {@code now - retention}. On PostgreSQL the request log is partitioned by month
+ * ({@link RequestLogPartitions}): months wholly past retention are dropped at once, and only the partitions the
+ * cut-off falls in are deleted from in batches.
  */
 public final class RetentionJob {
 
     /** PostgreSQL advisory-lock key of the job (any constant unique among Junction's locks). */
     static final long ADVISORY_KEY = 0x4A554E4354494F4EL; // "JUNCTION"
+
+    /** How many months of request-log partitions PostgreSQL keeps ready after the current one. */
+    static final int MONTHS_AHEAD = 3;
 
     /**
      * What to keep.
@@ -76,8 +82,7 @@ public final class RetentionJob {
                 return new Result(false, 0, Map.of());
             }
             try {
-                long logs = policy.requestLogs().isEmpty() ? 0 : deleteAll(connection, "request_logs",
-                        "started_at < ?", now - policy.requestLogs().get().toMillis(), null);
+                long logs = requestLogs(connection, now);
                 Map<Granularity, Long> rollups = new EnumMap<>(Granularity.class);
                 for (Granularity g : Granularity.values()) {
                     Optional<Duration> keep = policy.rollups().getOrDefault(g, Optional.empty());
@@ -92,6 +97,35 @@ public final class RetentionJob {
                 unlock(connection);
             }
         }
+    }
+
+    /**
+     * The request log's part: on PostgreSQL's monthly partitions, keeps months ready ahead, drops the months wholly
+     * past retention and deletes in batches only from the partitions the cut-off falls in (and the default one);
+     * elsewhere, deletes in batches from the one table.
+     */
+    private long requestLogs(Connection connection, long now) throws SQLException {
+        boolean partitioned = database.dialect() == SqlDialect.POSTGRESQL
+                && RequestLogPartitions.partitioned(connection);
+        if (partitioned) {
+            RequestLogPartitions.ensureAhead(connection, Instant.ofEpochMilli(now), MONTHS_AHEAD);
+        }
+        if (policy.requestLogs().isEmpty()) {
+            return 0;
+        }
+        long cut = now - policy.requestLogs().get().toMillis();
+        if (!partitioned) {
+            return deleteAll(connection, "request_logs", "started_at < ?", cut, null);
+        }
+        long deleted = 0;
+        for (RequestLogPartitions.Partition p : RequestLogPartitions.list(connection)) {
+            if (!p.isDefault() && p.to().isPresent() && p.to().get() <= cut) {
+                deleted += RequestLogPartitions.drop(connection, p);
+            } else if (p.isDefault() || p.from().map(from -> from < cut).orElse(true)) {
+                deleted += deleteAll(connection, p.name(), "started_at < ?", cut, null);
+            }
+        }
+        return deleted;
     }
 
     /** Deletes the matching rows a batch at a time until a batch comes back short. */
