@@ -122,7 +122,7 @@ export default function KeysPage() {
                     </Table.Td>
                     <Table.Td><Text ff="monospace" size="xs" className="nowrap">{k.prefix}</Text></Table.Td>
                     <Table.Td>{userName(k.user_id) ?? k.user_id}</Table.Td>
-                    <Table.Td><StatusBadge k={k} /></Table.Td>
+                    <Table.Td style={{ minWidth: 104 }}><StatusBadge k={k} /></Table.Td>
                     <Table.Td><Text size="sm" lineClamp={1} maw={180}>{k.allowed_models.join(', ') || 'All'}</Text></Table.Td>
                     <Table.Td><Text size="sm" className="nowrap">{limitsText(k)}</Text></Table.Td>
                     <Table.Td>

@@ -135,7 +135,7 @@ export default function PeoplePage() {
                       )}
                       <Table.Td><Text size="sm" className="nowrap">{limitsText(p)}</Text></Table.Td>
                       <Table.Td>{models(p)}</Table.Td>
-                      {tab !== 'tenant' && <Table.Td>{status(p as User)}</Table.Td>}
+                      {tab !== 'tenant' && <Table.Td style={{ minWidth: 104 }}>{status(p as User)}</Table.Td>}
                       <Table.Td><Text ff="monospace" size="xs" className="nowrap">{p.id}</Text></Table.Td>
                       <Table.Td>{actions(tab, p)}</Table.Td>
                     </Table.Tr>
