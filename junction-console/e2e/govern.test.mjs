@@ -93,6 +93,7 @@ test('tenant, team, user and a key with a budget through the console; the secret
     await row.getByText(keyName, { exact: true }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('[role=dialog] [data-testid=budget-bar]')]
       .some((e) => Number(e.getAttribute('data-spent')) > 0), null, { timeout: 30_000 });
+    await page.waitForTimeout(400); // the drawer's slide
     await screenshot(page, 'keys-details');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });

@@ -179,7 +179,7 @@ export default function BudgetsPage() {
                 <Table.Tr>
                   <Table.Th>Scope</Table.Th><Table.Th>Name</Table.Th><Table.Th>Amount</Table.Th>
                   <Table.Th>Period</Table.Th><Table.Th>Used this period</Table.Th><Table.Th>Remaining</Table.Th>
-                  <Table.Th>Period start</Table.Th><Table.Th>Resets</Table.Th>
+                  <Table.Th>This period</Table.Th>
                   <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -195,9 +195,11 @@ export default function BudgetsPage() {
                     <Table.Td><Text size="sm">{b.period}</Text><Text size="xs" c="dimmed">{b.time_zone}</Text></Table.Td>
                     <Table.Td><BudgetBar budget={b} compact /></Table.Td>
                     <Table.Td className="nowrap">{formatUsd(b.remaining_usd)}</Table.Td>
-                    <Table.Td><Text size="sm" className="nowrap">{formatTime(b.period_start)}</Text></Table.Td>
                     <Table.Td>
-                      <Text size="sm" className="nowrap">{b.resets_at === null ? 'Never' : formatTime(b.resets_at)}</Text>
+                      <Text size="xs" className="nowrap">Started {formatTime(b.period_start)}</Text>
+                      <Text size="xs" className="nowrap" c="dimmed">
+                        {b.resets_at === null ? 'Never resets' : `Resets ${formatTime(b.resets_at)}`}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Menu position="bottom-end" withinPortal>

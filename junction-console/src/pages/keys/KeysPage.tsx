@@ -118,7 +118,7 @@ export default function KeysPage() {
                 {shown.map((k) => (
                   <Table.Tr key={k.id} data-key-id={k.id}>
                     <Table.Td>
-                      <Anchor component="button" type="button" onClick={() => setDetailsId(k.id)} fw={600}>{k.name}</Anchor>
+                      <Anchor component="button" type="button" onClick={() => setDetailsId(k.id)} fw={600} ta="left">{k.name}</Anchor>
                     </Table.Td>
                     <Table.Td><Text ff="monospace" size="xs" className="nowrap">{k.prefix}</Text></Table.Td>
                     <Table.Td>{userName(k.user_id) ?? k.user_id}</Table.Td>

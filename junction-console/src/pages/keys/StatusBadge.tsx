@@ -7,5 +7,5 @@ const COLOR = { enabled: 'teal', disabled: 'gray', expired: 'orange' } as const;
 /** A key's status: enabled, disabled (revoked keys are disabled for good) or expired. */
 export function StatusBadge({ k }: { k: VirtualKey }) {
   const status = keyStatus(k);
-  return <Badge color={COLOR[status]} variant="light">{status}</Badge>;
+  return <Badge color={COLOR[status]} variant="light" style={{ minWidth: 'max-content' }}>{status}</Badge>;
 }

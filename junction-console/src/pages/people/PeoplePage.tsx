@@ -71,7 +71,7 @@ export default function PeoplePage() {
       </Menu.Dropdown>
     </Menu>
   );
-  const status = (p: Team | User) => <Badge color={p.enabled ? 'teal' : 'gray'} variant="light">{p.enabled ? 'enabled' : 'disabled'}</Badge>;
+  const status = (p: Team | User) => <Badge color={p.enabled ? 'teal' : 'gray'} variant="light" style={{ minWidth: 'max-content' }}>{p.enabled ? 'enabled' : 'disabled'}</Badge>;
   const models = (p: Party) => <Text size="sm" lineClamp={1} maw={200}>{p.allowed_models.join(', ') || 'All'}</Text>;
 
   const empty: Record<PartyKind, string> = {
