@@ -1,5 +1,5 @@
 import {
-  ActionIcon, Autocomplete, Badge, Button, Group, Menu, Modal, NumberInput, Paper, SegmentedControl, Select, Skeleton,
+  ActionIcon, Autocomplete, Badge, Button, Group, Menu, Modal, NumberInput, SegmentedControl, Select, Skeleton,
   Stack, Table, Text, TextInput, VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -13,6 +13,7 @@ import { BudgetBar } from '../../components/BudgetBar';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { VirtualTable } from '../../components/VirtualRows';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime, formatUsd } from '../../lib/format';
 import { budgetFields, matchesSearch, type NumberText } from '../../lib/governance';
@@ -173,52 +174,43 @@ export default function BudgetsPage() {
           <EmptyState title="No budget matches">Change the search or the scope.</EmptyState>
         )}
         {rows.length > 0 && (
-          <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-            <Table striped highlightOnHover verticalSpacing="xs" aria-label="Budgets">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Scope</Table.Th><Table.Th>Name</Table.Th><Table.Th>Amount</Table.Th>
-                  <Table.Th>Period</Table.Th><Table.Th>Used this period</Table.Th><Table.Th>Remaining</Table.Th>
-                  <Table.Th>This period</Table.Th>
-                  <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((b) => (
-                  <Table.Tr key={b.id} data-budget-row={b.id}>
-                    <Table.Td><Badge variant="outline">{b.scope}</Badge></Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>{scopes.name(b.scope_id) ?? b.scope_id}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">{b.scope_id}</Text>
-                    </Table.Td>
-                    <Table.Td className="nowrap">{formatUsd(b.amount_usd)}</Table.Td>
-                    <Table.Td><Text size="sm">{b.period}</Text><Text size="xs" c="dimmed">{b.time_zone}</Text></Table.Td>
-                    <Table.Td><BudgetBar budget={b} compact /></Table.Td>
-                    <Table.Td className="nowrap">{formatUsd(b.remaining_usd)}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" className="nowrap">Started {formatTime(b.period_start)}</Text>
-                      <Text size="xs" className="nowrap" c="dimmed">
-                        {b.resets_at === null ? 'Never resets' : `Resets ${formatTime(b.resets_at)}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon variant="subtle" aria-label={`Actions for the budget of ${scopes.name(b.scope_id) ?? b.scope_id}`}>
-                            <IconDots size={18} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => setEditing(b)}>Change amount</Menu.Item>
-                          <Menu.Item color="red" onClick={() => setDeleting(b)}>Delete</Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <VirtualTable rows={rows} rowKey={(b) => b.id} label="Budgets"
+            head={<Table.Tr>
+                <Table.Th>Scope</Table.Th><Table.Th>Name</Table.Th><Table.Th>Amount</Table.Th>
+                <Table.Th>Period</Table.Th><Table.Th>Used this period</Table.Th><Table.Th>Remaining</Table.Th>
+                <Table.Th>This period</Table.Th>
+                <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
+            </Table.Tr>}
+            row={(b) => ({ attrs: { 'data-budget-row': b.id }, cells: (<>
+                  <Table.Td><Badge variant="outline">{b.scope}</Badge></Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>{scopes.name(b.scope_id) ?? b.scope_id}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">{b.scope_id}</Text>
+                  </Table.Td>
+                  <Table.Td className="nowrap">{formatUsd(b.amount_usd)}</Table.Td>
+                  <Table.Td><Text size="sm">{b.period}</Text><Text size="xs" c="dimmed">{b.time_zone}</Text></Table.Td>
+                  <Table.Td><BudgetBar budget={b} compact /></Table.Td>
+                  <Table.Td className="nowrap">{formatUsd(b.remaining_usd)}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" className="nowrap">Started {formatTime(b.period_start)}</Text>
+                    <Text size="xs" className="nowrap" c="dimmed">
+                      {b.resets_at === null ? 'Never resets' : `Resets ${formatTime(b.resets_at)}`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <ActionIcon variant="subtle" aria-label={`Actions for the budget of ${scopes.name(b.scope_id) ?? b.scope_id}`}>
+                          <IconDots size={18} />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item onClick={() => setEditing(b)}>Change amount</Menu.Item>
+                        <Menu.Item color="red" onClick={() => setDeleting(b)}>Delete</Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Table.Td>
+            </>) })} />
         )}
       </Stack>
       {creating && (

@@ -1,5 +1,5 @@
 import {
-  ActionIcon, Anchor, Button, Group, Menu, Paper, Select, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden,
+  ActionIcon, Anchor, Button, Group, Menu, Select, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import { BudgetBar } from '../../components/BudgetBar';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { VirtualTable } from '../../components/VirtualRows';
 import { PageHeader } from '../../components/PageHeader';
 import { formatCompact, formatTime } from '../../lib/format';
 import { filterKeys, type KeyStatus } from '../../lib/governance';
@@ -105,51 +106,42 @@ export default function KeysPage() {
           <EmptyState title="No key matches">Change the search or the status filter.</EmptyState>
         )}
         {shown.length > 0 && (
-          <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-            <Table striped highlightOnHover verticalSpacing="xs" aria-label="Keys">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th><Table.Th>Prefix</Table.Th><Table.Th>User</Table.Th>
-                  <Table.Th>Status</Table.Th><Table.Th>Models</Table.Th><Table.Th>Limits</Table.Th>
-                  <Table.Th>Budget</Table.Th><Table.Th>Expires</Table.Th><Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((k) => (
-                  <Table.Tr key={k.id} data-key-id={k.id}>
-                    <Table.Td>
-                      <Anchor component="button" type="button" onClick={() => setDetailsId(k.id)} fw={600} ta="left">{k.name}</Anchor>
-                    </Table.Td>
-                    <Table.Td><Text ff="monospace" size="xs" className="nowrap">{k.prefix}</Text></Table.Td>
-                    <Table.Td>{userName(k.user_id) ?? k.user_id}</Table.Td>
-                    <Table.Td style={{ minWidth: 104 }}><StatusBadge k={k} /></Table.Td>
-                    <Table.Td><Text size="sm" lineClamp={1} maw={180}>{k.allowed_models.join(', ') || 'All'}</Text></Table.Td>
-                    <Table.Td><Text size="sm" className="nowrap">{limitsText(k)}</Text></Table.Td>
-                    <Table.Td>
-                      {(budgetsByKey.get(k.id) ?? []).map((b) => <BudgetBar key={b.id} budget={b} compact />)}
-                      {!budgetsByKey.get(k.id) && <Text size="sm" c="dimmed">None</Text>}
-                    </Table.Td>
-                    <Table.Td><Text size="sm" className="nowrap">{k.expires_at ? formatTime(k.expires_at) : 'Never'}</Text></Table.Td>
-                    <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon variant="subtle" aria-label={`Actions for key ${k.name}`}><IconDots size={18} /></ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => setDetailsId(k.id)}>Details and budgets</Menu.Item>
-                          <Menu.Item onClick={() => setForm({ editing: k })}>Edit</Menu.Item>
-                          <Menu.Item onClick={() => toggle.mutate(k)}>{k.enabled ? 'Disable' : 'Enable'}</Menu.Item>
-                          <Menu.Divider />
-                          <Menu.Item color="red" disabled={!k.enabled} onClick={() => setConfirm({ kind: 'revoke', k })}>Revoke</Menu.Item>
-                          <Menu.Item color="red" onClick={() => setConfirm({ kind: 'delete', k })}>Delete</Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <VirtualTable rows={shown} rowKey={(k) => k.id} label="Keys"
+            head={<Table.Tr>
+                <Table.Th>Name</Table.Th><Table.Th>Prefix</Table.Th><Table.Th>User</Table.Th>
+                <Table.Th>Status</Table.Th><Table.Th>Models</Table.Th><Table.Th>Limits</Table.Th>
+                <Table.Th>Budget</Table.Th><Table.Th>Expires</Table.Th><Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
+            </Table.Tr>}
+            row={(k) => ({ attrs: { 'data-key-id': k.id }, cells: (<>
+                  <Table.Td>
+                    <Anchor component="button" type="button" onClick={() => setDetailsId(k.id)} fw={600} ta="left">{k.name}</Anchor>
+                  </Table.Td>
+                  <Table.Td><Text ff="monospace" size="xs" className="nowrap">{k.prefix}</Text></Table.Td>
+                  <Table.Td>{userName(k.user_id) ?? k.user_id}</Table.Td>
+                  <Table.Td style={{ minWidth: 104 }}><StatusBadge k={k} /></Table.Td>
+                  <Table.Td><Text size="sm" lineClamp={1} maw={180}>{k.allowed_models.join(', ') || 'All'}</Text></Table.Td>
+                  <Table.Td><Text size="sm" className="nowrap">{limitsText(k)}</Text></Table.Td>
+                  <Table.Td>
+                    {(budgetsByKey.get(k.id) ?? []).map((b) => <BudgetBar key={b.id} budget={b} compact />)}
+                    {!budgetsByKey.get(k.id) && <Text size="sm" c="dimmed">None</Text>}
+                  </Table.Td>
+                  <Table.Td><Text size="sm" className="nowrap">{k.expires_at ? formatTime(k.expires_at) : 'Never'}</Text></Table.Td>
+                  <Table.Td>
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <ActionIcon variant="subtle" aria-label={`Actions for key ${k.name}`}><IconDots size={18} /></ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item onClick={() => setDetailsId(k.id)}>Details and budgets</Menu.Item>
+                        <Menu.Item onClick={() => setForm({ editing: k })}>Edit</Menu.Item>
+                        <Menu.Item onClick={() => toggle.mutate(k)}>{k.enabled ? 'Disable' : 'Enable'}</Menu.Item>
+                        <Menu.Divider />
+                        <Menu.Item color="red" disabled={!k.enabled} onClick={() => setConfirm({ kind: 'revoke', k })}>Revoke</Menu.Item>
+                        <Menu.Item color="red" onClick={() => setConfirm({ kind: 'delete', k })}>Delete</Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Table.Td>
+            </>) })} />
         )}
       </Stack>
 

@@ -1,5 +1,5 @@
 import {
-  ActionIcon, Badge, Button, Menu, Paper, Skeleton, Stack, Table, Tabs, Text, TextInput, VisuallyHidden,
+  ActionIcon, Badge, Button, Menu, Skeleton, Stack, Table, Tabs, Text, TextInput, VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBuilding, IconDots, IconPlus, IconSearch, IconUser, IconUsersGroup } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { QK, teams, tenants, users, type Team, type Tenant, type User } from '..
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { VirtualTable } from '../../components/VirtualRows';
 import { PageHeader } from '../../components/PageHeader';
 import { formatCompact, formatPercent } from '../../lib/format';
 import { matchesSearch, type PartyKind } from '../../lib/governance';
@@ -108,41 +109,32 @@ export default function PeoplePage() {
             <EmptyState title="Nothing matches">Change the search.</EmptyState>
           )}
           {rows.length > 0 && (
-            <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-              <Table striped highlightOnHover verticalSpacing="xs" aria-label={`${KIND_LABEL[tab]}s`}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    {tab === 'user' && <Table.Th>Email</Table.Th>}
-                    {tab !== 'tenant' && <Table.Th>Tenant</Table.Th>}
-                    {tab === 'user' && <Table.Th>Team</Table.Th>}
-                    {tab !== 'user' && <Table.Th>Markup</Table.Th>}
-                    <Table.Th>Limits</Table.Th><Table.Th>Models</Table.Th>
-                    {tab !== 'tenant' && <Table.Th>Status</Table.Th>}
-                    <Table.Th>Id</Table.Th>
-                    <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td fw={600}>{p.name}</Table.Td>
-                      {tab === 'user' && <Table.Td>{(p as User).email ?? '—'}</Table.Td>}
-                      {tab !== 'tenant' && <Table.Td>{tenantName.get((p as User).tenant_id) ?? (p as User).tenant_id}</Table.Td>}
-                      {tab === 'user' && <Table.Td>{(p as User).team_id ? teamName.get((p as User).team_id!) ?? (p as User).team_id : '—'}</Table.Td>}
-                      {tab !== 'user' && (
-                        <Table.Td>{(p as Team).markup === null ? "Tenant's" : formatPercent((p as Team).markup)}</Table.Td>
-                      )}
-                      <Table.Td><Text size="sm" className="nowrap">{limitsText(p)}</Text></Table.Td>
-                      <Table.Td>{models(p)}</Table.Td>
-                      {tab !== 'tenant' && <Table.Td style={{ minWidth: 104 }}>{status(p as User)}</Table.Td>}
-                      <Table.Td><Text ff="monospace" size="xs" className="nowrap">{p.id}</Text></Table.Td>
-                      <Table.Td>{actions(tab, p)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+            <VirtualTable rows={rows} rowKey={(p) => p.id} label={`${KIND_LABEL[tab]}s`}
+              head={<Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  {tab === 'user' && <Table.Th>Email</Table.Th>}
+                  {tab !== 'tenant' && <Table.Th>Tenant</Table.Th>}
+                  {tab === 'user' && <Table.Th>Team</Table.Th>}
+                  {tab !== 'user' && <Table.Th>Markup</Table.Th>}
+                  <Table.Th>Limits</Table.Th><Table.Th>Models</Table.Th>
+                  {tab !== 'tenant' && <Table.Th>Status</Table.Th>}
+                  <Table.Th>Id</Table.Th>
+                  <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
+              </Table.Tr>}
+              row={(p) => ({ cells: (<>
+                    <Table.Td fw={600}>{p.name}</Table.Td>
+                    {tab === 'user' && <Table.Td>{(p as User).email ?? '—'}</Table.Td>}
+                    {tab !== 'tenant' && <Table.Td>{tenantName.get((p as User).tenant_id) ?? (p as User).tenant_id}</Table.Td>}
+                    {tab === 'user' && <Table.Td>{(p as User).team_id ? teamName.get((p as User).team_id!) ?? (p as User).team_id : '—'}</Table.Td>}
+                    {tab !== 'user' && (
+                      <Table.Td>{(p as Team).markup === null ? "Tenant's" : formatPercent((p as Team).markup)}</Table.Td>
+                    )}
+                    <Table.Td><Text size="sm" className="nowrap">{limitsText(p)}</Text></Table.Td>
+                    <Table.Td>{models(p)}</Table.Td>
+                    {tab !== 'tenant' && <Table.Td style={{ minWidth: 104 }}>{status(p as User)}</Table.Td>}
+                    <Table.Td><Text ff="monospace" size="xs" className="nowrap">{p.id}</Text></Table.Td>
+                    <Table.Td>{actions(tab, p)}</Table.Td>
+              </>) })} />
           )}
         </Stack>
       </Tabs>
