@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chat, openBrowser, screenshot, signIn, unique } from './support.mjs';
+import { admin, chat, openBrowser, screenshot, signIn, unique } from './support.mjs';
 
 /** The input of a label exactly (Mantine adds " *" to a required field's label). */
 function field(scope, label) {
@@ -31,6 +31,15 @@ test('tenant, team, user and a key with a budget through the console; the secret
     await dialog.getByLabel('Markup').fill('0.2');
     await dialog.getByRole('button', { name: 'Create tenant' }).click();
     await page.getByRole('cell', { name: tenant, exact: true }).waitFor();
+    // A second tenant of that name: the API's message stays in the form.
+    await page.getByRole('button', { name: 'Create tenant' }).first().click();
+    dialog = page.getByRole('dialog');
+    await field(dialog, 'Name').fill(tenant);
+    await dialog.getByRole('button', { name: 'Create tenant' }).click();
+    await dialog.getByRole('alert').waitFor();
+    assert.match(await dialog.getByRole('alert').innerText(), /conflict|exist|already/i);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: /Teams/ }).click();
     await page.getByRole('button', { name: 'Create team' }).first().click();
@@ -104,6 +113,19 @@ test('tenant, team, user and a key with a budget through the console; the secret
     await row.getByText('disabled', { exact: true }).waitFor();
     const refused = await chat(secret, 'chat', 'hi');
     assert.ok([401, 403].includes(refused.status), `a disabled key is refused, got ${refused.status}`);
+
+    // An edit sends only what changed: the audit entry of the update holds rpm alone.
+    await row.getByRole('button', { name: `Actions for key ${keyName}` }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Requests per minute').fill('120');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal((await admin('GET', `/keys/${keyId}`)).rpm, 120);
+    const trail = await admin('GET', '/audit?limit=20');
+    const update = trail.data.find((e) => e.action === 'key.update' && e.entity_id === keyId && e.detail.rpm);
+    assert.deepEqual(Object.keys(update.detail), ['rpm'], 'the PATCH carried the changed field only');
+
     await page.getByLabel('Search keys').fill(keyName);
     await screenshot(page, 'keys');
 
