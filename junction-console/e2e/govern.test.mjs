@@ -152,6 +152,14 @@ test('tenant, team, user and a key with a budget through the console; the secret
     await page.goto('/console/budgets');
     await page.locator('tr', { hasText: keyName }).waitFor();
     await screenshot(page, 'budgets-dark');
+    await page.goto('/console/people');
+    await page.getByLabel('Search users').fill(user);
+    await page.getByRole('button', { name: `Actions for user ${user}` }).click();
+    await page.getByRole('menuitem', { name: 'Their keys' }).click();
+    await page.locator('tr', { hasText: keyName }).waitFor();
+    assert.equal(await page.getByLabel('Search keys').inputValue(), await page.evaluate(
+      () => new URLSearchParams(location.search).get('user')), 'the keys page lists the user\'s keys');
+    await screenshot(page, 'keys-dark');
     assert.deepEqual(problems, []);
   } catch (e) {
     await screenshot(page, 'govern-failure').catch(() => {});

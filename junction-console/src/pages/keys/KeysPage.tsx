@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { budgets, keys, QK, users, type Budget, type VirtualKey } from '../../api/governance';
 import { BudgetBar } from '../../components/BudgetBar';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -37,9 +37,12 @@ export default function KeysPage() {
   const keyBudgets = useQuery({ queryKey: [...QK.budgets, 'key'], queryFn: () => budgets.list('key'),
     refetchInterval: BUDGETS_MS });
 
-  const [search, setSearch] = useState('');
+  // Arriving from the People page: ?user=usr_… lists that user's keys, ?new_for=usr_… opens a new key for them.
+  const params = new URLSearchParams(useSearch());
+  const [search, setSearch] = useState(params.get('user') ?? '');
   const [status, setStatus] = useState<KeyStatus | 'all'>('all');
-  const [form, setForm] = useState<{ editing: VirtualKey | null } | null>(null);
+  const [form, setForm] = useState<{ editing: VirtualKey | null; userId?: string } | null>(
+    params.get('new_for') ? { editing: null, userId: params.get('new_for')! } : null);
   // The new key's secret: only here, only while its modal is open.
   const [issued, setIssued] = useState<{ secret: string; name: string } | null>(null);
   const [detailsId, setDetailsId] = useState<string | null>(null);
@@ -146,7 +149,7 @@ export default function KeysPage() {
       </Stack>
 
       {form && (
-        <KeyFormModal opened editing={form.editing} users={userList.data ?? []} onClose={() => setForm(null)}
+        <KeyFormModal opened editing={form.editing} defaultUser={form.userId} users={userList.data ?? []} onClose={() => setForm(null)}
           onSaved={() => {
             setForm(null);
             notifications.show({ message: 'The key is saved.' });

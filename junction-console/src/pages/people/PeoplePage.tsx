@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBuilding, IconDots, IconPlus, IconSearch, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
 import { QK, teams, tenants, users, type Team, type Tenant, type User } from '../../api/governance';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
@@ -64,6 +65,10 @@ export default function PeoplePage() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={() => setForm({ kind, editing: p })}>Edit</Menu.Item>
+        {kind === 'user' && <Menu.Item component={Link} href={`/keys?user=${encodeURIComponent(p.id)}`}>Their keys</Menu.Item>}
+        {kind === 'user' && (
+          <Menu.Item component={Link} href={`/keys?new_for=${encodeURIComponent(p.id)}`}>Give them a key</Menu.Item>
+        )}
         {kind !== 'tenant' && 'enabled' in p && (
           <Menu.Item onClick={() => setEnabled(kind, p)}>{p.enabled ? 'Disable' : 'Enable'}</Menu.Item>
         )}
