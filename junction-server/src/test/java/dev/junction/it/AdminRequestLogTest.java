@@ -147,6 +147,25 @@ class AdminRequestLogTest {
     }
 
     @Test
+    void providerRequestIdCostRangeAndErrorClassFilter() throws Exception {
+        String key = "key_" + UUID.randomUUID();
+        Instant base = Instant.parse("2024-08-01T00:00:00Z");
+        store(List.of(entry("a-" + key, base, caller(key), "m1", 200, 1_000_000),
+                entry("b-" + key, base.plusSeconds(60), caller(key), "m2", 200, 5_000_000),
+                entry("c-" + key, base.plusSeconds(120), caller(key), "m2", 429, 9_000_000)));
+        String q = "/api/admin/requests?key_id=" + key;
+
+        assertThat(ids(q + "&provider=openai")).containsExactly("c-" + key, "b-" + key, "a-" + key);
+        assertThat(ids(q + "&provider=anthropic")).isEmpty();
+        assertThat(ids(q + "&request_id=b-" + key)).containsExactly("b-" + key);
+        assertThat(ids(q + "&min_charged_usd=0.002&max_charged_usd=0.005")).containsExactly("b-" + key);
+        assertThat(ids(q + "&min_charged_usd=0.005")).containsExactly("c-" + key, "b-" + key);
+        assertThat(ids(q + "&error_class=rate_limited")).containsExactly("c-" + key);
+        assertThat(admin.get(q + "&min_charged_usd=-1").status()).isEqualTo(400);
+        assertThat(admin.get(q + "&min_charged_usd=2&max_charged_usd=1").message()).contains("max_charged_usd");
+    }
+
+    @Test
     void aRequestMadeWithAKeyAppearsInItsLog() throws Exception {
         String user = admin.create("/api/admin/users", "{\"name\":\"u-" + UUID.randomUUID() + "\"}")
                 .path("id").asString();
