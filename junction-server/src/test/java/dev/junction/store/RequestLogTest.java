@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.junction.entity.Attribution;
 import dev.junction.entity.BudgetScope;
 import dev.junction.model.Usage;
+import dev.junction.observe.LoggedAttempt;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.pricing.Costs;
 import java.time.Instant;
@@ -213,6 +214,39 @@ class RequestLogTest {
         assertThat(stored.caller()).isEqualTo(failed.caller());
         assertThat(stored.ttfbMillis()).isEqualTo(-1);
         assertThat(stored.startedAt()).isEqualTo(failed.startedAt());
+    }
+
+    @AllDialects
+    void attemptDetailAndResponseHeadersRoundTripAndOldRowsHaveNone(SqlDialect dialect) throws Exception {
+        Database db = SharedDatabases.get(dialect);
+        String tenant = Ids.newId(Ids.TENANT);
+        Attribution caller = new Attribution("ops", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(tenant));
+        List<LoggedAttempt> attempts = List.of(
+                new LoggedAttempt("dead-a", "dead", 503, "unavailable", 1, 12, "first"),
+                new LoggedAttempt("chat-a", "mockai", 200, "ok", 14, 80, "fallback"));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("x-request-id", "req-1");
+        headers.put("x-junction-attempts", "dead-a=503:unavailable@12ms,chat-a=200@80ms");
+        headers.put("x-ratelimit-remaining-requests", "9");
+        LoggedRequest failover = new LoggedRequest(Ids.newId("req"), Instant.parse("1999-11-30T00:00:00Z"), caller,
+                "/v1/chat/completions", "failover", "mockai", "chat-a", "m", false, false, 200, 100, 95, Usage.ZERO,
+                Costs.ZERO, "dead-a=503:unavailable@12ms,chat-a=200@80ms", Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), attempts, headers);
+        LoggedRequest old = new LoggedRequest(Ids.newId("req"), Instant.parse("1999-11-29T00:00:00Z"), caller,
+                "/v1/chat/completions", "failover", "mockai", "chat-a", "m", false, false, 200, 100, 95, Usage.ZERO,
+                Costs.ZERO, "chat-a=200@80ms", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        new JdbcRequestLogSink(db).write(List.of(failover, old));
+        List<LoggedRequest> stored = new RequestLogQuery(db).find(RequestLogQuery.Filter.newest(10)
+                .withTenantId(Optional.of(tenant))).items().stream().map(StoredRequestLog::request).toList();
+
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0).attemptLog()).isEqualTo(attempts);
+        assertThat(stored.get(0).responseHeaders()).containsExactlyEntriesOf(headers);
+        assertThat(stored.get(1).attemptLog()).isEmpty();
+        assertThat(stored.get(1).responseHeaders()).isEmpty();
+        assertThat(stored.get(1).attempts()).isEqualTo("chat-a=200@80ms");
     }
 
     @AllDialects
