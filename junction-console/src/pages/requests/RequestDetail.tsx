@@ -56,7 +56,7 @@ export function RequestDetail({ id }: { id: string }) {
         {r.error_message && (
           <Alert color="red" title={r.error_type ?? 'Failed'} icon={<IconInfoCircle />}>{r.error_message}</Alert>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Facts title="Route">
             <Fact label="Model">{r.model || '—'}</Fact>
             <Fact label="Provider">{r.provider || '—'}</Fact>
@@ -115,8 +115,8 @@ function Facts({ title, children }: { title: ReactNode; children: ReactNode }) {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Table.Tr>
-      <Table.Th w={120} fw={400} c="dimmed" bg="transparent">{label}</Table.Th>
-      <Table.Td style={{ wordBreak: 'break-all' }}>{children}</Table.Td>
+      <Table.Th w={130} fw={400} c="dimmed" bg="transparent">{label}</Table.Th>
+      <Table.Td style={{ overflowWrap: 'anywhere' }}>{children}</Table.Td>
     </Table.Tr>
   );
 }

@@ -114,10 +114,10 @@ function RequestLog() {
           <Select label="Error class" placeholder="Any" searchable clearable value={draft.error_class || null}
             onChange={set('error_class')}
             data={[...new Set([...ERROR_CLASSES, ...(draft.error_class ? [draft.error_class] : [])])]} />
-          <TextInput label="Charged at least (USD)" placeholder="0.00" inputMode="decimal"
+          <TextInput label="Min charged (USD)" placeholder="0.00" inputMode="decimal"
             value={draft.min_charged_usd} error={problems.min_charged_usd}
             onChange={(e) => set('min_charged_usd')(e.currentTarget.value)} />
-          <TextInput label="Charged at most (USD)" placeholder="no limit" inputMode="decimal"
+          <TextInput label="Max charged (USD)" placeholder="no limit" inputMode="decimal"
             value={draft.max_charged_usd} error={problems.max_charged_usd}
             onChange={(e) => set('max_charged_usd')(e.currentTarget.value)} />
           <TextInput label="Request id" placeholder="Opens that request" value={draft.request_id}
@@ -181,7 +181,7 @@ function LogTable({ rows }: { rows: LogRow[] }) {
             </Table.Td>
             <Table.Td>{r.model || '—'}</Table.Td>
             <Table.Td><Text size="sm" truncate maw={260}>{r.provider || '—'}{r.deployment ? ` / ${r.deployment}` : ''}</Text></Table.Td>
-            <Table.Td>{r.key_name}</Table.Td>
+            <Table.Td><Text size="sm" truncate maw={200} title={r.key_name}>{r.key_name}</Text></Table.Td>
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatInteger(r.input)} / {formatInteger(r.output)}</Table.Td>
             <Table.Td ta="right">{formatUsd(r.charged_usd)}</Table.Td>
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatMillis(r.latency_ms)}</Table.Td>
