@@ -25,9 +25,7 @@ final class EventSummary {
             case RequestFinished r -> request(json, r);
             case HealthChanged h -> json.put("deployment", h.health().deployment()).put("state", h.health().state())
                     .put("lasting_ms", h.health().lasting().toMillis());
-            default -> {
-                // the kind, time and tenant are all a new kind of event is known to have
-            }
+            default -> event.describe(json);
         }
         return json;
     }
