@@ -59,6 +59,8 @@ export interface VirtualKey extends Limits {
   capture_bodies: boolean;
   created_at: string;
   updated_at: string;
+  /** When the key was revoked (disabled for good); null when it was not. */
+  revoked_at: string | null;
 }
 
 export type BudgetScope = 'key' | 'user' | 'team' | 'tenant';

@@ -9,7 +9,7 @@ const NOW = new Date('2026-12-07T12:00:00Z');
 function key(over: Partial<VirtualKey> = {}): VirtualKey {
   return { id: 'key_1', user_id: 'usr_1', name: 'laptop', prefix: 'jk-AbCd…wXyZ', allowed_models: ['openai/*'],
     ip_allow: [], tags: ['ci'], metadata: {}, rpm: 60, tpm: null, max_concurrent: null, expires_at: null,
-    enabled: true, capture_bodies: false, created_at: '2026-12-01T00:00:00Z', updated_at: '2026-12-01T00:00:00Z',
+    enabled: true, capture_bodies: false, created_at: '2026-12-01T00:00:00Z', updated_at: '2026-12-01T00:00:00Z', revoked_at: null,
     ...over };
 }
 
@@ -115,6 +115,9 @@ describe('key status and search', () => {
   it('says expired past the expiry, else enabled or disabled', () => {
     expect(keyStatus(key(), NOW)).toBe('enabled');
     expect(keyStatus(key({ enabled: false }), NOW)).toBe('disabled');
+    expect(keyStatus(key({ enabled: false, revoked_at: '2026-12-01T00:00:00Z' }), NOW)).toBe('revoked');
+    expect(keyStatus(key({ enabled: false, revoked_at: '2026-12-01T00:00:00Z', expires_at: '2026-12-01T00:00:00Z' }),
+      NOW)).toBe('revoked');
     expect(keyStatus(key({ expires_at: '2026-12-01T00:00:00Z' }), NOW)).toBe('expired');
   });
   it('matches every word in any field, case-insensitively', () => {

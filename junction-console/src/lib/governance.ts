@@ -232,10 +232,11 @@ export function fieldOfMessage(message: string): string | null {
   return m ? m[1] : null;
 }
 
-export type KeyStatus = 'enabled' | 'disabled' | 'expired';
+export type KeyStatus = 'enabled' | 'disabled' | 'revoked' | 'expired';
 
-/** A key's status: expired (past its expiry) wins over disabled. A revoked key is a disabled one for good. */
-export function keyStatus(k: Pick<VirtualKey, 'enabled' | 'expires_at'>, now = new Date()): KeyStatus {
+/** A key's status: revoked (for good) wins over expired (past its expiry), which wins over disabled. */
+export function keyStatus(k: Pick<VirtualKey, 'enabled' | 'expires_at' | 'revoked_at'>, now = new Date()): KeyStatus {
+  if (k.revoked_at) return 'revoked';
   if (k.expires_at && new Date(k.expires_at).getTime() <= now.getTime()) return 'expired';
   return k.enabled ? 'enabled' : 'disabled';
 }

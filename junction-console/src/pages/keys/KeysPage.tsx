@@ -89,7 +89,8 @@ export default function KeysPage() {
           <Select label="Status" value={status} allowDeselect={false} w={180}
             onChange={(v) => setStatus((v ?? 'all') as KeyStatus | 'all')}
             data={[{ value: 'all', label: 'All' }, { value: 'enabled', label: 'Enabled' },
-              { value: 'disabled', label: 'Disabled or revoked' }, { value: 'expired', label: 'Expired' }]} />
+              { value: 'disabled', label: 'Disabled' }, { value: 'revoked', label: 'Revoked' },
+              { value: 'expired', label: 'Expired' }]} />
         </Group>
         {keyList.isError && <ErrorAlert error={keyList.error} title="The keys could not be read" />}
         {userList.isError && <ErrorAlert error={userList.error} title="The users could not be read" />}
@@ -137,9 +138,10 @@ export default function KeysPage() {
                       <Menu.Dropdown>
                         <Menu.Item onClick={() => setDetailsId(k.id)}>Details and budgets</Menu.Item>
                         <Menu.Item onClick={() => setForm({ editing: k })}>Edit</Menu.Item>
-                        <Menu.Item onClick={() => toggle.mutate(k)}>{k.enabled ? 'Disable' : 'Enable'}</Menu.Item>
+                        <Menu.Item disabled={!!k.revoked_at} onClick={() => toggle.mutate(k)}>
+                          {k.enabled ? 'Disable' : 'Enable'}</Menu.Item>
                         <Menu.Divider />
-                        <Menu.Item color="red" disabled={!k.enabled} onClick={() => setConfirm({ kind: 'revoke', k })}>Revoke</Menu.Item>
+                        <Menu.Item color="red" disabled={!!k.revoked_at} onClick={() => setConfirm({ kind: 'revoke', k })}>Revoke</Menu.Item>
                         <Menu.Item color="red" onClick={() => setConfirm({ kind: 'delete', k })}>Delete</Menu.Item>
                       </Menu.Dropdown>
                     </Menu>

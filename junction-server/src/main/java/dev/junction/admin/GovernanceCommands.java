@@ -86,20 +86,18 @@ public final class GovernanceCommands {
     }
 
     /**
-     * Disables a key for good but keeps it, so the request log still names it; audited as {@code key.revoke}. A key
-     * already disabled stays as it is.
+     * Disables a key for good but keeps it, so the request log still names it; audited as {@code key.revoke}. A
+     * revoked key can never be enabled again; revoking it again changes nothing.
      *
      * @return the key as it is now; empty when there is no such key
      */
     public CompletableFuture<Optional<VirtualKey>> revokeKey(Actor actor, String keyId) {
         return writes.write(actor, store -> {
             Optional<VirtualKey> current = store.keys().get(keyId);
-            if (current.isEmpty() || !current.get().enabled()) {
+            if (current.isEmpty() || current.get().revoked()) {
                 return AuditedWrites.Outcome.unchanged(current);
             }
-            VirtualKey.Spec s = current.get().spec();
-            Optional<VirtualKey> revoked = store.keys().update(keyId, new VirtualKey.Spec(s.name(), s.allowedModels(),
-                    s.ipAllow(), s.tags(), s.metadata(), s.limits(), s.expiresAt(), false, s.captureBodies()));
+            Optional<VirtualKey> revoked = store.keys().revoke(keyId);
             return AuditedWrites.Outcome.changed(revoked, new AuditedWrites.Entry("key.revoke", "key", keyId,
                     AuditDetail.changes(KeyJson.render(current.get()), KeyJson.render(revoked.orElseThrow()))));
         });

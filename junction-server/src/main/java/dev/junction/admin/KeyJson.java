@@ -61,8 +61,10 @@ public final class KeyJson {
         StringsJson.map(node, "metadata", k.metadata());
         LimitsJson.write(node, k.limits());
         k.expiresAt().ifPresentOrElse(t -> node.put("expires_at", t.toString()), () -> node.putNull("expires_at"));
-        return node.put("enabled", k.enabled()).put("capture_bodies", k.captureBodies())
+        node.put("enabled", k.enabled()).put("capture_bodies", k.captureBodies())
                 .put("created_at", k.createdAt().toString()).put("updated_at", k.updatedAt().toString());
+        k.revokedAt().ifPresentOrElse(t -> node.put("revoked_at", t.toString()), () -> node.putNull("revoked_at"));
+        return node;
     }
 
     /** A key just issued as the create answer shows it: with the key itself, once, and its budgets. */

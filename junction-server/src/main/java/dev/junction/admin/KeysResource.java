@@ -64,6 +64,10 @@ final class KeysResource {
         return writes.write(call.actor(), s -> {
             VirtualKey before = s.keys().get(id).orElseThrow(() -> AdminError.notFound("key", id));
             VirtualKey.Spec spec = KeyJson.spec(fields, Optional.of(before.spec()), clock.instant());
+            if (before.revoked() && spec.enabled()) {
+                throw AdminError.conflict("Key '" + id + "' was revoked at " + before.revokedAt().get()
+                        + "; a revoked key cannot be enabled again. Issue a new key instead.");
+            }
             if (spec.equals(before.spec())) {
                 return Outcome.unchanged(before);
             }

@@ -26,11 +26,13 @@ import java.util.Optional;
  * @param captureBodies whether the request log keeps the bodies of its requests
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
+ * @param revokedAt when it was revoked: disabled for good, it can never be enabled again
  */
 public record VirtualKey(String id, String userId, String name, String displayPrefix, String keyHash,
                          List<String> allowedModels, List<String> ipAllow, List<String> tags,
                          Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
-                         boolean enabled, boolean captureBodies, Instant createdAt, Instant updatedAt) {
+                         boolean enabled, boolean captureBodies, Instant createdAt, Instant updatedAt,
+                         Optional<Instant> revokedAt) {
 
     /** Copies the collections. */
     public VirtualKey {
@@ -47,6 +49,12 @@ public record VirtualKey(String id, String userId, String name, String displayPr
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+    }
+
+    /** Whether the key was revoked (it is then disabled for good). */
+    public boolean revoked() {
+        return revokedAt.isPresent();
     }
 
     /** The fields an update may change, as they are now. */

@@ -20,7 +20,7 @@ public final class VirtualKeyRepository {
 
     private static final String SELECT = "SELECT id, user_id, name, display_prefix, key_hash, allowed_models, "
             + "ip_allow, tags, metadata, rpm, tpm, max_concurrent, expires_at, enabled, capture_bodies, created_at, "
-            + "updated_at FROM virtual_keys";
+            + "updated_at, revoked_at FROM virtual_keys";
 
     private final Database database;
     private final Clock clock;
@@ -42,7 +42,7 @@ public final class VirtualKeyRepository {
         Instant now = Columns.now(clock);
         VirtualKey key = new VirtualKey(Ids.newId(Ids.KEY), userId, spec.name(), displayPrefix, keyHash,
                 spec.allowedModels(), spec.ipAllow(), spec.tags(), spec.metadata(), spec.limits(), spec.expiresAt(),
-                spec.enabled(), spec.captureBodies(), now, now);
+                spec.enabled(), spec.captureBodies(), now, now, Optional.empty());
         return ConfigWrite.run(database, handle -> {
             if (!ConfigWrite.exists(handle, "users", userId)) {
                 throw new StoreConflict("there is no user " + userId);
@@ -105,6 +105,25 @@ public final class VirtualKeyRepository {
     }
 
     /**
+     * Revokes the key: disables it for good, at this instant. Revoking a revoked key changes nothing.
+     *
+     * @return the key as it is now; empty when there is no such key
+     */
+    public Optional<VirtualKey> revoke(String id) {
+        Instant now = Columns.now(clock);
+        return ConfigWrite.run(database, handle -> {
+            int rows = handle.createUpdate("UPDATE virtual_keys SET enabled = :enabled, revoked_at = :at, "
+                            + "updated_at = :at WHERE id = :id AND revoked_at IS NULL")
+                    .bind("enabled", false).bind("at", Columns.millis(now)).bind("id", id).execute();
+            Optional<VirtualKey> key = get(handle, id);
+            return rows == 0 ? key.map(k -> new Revoked(k, false)) : key.map(k -> new Revoked(k, true));
+        }, r -> r.map(Revoked::changed).orElse(false), violation -> "virtual key " + id + " could not be revoked")
+                .map(Revoked::key);
+    }
+
+    private record Revoked(VirtualKey key, boolean changed) {}
+
+    /**
      * Deletes a key with its budgets.
      *
      * @return whether it existed
@@ -137,6 +156,7 @@ public final class VirtualKeyRepository {
                 rs.getString("display_prefix"), rs.getString("key_hash"), Columns.list(rs, "allowed_models"),
                 Columns.list(rs, "ip_allow"), Columns.list(rs, "tags"), Columns.map(rs, "metadata"),
                 Columns.limits(rs), Columns.optionalInstant(rs, "expires_at"), rs.getBoolean("enabled"),
-                rs.getBoolean("capture_bodies"), Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
+                rs.getBoolean("capture_bodies"), Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"),
+                Columns.optionalInstant(rs, "revoked_at"));
     }
 }

@@ -7,6 +7,7 @@ import dev.junction.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,8 +93,11 @@ class AdminAuditTest {
         JsonNode revoke = entriesFor(id).getLast();
         ObjectNode change = Json.object();
         change.putObject("enabled").put("from", true).put("to", false);
+        change.putObject("revoked_at").putNull("from").put("to", revoke.path("detail").path("revoked_at").path("to")
+                .asString());
         assertThat(revoke.path("action").asString()).isEqualTo("key.revoke");
         assertThat(revoke.path("detail")).isEqualTo(change);
+        assertThat(Instant.parse(change.path("revoked_at").path("to").asString())).isNotNull();
     }
 
     @Test

@@ -150,6 +150,29 @@ class AdminKeysTest {
         assertThat(revoked.body().path("enabled").asBoolean()).isFalse();
         assertThat(chat(created.path("key").asString()).statusCode()).isEqualTo(401);
         assertThat(admin.get("/api/admin/keys/" + id).body().path("enabled").asBoolean()).isFalse();
+        assertThat(revoked.body().path("revoked_at").isString()).isTrue();
+        assertThat(newKey("").path("revoked_at").isNull()).as("a new key is not revoked").isTrue();
+    }
+
+    @Test
+    void aRevokedKeyCannotBeEnabledAgainButItsOtherFieldsMayChange() {
+        ObjectNode created = newKey("");
+        String id = created.path("id").asString();
+        String revokedAt = admin.post("/api/admin/keys/" + id + "/revoke", null).body().path("revoked_at").asString();
+
+        Answer enable = admin.patch("/api/admin/keys/" + id, "{\"enabled\":true}");
+        Answer rename = admin.patch("/api/admin/keys/" + id, "{\"name\":\"retired\"}");
+        Answer again = admin.post("/api/admin/keys/" + id + "/revoke", null);
+
+        assertThat(enable.status()).isEqualTo(409);
+        assertThat(enable.body().path("error").path("message").asString()).contains("revoked")
+                .contains("Issue a new key");
+        assertThat(chat(created.path("key").asString()).statusCode()).isEqualTo(401);
+        assertThat(rename.status()).isEqualTo(200);
+        assertThat(rename.body().path("enabled").asBoolean()).isFalse();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("revoked_at").asString()).as("revoking again changes nothing")
+                .isEqualTo(revokedAt);
     }
 
     @Test

@@ -90,5 +90,25 @@ class RequestLogAttemptsTest {
         // Only the gateway's own and rate-limit headers: never content-type, cookies or anything upstream.
         headers.propertyNames().forEach(name -> assertThat(name).matches(
                 "x-junction-.*|x-request-id|x-ratelimit-.*|ratelimit.*|retry-after"));
+
+        // The reliability summary charges the fallback to the deployment that failed, the request to the one that
+        // answered.
+        JsonNode reliability = admin.get("/api/admin/analytics/reliability?model=failover").body().path("data");
+        JsonNode dead = row(reliability, "first-dead");
+        JsonNode ok = row(reliability, "second-ok");
+        assertThat(dead.path("fallbacks_caused").asLong()).isEqualTo(1);
+        assertThat(dead.path("requests").asLong()).isZero();
+        assertThat(ok.path("requests").asLong()).isEqualTo(1);
+        assertThat(ok.path("fallbacks").asLong()).isEqualTo(1);
+        assertThat(ok.path("fallbacks_caused").asLong()).isZero();
+    }
+
+    private static JsonNode row(JsonNode data, String deployment) {
+        for (JsonNode item : data) {
+            if (item.path("group").path("deployment").asString("").equals(deployment)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no reliability row for " + deployment + " in " + data);
     }
 }
