@@ -26,8 +26,8 @@ test('request log: live rows, filters, a request with its attempts, costs and he
   try {
     await signIn(page);
 
-    // The log of this user only (other tests share the gateway); nothing yet.
-    await page.goto(`/console/requests?user_id=${user.id}`);
+    // The log of this key only (other tests share the gateway); nothing yet.
+    await page.goto(`/console/requests?key_id=${key.id}`);
     await page.getByRole('heading', { name: 'Request logs' }).waitFor();
     await page.getByText('No requests logged in this range').or(page.getByText('No request matches these filters'))
       .first().waitFor();

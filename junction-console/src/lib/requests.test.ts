@@ -11,7 +11,7 @@ const row = (id: string, extra: Partial<LogRow> = {}): LogRow => ({
 });
 
 const event = (extra: Partial<LiveRequestEvent> = {}): LiveRequestEvent => ({
-  kind: 'request', at: '2026-12-07T10:00:00.500Z', request_id: 'req_1', key_name: 'web', endpoint: '/v1/chat',
+  kind: 'request', at: '2026-12-07T10:00:00.500Z', request_id: 'req_1', key_name: 'web', key_id: 'key_1', endpoint: '/v1/chat',
   model: 'chat', provider: 'mockai', deployment: 'chat-a', upstream_model: 'm', stream: false, status: 200,
   latency_ms: 500, ttfb_ms: 100, input_tokens: 3, output_tokens: 4, cost_usd: 0.002, attempts: 1, ...extra,
 });
@@ -53,14 +53,16 @@ describe('live rows', () => {
   it('matches events against the filters', () => {
     const now = new Date('2026-12-07T10:00:01Z');
     expect(eventMatches(event(), DEFAULT_FILTERS, now)).toBe(true);
-    expect(eventMatches(event({ key_name: '-' }), DEFAULT_FILTERS, now)).toBe(false);
+    expect(eventMatches(event({ key_id: undefined }), DEFAULT_FILTERS, now)).toBe(false);
     expect(eventMatches(event(), { ...DEFAULT_FILTERS, model: 'other' }, now)).toBe(false);
     expect(eventMatches(event({ status: 502 }), { ...DEFAULT_FILTERS, status: '502', error_class: 'http_502' }, now))
       .toBe(true);
     expect(eventMatches(event({ status: 429, error_type: 'rate_limited' }),
       { ...DEFAULT_FILTERS, error_class: 'http_429' }, now)).toBe(false);
     expect(eventMatches(event(), { ...DEFAULT_FILTERS, min_charged_usd: '0.01' }, now)).toBe(false);
-    expect(eventMatches(event(), { ...DEFAULT_FILTERS, key_id: 'key_1' }, now)).toBe(false);
+    expect(eventMatches(event(), { ...DEFAULT_FILTERS, key_id: 'key_1' }, now)).toBe(true);
+    expect(eventMatches(event(), { ...DEFAULT_FILTERS, key_id: 'key_2' }, now)).toBe(false);
+    expect(eventMatches(event(), { ...DEFAULT_FILTERS, request_id: 'req_1' }, now)).toBe(false);
   });
 
   it('starts a live row at its end minus its latency', () => {

@@ -116,6 +116,7 @@ export interface LiveRequestEvent {
   at: string;
   request_id: string;
   key_name: string;
+  key_id?: string;
   tenant_id?: string;
   user_id?: string;
   team_id?: string;
@@ -174,12 +175,13 @@ export function rowOfEvent(e: LiveRequestEvent): LogRow {
 }
 
 /**
- * Whether a live event belongs in the filtered list. Only authenticated callers are logged (a key name of "-" is
- * not); the key filter cannot be checked (events carry no key id), so while it is set live rows are not added.
+ * Whether a live event belongs in the filtered list. Only virtual keys' requests are logged (events without a key id
+ * are not); a request-id filter shows one stored entry, so no live row joins it.
  */
 export function eventMatches(e: LiveRequestEvent, f: RequestFilters, now: Date = new Date()): boolean {
-  if (!e.key_name || e.key_name === '-') return false;
-  if (f.key_id || f.request_id) return false;
+  if (!e.key_id) return false;
+  if (f.request_id) return false;
+  if (f.key_id && e.key_id !== f.key_id) return false;
   if (f.range === 'custom' && f.to) return false; // a fixed window in the past does not grow
   const q = filtersToQuery(f, now);
   if (q.from && new Date(e.at).getTime() < new Date(q.from).getTime()) return false;

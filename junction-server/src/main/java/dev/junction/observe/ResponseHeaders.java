@@ -24,9 +24,14 @@ public final class ResponseHeaders {
 
     /** Whether a header (by its name, any case) is one the log keeps. */
     public static boolean kept(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.startsWith("x-junction-") || n.equals("x-request-id") || n.startsWith("x-ratelimit-")
-                || n.startsWith("ratelimit") || n.equals("retry-after");
+        // Compared in place, ignoring case: no lower-cased copy of every header of every response.
+        return startsWith(name, "x-junction-") || name.equalsIgnoreCase("x-request-id")
+                || startsWith(name, "x-ratelimit-") || startsWith(name, "ratelimit")
+                || name.equalsIgnoreCase("retry-after");
+    }
+
+    private static boolean startsWith(String name, String prefix) {
+        return name.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /** The kept headers of a response, lower-cased names in the response's order; empty when none. */

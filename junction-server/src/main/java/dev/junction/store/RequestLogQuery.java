@@ -87,19 +87,39 @@ public final class RequestLogQuery {
         }
 
         /** Only requests started at or after this time. */
-        public Filter withFrom(Optional<Instant> v) { Filter f = copy(); f.from = Objects.requireNonNull(v); return f; }
+        public Filter withFrom(Optional<Instant> v) {
+            Filter f = copy();
+            f.from = Objects.requireNonNull(v);
+            return f;
+        }
 
         /** Only requests started before this time. */
-        public Filter withTo(Optional<Instant> v) { Filter f = copy(); f.to = Objects.requireNonNull(v); return f; }
+        public Filter withTo(Optional<Instant> v) {
+            Filter f = copy();
+            f.to = Objects.requireNonNull(v);
+            return f;
+        }
 
         /** Only this virtual key's requests. */
-        public Filter withKeyId(Optional<String> v) { Filter f = copy(); f.keyId = Objects.requireNonNull(v); return f; }
+        public Filter withKeyId(Optional<String> v) {
+            Filter f = copy();
+            f.keyId = Objects.requireNonNull(v);
+            return f;
+        }
 
         /** Only this user's requests. */
-        public Filter withUserId(Optional<String> v) { Filter f = copy(); f.userId = Objects.requireNonNull(v); return f; }
+        public Filter withUserId(Optional<String> v) {
+            Filter f = copy();
+            f.userId = Objects.requireNonNull(v);
+            return f;
+        }
 
         /** Only this team's requests. */
-        public Filter withTeamId(Optional<String> v) { Filter f = copy(); f.teamId = Objects.requireNonNull(v); return f; }
+        public Filter withTeamId(Optional<String> v) {
+            Filter f = copy();
+            f.teamId = Objects.requireNonNull(v);
+            return f;
+        }
 
         /** Only this tenant's requests. */
         public Filter withTenantId(Optional<String> v) {
@@ -109,7 +129,11 @@ public final class RequestLogQuery {
         }
 
         /** Only requests for this public model. */
-        public Filter withModel(Optional<String> v) { Filter f = copy(); f.model = Objects.requireNonNull(v); return f; }
+        public Filter withModel(Optional<String> v) {
+            Filter f = copy();
+            f.model = Objects.requireNonNull(v);
+            return f;
+        }
 
         /** Only requests answered (or last tried) by this provider. */
         public Filter withProvider(Optional<String> v) {
@@ -119,7 +143,11 @@ public final class RequestLogQuery {
         }
 
         /** Only requests answered with this HTTP status. */
-        public Filter withStatus(Optional<Integer> v) { Filter f = copy(); f.status = Objects.requireNonNull(v); return f; }
+        public Filter withStatus(Optional<Integer> v) {
+            Filter f = copy();
+            f.status = Objects.requireNonNull(v);
+            return f;
+        }
 
         /** Only requests that failed with this kind of error (the stored error type, exactly). */
         public Filter withErrorType(Optional<String> v) {
@@ -160,10 +188,18 @@ public final class RequestLogQuery {
         }
 
         /** The same filter with another page size. */
-        public Filter withLimit(int v) { Filter f = copy(); f.limit = checkedLimit(v); return f; }
+        public Filter withLimit(int v) {
+            Filter f = copy();
+            f.limit = checkedLimit(v);
+            return f;
+        }
 
         /** The same filter from another position ({@link Page#nextCursor()}); empty for the first page. */
-        public Filter withCursor(Optional<String> v) { Filter f = copy(); f.cursor = Objects.requireNonNull(v); return f; }
+        public Filter withCursor(Optional<String> v) {
+            Filter f = copy();
+            f.cursor = Objects.requireNonNull(v);
+            return f;
+        }
 
         public Optional<Instant> from() { return from; }
         public Optional<Instant> to() { return to; }
