@@ -10,14 +10,16 @@ export const SERIES_COLORS = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6'
  * A chart of figures over time, one line or stacked area per series. Counts and costs stack as areas (they add
  * up); percentiles are lines with gaps where a bucket had no traffic (they do not add up).
  */
-export function TimeChart({ title, rows, series, format, kind, testId, height = 220 }: {
+export function TimeChart({ title, rows, series, format, kind, testId, height = 220, integers = false }: {
   title: string; rows: ChartRow[]; series: string[]; format: (v: number) => string; kind: 'stacked' | 'lines';
   testId?: string; height?: number;
+  /** Counts: no fractional ticks on the y axis. */
+  integers?: boolean;
 }) {
   const s = series.map((name, i) => ({ name, color: SERIES_COLORS[i % SERIES_COLORS.length] }));
   const common = {
     h: height, data: rows, dataKey: 'label', series: s, valueFormatter: format, withLegend: series.length > 1,
-    tickLine: 'y' as const, gridAxis: 'xy' as const, yAxisProps: { width: 72 },
+    tickLine: 'y' as const, gridAxis: 'xy' as const, yAxisProps: { width: 72, allowDecimals: integers ? false : undefined },
     legendProps: { verticalAlign: 'bottom' as const, height: 40 },
   };
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figures, SeriesPoint } from '../api/analytics';
 import {
-  autoBucket, bucketCount, bucketStarts, DEFAULT_VIEW, errorRate, fillSeries, groupLabel, parseView, presetRange,
+  autoBucket, pushTail, bucketCount, bucketStarts, DEFAULT_VIEW, errorRate, fillSeries, groupLabel, parseView, presetRange,
   topN, viewQuery, viewToSearch,
 } from './analytics';
 
@@ -102,5 +102,16 @@ describe('view in the URL', () => {
       { user: new Map([['usr_1', 'alice']]) })).toBe('mockai · alice');
     expect(groupLabel({ user: null }, ['user'])).toBe('(none)');
     expect(groupLabel(undefined, [])).toBe('All traffic');
+  });
+});
+
+describe('live tail', () => {
+  it('puts the newest first and keeps at most the cap', () => {
+    expect(pushTail([2, 1], [3, 4], 3)).toEqual([4, 3, 2]);
+    const full = Array.from({ length: 50 }, (_, i) => 50 - i);
+    const next = pushTail(full, [51]);
+    expect(next).toHaveLength(50);
+    expect(next[0]).toBe(51);
+    expect(next[49]).toBe(2);
   });
 });

@@ -197,6 +197,14 @@ export function topN<T>(rows: T[], n: number, by: (r: T) => number): { top: T[];
   return { top: sorted.slice(0, n).map((x) => x.r), rest: Math.max(0, rows.length - n) };
 }
 
+/** The most requests the live tail keeps; older ones drop off the bottom. */
+export const TAIL_ROWS = 50;
+
+/** What the live tail shows after `incoming` arrived (oldest first): the newest first, at most `cap`. */
+export function pushTail<T>(rows: T[], incoming: T[], cap = TAIL_ROWS): T[] {
+  return [...incoming.slice().reverse(), ...rows].slice(0, cap);
+}
+
 /** The share of errors among requests; 0 when there were none. */
 export function errorRate(requests: number, errors: number): number {
   return requests > 0 ? errors / requests : 0;

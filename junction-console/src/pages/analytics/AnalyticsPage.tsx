@@ -14,56 +14,18 @@ import { PageHeader } from '../../components/PageHeader';
 import { TimeChart } from '../../components/TimeChart';
 import { VirtualTable } from '../../components/VirtualRows';
 import {
-  DIMENSIONS, dimensionLabel, errorRate, FILTERS, fillSeries, groupKey, groupLabel, metricOf, METRICS, parseView,
+  DIMENSIONS, dimensionLabel, FILTERS, fillSeries, groupKey, groupLabel, metricOf, METRICS, parseView,
   PRESETS, topN, valueLabel, viewQuery, viewToSearch, type MetricId, type Names, type View,
 } from '../../lib/analytics';
-import { toCsv, downloadCsv, type Cell } from '../../lib/csv';
+import { downloadCsv } from '../../lib/csv';
+import { COLUMNS, groupsCsv, NAMED } from '../../lib/analyticsTable';
 import { formatCompact, formatInteger, formatMillis, formatPercent, formatUsd } from '../../lib/format';
 import { useNames } from './useNames';
 
 /** How many groups a chart draws (the ones with the most requests); the table lists them all. */
 const CHART_GROUPS = 8;
-/** The dimensions whose values are ids with names (the CSV gets a name column for them). */
-const NAMED: Dimension[] = ['key', 'user', 'team', 'tenant'];
-
 const formatOf = (unit: 'count' | 'usd' | 'ms') =>
   unit === 'usd' ? formatUsd : unit === 'ms' ? formatMillis : formatCompact;
-
-/** The groups table's figure columns: header text, CSV name, value and display. */
-const COLUMNS: { label: string; csv: string; value: (r: SummaryRow) => number | null; show: (v: number | null) => string }[] = [
-  { label: 'Requests', csv: 'requests', value: (r) => r.requests, show: formatInteger },
-  { label: 'Errors', csv: 'errors', value: (r) => r.errors, show: formatInteger },
-  { label: 'Error rate', csv: 'error_rate', value: (r) => errorRate(r.requests, r.errors), show: formatPercent },
-  { label: 'Input tokens', csv: 'input_tokens', value: (r) => r.input_tokens, show: formatCompact },
-  { label: 'Output tokens', csv: 'output_tokens', value: (r) => r.output_tokens, show: formatCompact },
-  { label: 'Metered', csv: 'metered_usd', value: (r) => r.metered_usd, show: formatUsd },
-  { label: 'Standard', csv: 'standard_usd', value: (r) => r.standard_usd, show: formatUsd },
-  { label: 'Charged', csv: 'charged_usd', value: (r) => r.charged_usd, show: formatUsd },
-  { label: 'Latency p50', csv: 'latency_p50_ms', value: (r) => r.latency_ms.p50, show: formatMillis },
-  { label: 'Latency p95', csv: 'latency_p95_ms', value: (r) => r.latency_ms.p95, show: formatMillis },
-  { label: 'First token p50', csv: 'ttft_p50_ms', value: (r) => r.ttft_ms.p50, show: formatMillis },
-  { label: 'First token p95', csv: 'ttft_p95_ms', value: (r) => r.ttft_ms.p95, show: formatMillis },
-];
-
-/** The groups table as CSV: the group's values (and names for ids), then every figure as a plain number. */
-export function groupsCsv(rows: SummaryRow[], dims: Dimension[], names: Names): string {
-  const header: string[] = [];
-  for (const d of dims) {
-    header.push(d);
-    if (NAMED.includes(d)) header.push(`${d}_name`);
-  }
-  header.push(...COLUMNS.map((c) => c.csv));
-  const body = rows.map((r) => {
-    const cells: Cell[] = [];
-    for (const d of dims) {
-      cells.push(r.group?.[d] ?? '');
-      if (NAMED.includes(d)) cells.push(r.group?.[d] ? names[d]?.get(r.group[d]!) ?? '' : '');
-    }
-    cells.push(...COLUMNS.map((c) => c.value(r)));
-    return cells;
-  });
-  return toCsv(header, body);
-}
 
 /** The range, bucket, grouping, charts and filters; changes go to the URL (filters when applied). */
 function Controls({ view, onChange }: { view: View; onChange: (v: View) => void }) {
@@ -184,7 +146,7 @@ function Charts({ series, groups, view, names }: { series: Answer<SeriesPoint>; 
           const rows = fillSeries(series.data, { from: series.from, to: series.to, bucket: series.bucket,
             series: labels, seriesOf: labelOf, value: m.value, additive: m.unit !== 'ms' });
           return <TimeChart key={id} title={m.label} testId={`chart-${id}`} rows={rows} series={labels}
-            format={formatOf(m.unit)} kind={m.unit === 'ms' ? 'lines' : 'stacked'} />;
+            format={formatOf(m.unit)} integers={m.unit === 'count'} kind={m.unit === 'ms' ? 'lines' : 'stacked'} />;
         })}
       </SimpleGrid>
     </Stack>

@@ -1,15 +1,8 @@
 import { Badge, Group, Paper, Switch, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { EVENTS_PATH, type LiveRequest } from '../../api/analytics';
+import { pushTail, TAIL_ROWS } from '../../lib/analytics';
 import { formatInteger, formatMillis, formatTime, formatUsd } from '../../lib/format';
-
-/** The most requests the tail keeps; older ones drop off the bottom. */
-export const TAIL_ROWS = 50;
-
-/** New entries first, at most `cap`: what the tail shows after `incoming` arrived. */
-export function pushTail<T>(rows: T[], incoming: T[], cap = TAIL_ROWS): T[] {
-  return [...incoming.slice().reverse(), ...rows].slice(0, cap);
-}
 
 type Status = 'connecting' | 'live' | 'reconnecting';
 

@@ -27,22 +27,22 @@ const TOP = 5;
 const QK_OVERVIEW = ['overview'] as const;
 
 /** One "top" list: the five groups with the most requests over the range. */
-function TopList({ title, dim, rows, names, error }: { title: string; dim: Dimension; rows: SummaryRow[] | undefined;
-  names: Names; error: unknown }) {
+function TopList({ title, dim, rows, names, error, range }: { title: string; dim: Dimension;
+  rows: SummaryRow[] | undefined; names: Names; error: unknown; range: PresetId }) {
   const { top, rest } = topN(rows ?? [], TOP, (r) => r.requests);
   return (
     <Paper withBorder radius="md" p="md" data-testid={`top-${dim}`}>
       <Group justify="space-between" mb={4}>
         <Text fw={600} size="sm">{title}</Text>
-        <Anchor component={Link} href={`/analytics?range=24h&group_by=${dim}`} size="xs">Analyse</Anchor>
+        <Anchor component={Link} href={`/analytics?range=${range}&group_by=${dim}`} size="xs">Analyse</Anchor>
       </Group>
       {error ? <ErrorAlert error={error} /> : !rows ? <Skeleton h={120} /> : top.length === 0 ? (
         <Text size="sm" c="dimmed">No requests in this range.</Text>
       ) : (
-        <Table verticalSpacing={4} aria-label={title}>
+        <Table verticalSpacing={4} aria-label={title} style={{ tableLayout: 'fixed' }}>
           <Table.Thead>
-            <Table.Tr><Table.Th>Name</Table.Th><Table.Th ta="right">Requests</Table.Th>
-              <Table.Th ta="right">Errors</Table.Th><Table.Th ta="right">Charged</Table.Th></Table.Tr>
+            <Table.Tr><Table.Th w="40%">Name</Table.Th><Table.Th ta="right">Requests</Table.Th>
+              <Table.Th ta="right">Error rate</Table.Th><Table.Th ta="right">Charged</Table.Th></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {top.map((r) => (
@@ -156,7 +156,7 @@ export default function OverviewPage() {
           <StatCard testId="stat-requests" label="Requests" value={formatInteger(requests)}
             hint={`${formatInteger(t?.fallbacks ?? 0)} after a fallback`} />
           <StatCard testId="stat-error-rate" label="Error rate" value={formatPercent(errorRate(requests, t?.errors ?? 0))}
-            hint={<span data-testid="stat-errors">{formatInteger(t?.errors ?? 0)} errors</span>} />
+            hint={<span data-testid="stat-errors">{formatInteger(t?.errors ?? 0)} error{t?.errors === 1 ? '' : 's'}</span>} />
           <StatCard testId="stat-metered" label="Metered spend" value={formatUsd(t?.metered_usd ?? 0)}
             hint="what the upstreams charge" />
           <StatCard testId="stat-standard" label="Standard spend" value={formatUsd(t?.standard_usd ?? 0)}
@@ -176,17 +176,17 @@ export default function OverviewPage() {
           {points ? (
             <>
               <TimeChart title="Requests and errors" testId="chart-requests" kind="lines"
-                rows={requestRows} series={['Requests', 'Errors']} format={formatInteger} />
+                rows={requestRows} series={['Requests', 'Errors']} format={formatInteger} integers />
               <TimeChart title="Charged spend" testId="chart-spend" kind="stacked"
                 rows={chartRows((p) => p.charged_usd, 'Charged')} series={['Charged']} format={formatUsd} />
             </>
           ) : !series.isError && <><Skeleton h={270} /><Skeleton h={270} /></>}
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }}>
-          <TopList title="Top models (routes)" dim="model" rows={byModel.data?.data} names={names} error={byModel.error} />
-          <TopList title="Top providers" dim="provider" rows={byProvider.data?.data} names={names} error={byProvider.error} />
-          <TopList title="Top keys" dim="key" rows={byKey.data?.data} names={names} error={byKey.error} />
-          <TopList title="Top users" dim="user" rows={byUser.data?.data} names={names} error={byUser.error} />
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <TopList title="Top models (routes)" dim="model" rows={byModel.data?.data} names={names} error={byModel.error} range={range} />
+          <TopList title="Top providers" dim="provider" rows={byProvider.data?.data} names={names} error={byProvider.error} range={range} />
+          <TopList title="Top keys" dim="key" rows={byKey.data?.data} names={names} error={byKey.error} range={range} />
+          <TopList title="Top users" dim="user" rows={byUser.data?.data} names={names} error={byUser.error} range={range} />
         </SimpleGrid>
         <LiveTail onRequest={onRequest} />
       </Stack>
