@@ -47,8 +47,9 @@ test('the overview counts traffic and errors, tails live requests; analytics gro
         `the requests figure to reach ${before + sent + 1}`);
       await until(async () => Number((await page.getByTestId('stat-errors').innerText()).replace(/[^0-9]/g, ''))
         > errorsBefore, 'an error to be counted');
-      // The key's user shows among the top users, by name.
+      // The key and its user show among the top ones, by name.
       await page.getByTestId('top-key').getByText(issued.name).waitFor();
+      await page.getByTestId('top-user').getByText(user.name).waitFor();
 
       // One more request, with the page open, arrives in the live tail.
       await page.getByTestId('tail-status').filter({ hasText: 'live' }).waitFor();
@@ -75,10 +76,23 @@ test('the overview counts traffic and errors, tails live requests; analytics gro
         await dark.browser.close();
       }
 
-      // Analytics grouped by provider shows mockai; the CSV has a header and a row.
-      await page.goto('/console/analytics?range=1h&group_by=provider');
+      // Analytics: grouped by provider (picked in the page) shows mockai; the view goes to the URL.
+      await page.goto('/console/analytics?range=1h&group_by=');
       const table = page.getByRole('table', { name: 'Groups' });
+      await table.getByRole('cell', { name: 'All traffic' }).waitFor();
+      await page.getByRole('combobox', { name: 'Group by' }).click();
+      await page.getByRole('option', { name: 'Provider' }).click();
+      await page.keyboard.press('Escape');
       await table.getByRole('cell', { name: 'mockai', exact: true }).waitFor();
+      assert.match(page.url(), /group_by=provider/);
+      // Filtered to this test's key: its four chats went to mockai.
+      await page.getByRole('button', { name: /^Filters/ }).click();
+      await page.getByRole('combobox', { name: 'Key', exact: true }).fill(issued.name);
+      await page.getByRole('option', { name: new RegExp(issued.name) }).click();
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      const mockRow = table.getByRole('row').filter({ has: page.getByRole('cell', { name: 'mockai', exact: true }) });
+      await until(async () => (await mockRow.getByRole('cell').nth(1).innerText()).trim() === String(sent + 1),
+        `the key's ${sent + 1} mockai requests`);
       await page.getByRole('table', { name: 'Reliability' }).getByRole('cell', { name: 'chat-a' }).first().waitFor();
       await screenshot(page, 'analytics');
       const [download] = await Promise.all([
@@ -87,12 +101,14 @@ test('the overview counts traffic and errors, tails live requests; analytics gro
       ]);
       const csv = await readFile(await download.path(), 'utf8');
       const lines = csv.trim().split(/\r?\n/);
-      assert.match(lines[0], /^provider,requests,errors/);
-      assert.ok(lines.some((l) => l.startsWith('mockai,')), `a mockai row in:\n${csv}`);
+      assert.match(lines[0], /^provider,requests,errors,/);
+      assert.ok(lines.some((l) => l.startsWith(`mockai,${sent + 1},0,`)), `a mockai row in:\n${csv}`);
 
-      // The view lives in the URL: a reload keeps the grouping.
+      // The view lives in the URL: a reload keeps the grouping and the filter.
+      assert.match(page.url(), new RegExp(`key=${issued.id}`));
       await page.reload();
-      await table.getByRole('cell', { name: 'mockai', exact: true }).waitFor();
+      await mockRow.first().waitFor();
+      assert.equal((await mockRow.getByRole('cell').nth(1).innerText()).trim(), String(sent + 1));
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();

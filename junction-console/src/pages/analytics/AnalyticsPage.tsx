@@ -33,6 +33,9 @@ function Controls({ view, onChange }: { view: View; onChange: (v: View) => void 
   const [showFilters, setShowFilters] = useState(Object.keys(view.filters).length > 0);
   useEffect(() => setFilters(view.filters), [view.filters]);
   const active = Object.values(view.filters).filter(Boolean).length;
+  // Keys, users, teams and tenants are picked by name (their ids are what the API filters on).
+  const names = useNames(showFilters ? NAMED : []);
+  const setFilter = (d: Dimension, value: string) => setFilters((x) => ({ ...x, [d]: value }));
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
@@ -66,11 +69,20 @@ function Controls({ view, onChange }: { view: View; onChange: (v: View) => void 
         {showFilters && (
           <form onSubmit={(e) => { e.preventDefault(); onChange({ ...view, filters }); }}>
             <Group align="flex-end" wrap="wrap">
-              {FILTERS.map((f) => (
-                <TextInput key={f.id} w={180} label={`${f.label}${NAMED.includes(f.id) ? ' id' : ''}`}
-                  placeholder="any" value={filters[f.id] ?? ''}
-                  onChange={(e) => { const value = e.currentTarget.value; setFilters((x) => ({ ...x, [f.id]: value })); }} />
-              ))}
+              {FILTERS.map((f) => {
+                const known = names[f.id];
+                if (!NAMED.includes(f.id)) {
+                  return <TextInput key={f.id} w={180} label={f.label} placeholder="any" value={filters[f.id] ?? ''}
+                    onChange={(e) => setFilter(f.id, e.currentTarget.value)} />;
+                }
+                const current = filters[f.id] ?? '';
+                const data = [...(known ?? new Map<string, string>()).entries()]
+                  .map(([value, label]) => ({ value, label: `${label} (${value})` }));
+                if (current && !known?.has(current)) data.unshift({ value: current, label: current });
+                return <Select key={f.id} w={220} label={f.label} placeholder="any" searchable clearable
+                  data={data} value={current || null} onChange={(v) => setFilter(f.id, v ?? '')}
+                  nothingFoundMessage="None of that name" limit={200} />;
+              })}
               <Button type="submit">Apply filters</Button>
               {active > 0 && <Button variant="subtle" onClick={() => onChange({ ...view, filters: {} })}>Clear filters</Button>}
             </Group>
