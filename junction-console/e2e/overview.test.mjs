@@ -71,6 +71,9 @@ test('the overview counts traffic and errors, tails live requests; analytics gro
         await until(async () => await figure(dark.page, 'stat-requests') >= before + sent + 1, 'dark figures');
         await dark.page.getByTestId('chart-requests').waitFor();
         await screenshot(dark.page, 'overview-dark');
+        await dark.page.goto('/console/analytics?range=1h&group_by=provider');
+        await dark.page.getByRole('table', { name: 'Groups' }).getByRole('cell', { name: 'mockai', exact: true }).waitFor();
+        await screenshot(dark.page, 'analytics-dark');
         assert.deepEqual(dark.problems, []);
       } finally {
         await dark.browser.close();

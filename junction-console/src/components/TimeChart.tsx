@@ -16,6 +16,8 @@ export function TimeChart({ title, rows, series, format, kind, testId, height = 
   /** Counts: no fractional ticks on the y axis. */
   integers?: boolean;
 }) {
+  // Sparse lines (a few buckets with traffic) need dots, or a lone point would not show at all.
+  const points = rows.reduce((n, r) => n + series.filter((name) => r[name] !== null).length, 0);
   const s = series.map((name, i) => ({ name, color: SERIES_COLORS[i % SERIES_COLORS.length] }));
   const common = {
     h: height, data: rows, dataKey: 'label', series: s, valueFormatter: format, withLegend: series.length > 1,
@@ -28,7 +30,7 @@ export function TimeChart({ title, rows, series, format, kind, testId, height = 
       {kind === 'stacked'
         ? <AreaChart {...common} type={series.length > 1 ? 'stacked' : 'default'} curveType="monotone"
             withDots={false} fillOpacity={0.25} />
-        : <LineChart {...common} curveType="monotone" withDots={rows.length < 40} connectNulls={false} />}
+        : <LineChart {...common} curveType="monotone" withDots={points < 60} connectNulls={false} />}
     </Paper>
   );
 }

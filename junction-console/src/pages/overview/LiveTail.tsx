@@ -1,10 +1,10 @@
-import { Badge, Group, Paper, Switch, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Switch, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { EVENTS_PATH, type LiveRequest } from '../../api/analytics';
 import { pushTail, TAIL_ROWS } from '../../lib/analytics';
 import { formatInteger, formatMillis, formatTime, formatUsd } from '../../lib/format';
 
-type Status = 'connecting' | 'live' | 'reconnecting';
+type Status = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
 /**
  * The requests finishing now, from the live event stream (GET /api/admin/events; EventSource sends the session
@@ -17,6 +17,8 @@ export function LiveTail({ onRequest }: { onRequest?: () => void }) {
   const [skipped, setSkipped] = useState(0);
   const [lost, setLost] = useState(0);
   const [status, setStatus] = useState<Status>('connecting');
+  // Bumped by "Reconnect": the stream is opened again.
+  const [attempt, setAttempt] = useState(0);
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
   const onRequestRef = useRef(onRequest);
@@ -34,7 +36,8 @@ export function LiveTail({ onRequest }: { onRequest?: () => void }) {
       setRows((r) => pushTail(r, batch));
     };
     source.onopen = () => setStatus('live');
-    source.onerror = () => setStatus('reconnecting'); // EventSource reconnects by itself
+    // EventSource retries a dropped connection by itself; a refused one (say, the session ended) it closes for good.
+    source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
     source.addEventListener('request', (e) => {
       onRequestRef.current?.();
       if (pausedRef.current) {
@@ -58,7 +61,7 @@ export function LiveTail({ onRequest }: { onRequest?: () => void }) {
       source.close();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [attempt]);
 
   const togglePause = (next: boolean) => {
     setPaused(next);
@@ -75,6 +78,10 @@ export function LiveTail({ onRequest }: { onRequest?: () => void }) {
             {status === 'live' ? (paused ? 'paused' : 'live') : status}
           </Badge>
           {paused && skipped > 0 && <Text size="xs" c="dimmed">{formatInteger(skipped)} skipped while paused</Text>}
+          {status === 'closed' && (
+            <Button size="compact-xs" variant="light" onClick={() => { setStatus('connecting'); setAttempt((n) => n + 1); }}>
+              Reconnect</Button>
+          )}
           {lost > 0 && <Text size="xs" c="orange">{formatInteger(lost)} lost (the browser fell behind)</Text>}
         </Group>
         <Switch label="Pause live tail" checked={paused} onChange={(e) => togglePause(e.currentTarget.checked)} />
