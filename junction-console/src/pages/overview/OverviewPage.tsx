@@ -3,7 +3,7 @@ import {
 } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { analytics, type Dimension, type SummaryRow } from '../../api/analytics';
 import { EmptyState } from '../../components/EmptyState';
@@ -22,6 +22,8 @@ import { LiveTail } from './LiveTail';
 const REFRESH_MS = 15_000;
 /** After a live request, how long to wait before reading the figures (the rollups are written just after it). */
 const AFTER_EVENT_MS = 1_500;
+/** Under steady traffic, the figures are read at most this often (each read is a handful of rollup queries). */
+const MIN_REFRESH_MS = 5_000;
 const TOP = 5;
 
 const QK_OVERVIEW = ['overview'] as const;
@@ -109,13 +111,17 @@ export default function OverviewPage() {
 
   // A live request means new figures shortly: read them once, a moment after the last of a burst.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRefresh = useRef(0);
   const onRequest = useCallback(() => {
     if (timer.current) return;
+    const wait = Math.max(AFTER_EVENT_MS, lastRefresh.current + MIN_REFRESH_MS - Date.now());
     timer.current = setTimeout(() => {
       timer.current = null;
+      lastRefresh.current = Date.now();
       void client.invalidateQueries({ queryKey: QK_OVERVIEW });
-    }, AFTER_EVENT_MS);
+    }, wait);
   }, [client]);
+  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
 
   const t = total.data?.data[0];
   const requests = t?.requests ?? 0;
