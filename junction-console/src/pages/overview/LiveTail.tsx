@@ -29,8 +29,9 @@ export function LiveTail({ onRequest }: { onRequest?: () => void }) {
     // Events can come in bursts: gather them and render once per animation frame.
     let pending: LiveRequest[] = [];
     let frame = 0;
+    let scheduled = false;
     const flush = () => {
-      frame = 0;
+      scheduled = false;
       const batch = pending;
       pending = [];
       setRows((r) => pushTail(r, batch));
@@ -49,7 +50,10 @@ export function LiveTail({ onRequest }: { onRequest?: () => void }) {
       } catch {
         return;
       }
-      if (!frame) frame = requestAnimationFrame(flush);
+      if (!scheduled) {
+        scheduled = true;
+        frame = requestAnimationFrame(flush);
+      }
     });
     source.addEventListener('lost', (e) => {
       try {
@@ -59,7 +63,7 @@ export function LiveTail({ onRequest }: { onRequest?: () => void }) {
     });
     return () => {
       source.close();
-      if (frame) cancelAnimationFrame(frame);
+      if (scheduled) cancelAnimationFrame(frame);
     };
   }, [attempt]);
 
