@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figures, SeriesPoint } from '../api/analytics';
 import {
-  autoBucket, pushTail, bucketCount, bucketStarts, DEFAULT_VIEW, errorRate, fillSeries, groupLabel, parseView, presetRange,
+  autoBucket, isoToLocal, localToIsoOrEmpty, pushTail, bucketCount, bucketStarts, DEFAULT_VIEW, errorRate, fillSeries, groupLabel, parseView, presetRange,
   topN, viewQuery, viewToSearch,
 } from './analytics';
 
@@ -113,5 +113,15 @@ describe('live tail', () => {
     expect(next).toHaveLength(50);
     expect(next[0]).toBe(51);
     expect(next[49]).toBe(2);
+  });
+});
+
+describe('custom range inputs', () => {
+  it('round-trip between local input values and instants', () => {
+    const iso = localToIsoOrEmpty('2026-12-07T10:05');
+    expect(iso).toMatch(/^2026-12-0[67]T\d\d:\d5:00\.000Z$/);
+    expect(isoToLocal(iso)).toBe('2026-12-07T10:05');
+    expect(localToIsoOrEmpty('')).toBe('');
+    expect(isoToLocal('nonsense')).toBe('');
   });
 });

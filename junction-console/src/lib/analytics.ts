@@ -277,6 +277,20 @@ export function viewToSearch(view: View): string {
   return q.toString();
 }
 
+/** An instant as a datetime-local input shows it (local time, to the minute); '' for none or a bad one. */
+export function isoToLocal(iso: string): string {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local input's value (local time) as an RFC 3339 instant, so a shared URL means the same moment. */
+export function localToIsoOrEmpty(local: string): string {
+  const d = new Date(local);
+  return !local || Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
+
 /**
  * The API query of a view at `now`: a preset ends now; a custom range is two RFC 3339 instants (or datetime-local
  * values, read as local time). Throws an Error with a message for the user when the range is unusable.

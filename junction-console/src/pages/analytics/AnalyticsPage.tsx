@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { TimeChart } from '../../components/TimeChart';
 import { VirtualTable } from '../../components/VirtualRows';
 import {
-  DIMENSIONS, dimensionLabel, FILTERS, fillSeries, groupKey, groupLabel, metricOf, METRICS, parseView,
+  DIMENSIONS, dimensionLabel, FILTERS, isoToLocal, localToIsoOrEmpty, fillSeries, groupKey, groupLabel, metricOf, METRICS, parseView,
   PRESETS, topN, valueLabel, viewQuery, viewToSearch, type MetricId, type Names, type View,
 } from '../../lib/analytics';
 import { downloadCsv } from '../../lib/csv';
@@ -42,13 +42,23 @@ function Controls({ view, onChange }: { view: View; onChange: (v: View) => void 
         <Group align="flex-end" wrap="wrap">
           <Select label="Range" w={170} allowDeselect={false} value={view.range}
             data={[...PRESETS.map((p) => ({ value: p.id, label: p.label })), { value: 'custom', label: 'Custom range' }]}
-            onChange={(v) => v && onChange({ ...view, range: v as View['range'] })} />
+            onChange={(v) => {
+              if (!v) return;
+              // A custom range starts as the range shown, so the view does not jump.
+              if (v === 'custom' && view.range !== 'custom' && !view.from) {
+                let seed = { from: '', to: '' };
+                try { seed = viewQuery(view); } catch { /* an unusable view seeds nothing */ }
+                onChange({ ...view, range: 'custom', from: seed.from, to: seed.to });
+              } else {
+                onChange({ ...view, range: v as View['range'] });
+              }
+            }} />
           {view.range === 'custom' && (
             <>
-              <TextInput type="datetime-local" label="From" value={view.from}
-                onChange={(e) => onChange({ ...view, from: e.currentTarget.value })} />
-              <TextInput type="datetime-local" label="To (empty: now)" value={view.to}
-                onChange={(e) => onChange({ ...view, to: e.currentTarget.value })} />
+              <TextInput type="datetime-local" label="From" value={isoToLocal(view.from)}
+                onChange={(e) => onChange({ ...view, from: localToIsoOrEmpty(e.currentTarget.value) })} />
+              <TextInput type="datetime-local" label="To (empty: now)" value={isoToLocal(view.to)}
+                onChange={(e) => onChange({ ...view, to: localToIsoOrEmpty(e.currentTarget.value) })} />
             </>
           )}
           <Select label="Bucket" w={130} allowDeselect={false} value={view.bucket}

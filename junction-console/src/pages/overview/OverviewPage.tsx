@@ -125,6 +125,7 @@ export default function OverviewPage() {
 
   const t = total.data?.data[0];
   const requests = t?.requests ?? 0;
+  const topClass = topN(Object.entries(t?.errors_by_class ?? {}), 1, ([, n]) => n).top[0]?.[0];
   const points = series.data;
   const chartRows = (value: (p: SummaryRow) => number, name: string) => points ? fillSeries(points.data, {
     from: points.from, to: points.to, bucket: points.bucket, series: [name], seriesOf: () => name, value,
@@ -162,7 +163,10 @@ export default function OverviewPage() {
           <StatCard testId="stat-requests" label="Requests" value={formatInteger(requests)}
             hint={`${formatInteger(t?.fallbacks ?? 0)} after a fallback`} />
           <StatCard testId="stat-error-rate" label="Error rate" value={formatPercent(errorRate(requests, t?.errors ?? 0))}
-            hint={<span data-testid="stat-errors">{formatInteger(t?.errors ?? 0)} error{t?.errors === 1 ? '' : 's'}</span>} />
+            hint={<>
+              <span data-testid="stat-errors">{formatInteger(t?.errors ?? 0)} error{t?.errors === 1 ? '' : 's'}</span>
+              {topClass && <> · mostly <Text span ff="monospace" size="xs">{topClass}</Text></>}
+            </>} />
           <StatCard testId="stat-metered" label="Metered spend" value={formatUsd(t?.metered_usd ?? 0)}
             hint="what the upstreams charge" />
           <StatCard testId="stat-standard" label="Standard spend" value={formatUsd(t?.standard_usd ?? 0)}
