@@ -10,15 +10,17 @@ export const SERIES_COLORS = ['blue.6', 'teal.6', 'orange.6', 'grape.6', 'red.6'
  * A chart of figures over time, one line or stacked area per series. Counts and costs stack as areas (they add
  * up); percentiles are lines with gaps where a bucket had no traffic (they do not add up).
  */
-export function TimeChart({ title, rows, series, format, kind, testId, height = 220, integers = false }: {
+export function TimeChart({ title, rows, series, format, kind, testId, height = 220, integers = false, colors }: {
   title: string; rows: ChartRow[]; series: string[]; format: (v: number) => string; kind: 'stacked' | 'lines';
   testId?: string; height?: number;
   /** Counts: no fractional ticks on the y axis. */
   integers?: boolean;
+  /** A colour per series (Mantine colour names), instead of the palette. */
+  colors?: string[];
 }) {
   // Sparse lines (a few buckets with traffic) need dots, or a lone point would not show at all.
   const points = rows.reduce((n, r) => n + series.filter((name) => r[name] !== null).length, 0);
-  const s = series.map((name, i) => ({ name, color: SERIES_COLORS[i % SERIES_COLORS.length] }));
+  const s = series.map((name, i) => ({ name, color: colors?.[i] ?? SERIES_COLORS[i % SERIES_COLORS.length] }));
   const common = {
     h: height, data: rows, dataKey: 'label', series: s, valueFormatter: format, withLegend: series.length > 1,
     tickLine: 'y' as const, gridAxis: 'xy' as const, yAxisProps: { width: 72, allowDecimals: integers ? false : undefined },

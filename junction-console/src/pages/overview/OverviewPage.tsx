@@ -186,7 +186,7 @@ export default function OverviewPage() {
           {points ? (
             <>
               <TimeChart title="Requests and errors" testId="chart-requests" kind="lines"
-                rows={requestRows} series={['Requests', 'Errors']} format={formatInteger} integers />
+                rows={requestRows} series={['Requests', 'Errors']} format={formatInteger} integers colors={['blue.6', 'red.6']} />
               <TimeChart title="Charged spend" testId="chart-spend" kind="stacked"
                 rows={chartRows((p) => p.charged_usd, 'Charged')} series={['Charged']} format={formatUsd} />
             </>
