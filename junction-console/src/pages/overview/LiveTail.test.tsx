@@ -33,10 +33,20 @@ const request = (i: number) => ({
   attempts: 1,
 });
 
+/** The callbacks waiting for the next animation frame; `frame()` runs them (the tail renders once per frame). */
+let frames: (() => void)[] = [];
+function frame() {
+  const run = frames;
+  frames = [];
+  run.forEach((fn) => fn());
+}
+
 describe('LiveTail', () => {
   beforeEach(() => {
     vi.stubGlobal('EventSource', FakeSource);
-    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => { fn(); return 1; });
+    frames = [];
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => frames.push(fn));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -47,26 +57,28 @@ describe('LiveTail', () => {
     expect(source.url).toBe('/api/admin/events');
     act(() => source.onopen?.());
     act(() => { for (let i = 1; i <= 60; i++) source.emit('request', request(i)); });
+    expect(frames).toHaveLength(1); // a burst is one render
+    act(() => frame());
     const rows = () => document.querySelectorAll('tbody tr[data-request-id]');
     expect(rows()).toHaveLength(50);
     expect(rows()[0].getAttribute('data-request-id')).toBe('req_60');
     expect(seen).toHaveBeenCalledTimes(60);
 
     fireEvent.click(screen.getByLabelText('Pause live tail'));
-    act(() => source.emit('request', request(61)));
+    act(() => { source.emit('request', request(61)); frame(); });
     expect(rows()[0].getAttribute('data-request-id')).toBe('req_60');
     expect(screen.getByText('1 skipped while paused')).toBeInTheDocument();
     expect(screen.getByTestId('tail-status')).toHaveTextContent('paused');
 
     fireEvent.click(screen.getByLabelText('Pause live tail'));
-    act(() => source.emit('request', request(62)));
+    act(() => { source.emit('request', request(62)); frame(); });
     expect(rows()[0].getAttribute('data-request-id')).toBe('req_62');
 
     act(() => source.emit('lost', { dropped: 7 }));
     expect(screen.getByText(/7 lost/)).toBeInTheDocument();
     unmount();
     expect(source.closed).toBe(true);
-  });
+  }, 20_000); // fifty Mantine rows take a few seconds in jsdom on a busy machine
 
   it('offers to reconnect when the stream is refused', () => {
     render(<MantineProvider><LiveTail /></MantineProvider>);
