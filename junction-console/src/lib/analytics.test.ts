@@ -102,6 +102,7 @@ describe('view in the URL', () => {
       { user: new Map([['usr_1', 'alice']]) })).toBe('mockai · alice');
     expect(groupLabel({ user: null }, ['user'])).toBe('(none)');
     expect(groupLabel(undefined, [])).toBe('All traffic');
+    expect(groupLabel({ error_class: null }, ['error_class'])).toBe('(no error)');
   });
 });
 

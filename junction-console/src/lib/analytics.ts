@@ -77,7 +77,7 @@ export function bucketLabel(ms: number, bucket: Bucket): string {
 
 // ----------------------------------------------------------------------------------------------------- dimensions
 
-/** The dimensions a view can be grouped by, in the order the picker shows them. */
+/** The dimensions a view can be grouped and filtered by, in the order the pickers show them. */
 export const DIMENSIONS: { id: Dimension; label: string }[] = [
   { id: 'model', label: 'Model (route)' },
   { id: 'provider', label: 'Provider' },
@@ -86,14 +86,12 @@ export const DIMENSIONS: { id: Dimension; label: string }[] = [
   { id: 'user', label: 'User' },
   { id: 'team', label: 'Team' },
   { id: 'tenant', label: 'Tenant' },
-];
-
-/** The dimensions that can be filtered on (all of the grouping ones, the endpoint and the error class). */
-export const FILTERS: { id: Dimension; label: string }[] = [
-  ...DIMENSIONS,
   { id: 'endpoint', label: 'Endpoint' },
   { id: 'error_class', label: 'Error class' },
 ];
+
+/** Filters take the same dimensions. */
+export const FILTERS = DIMENSIONS;
 
 const ALL_DIMENSIONS = new Set<string>(FILTERS.map((d) => d.id));
 
@@ -106,7 +104,7 @@ export type Names = Partial<Record<Dimension, Map<string, string>>>;
 
 /** One value of a group for display: its name when known, "(none)" when absent. */
 export function valueLabel(d: Dimension, value: string | null | undefined, names: Names = {}): string {
-  if (value === null || value === undefined || value === '') return '(none)';
+  if (value === null || value === undefined || value === '') return d === 'error_class' ? '(no error)' : '(none)';
   return names[d]?.get(value) ?? value;
 }
 
