@@ -13,6 +13,15 @@ describe('csv', () => {
     expect(csvField(undefined)).toBe('');
   });
 
+  it('keeps text that looks like a formula from running in a spreadsheet', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('+cmd')).toBe("'+cmd");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField('a-b')).toBe('a-b');
+  });
+
   it('writes numbers plainly', () => {
     expect(plainNumber(1234567)).toBe('1234567');
     expect(plainNumber(0.42)).toBe('0.42');

@@ -1,6 +1,7 @@
 // CSV as RFC 4180 writes it: comma-separated fields, CRLF between records, a field quoted when it holds a comma, a
 // quote, a line break or edge spaces (quotes inside doubled). Numbers are written plainly (no grouping, no exponent),
-// so a spreadsheet reads them as numbers.
+// so a spreadsheet reads them as numbers. Text that a spreadsheet would run as a formula (a key or user name
+// starting with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, so that it stays text.
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -19,7 +20,8 @@ export function plainNumber(n: number): string {
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return plainNumber(value);
-  const text = String(value);
+  const raw = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
