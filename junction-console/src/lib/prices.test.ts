@@ -30,6 +30,8 @@ describe('price input', () => {
   it('formats and searches', () => {
     expect(formatPrice(2.5)).toBe('$2.50');
     expect(formatPrice(0.075)).toBe('$0.075');
+    expect(formatPrice(0.8)).toBe('$0.80');
+    expect(formatPrice(0.0001)).toBe('$0.0001');
     expect(formatPrice(null)).toBe('—');
     expect(matchesModel('claude-sonnet-4-5', 'Sonnet 4')).toBe(true);
     expect(matchesModel('gpt-4o', 'sonnet')).toBe(false);

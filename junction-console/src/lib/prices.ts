@@ -68,7 +68,7 @@ export function formatPrice(v: number | null | undefined): string {
   if (v === null || v === undefined) return '—';
   if (v === 0) return '$0';
   const digits = v >= 1 ? 2 : Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(v)) + 1));
-  return `$${v.toLocaleString('en-US', { minimumFractionDigits: v >= 1 ? 2 : 0, maximumFractionDigits: digits })}`;
+  return `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: digits })}`;
 }
 
 /** Whether a model matches the search box: every word appears in its name, ignoring case. */

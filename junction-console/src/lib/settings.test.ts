@@ -12,6 +12,8 @@ describe('settings display', () => {
   it('flattens sections, with sizes, booleans, lists and keys by name', () => {
     const rows = sectionRows({ enabled: true, max_body_size: 33554432, delivery: { retries: 3 }, headers: {},
       admin_keys: [{ name: 'ops', key: '***' }], trusted_proxies: [] });
+    expect(sectionRows({ media: { max_size: 20971520 } })).toEqual([{ key: 'media.max_size', text: '20MB',
+      masked: false }]);
     expect(rows).toEqual([
       { key: 'enabled', text: 'yes', masked: false },
       { key: 'max_body_size', text: '32MB', masked: false },

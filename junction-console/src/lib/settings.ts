@@ -18,7 +18,7 @@ export interface SettingRow {
   masked: boolean;
 }
 
-const SIZE_KEYS = /(^|_)(max_body_size|max_size|spool_max_size|max_stored_size)$/;
+const SIZE_KEYS = /(max_body_size|max_size|max_stored_size)$/;
 
 /** Bytes as the configuration writes them: 32MB, 64KB, 1GB; exact bytes otherwise. */
 export function formatBytes(n: number): string {

@@ -14,7 +14,7 @@ export function SourceBadge({ source }: { source: Source }) {
   const s = SOURCE[source] ?? SOURCE.store;
   return (
     <Tooltip label={s.hint} multiline w={260}>
-      <Badge variant="light" color={s.color} data-testid="source">{s.label}</Badge>
+      <Badge variant="light" color={s.color} data-testid="source" style={{ minWidth: "max-content" }}>{s.label}</Badge>
     </Tooltip>
   );
 }

@@ -86,7 +86,7 @@ function ProviderRow({ provider: p, onEdit }: { provider: ProviderView; onEdit: 
           {models.length === 0 ? 'any' : models.slice(0, 3).join(', ') + (models.length > 3 ? ` +${models.length - 3}` : '')}
         </Text>
       </Table.Td>
-      <Table.Td><Badge variant="dot" color={p.api_key === 'set' ? 'green' : 'gray'}>{p.api_key}</Badge></Table.Td>
+      <Table.Td><Badge variant="dot" color={p.api_key === 'set' ? 'green' : 'gray'} style={{ minWidth: 'max-content' }}>{p.api_key}</Badge></Table.Td>
       <Table.Td maw={340}>
         {p.active && (
           <Stack gap={4}>
