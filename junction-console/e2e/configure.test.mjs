@@ -52,7 +52,7 @@ test('providers, routes, prices, alerts and settings', async () => {
     const stored = page.getByTestId(`provider-${provider}`);
     await stored.waitFor();
     assert.match(await stored.innerText(), /stored/i);
-    assert.match(await stored.innerText(), /\bset\b/);
+    assert.match(await stored.innerText(), /\bset\b/i);
     await page.getByRole('button', { name: `Edit ${provider}` }).click();
     await page.getByRole('dialog').waitFor();
     const withEditor = await pageText(page);
