@@ -240,7 +240,8 @@ function ProviderEditor({ provider, onClose }: { provider: ProviderView | null; 
               ? 'A key is stored. Leave empty to keep it; type a new one to replace it. It is never shown.'
               : 'Optional. Sealed in the store with the gateway’s secret key; never shown again.'}
             onChange={(e) => set({ apiKey: e.currentTarget.value })} />
-          <Textarea label="Other settings (JSON)" autosize minRows={3} maxRows={12} className="mono"
+          <Textarea label="Other settings (JSON)" autosize minRows={3} maxRows={12} spellCheck={false}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
             placeholder='{"headers": {"X-Team": "search"}, "timeouts": {"first_byte": "30s"}}' value={s.other}
             description="headers, params, timeouts, model_patterns, tls: as in the YAML block."
             onChange={(e) => set({ other: e.currentTarget.value })} />
