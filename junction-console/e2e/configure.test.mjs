@@ -77,6 +77,11 @@ test('providers, routes, prices, alerts and settings', async () => {
     await editor.getByTestId('problems').getByText(
       `routes.${route}.groups[0].deployments[0].provider: unknown provider 'nope'`, { exact: false }).waitFor();
     await screenshot(page, 'routes-invalid');
+    // The form shows the same message under the field it is about.
+    await editor.getByRole('tab', { name: 'Form' }).click();
+    await editor.getByText(/^unknown provider 'nope'/).waitFor();
+    await screenshot(page, 'routes-invalid-form');
+    await editor.getByRole('tab', { name: 'JSON block' }).click();
     await editor.getByLabel('Route block (JSON)').fill(JSON.stringify({
       strategy: 'weighted', groups: [{ deployments: [{ provider: provider, model: 'gpt-4o-mini', weight: 2 },
         { provider: 'mockai', model: 'gpt-4o-mini', weight: 1 }] }] }));

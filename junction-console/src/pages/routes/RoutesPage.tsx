@@ -160,11 +160,19 @@ function RouteEditor({ route, onClose }: { route: RouteView | null; onClose: () 
     onError: (e) => setFormError((e as Error).message),
   });
 
-  const update = (fn: (f: RouteForm) => void) => setForm((prev) => {
-    const next = structuredClone(prev);
-    fn(next);
-    return next;
-  });
+  /** Messages are about the block that was checked: an edit makes them stale, so they go until the next check. */
+  const edited = () => {
+    setProblems([]);
+    setChecked(false);
+  };
+  const update = (fn: (f: RouteForm) => void) => {
+    edited();
+    setForm((prev) => {
+      const next = structuredClone(prev);
+      fn(next);
+      return next;
+    });
+  };
   const err = (field: string, below: string[] = []) => forField(byField, field, below).join('; ') || undefined;
   const handled = (f: string) => f === 'strategy' || f.startsWith('aliases') || /^groups\[\d+\]\.(deployments\[\d+\]\.)?(provider|model|weight|name|use)$/.test(f);
   const general = tab === 'json' ? problems : [...byField.entries()].filter(([f]) => !handled(f))
@@ -249,7 +257,7 @@ function RouteEditor({ route, onClose }: { route: RouteView | null; onClose: () 
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
               description="The JSON form of a routes.<name> block of the YAML file: groups (or steps), strategy,
                 aliases, retry, fallback, params, timeouts."
-              onChange={(e) => setText(e.currentTarget.value)} />
+              onChange={(e) => { edited(); setText(e.currentTarget.value); }} />
           </Tabs.Panel>
         </Tabs>
         <ProblemList problems={general} title="check-config found these problems:" />
