@@ -134,7 +134,7 @@ test('providers, routes, prices, alerts and settings', async () => {
     await page.getByRole('button', { name: `Send a test message to ${channel}` }).click();
     const delivery = page.getByTestId(`channel-${channel}`).getByTestId('alert-test-result');
     await delivery.getByText(/Not delivered/).waitFor({ timeout: 30_000 });
-    assert.ok((await delivery.innerText()).length > 'Not delivered: .'.length, 'the failure says why');
+    assert.match(await delivery.innerText(), /Not delivered: could not connect to the receiver/);
     assert.ok(!(await pageText(page)).includes('whsec-e2e-0123456789'), 'the channel secret is not shown');
     await screenshot(page, 'alerts');
 

@@ -193,6 +193,19 @@ class AdminConfigureTest {
                 .doesNotContain("otlp-password-configure-0123");
     }
 
+    @Test
+    void anAlertTestToAnAddressThatRefusesSaysSoInWordsWithoutTheAddress() {
+        assertThat(admin.put("/api/admin/alerts/channels/refusing", "{\"type\": \"webhook\", \"url\": "
+                + "\"http://127.0.0.1:" + closedPort + "/hook\"}").status()).isEqualTo(201);
+
+        var answer = admin.post("/api/admin/alerts/test", "{\"channel\": \"refusing\"}");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(502);
+        assertThat(answer.body().path("delivered").asBoolean()).isFalse();
+        assertThat(answer.body().path("error").asString()).startsWith("could not connect to the receiver");
+        assertThat(answer.text()).doesNotContain("127.0.0.1").doesNotContain(Integer.toString(closedPort));
+    }
+
     private static JsonNode row(JsonNode body, String model) {
         for (JsonNode r : body.path("data")) {
             if (r.path("model").asString().equals(model)) {
