@@ -89,7 +89,9 @@ function RouteCard({ route: r, onEdit }: { route: RouteView; onEdit: () => void 
       </SimpleGrid>
       {r.active && (
         <Text size="xs" c="dimmed" mt="xs">
-          Retry: {r.retry?.attempts && r.retry.attempts > 1 ? `${r.retry.attempts} attempts` : 'each deployment once'}
+          {/* Without a retry block the gateway allows one attempt per deployment: one pass. */}
+          Retry: {(r.retry?.attempts ?? 0) > deploymentCount(r) ? `up to ${r.retry!.attempts} attempts`
+            : 'each deployment once'}
           {' · '}Fallback: {[
             ...(fallback?.statuses?.length ? [`statuses ${fallback.statuses.join(', ')}`] : []),
             ...(fallback?.content_policy ? [`content policy → ${fallback.content_policy}`] : []),
@@ -100,6 +102,8 @@ function RouteCard({ route: r, onEdit }: { route: RouteView; onEdit: () => void 
     </Card>
   );
 }
+
+const deploymentCount = (r: RouteView) => (r.groups ?? []).reduce((n, g) => n + g.deployments.length, 0);
 
 function RouteEditor({ route, onClose }: { route: RouteView | null; onClose: () => void }) {
   const client = useQueryClient();
