@@ -26,5 +26,7 @@ describe('validation messages', () => {
     expect(forField(map, 'groups[0].deployments[0].provider')).toEqual(["unknown provider 'p'"]);
     expect(forField(map, 'retry')).toEqual(['attempts: must be between 1 and 10, got 0']);
     expect(forField(map, 'groups[1]')).toEqual([]);
+    const steps = problemsByField(["routes.my.route.steps[1].provider: unknown provider 'q'"], prefix);
+    expect(forField(steps, 'groups[0].deployments[1].provider')).toEqual(["unknown provider 'q'"]);
   });
 });

@@ -28,12 +28,16 @@ export function parseProblem(text: string, prefix: string): Problem {
   return { field: '', message: text, text };
 }
 
-/** Messages grouped by field, for showing under each input; "" holds those about the block as a whole. */
+/**
+ * Messages grouped by field, for showing under each input; "" holds those about the block as a whole. The short
+ * form's steps[i] is the form's groups[0].deployments[i] (the form shows steps as one group).
+ */
 export function problemsByField(texts: string[], prefix: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const t of texts) {
     const p = parseProblem(t, prefix);
-    out.set(p.field, [...(out.get(p.field) ?? []), p.message]);
+    const field = p.field.replace(/^steps\[(\d+)\]/, 'groups[0].deployments[$1]');
+    out.set(field, [...(out.get(field) ?? []), p.message]);
   }
   return out;
 }

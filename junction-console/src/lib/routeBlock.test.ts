@@ -24,11 +24,14 @@ describe('route block ↔ form', () => {
     expect(formToBlock(form)).toEqual(block);
   });
 
-  it('turns the short form (steps) into one group', () => {
-    const form = blockToForm({ steps: [{ provider: 'a', model: 'x' }, { provider: 'b', model: 'y' }] });
+  it('shows the short form (steps) as one group and keeps it while the form fits it', () => {
+    const steps = { steps: [{ provider: 'a', model: 'x' }, { provider: 'b', model: 'y', params: { drop: ['seed'] } }] };
+    const form = blockToForm(steps);
     expect(form.groups).toHaveLength(1);
-    expect(formToBlock(form)).toEqual({ groups: [{ deployments: [{ provider: 'a', model: 'x' },
-      { provider: 'b', model: 'y' }] }] });
+    expect(formToBlock(form)).toEqual(steps);
+    form.groups[0].deployments[0].weight = '2';
+    expect(formToBlock(form)).toEqual({ groups: [{ deployments: [{ provider: 'a', model: 'x', weight: 2 },
+      { provider: 'b', model: 'y', params: { drop: ['seed'] } }] }] });
   });
 
   it('sends whole-number weights as numbers and anything else as typed, for the gateway to name', () => {

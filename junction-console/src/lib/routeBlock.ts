@@ -30,6 +30,8 @@ export interface RouteForm {
   groups: GroupForm[];
   /** retry, fallback, params, timeouts and any other key of the block. */
   extra: Record<string, unknown>;
+  /** The block used the short form (steps); it is written back that way while the form still fits it. */
+  steps?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -69,12 +71,21 @@ export function blockToForm(block: unknown): RouteForm {
   } else if (Array.isArray(b.steps)) {
     groups = [{ name: '', use: '', deployments: b.steps.map(deploymentForm), extra: {} }];
   }
+  const steps = !Array.isArray(b.groups) && Array.isArray(b.steps);
   return {
     strategy: typeof b.strategy === 'string' ? b.strategy : '',
     aliases: Array.isArray(b.aliases) ? b.aliases.filter((a): a is string => typeof a === 'string') : [],
     groups,
     extra: without(b, ['strategy', 'aliases', 'groups', 'steps']),
+    ...(steps ? { steps: true } : {}),
   };
+}
+
+/** Whether a form still fits the short form: one unnamed group of deployments with no weight. */
+function fitsSteps(form: RouteForm): boolean {
+  const g = form.groups[0];
+  return form.groups.length === 1 && !g.name.trim() && !g.use.trim() && Object.keys(g.extra).length === 0
+    && g.deployments.every((d) => !d.weight.trim() && Object.keys(d.extra).every((k) => k === 'params'));
 }
 
 /**
@@ -86,6 +97,11 @@ export function formToBlock(form: RouteForm): Json {
   if (form.strategy.trim()) block.strategy = form.strategy.trim();
   const aliases = form.aliases.map((a) => a.trim()).filter(Boolean);
   if (aliases.length) block.aliases = aliases;
+  if (form.steps && fitsSteps(form)) {
+    block.steps = form.groups[0].deployments.map((d) => ({ provider: d.provider.trim(), model: d.model.trim(),
+      ...d.extra }));
+    return { ...block, ...form.extra };
+  }
   block.groups = form.groups.map((g) => {
     const group: Json = {};
     if (g.name.trim()) group.name = g.name.trim();
