@@ -78,13 +78,15 @@ public final class AdminApi {
         all.addAll(new UsersResource(writes, commands).routes());
         all.addAll(new KeysResource(writes, commands, governance.clock()).routes());
         all.addAll(new BudgetsResource(writes, governance.ledger()).routes());
-        all.addAll(new PricesResource(writes).routes());
+        all.addAll(new PricesResource(writes, runtime).routes());
         all.addAll(new RequestLogsResource(writes).routes());
         all.addAll(new SpendResource(writes, runtime, governance.clock()).routes());
         all.addAll(new AnalyticsResource(writes, governance.clock()).routes());
         all.addAll(new AuditResource(writes).routes());
         all.addAll(new AlertsResource(alerts).routes());
         all.addAll(new AlertChannelsResource(writes, alerts, governance.secrets()).routes());
+        all.addAll(new ProviderTestResource(runtime).routes());
+        all.addAll(new SettingsResource(runtime, alerts).routes());
         this.routes = List.copyOf(all);
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));

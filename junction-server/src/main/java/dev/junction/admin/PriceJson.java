@@ -29,6 +29,17 @@ final class PriceJson {
         return optional(node, "per_second", p.perSecond());
     }
 
+    /** A price of the catalog or the configuration, in the same form. */
+    static ObjectNode render(String model, dev.junction.routing.Price p) {
+        ObjectNode node = Json.object().put("model", model).put("input", p.inputPerMillion())
+                .put("output", p.outputPerMillion());
+        optional(node, "cached_read", p.cachedReadPerMillion());
+        optional(node, "cache_write", p.cacheWritePerMillion());
+        optional(node, "reasoning", p.reasoningPerMillion());
+        optional(node, "per_image", p.perImage());
+        return optional(node, "per_second", p.perSecond());
+    }
+
     /** The price a body sets for a model: input and output are required. */
     static PriceOverride read(String model, Fields f) {
         double input = f.number("input", 0, MAX).orElseThrow(() -> AdminError.invalid("'input' is required."));

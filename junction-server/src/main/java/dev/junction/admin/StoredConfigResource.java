@@ -108,6 +108,10 @@ public final class StoredConfigResource {
 
     private void putProvider(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Optional<Boolean> dryRun = dryRun(ctx);
+        if (dryRun.isEmpty()) {
+            return;
+        }
         Optional<ObjectNode> body = bodyObject(ctx);
         if (body.isEmpty() || declaredElsewhere(ctx, config().layers().providerSource(name))) {
             return;
@@ -127,7 +131,12 @@ public final class StoredConfigResource {
                 .flatMap(StoredProvider::apiKeyCiphertext);
         providers.removeIf(p -> p.name().equals(name));
         providers.add(new StoredProvider(name, definition, sealed.or(() -> keptKey)));
-        if (invalid(ctx, merger.merge(config(), providers, snapshot.storedRoutes()), "providers." + name)) {
+        GatewayConfig trial = merger.merge(config(), providers, snapshot.storedRoutes());
+        if (dryRun.get()) {
+            dryRunAnswer(ctx, trial, "providers." + name);
+            return;
+        }
+        if (invalid(ctx, trial, "providers." + name)) {
             return;
         }
         String actor = actor(ctx);
@@ -137,6 +146,10 @@ public final class StoredConfigResource {
 
     private void putRoute(RoutingContext ctx) {
         String name = ctx.pathParam("name");
+        Optional<Boolean> dryRun = dryRun(ctx);
+        if (dryRun.isEmpty()) {
+            return;
+        }
         Optional<ObjectNode> body = bodyObject(ctx);
         if (body.isEmpty() || declaredElsewhere(ctx, config().layers().routeSource(name))) {
             return;
@@ -152,12 +165,52 @@ public final class StoredConfigResource {
         List<StoredRoute> routes = new ArrayList<>(snapshot.storedRoutes());
         routes.removeIf(r -> r.name().equals(name));
         routes.add(new StoredRoute(name, Json.write(body.get())));
-        if (invalid(ctx, merger.merge(config(), snapshot.storedProviders(), routes), "routes." + name)) {
+        GatewayConfig trial = merger.merge(config(), snapshot.storedProviders(), routes);
+        if (dryRun.get()) {
+            dryRunAnswer(ctx, trial, "routes." + name);
+            return;
+        }
+        if (invalid(ctx, trial, "routes." + name)) {
             return;
         }
         String actor = actor(ctx);
         write(ctx, () -> writes.putRoute(actor, name, body.get()), created -> view(ctx, "route",
                 created ? 201 : 200, StoredConfigViews.route(config(), governance.snapshot(), name)));
+    }
+
+    /**
+     * The {@code dry_run} query parameter of a {@code PUT}, the only one it takes (a typo such as {@code dryrun=true}
+     * must not store the definition); empty after answering 400.
+     */
+    private static Optional<Boolean> dryRun(RoutingContext ctx) {
+        var params = ctx.queryParams();
+        for (String param : params.names()) {
+            if (!param.equals("dry_run")) {
+                error(ctx, 400, "invalid_request", "Unknown query parameter '" + param + "'; expected dry_run.");
+                return Optional.empty();
+            }
+        }
+        String value = params.get("dry_run");
+        if (value == null || value.equals("false")) {
+            return Optional.of(false);
+        }
+        if (value.equals("true") || value.isEmpty()) {
+            return Optional.of(true);
+        }
+        error(ctx, 400, "invalid_request", "'dry_run' must be true or false, got '" + value + "'.");
+        return Optional.empty();
+    }
+
+    /**
+     * The answer of a dry run: 200 {@code {"valid", "problems"}} with the problems the save would be refused for,
+     * worded as {@code check-config} words them (the same readers check both); nothing is stored or audited.
+     */
+    private static void dryRunAnswer(RoutingContext ctx, GatewayConfig trial, String path) {
+        List<String> problems = trial.layers().skipped().getOrDefault(path, List.of());
+        ObjectNode body = Json.object().put("name", ctx.pathParam("name")).put("dry_run", true)
+                .put("valid", problems.isEmpty());
+        problems.forEach(body.putArray("problems")::add);
+        send(ctx, 200, body);
     }
 
     private void deleteProvider(RoutingContext ctx) {

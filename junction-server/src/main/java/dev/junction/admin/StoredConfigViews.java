@@ -99,9 +99,15 @@ final class StoredConfigViews {
                 ObjectNode g = groups.addObject().put("name", group.name());
                 ArrayNode deployments = g.putArray("deployments");
                 for (Deployment d : group.deployments()) {
-                    deployments.addObject().put("id", d.id()).put("provider", d.provider()).put("model", d.model());
+                    deployments.addObject().put("id", d.id()).put("provider", d.provider()).put("model", d.model())
+                            .put("weight", d.weight());
                 }
             }
+            ObjectNode fallback = view.putObject("fallback");
+            route.fallback().statuses().stream().sorted().forEach(fallback.putArray("statuses")::add);
+            fallback.put("content_policy", route.fallback().contentPolicy().orElse(null))
+                    .put("context_window", route.fallback().contextWindow());
+            view.putObject("retry").put("attempts", route.retry().maxAttempts());
         }
         boolean storedView = source.isEmpty() || source.get() == Source.STORE;
         if (storedView) {

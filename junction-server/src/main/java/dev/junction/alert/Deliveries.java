@@ -94,7 +94,7 @@ final class Deliveries implements AutoCloseable {
                         ? failure.getCause() : failure;
                 worthRetrying = cause instanceof IOException;
                 result = new DeliveryResult(channel.name(), false, tryNo, Optional.empty(),
-                        Optional.of(cause.getClass().getSimpleName()));
+                        Optional.of(reason(cause)));
             } else {
                 int status = response.statusCode();
                 boolean ok = status >= 200 && status < 300 && channel.accepted(response.body());
@@ -155,5 +155,38 @@ final class Deliveries implements AutoCloseable {
     @Override
     public void close() {
         http.shutdownNow();
+    }
+
+    /**
+     * Why a try failed, in words an operator can act on. Never the address (it is a credential) nor the exception's
+     * own message (which may quote it); the exception's class is logged beside it.
+     */
+    static String reason(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof java.net.UnknownHostException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+            return "connecting to the receiver timed out";
+        }
+        if (cause instanceof java.net.http.HttpTimeoutException) {
+            return "the receiver did not answer in time";
+        }
+        if (cause instanceof java.net.UnknownHostException || root instanceof java.net.UnknownHostException) {
+            return "the receiver's host name did not resolve";
+        }
+        if (cause instanceof java.net.ConnectException || root instanceof java.net.ConnectException) {
+            return "could not connect to the receiver (the connection was refused or nothing answers there)";
+        }
+        if (cause instanceof javax.net.ssl.SSLException || root instanceof javax.net.ssl.SSLException) {
+            return "TLS with the receiver failed";
+        }
+        if (cause instanceof IOException) {
+            return "the connection to the receiver failed (" + cause.getClass().getSimpleName() + ")";
+        }
+        return "the message could not be sent (" + cause.getClass().getSimpleName() + ")";
     }
 }
