@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class RequestLogsResource {
 
     private static final Set<String> PARAMS = Set.of("from", "to", "key_id", "user_id", "team_id", "tenant_id",
-            "model", "status", "error_type", "limit", "cursor");
+            "model", "status", "error_type", "limit", "cursor", "source");
     private static final int DEFAULT_LIMIT = 100;
 
     private final AuditedWrites writes;
@@ -78,7 +78,7 @@ final class RequestLogsResource {
         return new RequestLogQuery.Filter(q.instant("from"), q.instant("to"), key.or(() -> q.string("key_id")),
                 user.or(() -> q.string("user_id")), q.string("team_id"), q.string("tenant_id"), q.string("model"),
                 status, q.string("error_type"), q.limit(DEFAULT_LIMIT, RequestLogQuery.MAX_LIMIT),
-                q.string("cursor"));
+                q.string("cursor"), q.oneOf("source", AnalyticsParams.SOURCES).filter(v -> !v.equals("all")));
     }
 
     private static Set<String> without(String param) {

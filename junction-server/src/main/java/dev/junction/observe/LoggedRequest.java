@@ -30,11 +30,24 @@ import java.util.Optional;
  * @param errorMessage the error's message (already redacted) when the request failed
  * @param requestBody the captured request body, when body capture is on for the key
  * @param responseBody the captured response body, when body capture is on for the key
+ * @param source whether a data-plane client or the console's playground made it
  */
 public record LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
                             String publicModel, String provider, String deployment, String upstreamModel,
                             boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
                             Usage usage, Costs costs, String attempts, Optional<String> errorType,
                             Optional<String> errorMessage, Optional<String> requestBody,
-                            Optional<String> responseBody) {
+                            Optional<String> responseBody, RequestSource source) {
+
+    /** A request of a data-plane client ({@link RequestSource#API}). */
+    public LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
+                         String publicModel, String provider, String deployment, String upstreamModel,
+                         boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
+                         Usage usage, Costs costs, String attempts, Optional<String> errorType,
+                         Optional<String> errorMessage, Optional<String> requestBody,
+                         Optional<String> responseBody) {
+        this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
+                cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
+                requestBody, responseBody, RequestSource.API);
+    }
 }

@@ -50,6 +50,7 @@ public final class LoggedRequestCodec {
         putIfPresent(o, "errorMessage", r.errorMessage());
         putIfPresent(o, "requestBody", r.requestBody());
         putIfPresent(o, "responseBody", r.responseBody());
+        o.put("source", r.source().wireName());
         return Json.write(o);
     }
 
@@ -75,7 +76,8 @@ public final class LoggedRequestCodec {
                             number(u, "cacheWriteTokens"), number(u, "reasoningTokens")),
                     new Costs(number(c, "meteredNanos"), number(c, "standardNanos"), number(c, "chargedNanos")),
                     string(o, "attempts"), optional(o, "errorType"), optional(o, "errorMessage"),
-                    optional(o, "requestBody"), optional(o, "responseBody"));
+                    optional(o, "requestBody"), optional(o, "responseBody"),
+                    RequestSource.ofWireName(optional(o, "source").orElse("api")));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }

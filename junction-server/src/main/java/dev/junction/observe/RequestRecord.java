@@ -47,6 +47,7 @@ public final class RequestRecord {
     String errorMessage = "";
     boolean clientDisconnected;
     String operation = "other";
+    RequestSource source = RequestSource.API;
 
     public RequestRecord(String requestId) {
         this.requestId = requestId;
@@ -72,6 +73,16 @@ public final class RequestRecord {
         this.keyName = who.keyName();
         this.authenticated = true;
         return this;
+    }
+
+    /** Marks where the request came from (the playground's stage marks its own). */
+    public RequestRecord source(RequestSource from) {
+        this.source = from;
+        return this;
+    }
+
+    public RequestSource source() {
+        return source;
     }
 
     /** Whether the caller was authenticated (only such requests are stored). */
@@ -155,7 +166,8 @@ public final class RequestRecord {
                 firstByteNanos == 0 ? -1 : (firstByteNanos - startedNanos) / 1_000_000, usage, costs,
                 attempts.stream().map(AttemptRecord::summary).collect(Collectors.joining(",")),
                 errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
-                errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody);
+                errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody,
+                source);
     }
 
     public RequestRecord stream(boolean isStream) {

@@ -40,11 +40,21 @@ public final class RequestLogQuery {
      * @param errorType only requests that failed with this kind of error
      * @param limit the page size, 1 to {@value RequestLogQuery#MAX_LIMIT}
      * @param cursor where the previous page ended ({@link Page#nextCursor()}); empty for the first page
+     * @param source only requests from this source ({@code api} or {@code playground})
      */
     public record Filter(Optional<Instant> from, Optional<Instant> to, Optional<String> keyId,
                          Optional<String> userId, Optional<String> teamId, Optional<String> tenantId,
                          Optional<String> model, Optional<Integer> status, Optional<String> errorType, int limit,
-                         Optional<String> cursor) {
+                         Optional<String> cursor, Optional<String> source) {
+
+        /** A filter of every source. */
+        public Filter(Optional<Instant> from, Optional<Instant> to, Optional<String> keyId,
+                      Optional<String> userId, Optional<String> teamId, Optional<String> tenantId,
+                      Optional<String> model, Optional<Integer> status, Optional<String> errorType, int limit,
+                      Optional<String> cursor) {
+            this(from, to, keyId, userId, teamId, tenantId, model, status, errorType, limit, cursor,
+                    Optional.empty());
+        }
 
         /** Checks the limit. */
         public Filter {
@@ -61,6 +71,7 @@ public final class RequestLogQuery {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(errorType, "errorType");
             Objects.requireNonNull(cursor, "cursor");
+            Objects.requireNonNull(source, "source");
         }
 
         /** The newest entries, unfiltered. */
@@ -72,7 +83,8 @@ public final class RequestLogQuery {
 
         /** The same filter from another position. */
         public Filter withCursor(Optional<String> cursor) {
-            return new Filter(from, to, keyId, userId, teamId, tenantId, model, status, errorType, limit, cursor);
+            return new Filter(from, to, keyId, userId, teamId, tenantId, model, status, errorType, limit, cursor,
+                    source);
         }
     }
 
@@ -108,6 +120,7 @@ public final class RequestLogQuery {
         filter.model().ifPresent(v -> where.add("public_model = :model"));
         filter.status().ifPresent(v -> where.add("status = :status"));
         filter.errorType().ifPresent(v -> where.add("error_type = :errorType"));
+        filter.source().ifPresent(v -> where.add("source = :source"));
         after.ifPresent(p -> where.add("(started_at < :afterAt OR (started_at = :afterAt AND id < :afterId))"));
         String sql = "SELECT id, " + RequestLogRows.COLUMNS + " FROM request_logs"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
@@ -120,6 +133,7 @@ public final class RequestLogQuery {
             filter.userId().ifPresent(v -> query.bind("userId", v));
             filter.teamId().ifPresent(v -> query.bind("teamId", v));
             filter.tenantId().ifPresent(v -> query.bind("tenantId", v));
+            filter.source().ifPresent(v -> query.bind("source", v));
             filter.model().ifPresent(v -> query.bind("model", v));
             filter.status().ifPresent(v -> query.bind("status", v));
             filter.errorType().ifPresent(v -> query.bind("errorType", v));

@@ -3,6 +3,7 @@ package dev.junction.store;
 import dev.junction.entity.Attribution;
 import dev.junction.model.Usage;
 import dev.junction.observe.LoggedRequest;
+import dev.junction.observe.RequestSource;
 import dev.junction.pricing.Costs;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +18,8 @@ final class RequestLogRows {
     static final String COLUMNS = "request_id, started_at, key_name, key_id, user_id, team_id, tenant_id, endpoint, "
             + "public_model, provider, deployment, upstream_model, stream, cache_hit, status, latency_ms, ttfb_ms, "
             + "input_tokens, output_tokens, cached_read_tokens, cache_write_tokens, reasoning_tokens, metered_nanos, "
-            + "standard_nanos, charged_nanos, attempts, error_type, error_message, request_body, response_body";
-    static final int COLUMN_COUNT = 30;
+            + "standard_nanos, charged_nanos, attempts, error_type, error_message, request_body, response_body, source";
+    static final int COLUMN_COUNT = 31;
 
     /** The longest error message kept, in characters. */
     static final int MAX_ERROR_MESSAGE = 2000;
@@ -64,6 +65,7 @@ final class RequestLogRows {
         setOptional(ps, ++i, r.errorMessage().map(m -> shorten(text(m), MAX_ERROR_MESSAGE)));
         setOptional(ps, ++i, r.requestBody().map(RequestLogRows::text));
         setOptional(ps, ++i, r.responseBody().map(RequestLogRows::text));
+        ps.setString(++i, r.source().wireName());
     }
 
     /** Reads the row the cursor is on; it must have every column of {@link #COLUMNS} and {@code id}. */
@@ -81,7 +83,7 @@ final class RequestLogRows {
                 rs.getBoolean("cache_hit"), rs.getInt("status"), rs.getLong("latency_ms"), rs.getLong("ttfb_ms"),
                 usage, costs, rs.getString("attempts"), Columns.optionalString(rs, "error_type"),
                 Columns.optionalString(rs, "error_message"), Columns.optionalString(rs, "request_body"),
-                Columns.optionalString(rs, "response_body"));
+                Columns.optionalString(rs, "response_body"), RequestSource.ofWireName(rs.getString("source")));
         return new StoredRequestLog(rs.getLong("id"), request);
     }
 
