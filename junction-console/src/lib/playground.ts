@@ -4,13 +4,13 @@
 /** What the user picked: a route (public model), or one deployment of it. */
 export interface Target { route: string; deployment?: string }
 
-/** Targets travel through a Select as "route" or "route\u0000deployment". */
+/** Targets travel through a Select as "route" or "route#deployment". */
 export function targetValue(t: Target): string {
-  return t.deployment ? `${t.route}\u0000${t.deployment}` : t.route;
+  return t.deployment ? `${t.route}#${t.deployment}` : t.route;
 }
 
 export function parseTarget(value: string): Target {
-  const [route, deployment] = value.split('\u0000');
+  const [route, deployment] = value.split('#');
   return deployment ? { route, deployment } : { route };
 }
 
