@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRequest, isEventStream, jsonProblem, maskKey, notableHeader, shownRequest, template } from './simulator';
+import { buildRequest, eventLine, isEventStream, jsonProblem, maskKey, notableHeader, shownRequest, template } from './simulator';
 
 const KEY = 'jk_live_0123456789abcdef';
 
@@ -49,5 +49,11 @@ describe('what the page shows', () => {
     expect(notableHeader('content-type')).toBe(false);
     expect(isEventStream('text/event-stream; charset=utf-8')).toBe(true);
     expect(isEventStream('application/json')).toBe(false);
+  });
+
+  it('shows each stream event on one line', () => {
+    expect(eventLine({ event: 'message_start', data: '{\n "type": "message_start"\n}' }))
+      .toBe('message_start: {"type":"message_start"}');
+    expect(eventLine({ event: 'message', data: '[DONE]' })).toBe('[DONE]');
   });
 });

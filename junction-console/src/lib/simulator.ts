@@ -3,11 +3,21 @@
 
 export type Shape = 'openai' | 'anthropic' | 'gemini';
 
-export const SHAPES: { value: Shape; label: string }[] = [
-  { value: 'openai', label: 'OpenAI chat completions' },
-  { value: 'anthropic', label: 'Anthropic messages' },
-  { value: 'gemini', label: 'Gemini generateContent' },
+export const SHAPES: { value: Shape; label: string; endpoint: string }[] = [
+  { value: 'openai', label: 'OpenAI', endpoint: 'POST /v1/chat/completions, Authorization: Bearer' },
+  { value: 'anthropic', label: 'Anthropic', endpoint: 'POST /v1/messages, x-api-key, anthropic-version 2023-06-01' },
+  { value: 'gemini', label: 'Gemini',
+    endpoint: 'POST /v1beta/models/{model}:generateContent (streaming: :streamGenerateContent?alt=sse), x-goog-api-key' },
 ];
+
+/** One stream event on one line, as it came: its type when not the default, and its data. */
+export function eventLine(event: { event: string; data: string }): string {
+  let data = event.data;
+  try {
+    data = JSON.stringify(JSON.parse(event.data));
+  } catch { /* not JSON ([DONE]): as it is */ }
+  return event.event === 'message' ? data : `${event.event}: ${data}`;
+}
 
 /** A request ready for fetch, and as the page shows it. */
 export interface SimRequest {

@@ -74,6 +74,7 @@ export default function PlaygroundPage() {
     const user = userMessage(prompt, images);
     const shown = prompt;
     const imageCount = images.length;
+    setAttempted(false);
     setPrompt('');
     setImages([]);
     aborts.current = [];
@@ -184,13 +185,15 @@ export default function PlaygroundPage() {
                   <Group justify="space-between">
                     <Text size="xs" c="dimmed">
                       {toolErrors ? 'A tool has problems; fix them to send.'
+                        : Object.keys(errors).length > 0 ? 'A parameter is out of range; fix it to send.'
                         : `Sent to ${paneCount === 1 ? 'the model' : `${paneCount} models at once`}, with the conversation so far.`}
                     </Text>
                     <Group gap="xs">
                       {busy > 0 && <Button variant="default" onClick={() => aborts.current.forEach((a) => a.abort())}>
                         Stop</Button>}
                       <Button leftSection={<IconPlayerPlay size={16} />} onClick={send} loading={busy > 0}
-                        disabled={busy === 0 && !canSend && attempted}>Send</Button>
+                        disabled={busy === 0 && !canSend && (attempted || toolErrors
+                          || Object.keys(errors).length > 0)}>Send</Button>
                     </Group>
                   </Group>
                 </Stack>
