@@ -99,6 +99,15 @@ test('playground streams through the routing path without spending a budget; the
       await screenshot(page, `simulator-${shape}`);
     }
 
+    // An error comes back in the dialect's own shape (Anthropic's here), as the gateway sent it.
+    await page.getByText('Anthropic', { exact: true }).click();
+    await field(page, 'Model').fill('no-such-model');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await eventually('the 404', async () => (await page.getByTestId('status').innerText()) === '404');
+    const errorBody = await page.getByTestId('body').innerText();
+    assert.match(errorBody, /"type": "error"/);
+    assert.match(errorBody, /no-such-model/);
+
     // The simulator's requests are the key's own: its budget moved.
     await eventually('the key budget to move', async () =>
       (await admin('GET', `/budgets/${keyBudget.id}`)).spent_usd > 0);

@@ -140,6 +140,24 @@ class PlaygroundTest {
     }
 
     @Test
+    void aConsoleSessionCallsThePlaygroundWithItsCsrfToken() {
+        HttpResponse<String> signedIn = gateway.request("POST", "/api/admin/session",
+                "{\"key\":\"" + AdminHttp.KEY + "\"}", "content-type", "application/json");
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(201);
+        String setCookie = signedIn.headers().firstValue("set-cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = dev.junction.json.Json.tryParse(signedIn.body()).orElseThrow().path("csrf_token").asString();
+
+        HttpResponse<String> withoutToken = gateway.request("POST", PATH, chat("try", ""), "cookie", cookie,
+                "content-type", "application/json");
+        HttpResponse<String> withToken = gateway.request("POST", PATH, chat("try", ""), "cookie", cookie,
+                "x-csrf-token", csrf, "content-type", "application/json");
+
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+    }
+
+    @Test
     void theSameCallOnTheDataPlaneSpendsTheKeysBudget() throws Exception {
         String user = admin.create("/api/admin/users", "{\"name\":\"d-" + UUID.randomUUID() + "\"}").path("id")
                 .asString();
