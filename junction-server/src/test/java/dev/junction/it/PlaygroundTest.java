@@ -84,6 +84,9 @@ class PlaygroundTest {
         assertThat(requests("/api/admin/analytics/summary?model=plain&source=playground" + range)).isEqualTo(1);
         assertThat(requests("/api/admin/analytics/summary?model=plain&source=all" + range)).isEqualTo(1);
         assertThat(admin.get("/api/admin/analytics/summary?source=elsewhere").status()).isEqualTo(400);
+        JsonNode bySource = admin.get("/api/admin/analytics/summary?model=plain&source=all&group_by=source" + range)
+                .body().path("data");
+        assertThat(bySource.findValuesAsString("source")).containsExactly("playground");
         Answer spend = admin.get("/api/admin/spend?group_by=model" + range);
         assertThat(spend.body().path("data").findValuesAsString("group")).doesNotContain("plain");
         assertThat(admin.get("/api/admin/spend?group_by=model&source=playground" + range).body().path("data")
