@@ -8,6 +8,8 @@
 #   MODES="json responses responses-stream" junction-bench/run.sh   # Responses clients, Anthropic upstream
 #   junction-bench/run.sh --quick         # the regression guard: 16 and 256 conns, 5 s cells, a ratio summary
 #   BENCH_JAVA_OPTS="-XX:+UseG1GC" junction-bench/run.sh   # Junction with other JVM options (default: the launcher's own)
+#   OBSERVE=full junction-bench/run.sh --quick   # governed Junction also traces every request to a local OTLP sink
+#   OBSERVE=off junction-bench/run.sh --quick    # governed Junction without metrics (rollups are always on)
 #
 # Modes: json and stream are OpenAI clients of an OpenAI upstream (the byte fast path); anthropic and
 # anthropic-stream are Anthropic clients of the same OpenAI upstream (translated both ways), compared with the mock
@@ -34,6 +36,9 @@ GW_PORT="${GW_PORT:-19002}"
 GOV_PORT="${GOV_PORT:-19004}"
 JUNCTION_CPUS="${JUNCTION_CPUS:-0}"   # the cores Junction may use; "0,1" shares both with the mock and wrk
 GOVERNED="${GOVERNED:-1}"  # also measure a governed Junction: virtual key, rate limits, a budget, request log in SQLite
+OBSERVE="${OBSERVE:-default}" # governed Junction's observability: default (metrics and rollups on, as shipped),
+                              # full (also traces and log records over OTLP to a local sink), off (no metrics)
+OTLP_PORT="${OTLP_PORT:-19005}"
 WORK="$(mktemp -d)"
 
 NGINX_PORT="${NGINX_PORT:-19003}"
@@ -85,11 +90,24 @@ start_junction() {
 # monthly budget (all far above the load, so every request is checked, reserved, settled and logged, none refused).
 start_governed() {
   rm -rf "$WORK/gov"; mkdir -p "$WORK/gov"
+  local observe_env=() config=()
+  case "$OBSERVE" in
+    full)
+      taskset -c 1 "$JAVA" -Xms64m -Xmx128m -cp "$here/target/junction-bench.jar" dev.junction.bench.OtlpSinkMain \
+        --port "$OTLP_PORT" >"$WORK/otlp.log" 2>&1 &
+      pids+=("$!"); wait_port "$OTLP_PORT" "$WORK/otlp.log"
+      printf 'tracing: {logs: true}\n' >"$WORK/gov/junction.yaml"; config=(--config "$WORK/gov/junction.yaml")
+      observe_env=(OTLP_ENDPOINT="127.0.0.1:$OTLP_PORT") ;;
+    off) printf 'metrics: {enabled: false}\n' >"$WORK/gov/junction.yaml"; config=(--config "$WORK/gov/junction.yaml") ;;
+    default) ;;
+    *) echo "OBSERVE must be default, full or off" >&2; exit 1 ;;
+  esac
+  env "${observe_env[@]}" \
   ANTHROPIC_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" ANTHROPIC_API_KEY="sk-ant-bench-upstream" \
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \
   JUNCTION_ADMIN_KEY="bench-admin-0123456789" JUNCTION_DATA_DIR="$WORK/gov" \
   JUNCTION_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" JAVA_HOME="$(dirname "$(dirname "$JAVA")")" \
-    taskset -c "$JUNCTION_CPUS" "$root/junction" serve --port "$GOV_PORT" >"$WORK/governed.log" 2>&1 &
+    taskset -c "$JUNCTION_CPUS" "$root/junction" serve "${config[@]}" --port "$GOV_PORT" >"$WORK/governed.log" 2>&1 &
   gov_pid=$!; pids+=("$gov_pid"); wait_port "$GOV_PORT" "$WORK/governed.log"
   local api="http://127.0.0.1:$GOV_PORT/api/admin" auth="authorization: Bearer bench-admin-0123456789"
   local user key

@@ -66,7 +66,7 @@ public final class AdminApi {
     public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance,
                     AlertService alerts, EventBus events) {
         this.runtime = runtime;
-        this.live = new LiveEvents(events);
+        this.live = new LiveEvents(events, governance);
         this.sessions = new ConsoleSessions(governance.database(), governance.store().consoleSessions(),
                 () -> runtime.get().config().console(), governance.clock(), governance::subKey);
         AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);

@@ -36,6 +36,7 @@ final class AnalyticsJson {
         item.put("requests", f.requests()).put("errors", f.errors());
         errors(item.putObject("errors_by_class"), point.errorsByClass());
         item.put("cache_hits", f.cacheHits()).put("fallbacks", f.fallbacks())
+                .put("fallbacks_caused", f.fallbacksCaused())
                 .put("input_tokens", f.inputTokens()).put("output_tokens", f.outputTokens())
                 .put("cached_read_tokens", f.cachedReadTokens()).put("cache_write_tokens", f.cacheWriteTokens())
                 .put("reasoning_tokens", f.reasoningTokens())

@@ -91,7 +91,8 @@ final class AnalyticsResource {
                 item.put("requests", requests).put("errors", point.figures().errors())
                         .put("success_rate", requests == 0 ? 1.0
                                 : (double) (requests - point.figures().errors()) / requests)
-                        .put("fallbacks", point.figures().fallbacks());
+                        .put("fallbacks", point.figures().fallbacks())
+                        .put("fallbacks_caused", point.figures().fallbacksCaused());
                 AnalyticsJson.timing(item.putObject("latency_ms"), point.figures().latency(), requests,
                         point.figures().latencySumMillis());
                 AnalyticsJson.timing(item.putObject("ttft_ms"), point.figures().ttft(), point.figures().ttftCount(),

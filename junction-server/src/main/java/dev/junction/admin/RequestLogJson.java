@@ -2,7 +2,9 @@ package dev.junction.admin;
 
 import dev.junction.entity.Attribution;
 import dev.junction.json.Json;
+import dev.junction.observe.LoggedAttempt;
 import dev.junction.observe.LoggedRequest;
+import dev.junction.observe.ResponseHeaders;
 import dev.junction.pricing.Costs;
 import dev.junction.store.StoredRequestLog;
 import java.util.Optional;
@@ -35,6 +37,9 @@ final class RequestLogJson {
                 .put("standard_usd", Costs.usd(r.costs().standardNanos()))
                 .put("charged_usd", Costs.usd(r.costs().chargedNanos()));
         node.put("attempts", r.attempts());
+        // Rows logged before attempt detail and headers were kept have empty ones; their attempts string remains.
+        node.set("attempt_log", LoggedAttempt.toArray(r.attemptLog()));
+        node.set("response_headers", ResponseHeaders.toObject(r.responseHeaders()));
         optional(node, "error_type", r.errorType());
         optional(node, "error_message", r.errorMessage());
         r.requestBody().ifPresent(b -> node.put("request_body", b));

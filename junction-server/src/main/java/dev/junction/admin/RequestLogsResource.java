@@ -3,6 +3,7 @@ package dev.junction.admin;
 import static io.vertx.core.http.HttpMethod.GET;
 
 import dev.junction.json.Json;
+import dev.junction.pricing.Costs;
 import dev.junction.store.RequestLogQuery;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class RequestLogsResource {
 
     private static final Set<String> PARAMS = Set.of("from", "to", "key_id", "user_id", "team_id", "tenant_id",
-            "model", "status", "error_type", "limit", "cursor", "source");
+            "model", "provider", "source", "status", "error_type", "error_class", "request_id", "min_charged_usd",
+            "max_charged_usd", "limit", "cursor");
     private static final int DEFAULT_LIMIT = 100;
 
     private final AuditedWrites writes;
@@ -75,10 +77,38 @@ final class RequestLogsResource {
         status.filter(s -> s < 100 || s > 599).ifPresent(s -> {
             throw AdminError.invalid("'status' must be an HTTP status from 100 to 599, got " + s + ".");
         });
-        return new RequestLogQuery.Filter(q.instant("from"), q.instant("to"), key.or(() -> q.string("key_id")),
-                user.or(() -> q.string("user_id")), q.string("team_id"), q.string("tenant_id"), q.string("model"),
-                status, q.string("error_type"), q.limit(DEFAULT_LIMIT, RequestLogQuery.MAX_LIMIT),
-                q.string("cursor"), q.oneOf("source", AnalyticsParams.SOURCES).filter(v -> !v.equals("all")));
+        Optional<Long> minCharged = usd(q, "min_charged_usd");
+        Optional<Long> maxCharged = usd(q, "max_charged_usd");
+        if (minCharged.isPresent() && maxCharged.isPresent() && minCharged.get() > maxCharged.get()) {
+            throw AdminError.invalid("'min_charged_usd' must not be more than 'max_charged_usd'.");
+        }
+        return RequestLogQuery.Filter.newest(q.limit(DEFAULT_LIMIT, RequestLogQuery.MAX_LIMIT))
+                .withFrom(q.instant("from")).withTo(q.instant("to"))
+                .withKeyId(key.or(() -> q.string("key_id"))).withUserId(user.or(() -> q.string("user_id")))
+                .withTeamId(q.string("team_id")).withTenantId(q.string("tenant_id"))
+                .withModel(q.string("model")).withProvider(q.string("provider"))
+                .withSource(q.oneOf("source", AnalyticsParams.SOURCES).filter(v -> !v.equals("all"))).withStatus(status)
+                .withErrorType(q.string("error_type")).withErrorClass(q.string("error_class"))
+                .withRequestId(q.string("request_id"))
+                .withMinChargedNanos(minCharged).withMaxChargedNanos(maxCharged)
+                .withCursor(q.string("cursor"));
+    }
+
+    /** A cost bound in US dollars (not negative), as nanodollars. */
+    private static Optional<Long> usd(QueryParams q, String name) {
+        return q.string(name).map(text -> {
+            double usd;
+            try {
+                usd = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw AdminError.invalid("'" + name + "' must be an amount in US dollars, got '" + text + "'.");
+            }
+            if (!Double.isFinite(usd) || usd < 0) {
+                throw AdminError.invalid("'" + name + "' must be an amount in US dollars of 0 or more, got '"
+                        + text + "'.");
+            }
+            return Costs.nanos(usd);
+        });
     }
 
     private static Set<String> without(String param) {

@@ -2,6 +2,7 @@ package dev.junction.alert;
 
 import dev.junction.events.GatewayEvent;
 import java.time.Instant;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An incident fired or resolved on this replica: published on the event bus for the live event stream.
@@ -15,5 +16,12 @@ public record AlertFired(Instant at, Incident incident, boolean resolved) implem
     @Override
     public String kind() {
         return "alert";
+    }
+
+    @Override
+    public void describe(ObjectNode summary) {
+        summary.put("state", resolved ? "resolved" : "firing").put("rule", incident.rule())
+                .put("subject", incident.subject()).put("summary", incident.summary())
+                .put("since", incident.since().toString());
     }
 }

@@ -14,7 +14,8 @@ public final class RollupFigures {
     /** The counter columns, in the order of {@link #counters()}. */
     public static final List<String> COUNTERS = List.of("requests", "errors", "cache_hits", "input_tokens",
             "output_tokens", "cached_read_tokens", "cache_write_tokens", "reasoning_tokens", "metered_nanos",
-            "standard_nanos", "charged_nanos", "fallbacks", "latency_sum_ms", "ttft_count", "ttft_sum_ms");
+            "standard_nanos", "charged_nanos", "fallbacks", "latency_sum_ms", "ttft_count", "ttft_sum_ms",
+            "fallbacks_caused");
     /** Every column: the counters, then {@code latency_b00…} and {@code ttft_b00…}. */
     public static final List<String> COLUMNS = columns();
 
@@ -33,6 +34,7 @@ public final class RollupFigures {
     private static final int LATENCY_SUM = 12;
     private static final int TTFT_COUNT = 13;
     private static final int TTFT_SUM = 14;
+    private static final int FALLBACKS_CAUSED = 15;
 
     private final long[] counters = new long[COUNTERS.size()];
     private final Histogram latency = new Histogram();
@@ -69,6 +71,14 @@ public final class RollupFigures {
             counters[TTFT_SUM] += r.ttfbMillis();
             ttft.record(r.ttfbMillis());
         }
+    }
+
+    /**
+     * Counts one fallback this row's deployment caused: a request it failed moved on to another deployment. The
+     * request itself is counted on the row of the deployment that answered.
+     */
+    public void addFallbackCaused() {
+        counters[FALLBACKS_CAUSED]++;
     }
 
     /** Adds another row's figures. */
@@ -150,6 +160,11 @@ public final class RollupFigures {
     /** Requests that fell back to another deployment ({@link Fallbacks}). */
     public long fallbacks() {
         return counters[FALLBACKS];
+    }
+
+    /** Times a request this deployment failed moved on to another deployment. */
+    public long fallbacksCaused() {
+        return counters[FALLBACKS_CAUSED];
     }
 
     public long latencySumMillis() {

@@ -2,6 +2,7 @@ package dev.junction.events;
 
 import java.time.Instant;
 import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Something that happened in the gateway, worth telling its observers. Immutable. */
 public interface GatewayEvent {
@@ -15,5 +16,12 @@ public interface GatewayEvent {
     /** The tenant it concerns, when it concerns one (a request of a tenant's key); empty for gateway-wide events. */
     default Optional<String> tenantId() {
         return Optional.empty();
+    }
+
+    /**
+     * Adds the event's own fields to its summary on the live stream (after {@code kind}, {@code at} and
+     * {@code tenant_id}); never a secret, a body or an error message the caller did not see.
+     */
+    default void describe(ObjectNode summary) {
     }
 }

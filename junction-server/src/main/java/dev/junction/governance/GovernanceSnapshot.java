@@ -28,19 +28,22 @@ public final class GovernanceSnapshot {
     private static final Logger LOG = LoggerFactory.getLogger(GovernanceSnapshot.class);
 
     /** No virtual keys at all: a gateway without any stored governance data. */
-    public static final GovernanceSnapshot EMPTY = new GovernanceSnapshot(Map.of(), List.of(), List.of(), List.of(),
-            -1);
+    public static final GovernanceSnapshot EMPTY = new GovernanceSnapshot(Map.of(), List.of(), Map.of(), List.of(),
+            List.of(), -1);
 
     private final Map<String, KeyGrant> grantsByHash;
     private final List<Budget> budgets;
+    private final Map<String, String> budgetTenants;
     private final List<StoredProvider> storedProviders;
     private final List<StoredRoute> storedRoutes;
     private final long revision;
 
     private GovernanceSnapshot(Map<String, KeyGrant> grantsByHash, List<Budget> budgets,
-                               List<StoredProvider> storedProviders, List<StoredRoute> storedRoutes, long revision) {
+                               Map<String, String> budgetTenants, List<StoredProvider> storedProviders,
+                               List<StoredRoute> storedRoutes, long revision) {
         this.grantsByHash = Map.copyOf(grantsByHash);
         this.budgets = List.copyOf(budgets);
+        this.budgetTenants = Map.copyOf(budgetTenants);
         this.storedProviders = List.copyOf(storedProviders);
         this.storedRoutes = List.copyOf(storedRoutes);
         this.revision = revision;
@@ -76,7 +79,20 @@ public final class GovernanceSnapshot {
             budgets.addAll(budgetsBySubject.getOrDefault("tenant:" + tenant.id(), List.of()));
             grants.put(key.keyHash(), new KeyGrant(key, user, team, tenant, budgets, ips));
         }
-        return new GovernanceSnapshot(grants, data.budgets(), data.providers(), data.routes(), data.revision());
+        Map<String, VirtualKey> keys = byId(data.keys(), VirtualKey::id);
+        Map<String, String> budgetTenants = new HashMap<>();
+        for (Budget b : data.budgets()) {
+            Optional<String> tenant = switch (b.scope()) {
+                case TENANT -> Optional.of(b.scopeId());
+                case TEAM -> Optional.ofNullable(teams.get(b.scopeId())).map(Team::tenantId);
+                case USER -> Optional.ofNullable(users.get(b.scopeId())).map(User::tenantId);
+                case KEY -> Optional.ofNullable(keys.get(b.scopeId())).map(k -> users.get(k.userId()))
+                        .map(User::tenantId);
+            };
+            tenant.ifPresent(t -> budgetTenants.put(b.id(), t));
+        }
+        return new GovernanceSnapshot(grants, data.budgets(), budgetTenants, data.providers(), data.routes(),
+                data.revision());
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
@@ -96,6 +112,11 @@ public final class GovernanceSnapshot {
     /** Every budget. */
     public List<Budget> budgets() {
         return budgets;
+    }
+
+    /** The tenant a budget's scope belongs to (for a key, its user's). */
+    public Optional<String> tenantOfBudget(String budgetId) {
+        return Optional.ofNullable(budgetTenants.get(budgetId));
     }
 
     /** Every stored provider, by name (their keys still sealed). */

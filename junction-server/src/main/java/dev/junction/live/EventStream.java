@@ -34,9 +34,13 @@ final class EventStream {
     private volatile boolean closed;
     private EventBus.Subscription subscription;
     private long heartbeat;
+    private final Runnable onClose;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
-    EventStream(HttpServerResponse response, Context context, Optional<String> tenant, int capacity) {
+    EventStream(HttpServerResponse response, Context context, Optional<String> tenant, int capacity,
+                Runnable onClose) {
         this.response = response;
+        this.onClose = onClose;
         this.context = context;
         this.tenant = tenant;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -105,6 +109,9 @@ final class EventStream {
 
     private void close() {
         closed = true;
+        if (ended.compareAndSet(false, true)) {
+            onClose.run();
+        }
         context.owner().cancelTimer(heartbeat);
         if (subscription != null) {
             subscription.close();

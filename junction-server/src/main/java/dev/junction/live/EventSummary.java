@@ -25,9 +25,7 @@ final class EventSummary {
             case RequestFinished r -> request(json, r);
             case HealthChanged h -> json.put("deployment", h.health().deployment()).put("state", h.health().state())
                     .put("lasting_ms", h.health().lasting().toMillis());
-            default -> {
-                // the kind, time and tenant are all a new kind of event is known to have
-            }
+            default -> event.describe(json);
         }
         return json;
     }
@@ -35,6 +33,8 @@ final class EventSummary {
     private static void request(ObjectNode json, RequestFinished event) {
         LoggedRequest r = event.request();
         json.put("request_id", r.requestId()).put("key_name", r.caller().keyName());
+        // The virtual key's id (not a secret: the admin API lists it), so a reader can follow one key's requests.
+        r.caller().keyId().ifPresent(k -> json.put("key_id", k));
         r.caller().userId().ifPresent(u -> json.put("user_id", u));
         r.caller().teamId().ifPresent(t -> json.put("team_id", t));
         json.put("operation", event.operation()).put("dialect", event.dialect()).put("endpoint", r.endpoint())

@@ -1,8 +1,11 @@
 package dev.junction.live;
 
 import dev.junction.events.EventBus;
+import dev.junction.governance.Governance;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,15 +21,31 @@ public final class LiveEvents implements Handler<RoutingContext> {
     /** How many events a reader's queue holds before they are lost. */
     static final int QUEUE_CAPACITY = 256;
 
-    private final EventBus events;
+    /** How often budgets are read for their changes while a reader is connected. */
+    static final Duration BUDGET_POLL = Duration.ofSeconds(5);
 
-    public LiveEvents(EventBus events) {
+    private final EventBus events;
+    private final Governance governance;
+    private BudgetChanges budgets;
+
+    public LiveEvents(EventBus events, Governance governance) {
         this.events = events;
+        this.governance = governance;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         Optional<String> tenant = Optional.ofNullable(ctx.request().getParam("tenant")).filter(t -> !t.isBlank());
-        new EventStream(ctx.response(), ctx.vertx().getOrCreateContext(), tenant, QUEUE_CAPACITY).start(events);
+        BudgetChanges changes = budgets(ctx.vertx());
+        changes.joined();
+        new EventStream(ctx.response(), ctx.vertx().getOrCreateContext(), tenant, QUEUE_CAPACITY, changes::left)
+                .start(events);
+    }
+
+    private synchronized BudgetChanges budgets(Vertx vertx) {
+        if (budgets == null) {
+            budgets = new BudgetChanges(vertx, events, governance, governance.clock(), BUDGET_POLL);
+        }
+        return budgets;
     }
 }

@@ -4,6 +4,8 @@ import dev.junction.entity.Attribution;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,16 +32,43 @@ import java.util.Optional;
  * @param errorMessage the error's message (already redacted) when the request failed
  * @param requestBody the captured request body, when body capture is on for the key
  * @param responseBody the captured response body, when body capture is on for the key
- * @param source whether a data-plane client or the console's playground made it
+ * @param attemptLog every attempt with its deployment, provider, status, reason and timing; empty for entries
+ *     logged before it was kept (their {@code attempts} string is all there is)
+ * @param responseHeaders the headers the client got that the log keeps ({@link ResponseHeaders}); empty when none
  */
 public record LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
                             String publicModel, String provider, String deployment, String upstreamModel,
                             boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
                             Usage usage, Costs costs, String attempts, Optional<String> errorType,
                             Optional<String> errorMessage, Optional<String> requestBody,
-                            Optional<String> responseBody, RequestSource source) {
+                            Optional<String> responseBody, List<LoggedAttempt> attemptLog,
+                            Map<String, String> responseHeaders, RequestSource source) {
 
-    /** A request of a data-plane client ({@link RequestSource#API}). */
+    /**
+     * Copies the attempts (no copy when the list is already immutable, as {@link LoggedAttempt#of} makes it). The
+     * headers map is taken as it is, in its order, to spare a copy per request: callers hand over one they no longer
+     * change ({@link ResponseHeaders#select} makes a fresh one).
+     */
+    public LoggedRequest {
+        attemptLog = List.copyOf(attemptLog);
+        java.util.Objects.requireNonNull(responseHeaders, "responseHeaders");
+        java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /** A data-plane client's entry ({@link RequestSource#API}). */
+    public LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
+                         String publicModel, String provider, String deployment, String upstreamModel,
+                         boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
+                         Usage usage, Costs costs, String attempts, Optional<String> errorType,
+                         Optional<String> errorMessage, Optional<String> requestBody,
+                         Optional<String> responseBody, List<LoggedAttempt> attemptLog,
+                         Map<String, String> responseHeaders) {
+        this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
+                cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
+                requestBody, responseBody, attemptLog, responseHeaders, RequestSource.API);
+    }
+
+    /** An entry without attempt detail or headers (as rows logged before they were kept). */
     public LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
                          String publicModel, String provider, String deployment, String upstreamModel,
                          boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
@@ -48,6 +77,6 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
                          Optional<String> responseBody) {
         this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
                 cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
-                requestBody, responseBody, RequestSource.API);
+                requestBody, responseBody, List.of(), Map.of(), RequestSource.API);
     }
 }

@@ -50,6 +50,12 @@ public final class LoggedRequestCodec {
         putIfPresent(o, "errorMessage", r.errorMessage());
         putIfPresent(o, "requestBody", r.requestBody());
         putIfPresent(o, "responseBody", r.responseBody());
+        if (!r.attemptLog().isEmpty()) {
+            o.set("attemptLog", LoggedAttempt.toArray(r.attemptLog()));
+        }
+        if (!r.responseHeaders().isEmpty()) {
+            o.set("responseHeaders", ResponseHeaders.toObject(r.responseHeaders()));
+        }
         o.put("source", r.source().wireName());
         return Json.write(o);
     }
@@ -77,6 +83,8 @@ public final class LoggedRequestCodec {
                     new Costs(number(c, "meteredNanos"), number(c, "standardNanos"), number(c, "chargedNanos")),
                     string(o, "attempts"), optional(o, "errorType"), optional(o, "errorMessage"),
                     optional(o, "requestBody"), optional(o, "responseBody"),
+                    LoggedAttempt.fromJson(Optional.ofNullable(o.get("attemptLog")).map(Json::write)),
+                    ResponseHeaders.fromJson(Optional.ofNullable(o.get("responseHeaders")).map(Json::write)),
                     RequestSource.ofWireName(optional(o, "source").orElse("api")));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);

@@ -10,6 +10,7 @@ import dev.junction.routing.Deployment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -43,6 +44,7 @@ public final class RequestRecord {
     List<FinishReason> finishReasons = List.of();
     Supplier<List<FinishReason>> finishSource;
     Optional<GatewayError> failure = Optional.empty();
+    Map<String, String> responseHeaders = Map.of();
     String errorType = "";
     String errorMessage = "";
     boolean clientDisconnected;
@@ -157,6 +159,12 @@ public final class RequestRecord {
         return this;
     }
 
+    /** The response headers the request log keeps ({@link ResponseHeaders#select}), once the answer is sent. */
+    public RequestRecord responseHeaders(Map<String, String> headers) {
+        this.responseHeaders = headers;
+        return this;
+    }
+
     /** The finished request as the request log stores it. */
     public LoggedRequest logged() {
         long now = System.nanoTime();
@@ -167,7 +175,7 @@ public final class RequestRecord {
                 attempts.stream().map(AttemptRecord::summary).collect(Collectors.joining(",")),
                 errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
                 errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody,
-                source);
+                LoggedAttempt.of(attempts, startedAt), responseHeaders, source);
     }
 
     public RequestRecord stream(boolean isStream) {

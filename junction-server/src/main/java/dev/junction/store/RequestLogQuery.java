@@ -27,65 +27,206 @@ public final class RequestLogQuery {
     }
 
     /**
-     * Which entries to read; every present filter must match.
-     *
-     * @param from only requests started at or after this time
-     * @param to only requests started before this time
-     * @param keyId only this virtual key's requests
-     * @param userId only this user's requests
-     * @param teamId only this team's requests
-     * @param tenantId only this tenant's requests
-     * @param model only requests for this public model
-     * @param status only requests answered with this HTTP status
-     * @param errorType only requests that failed with this kind of error
-     * @param limit the page size, 1 to {@value RequestLogQuery#MAX_LIMIT}
-     * @param cursor where the previous page ended ({@link Page#nextCursor()}); empty for the first page
-     * @param source only requests from this source ({@code api} or {@code playground})
+     * Which entries to read; every present filter must match. An immutable value: start from {@link #newest} and
+     * narrow it with the {@code with…} methods, each of which returns a copy (so a new filter is one method here,
+     * not one more position in every caller).
      */
-    public record Filter(Optional<Instant> from, Optional<Instant> to, Optional<String> keyId,
-                         Optional<String> userId, Optional<String> teamId, Optional<String> tenantId,
-                         Optional<String> model, Optional<Integer> status, Optional<String> errorType, int limit,
-                         Optional<String> cursor, Optional<String> source) {
+    public static final class Filter {
 
-        /** A filter of every source. */
-        public Filter(Optional<Instant> from, Optional<Instant> to, Optional<String> keyId,
-                      Optional<String> userId, Optional<String> teamId, Optional<String> tenantId,
-                      Optional<String> model, Optional<Integer> status, Optional<String> errorType, int limit,
-                      Optional<String> cursor) {
-            this(from, to, keyId, userId, teamId, tenantId, model, status, errorType, limit, cursor,
-                    Optional.empty());
+        private Optional<Instant> from = Optional.empty();
+        private Optional<Instant> to = Optional.empty();
+        private Optional<String> keyId = Optional.empty();
+        private Optional<String> userId = Optional.empty();
+        private Optional<String> teamId = Optional.empty();
+        private Optional<String> tenantId = Optional.empty();
+        private Optional<String> model = Optional.empty();
+        private Optional<String> provider = Optional.empty();
+        private Optional<String> source = Optional.empty();
+        private Optional<Integer> status = Optional.empty();
+        private Optional<String> errorType = Optional.empty();
+        private Optional<String> errorClass = Optional.empty();
+        private Optional<String> requestId = Optional.empty();
+        private Optional<Long> minChargedNanos = Optional.empty();
+        private Optional<Long> maxChargedNanos = Optional.empty();
+        private int limit;
+        private Optional<String> cursor = Optional.empty();
+
+        private Filter(int limit) {
+            this.limit = checkedLimit(limit);
         }
 
-        /** Checks the limit. */
-        public Filter {
+        private Filter copy() {
+            Filter f = new Filter(limit);
+            f.from = from;
+            f.to = to;
+            f.keyId = keyId;
+            f.userId = userId;
+            f.teamId = teamId;
+            f.tenantId = tenantId;
+            f.model = model;
+            f.provider = provider;
+            f.source = source;
+            f.status = status;
+            f.errorType = errorType;
+            f.errorClass = errorClass;
+            f.requestId = requestId;
+            f.minChargedNanos = minChargedNanos;
+            f.maxChargedNanos = maxChargedNanos;
+            f.cursor = cursor;
+            return f;
+        }
+
+        private static int checkedLimit(int limit) {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", got " + limit);
             }
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
-            Objects.requireNonNull(keyId, "keyId");
-            Objects.requireNonNull(userId, "userId");
-            Objects.requireNonNull(teamId, "teamId");
-            Objects.requireNonNull(tenantId, "tenantId");
-            Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(errorType, "errorType");
-            Objects.requireNonNull(cursor, "cursor");
-            Objects.requireNonNull(source, "source");
+            return limit;
         }
 
-        /** The newest entries, unfiltered. */
+        /** The newest entries, unfiltered, {@code limit} (1 to {@value RequestLogQuery#MAX_LIMIT}) a page. */
         public static Filter newest(int limit) {
-            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), limit,
-                    Optional.empty());
+            return new Filter(limit);
         }
 
-        /** The same filter from another position. */
-        public Filter withCursor(Optional<String> cursor) {
-            return new Filter(from, to, keyId, userId, teamId, tenantId, model, status, errorType, limit, cursor,
-                    source);
+        /** Only requests started at or after this time. */
+        public Filter withFrom(Optional<Instant> v) {
+            Filter f = copy();
+            f.from = Objects.requireNonNull(v);
+            return f;
         }
+
+        /** Only requests started before this time. */
+        public Filter withTo(Optional<Instant> v) {
+            Filter f = copy();
+            f.to = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only this virtual key's requests. */
+        public Filter withKeyId(Optional<String> v) {
+            Filter f = copy();
+            f.keyId = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only this user's requests. */
+        public Filter withUserId(Optional<String> v) {
+            Filter f = copy();
+            f.userId = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only this team's requests. */
+        public Filter withTeamId(Optional<String> v) {
+            Filter f = copy();
+            f.teamId = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only this tenant's requests. */
+        public Filter withTenantId(Optional<String> v) {
+            Filter f = copy();
+            f.tenantId = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only requests for this public model. */
+        public Filter withModel(Optional<String> v) {
+            Filter f = copy();
+            f.model = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only requests answered (or last tried) by this provider. */
+        public Filter withProvider(Optional<String> v) {
+            Filter f = copy();
+            f.provider = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only requests from this source: {@code api} (data-plane clients) or {@code playground}. */
+        public Filter withSource(Optional<String> v) {
+            Filter f = copy();
+            f.source = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only requests answered with this HTTP status. */
+        public Filter withStatus(Optional<Integer> v) {
+            Filter f = copy();
+            f.status = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only requests that failed with this kind of error (the stored error type, exactly). */
+        public Filter withErrorType(Optional<String> v) {
+            Filter f = copy();
+            f.errorType = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /**
+         * Only requests of this error class, as analytics counts them ({@code ErrorClass}): the error type when the
+         * entry has one, else {@code http_<status>} for a status of 400 or more.
+         */
+        public Filter withErrorClass(Optional<String> v) {
+            Filter f = copy();
+            f.errorClass = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only the entries of this request id. */
+        public Filter withRequestId(Optional<String> v) {
+            Filter f = copy();
+            f.requestId = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only requests whose charged cost is at least this, in nanodollars. */
+        public Filter withMinChargedNanos(Optional<Long> v) {
+            Filter f = copy();
+            f.minChargedNanos = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** Only requests whose charged cost is at most this, in nanodollars. */
+        public Filter withMaxChargedNanos(Optional<Long> v) {
+            Filter f = copy();
+            f.maxChargedNanos = Objects.requireNonNull(v);
+            return f;
+        }
+
+        /** The same filter with another page size. */
+        public Filter withLimit(int v) {
+            Filter f = copy();
+            f.limit = checkedLimit(v);
+            return f;
+        }
+
+        /** The same filter from another position ({@link Page#nextCursor()}); empty for the first page. */
+        public Filter withCursor(Optional<String> v) {
+            Filter f = copy();
+            f.cursor = Objects.requireNonNull(v);
+            return f;
+        }
+
+        public Optional<Instant> from() { return from; }
+        public Optional<Instant> to() { return to; }
+        public Optional<String> keyId() { return keyId; }
+        public Optional<String> userId() { return userId; }
+        public Optional<String> teamId() { return teamId; }
+        public Optional<String> tenantId() { return tenantId; }
+        public Optional<String> model() { return model; }
+        public Optional<String> provider() { return provider; }
+        public Optional<String> source() { return source; }
+        public Optional<Integer> status() { return status; }
+        public Optional<String> errorType() { return errorType; }
+        public Optional<String> errorClass() { return errorClass; }
+        public Optional<String> requestId() { return requestId; }
+        public Optional<Long> minChargedNanos() { return minChargedNanos; }
+        public Optional<Long> maxChargedNanos() { return maxChargedNanos; }
+        public int limit() { return limit; }
+        public Optional<String> cursor() { return cursor; }
     }
 
     /**
@@ -120,7 +261,16 @@ public final class RequestLogQuery {
         filter.model().ifPresent(v -> where.add("public_model = :model"));
         filter.status().ifPresent(v -> where.add("status = :status"));
         filter.errorType().ifPresent(v -> where.add("error_type = :errorType"));
+        filter.provider().ifPresent(v -> where.add("provider = :provider"));
         filter.source().ifPresent(v -> where.add("source = :source"));
+        filter.requestId().ifPresent(v -> where.add("request_id = :requestId"));
+        filter.minChargedNanos().ifPresent(v -> where.add("charged_nanos >= :minCharged"));
+        filter.maxChargedNanos().ifPresent(v -> where.add("charged_nanos <= :maxCharged"));
+        Optional<Integer> classStatus = filter.errorClass().flatMap(RequestLogQuery::httpClassStatus);
+        filter.errorClass().ifPresent(v -> where.add(classStatus.isPresent()
+                // http_<status> is the class of a failure without an error type.
+                ? "(error_type IS NULL OR error_type = '') AND status = :classStatus"
+                : "error_type = :errorClass"));
         after.ifPresent(p -> where.add("(started_at < :afterAt OR (started_at = :afterAt AND id < :afterId))"));
         String sql = "SELECT id, " + RequestLogRows.COLUMNS + " FROM request_logs"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
@@ -133,10 +283,19 @@ public final class RequestLogQuery {
             filter.userId().ifPresent(v -> query.bind("userId", v));
             filter.teamId().ifPresent(v -> query.bind("teamId", v));
             filter.tenantId().ifPresent(v -> query.bind("tenantId", v));
-            filter.source().ifPresent(v -> query.bind("source", v));
             filter.model().ifPresent(v -> query.bind("model", v));
             filter.status().ifPresent(v -> query.bind("status", v));
             filter.errorType().ifPresent(v -> query.bind("errorType", v));
+            filter.provider().ifPresent(v -> query.bind("provider", v));
+            filter.source().ifPresent(v -> query.bind("source", v));
+            filter.requestId().ifPresent(v -> query.bind("requestId", v));
+            filter.minChargedNanos().ifPresent(v -> query.bind("minCharged", v));
+            filter.maxChargedNanos().ifPresent(v -> query.bind("maxCharged", v));
+            if (classStatus.isPresent()) {
+                query.bind("classStatus", classStatus.get());
+            } else {
+                filter.errorClass().ifPresent(v -> query.bind("errorClass", v));
+            }
             after.ifPresent(p -> query.bind("afterAt", p.startedAtMillis()).bind("afterId", p.id()));
             return query.map((rs, ctx) -> RequestLogRows.read(rs)).list();
         });
@@ -147,6 +306,19 @@ public final class RequestLogQuery {
         StoredRequestLog last = page.getLast();
         return new Page(page, Optional.of(new Position(last.request().startedAt().toEpochMilli(), last.id())
                 .encode()));
+    }
+
+    /** The status of an {@code http_<status>} error class (400 to 599); empty for any other class. */
+    static Optional<Integer> httpClassStatus(String errorClass) {
+        if (!errorClass.startsWith("http_") || errorClass.length() != 8) {
+            return Optional.empty();
+        }
+        try {
+            int status = Integer.parseInt(errorClass.substring(5));
+            return status >= 400 && status <= 599 ? Optional.of(status) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /**

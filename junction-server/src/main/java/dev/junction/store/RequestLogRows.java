@@ -2,7 +2,9 @@ package dev.junction.store;
 
 import dev.junction.entity.Attribution;
 import dev.junction.model.Usage;
+import dev.junction.observe.LoggedAttempt;
 import dev.junction.observe.LoggedRequest;
+import dev.junction.observe.ResponseHeaders;
 import dev.junction.observe.RequestSource;
 import dev.junction.pricing.Costs;
 import java.sql.PreparedStatement;
@@ -18,8 +20,9 @@ final class RequestLogRows {
     static final String COLUMNS = "request_id, started_at, key_name, key_id, user_id, team_id, tenant_id, endpoint, "
             + "public_model, provider, deployment, upstream_model, stream, cache_hit, status, latency_ms, ttfb_ms, "
             + "input_tokens, output_tokens, cached_read_tokens, cache_write_tokens, reasoning_tokens, metered_nanos, "
-            + "standard_nanos, charged_nanos, attempts, error_type, error_message, request_body, response_body, source";
-    static final int COLUMN_COUNT = 31;
+            + "standard_nanos, charged_nanos, attempts, error_type, error_message, request_body, response_body, "
+            + "attempt_log, response_headers, source";
+    static final int COLUMN_COUNT = 33;
 
     /** The longest error message kept, in characters. */
     static final int MAX_ERROR_MESSAGE = 2000;
@@ -65,6 +68,8 @@ final class RequestLogRows {
         setOptional(ps, ++i, r.errorMessage().map(m -> shorten(text(m), MAX_ERROR_MESSAGE)));
         setOptional(ps, ++i, r.requestBody().map(RequestLogRows::text));
         setOptional(ps, ++i, r.responseBody().map(RequestLogRows::text));
+        setOptional(ps, ++i, LoggedAttempt.toJson(r.attemptLog()).map(RequestLogRows::text));
+        setOptional(ps, ++i, ResponseHeaders.toJson(r.responseHeaders()).map(RequestLogRows::text));
         ps.setString(++i, r.source().wireName());
     }
 
@@ -83,7 +88,10 @@ final class RequestLogRows {
                 rs.getBoolean("cache_hit"), rs.getInt("status"), rs.getLong("latency_ms"), rs.getLong("ttfb_ms"),
                 usage, costs, rs.getString("attempts"), Columns.optionalString(rs, "error_type"),
                 Columns.optionalString(rs, "error_message"), Columns.optionalString(rs, "request_body"),
-                Columns.optionalString(rs, "response_body"), RequestSource.ofWireName(rs.getString("source")));
+                Columns.optionalString(rs, "response_body"),
+                LoggedAttempt.fromJson(Columns.optionalString(rs, "attempt_log")),
+                ResponseHeaders.fromJson(Columns.optionalString(rs, "response_headers")),
+                RequestSource.ofWireName(rs.getString("source")));
         return new StoredRequestLog(rs.getLong("id"), request);
     }
 

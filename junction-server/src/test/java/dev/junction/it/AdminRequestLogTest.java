@@ -107,6 +107,9 @@ class AdminRequestLogTest {
                 .put("charged_usd", 2.5);
         expected.put("attempts", "openai/gpt-4o-mini:429:ok").put("error_type", "rate_limited")
                 .put("error_message", "slow down");
+        // An entry stored without attempt detail or headers (as rows logged before they were kept) shows them empty.
+        expected.putArray("attempt_log");
+        expected.putObject("response_headers");
         assertThat(item).isEqualTo(expected);
     }
 
@@ -145,6 +148,25 @@ class AdminRequestLogTest {
         assertThat(ids("/api/admin/requests?key_id=" + key + "&limit=1")).containsExactly("c-" + key);
         assertThat(ids("/api/admin/keys/" + key + "/requests")).containsExactly("c-" + key, "b-" + key, "a-" + key);
         assertThat(ids("/api/admin/users/usr_" + key + "/requests?model=m1")).containsExactly("a-" + key);
+    }
+
+    @Test
+    void providerRequestIdCostRangeAndErrorClassFilter() throws Exception {
+        String key = "key_" + UUID.randomUUID();
+        Instant base = Instant.parse("2024-08-01T00:00:00Z");
+        store(List.of(entry("a-" + key, base, caller(key), "m1", 200, 1_000_000),
+                entry("b-" + key, base.plusSeconds(60), caller(key), "m2", 200, 5_000_000),
+                entry("c-" + key, base.plusSeconds(120), caller(key), "m2", 429, 9_000_000)));
+        String q = "/api/admin/requests?key_id=" + key;
+
+        assertThat(ids(q + "&provider=openai")).containsExactly("c-" + key, "b-" + key, "a-" + key);
+        assertThat(ids(q + "&provider=anthropic")).isEmpty();
+        assertThat(ids(q + "&request_id=b-" + key)).containsExactly("b-" + key);
+        assertThat(ids(q + "&min_charged_usd=0.002&max_charged_usd=0.005")).containsExactly("b-" + key);
+        assertThat(ids(q + "&min_charged_usd=0.005")).containsExactly("c-" + key, "b-" + key);
+        assertThat(ids(q + "&error_class=rate_limited")).containsExactly("c-" + key);
+        assertThat(admin.get(q + "&min_charged_usd=-1").status()).isEqualTo(400);
+        assertThat(admin.get(q + "&min_charged_usd=2&max_charged_usd=1").message()).contains("max_charged_usd");
     }
 
     @Test

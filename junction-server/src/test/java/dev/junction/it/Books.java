@@ -21,9 +21,8 @@ final class Books {
 
     /** The key's rows now. */
     List<StoredRequestLog> rows(String keyId) {
-        return database.call(() -> new RequestLogQuery(database).find(new RequestLogQuery.Filter(Optional.empty(),
-                Optional.empty(), Optional.of(keyId), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), RequestLogQuery.MAX_LIMIT, Optional.empty()))
+        return database.call(() -> new RequestLogQuery(database).find(RequestLogQuery.Filter.newest(
+                RequestLogQuery.MAX_LIMIT).withKeyId(Optional.of(keyId)))
                 .items()).join();
     }
 

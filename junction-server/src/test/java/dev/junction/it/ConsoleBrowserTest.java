@@ -46,6 +46,10 @@ class ConsoleBrowserTest {
                     groups: [{deployments: [{id: chat-a, provider: mockai, model: gpt-4o-mini}]}]
                   flaky:
                     groups: [{deployments: [{id: flaky-dead, provider: dead, model: gpt-4o-mini}]}]
+                  failover:
+                    groups:
+                      - {deployments: [{id: failover-dead, provider: dead, model: gpt-4o-mini}]}
+                      - {deployments: [{id: failover-b, provider: mockai, model: gpt-4o-mini}]}
                 health: {consecutive_failures: 2, cool_down: 10m}
                 """.formatted(ADMIN_KEY, upstream.baseUrl()), Map.of());
     }

@@ -412,9 +412,7 @@ class GovernanceSuiteTest {
         List<StoredRequestLog> rows = List.of();
         while (System.nanoTime() < deadline) {
             rows = provision.call(() -> new RequestLogQuery(gateway.server().governance().database())
-                    .find(new RequestLogQuery.Filter(Optional.empty(), Optional.empty(), Optional.of(keyId),
-                            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                            Optional.empty(), 1000, Optional.empty())).items());
+                    .find(RequestLogQuery.Filter.newest(1000).withKeyId(Optional.of(keyId))).items());
             if (rows.size() >= count) {
                 return rows;
             }

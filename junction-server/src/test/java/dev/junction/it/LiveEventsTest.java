@@ -145,6 +145,41 @@ class LiveEventsTest {
     }
 
     @Test
+    void spendingAgainstABudgetIsABudgetEventOfItsTenant() throws Exception {
+        AdminHttp admin = new AdminHttp(gateway);
+        admin.put("/api/admin/prices/mock/echo", "{\"input\":1000,\"output\":1000}");
+        String user = admin.create("/api/admin/users", "{\"name\":\"spender\"}").path("id").asString();
+        JsonNode key = admin.create("/api/admin/keys", "{\"user_id\":\"" + user + "\",\"budgets\":"
+                + "[{\"amount_usd\":100,\"period\":\"monthly\"}]}");
+        String budget = key.path("budgets").get(0).path("id").asString();
+        Iterator<Sse> events = open("?tenant=ten_default");
+        Thread.sleep(1_000); // the stream notes where each budget stands as it opens
+
+        HttpResponse<String> answer = gateway.post("/v1/chat/completions", "{\"model\":\"mock/echo\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"spend a little\"}]}",
+                "authorization", "Bearer " + key.path("key").asString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+
+        Sse change = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (change == null && System.nanoTime() < deadline) {
+            Sse next = within(events);
+            if (next.name().equals("budget")) {
+                change = next;
+            }
+        }
+        assertThat(change).as("a budget event").isNotNull();
+        JsonNode data = change.data();
+        assertThat(data.path("budget_id").asString()).isEqualTo(budget);
+        assertThat(data.path("tenant_id").asString()).isEqualTo("ten_default");
+        assertThat(data.path("scope").asString()).isEqualTo("key");
+        assertThat(data.path("spent_usd").asDouble()).isPositive();
+        assertThat(data.path("amount_usd").asDouble()).isEqualTo(100.0);
+        assertThat(data.path("remaining_usd").asDouble()).isLessThan(100.0);
+        assertThat(data.toString()).doesNotContain(key.path("key").asString());
+    }
+
+    @Test
     void theStreamNeedsAnAdminKey() {
         assertThat(gateway.get("/api/admin/events").statusCode()).isEqualTo(401);
         assertThat(gateway.get("/api/admin/events", "authorization", "Bearer " + Gateway.KEY).statusCode())

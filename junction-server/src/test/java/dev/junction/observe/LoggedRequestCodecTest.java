@@ -8,6 +8,8 @@ import dev.junction.json.Json;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,7 +25,10 @@ class LoggedRequestCodecTest {
                 "/v1/messages", "claude", "anthropic", "anthropic-eu", "claude-sonnet-4", true, true, 429, 1500, 30,
                 new Usage(100, 50, 40, 10, 5), new Costs(1_000, 2_000, 2_400), "a:429:rate_limited,b:429:x",
                 Optional.of("rate_limited"), Optional.of("Too many \"requests\"\nline two"),
-                Optional.of("{\"model\":\"claude\"}"), Optional.of("ünïcødé ✓"));
+                Optional.of("{\"model\":\"claude\"}"), Optional.of("ünïcødé ✓"),
+                List.of(new LoggedAttempt("a", "anthropic", 429, "rate_limited", 1, 20, "first"),
+                        new LoggedAttempt("b", "anthropic", 429, "x", 25, 30, "fallback")),
+                Map.of("x-request-id", "req-1"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.junction.entity.Attribution;
 import dev.junction.entity.BudgetScope;
 import dev.junction.model.Usage;
+import dev.junction.observe.LoggedAttempt;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.pricing.Costs;
 import java.time.Instant;
@@ -69,9 +70,7 @@ class RequestLogTest {
     }
 
     private static RequestLogQuery.Filter tenantFilter(Batch batch, int limit) {
-        return new RequestLogQuery.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(batch.tenantId()), Optional.empty(), Optional.empty(),
-                Optional.empty(), limit, Optional.empty());
+        return RequestLogQuery.Filter.newest(limit).withTenantId(Optional.of(batch.tenantId()));
     }
 
     @AllDialects
@@ -109,10 +108,10 @@ class RequestLogTest {
         String keyId = sample.caller().keyId().orElseThrow();
         Instant from = batch.start().plusSeconds(30);
         Instant to = batch.start().plusSeconds(200);
-        RequestLogQuery.Filter filter = new RequestLogQuery.Filter(Optional.of(from), Optional.of(to),
-                Optional.of(keyId), sample.caller().userId(), Optional.empty(), Optional.of(batch.tenantId()),
-                Optional.of(sample.publicModel()), Optional.of(429), Optional.of("rate_limited"), 1000,
-                Optional.empty());
+        RequestLogQuery.Filter filter = RequestLogQuery.Filter.newest(1000).withFrom(Optional.of(from))
+                .withTo(Optional.of(to)).withKeyId(Optional.of(keyId)).withUserId(sample.caller().userId())
+                .withTenantId(Optional.of(batch.tenantId())).withModel(Optional.of(sample.publicModel()))
+                .withStatus(Optional.of(429)).withErrorType(Optional.of("rate_limited"));
 
         List<LoggedRequest> found = query.find(filter).items().stream().map(StoredRequestLog::request).toList();
 
@@ -124,13 +123,32 @@ class RequestLogTest {
     }
 
     @AllDialects
+    void providerRequestIdCostRangeAndErrorClassFiltersMatch(SqlDialect dialect) throws Exception {
+        Batch batch = batch(dialect);
+        RequestLogQuery query = new RequestLogQuery(SharedDatabases.get(dialect));
+        RequestLogQuery.Filter tenant = tenantFilter(batch, 1000);
+        LoggedRequest sample = batch.entries().get(7);
+
+        assertThat(query.find(tenant.withProvider(Optional.of("openai"))).items()).hasSize(batch.entries().size());
+        assertThat(query.find(tenant.withProvider(Optional.of("anthropic"))).items()).isEmpty();
+        assertThat(query.find(tenant.withRequestId(Optional.of(sample.requestId()))).items()).singleElement()
+                .extracting(s -> s.request().requestId()).isEqualTo(sample.requestId());
+        // Charged is i * 30 nanodollars: 300 to 600 is i from 10 to 20, both ends included.
+        assertThat(query.find(tenant.withMinChargedNanos(Optional.of(300L)).withMaxChargedNanos(Optional.of(600L)))
+                .items()).hasSize(11).allMatch(s -> s.request().costs().chargedNanos() >= 300
+                        && s.request().costs().chargedNanos() <= 600);
+        assertThat(query.find(tenant.withErrorClass(Optional.of("rate_limited"))).items())
+                .hasSize((int) batch.count(r -> r.status() == 429));
+        // Every 429 of the batch has an error type, so none is in the class of untyped 429s.
+        assertThat(query.find(tenant.withErrorClass(Optional.of("http_429"))).items()).isEmpty();
+    }
+
+    @AllDialects
     void teamFilterLeavesOutRequestsOfUsersWithoutATeam(SqlDialect dialect) throws Exception {
         Batch batch = batch(dialect);
         RequestLogQuery query = new RequestLogQuery(SharedDatabases.get(dialect));
         String teamId = batch.entries().get(1).caller().teamId().orElseThrow();
-        RequestLogQuery.Filter filter = new RequestLogQuery.Filter(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(teamId), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 1000, Optional.empty());
+        RequestLogQuery.Filter filter = RequestLogQuery.Filter.newest(1000).withTeamId(Optional.of(teamId));
 
         assertThat(query.find(filter).items()).hasSize((int) batch.count(r -> r.caller().teamId()
                 .equals(Optional.of(teamId))));
@@ -186,9 +204,8 @@ class RequestLogTest {
                 Optional.of("{\"messages\":[\"héllo \uD83D\uDE00\"]}"), Optional.of("x".repeat(100_000)));
 
         new JdbcRequestLogSink(db).write(List.of(failed));
-        LoggedRequest stored = new RequestLogQuery(db).find(new RequestLogQuery.Filter(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(tenant),
-                Optional.empty(), Optional.empty(), Optional.empty(), 10, Optional.empty())).items().getFirst()
+        LoggedRequest stored = new RequestLogQuery(db).find(RequestLogQuery.Filter.newest(10)
+                .withTenantId(Optional.of(tenant))).items().getFirst()
                 .request();
 
         assertThat(stored.errorMessage()).contains("é".repeat(2000));
@@ -200,6 +217,39 @@ class RequestLogTest {
     }
 
     @AllDialects
+    void attemptDetailAndResponseHeadersRoundTripAndOldRowsHaveNone(SqlDialect dialect) throws Exception {
+        Database db = SharedDatabases.get(dialect);
+        String tenant = Ids.newId(Ids.TENANT);
+        Attribution caller = new Attribution("ops", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(tenant));
+        List<LoggedAttempt> attempts = List.of(
+                new LoggedAttempt("dead-a", "dead", 503, "unavailable", 1, 12, "first"),
+                new LoggedAttempt("chat-a", "mockai", 200, "ok", 14, 80, "fallback"));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("x-request-id", "req-1");
+        headers.put("x-junction-attempts", "dead-a=503:unavailable@12ms,chat-a=200@80ms");
+        headers.put("x-ratelimit-remaining-requests", "9");
+        LoggedRequest failover = new LoggedRequest(Ids.newId("req"), Instant.parse("1999-11-30T00:00:00Z"), caller,
+                "/v1/chat/completions", "failover", "mockai", "chat-a", "m", false, false, 200, 100, 95, Usage.ZERO,
+                Costs.ZERO, "dead-a=503:unavailable@12ms,chat-a=200@80ms", Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), attempts, headers);
+        LoggedRequest old = new LoggedRequest(Ids.newId("req"), Instant.parse("1999-11-29T00:00:00Z"), caller,
+                "/v1/chat/completions", "failover", "mockai", "chat-a", "m", false, false, 200, 100, 95, Usage.ZERO,
+                Costs.ZERO, "chat-a=200@80ms", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        new JdbcRequestLogSink(db).write(List.of(failover, old));
+        List<LoggedRequest> stored = new RequestLogQuery(db).find(RequestLogQuery.Filter.newest(10)
+                .withTenantId(Optional.of(tenant))).items().stream().map(StoredRequestLog::request).toList();
+
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0).attemptLog()).isEqualTo(attempts);
+        assertThat(stored.get(0).responseHeaders()).containsExactlyEntriesOf(headers);
+        assertThat(stored.get(1).attemptLog()).isEmpty();
+        assertThat(stored.get(1).responseHeaders()).isEmpty();
+        assertThat(stored.get(1).attempts()).isEqualTo("chat-a=200@80ms");
+    }
+
+    @AllDialects
     void aNulCharacterIsStoredAsAReplacementCharacter(SqlDialect dialect) throws Exception {
         Database db = SharedDatabases.get(dialect);
         LoggedRequest request = Fixtures.request(Instant.parse("1999-06-01T00:00:00Z"),
@@ -207,9 +257,7 @@ class RequestLogTest {
                         Optional.empty()), "gpt\u0000x", 1);
 
         new JdbcRequestLogSink(db).write(List.of(request));
-        RequestLogQuery.Filter byKey = new RequestLogQuery.Filter(Optional.empty(), Optional.empty(),
-                request.caller().keyId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 10, Optional.empty());
+        RequestLogQuery.Filter byKey = RequestLogQuery.Filter.newest(10).withKeyId(request.caller().keyId());
 
         assertThat(new RequestLogQuery(db).find(byKey).items()).singleElement()
                 .extracting(s -> s.request().publicModel()).isEqualTo("gpt\uFFFDx");

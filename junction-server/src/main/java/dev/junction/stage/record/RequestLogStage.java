@@ -5,6 +5,7 @@ import dev.junction.events.RequestFinished;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.observe.RequestLog;
 import dev.junction.observe.RequestRecord;
+import dev.junction.observe.ResponseHeaders;
 import dev.junction.pipeline.Chain;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Outcome;
@@ -38,6 +39,10 @@ public final class RequestLogStage implements Stage {
         EventBus events = exchange.runtime().events();
         if (!record.authenticated() && !events.hasSubscribers()) {
             return;
+        }
+        if (record.authenticated()) {
+            // Only the stored entry keeps them: the gateway's own and rate-limit headers, picked by name.
+            record.responseHeaders(ResponseHeaders.select(exchange.response().headers()));
         }
         LoggedRequest logged = record.logged();
         if (record.authenticated()) {
