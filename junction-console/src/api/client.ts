@@ -22,6 +22,16 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header a write outside `call` needs (a streamed playground request reads its body itself). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** Tells the app the session is over (a 401 seen outside `call`). */
+export function signedOut(): void {
+  signedOutListeners.forEach((l) => l());
+}
+
 /** Called when any call finds the session over (401), so the app can show the sign-in page. */
 export function onSignedOut(listener: () => void): () => void {
   signedOutListeners.add(listener);

@@ -91,6 +91,7 @@ public final class AdminApi {
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(LiveEvents.PATH))));
+        mounted.add(Map.entry(HttpMethod.POST, Pattern.compile(Pattern.quote(PlaygroundEndpoint.PATH))));
         for (HttpMethod m : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)) {
             mounted.add(Map.entry(m, Pattern.compile(Pattern.quote(SessionResource.PATH))));
         }
@@ -104,8 +105,17 @@ public final class AdminApi {
         return routes;
     }
 
-    /** Mounts the admin routes on the router, with their own 404 and failure handling. */
+    /** Mounts the admin routes on the router, without the playground (it answers 404). */
     public void mount(Router router) {
+        mount(router, Optional.empty());
+    }
+
+    /**
+     * Mounts the admin routes on the router, with their own 404 and failure handling.
+     *
+     * @param playground the pipeline of the playground's requests ({@code POST /api/admin/playground/...})
+     */
+    public void mount(Router router, Optional<dev.junction.pipeline.Pipeline> playground) {
         router.get(OPENAPI_PATH).handler(AdminApi::openApi);
         new SessionResource(runtime, sessions).mount(router);
         router.route("/api/admin/*").handler(this::authenticate);
@@ -115,6 +125,7 @@ public final class AdminApi {
             router.routeWithRegex(route.method(), route.regex()).handler(ctx -> handle(route, ctx));
         }
         router.get(LiveEvents.PATH).handler(live);
+        playground.ifPresent(p -> router.post(PlaygroundEndpoint.PATH).handler(new PlaygroundEndpoint(p)));
         new StoredConfigResource(runtime).mount(router);
         router.route("/api/admin/*").handler(this::unknown);
         router.route("/api/admin/*").failureHandler(AdminApi::failure);

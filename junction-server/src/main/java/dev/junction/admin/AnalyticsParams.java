@@ -24,6 +24,8 @@ final class AnalyticsParams {
     static final long MAX_BUCKETS = 10_000;
 
     private static final List<String> BUCKETS = List.of("minute", "hour", "day");
+    /** The {@code source} filter's values: {@code api} by default. */
+    static final List<String> SOURCES = List.of("api", "playground", "all");
     private static final Duration DEFAULT_RANGE = Duration.ofDays(1);
 
     private AnalyticsParams() {}
@@ -60,7 +62,14 @@ final class AnalyticsParams {
         List<Dimension> groups = q.string("group_by").map(AnalyticsParams::dimensions).orElse(defaultGroups);
         Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
-            q.string(d.wireName()).ifPresent(value -> filters.put(d, value));
+            if (d != Dimension.SOURCE) {
+                q.string(d.wireName()).ifPresent(value -> filters.put(d, value));
+            }
+        }
+        // The playground's calls are left out unless asked for: source=playground, or source=all for both.
+        String source = q.oneOf("source", SOURCES).orElse("api");
+        if (!source.equals("all")) {
+            filters.put(Dimension.SOURCE, source);
         }
         return new AnalyticsQuery.Request(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), bucket, perBucket,
                 groups, filters);

@@ -27,6 +27,7 @@ final class RequestLogJson {
         optional(node, "tenant_id", caller.tenantId());
         node.put("endpoint", r.endpoint()).put("model", r.publicModel()).put("provider", r.provider())
                 .put("deployment", r.deployment()).put("upstream_model", r.upstreamModel()).put("stream", r.stream())
+                .put("source", r.source().wireName())
                 .put("cache_hit", r.cacheHit()).put("status", r.status()).put("latency_ms", r.latencyMillis())
                 .put("ttfb_ms", r.ttfbMillis());
         node.putObject("usage").put("input", r.usage().inputTokens()).put("output", r.usage().outputTokens())

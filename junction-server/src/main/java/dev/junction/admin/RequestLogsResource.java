@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class RequestLogsResource {
 
     private static final Set<String> PARAMS = Set.of("from", "to", "key_id", "user_id", "team_id", "tenant_id",
-            "model", "provider", "status", "error_type", "error_class", "request_id", "min_charged_usd",
+            "model", "provider", "source", "status", "error_type", "error_class", "request_id", "min_charged_usd",
             "max_charged_usd", "limit", "cursor");
     private static final int DEFAULT_LIMIT = 100;
 
@@ -86,7 +86,8 @@ final class RequestLogsResource {
                 .withFrom(q.instant("from")).withTo(q.instant("to"))
                 .withKeyId(key.or(() -> q.string("key_id"))).withUserId(user.or(() -> q.string("user_id")))
                 .withTeamId(q.string("team_id")).withTenantId(q.string("tenant_id"))
-                .withModel(q.string("model")).withProvider(q.string("provider")).withStatus(status)
+                .withModel(q.string("model")).withProvider(q.string("provider"))
+                .withSource(q.oneOf("source", AnalyticsParams.SOURCES).filter(v -> !v.equals("all"))).withStatus(status)
                 .withErrorType(q.string("error_type")).withErrorClass(q.string("error_class"))
                 .withRequestId(q.string("request_id"))
                 .withMinChargedNanos(minCharged).withMaxChargedNanos(maxCharged)

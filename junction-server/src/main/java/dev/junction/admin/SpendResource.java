@@ -4,6 +4,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 
 import dev.junction.config.AnalyticsSettings;
 import dev.junction.json.Json;
+import dev.junction.observe.RequestSource;
 import dev.junction.runtime.GatewayRuntime;
 import dev.junction.pricing.Costs;
 import dev.junction.store.SpendSummary;
@@ -43,7 +44,10 @@ final class SpendResource {
     }
 
     private CompletionStage<Reply> summarize(Call call) {
-        QueryParams q = call.query(Set.of("group_by", "from", "to"));
+        QueryParams q = call.query(Set.of("group_by", "from", "to", "source"));
+        String asked = q.oneOf("source", AnalyticsParams.SOURCES).orElse("api");
+        java.util.Optional<RequestSource> source = asked.equals("all") ? java.util.Optional.empty()
+                : java.util.Optional.of(RequestSource.ofWireName(asked));
         SpendSummary.GroupBy by = SpendSummary.GroupBy.ofWireName(q.oneOf("group_by", GROUPS).orElse("key"));
         Instant now = clock.instant();
         Instant from = q.instant("from").orElse(LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1)
@@ -53,9 +57,10 @@ final class SpendResource {
             throw AdminError.invalid("'to' must be after 'from'.");
         }
         AnalyticsSettings retention = runtime.get().config().observability().analytics();
-        return writes.query(db -> new SpendSummary(db, retention, clock).summarize(from, to, by)).thenApply(rows -> {
+        return writes.query(db -> new SpendSummary(db, retention, clock).summarize(from, to, by, source))
+                .thenApply(rows -> {
             ObjectNode body = Json.object().put("group_by", by.wireName()).put("from", from.toString())
-                    .put("to", to.toString());
+                    .put("to", to.toString()).put("source", asked);
             ArrayNode data = body.putArray("data");
             for (SpendSummary.Row row : rows) {
                 ObjectNode item = data.addObject();

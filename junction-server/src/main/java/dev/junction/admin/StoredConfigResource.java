@@ -279,7 +279,7 @@ public final class StoredConfigResource {
         });
     }
 
-    private static String actor(RoutingContext ctx) {
+    static String actor(RoutingContext ctx) {
         return ctx.get(ACTOR) instanceof Actor a && !a.name().isBlank() ? a.name() : "admin";
     }
 

@@ -26,7 +26,9 @@ public enum Dimension {
     /** The tenant's id. */
     TENANT("tenant_id", r -> r.caller().tenantId().orElse("")),
     /** The error's class ({@link ErrorClass}), empty for successes. */
-    ERROR_CLASS("error_class", ErrorClass::of);
+    ERROR_CLASS("error_class", ErrorClass::of),
+    /** Where the request came from: {@code api} (data-plane clients) or {@code playground} (the console's). */
+    SOURCE("source", r -> r.source().wireName());
 
     private final String column;
     private final Function<LoggedRequest, String> value;

@@ -42,7 +42,7 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
                             Usage usage, Costs costs, String attempts, Optional<String> errorType,
                             Optional<String> errorMessage, Optional<String> requestBody,
                             Optional<String> responseBody, List<LoggedAttempt> attemptLog,
-                            Map<String, String> responseHeaders) {
+                            Map<String, String> responseHeaders, RequestSource source) {
 
     /**
      * Copies the attempts (no copy when the list is already immutable, as {@link LoggedAttempt#of} makes it). The
@@ -52,6 +52,20 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
     public LoggedRequest {
         attemptLog = List.copyOf(attemptLog);
         java.util.Objects.requireNonNull(responseHeaders, "responseHeaders");
+        java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /** A data-plane client's entry ({@link RequestSource#API}). */
+    public LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
+                         String publicModel, String provider, String deployment, String upstreamModel,
+                         boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
+                         Usage usage, Costs costs, String attempts, Optional<String> errorType,
+                         Optional<String> errorMessage, Optional<String> requestBody,
+                         Optional<String> responseBody, List<LoggedAttempt> attemptLog,
+                         Map<String, String> responseHeaders) {
+        this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
+                cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
+                requestBody, responseBody, attemptLog, responseHeaders, RequestSource.API);
     }
 
     /** An entry without attempt detail or headers (as rows logged before they were kept). */
@@ -63,6 +77,6 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
                          Optional<String> responseBody) {
         this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
                 cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
-                requestBody, responseBody, List.of(), Map.of());
+                requestBody, responseBody, List.of(), Map.of(), RequestSource.API);
     }
 }

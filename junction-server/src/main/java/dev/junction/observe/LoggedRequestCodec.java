@@ -56,6 +56,7 @@ public final class LoggedRequestCodec {
         if (!r.responseHeaders().isEmpty()) {
             o.set("responseHeaders", ResponseHeaders.toObject(r.responseHeaders()));
         }
+        o.put("source", r.source().wireName());
         return Json.write(o);
     }
 
@@ -83,7 +84,8 @@ public final class LoggedRequestCodec {
                     string(o, "attempts"), optional(o, "errorType"), optional(o, "errorMessage"),
                     optional(o, "requestBody"), optional(o, "responseBody"),
                     LoggedAttempt.fromJson(Optional.ofNullable(o.get("attemptLog")).map(Json::write)),
-                    ResponseHeaders.fromJson(Optional.ofNullable(o.get("responseHeaders")).map(Json::write)));
+                    ResponseHeaders.fromJson(Optional.ofNullable(o.get("responseHeaders")).map(Json::write)),
+                    RequestSource.ofWireName(optional(o, "source").orElse("api")));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }

@@ -49,6 +49,7 @@ public final class RequestRecord {
     String errorMessage = "";
     boolean clientDisconnected;
     String operation = "other";
+    RequestSource source = RequestSource.API;
 
     public RequestRecord(String requestId) {
         this.requestId = requestId;
@@ -74,6 +75,16 @@ public final class RequestRecord {
         this.keyName = who.keyName();
         this.authenticated = true;
         return this;
+    }
+
+    /** Marks where the request came from (the playground's stage marks its own). */
+    public RequestRecord source(RequestSource from) {
+        this.source = from;
+        return this;
+    }
+
+    public RequestSource source() {
+        return source;
     }
 
     /** Whether the caller was authenticated (only such requests are stored). */
@@ -164,7 +175,7 @@ public final class RequestRecord {
                 attempts.stream().map(AttemptRecord::summary).collect(Collectors.joining(",")),
                 errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
                 errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody,
-                LoggedAttempt.of(attempts, startedAt), responseHeaders);
+                LoggedAttempt.of(attempts, startedAt), responseHeaders, source);
     }
 
     public RequestRecord stream(boolean isStream) {

@@ -53,8 +53,18 @@ public final class Pipeline {
      * @param decoder turns the body into the request's operation when the decoding stage asks
      */
     public void run(RoutingContext http, ClientDialect dialect, Exchange.Decoder decoder) {
+        run(http, dialect, decoder, exchange -> { });
+    }
+
+    /**
+     * Runs a request whose exchange is marked first: {@code mark} attaches what the endpoint knows of the request
+     * before any stage runs (the playground's operator), for the stages that read it.
+     */
+    public void run(RoutingContext http, ClientDialect dialect, Exchange.Decoder decoder,
+                    java.util.function.Consumer<Exchange> mark) {
         Exchange exchange = new Exchange(http, runtime.get(), RequestContext.record(http), dialect, decoder,
                 Vertx.currentContext());
+        mark.accept(exchange);
         RequestContext.markPiped(http);
         Run run = new Run(exchange);
         http.addEndHandler(v -> run.over(http.response()));

@@ -15,6 +15,8 @@ import dev.junction.stage.auth.AuthenticationStage;
 import dev.junction.stage.budget.BudgetStage;
 import dev.junction.stage.cost.CostStage;
 import dev.junction.stage.limit.RateLimitStage;
+import dev.junction.stage.playground.DeploymentPinStage;
+import dev.junction.stage.playground.PlaygroundStage;
 import dev.junction.stage.record.RequestLogStage;
 import dev.junction.stage.route.ExecuteStage;
 import dev.junction.stage.route.ResolveStage;
@@ -32,7 +34,8 @@ import java.util.function.Supplier;
  * request log → [trace] → authentication → decode → [conversation] → resolve route → model scope → rate limits → budget
  *     → cost → extensions → execute
  * </pre>
- * ({@code trace} only when tracing is on, in every pipeline; {@code conversation} only for the Responses API).
+ * ({@code trace} only when tracing is on, in every pipeline; {@code conversation} only for the Responses API). The
+ * playground's pipeline has the playground's caller in place of authentication and a deployment pin after resolve.
  * Informational endpoints run the same first stages and end in their own answer. Stateless stages: one instance
  * each, shared by all pipelines and event loops.
  */
@@ -47,6 +50,7 @@ final class Pipelines {
     private final Stage resolve = new ResolveStage();
     private final Pipeline routed;
     private final Pipeline responses;
+    private final Pipeline playground;
     private final Conversations conversations;
     private final Stage conversation;
     private final ModelsHandler models = new ModelsHandler();
@@ -65,6 +69,25 @@ final class Pipelines {
         this.conversation = new ConversationStage(conversations);
         this.routed = new Pipeline(runtime, routedStages(Optional.empty(), extensions));
         this.responses = new Pipeline(runtime, routedStages(Optional.of(conversation), extensions));
+        this.playground = new Pipeline(runtime, playgroundStages(extensions));
+    }
+
+    /**
+     * The routed stages with the playground's caller in place of authentication and the deployment pin right after
+     * the route is resolved; the limit and budget stages stay (the operator has no grant, so they let it through).
+     */
+    private List<Stage> playgroundStages(List<Stage> extensions) {
+        List<Stage> stages = new ArrayList<>(head);
+        stages.addAll(List.of(new PlaygroundStage(), decode, resolve, new DeploymentPinStage(), new ModelScopeStage(),
+                new RateLimitStage(), new BudgetStage(), new CostStage()));
+        stages.addAll(extensions);
+        stages.add(new ExecuteStage());
+        return stages;
+    }
+
+    /** The console's playground ({@code POST /api/admin/playground/chat/completions}): routed, priced, logged. */
+    Pipeline playground() {
+        return playground;
     }
 
     private List<Stage> routedStages(Optional<Stage> afterDecode, List<Stage> extensions) {

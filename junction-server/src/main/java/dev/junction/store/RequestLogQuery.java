@@ -41,6 +41,7 @@ public final class RequestLogQuery {
         private Optional<String> tenantId = Optional.empty();
         private Optional<String> model = Optional.empty();
         private Optional<String> provider = Optional.empty();
+        private Optional<String> source = Optional.empty();
         private Optional<Integer> status = Optional.empty();
         private Optional<String> errorType = Optional.empty();
         private Optional<String> errorClass = Optional.empty();
@@ -64,6 +65,7 @@ public final class RequestLogQuery {
             f.tenantId = tenantId;
             f.model = model;
             f.provider = provider;
+            f.source = source;
             f.status = status;
             f.errorType = errorType;
             f.errorClass = errorClass;
@@ -142,6 +144,13 @@ public final class RequestLogQuery {
             return f;
         }
 
+        /** Only requests from this source: {@code api} (data-plane clients) or {@code playground}. */
+        public Filter withSource(Optional<String> v) {
+            Filter f = copy();
+            f.source = Objects.requireNonNull(v);
+            return f;
+        }
+
         /** Only requests answered with this HTTP status. */
         public Filter withStatus(Optional<Integer> v) {
             Filter f = copy();
@@ -209,6 +218,7 @@ public final class RequestLogQuery {
         public Optional<String> tenantId() { return tenantId; }
         public Optional<String> model() { return model; }
         public Optional<String> provider() { return provider; }
+        public Optional<String> source() { return source; }
         public Optional<Integer> status() { return status; }
         public Optional<String> errorType() { return errorType; }
         public Optional<String> errorClass() { return errorClass; }
@@ -252,6 +262,7 @@ public final class RequestLogQuery {
         filter.status().ifPresent(v -> where.add("status = :status"));
         filter.errorType().ifPresent(v -> where.add("error_type = :errorType"));
         filter.provider().ifPresent(v -> where.add("provider = :provider"));
+        filter.source().ifPresent(v -> where.add("source = :source"));
         filter.requestId().ifPresent(v -> where.add("request_id = :requestId"));
         filter.minChargedNanos().ifPresent(v -> where.add("charged_nanos >= :minCharged"));
         filter.maxChargedNanos().ifPresent(v -> where.add("charged_nanos <= :maxCharged"));
@@ -276,6 +287,7 @@ public final class RequestLogQuery {
             filter.status().ifPresent(v -> query.bind("status", v));
             filter.errorType().ifPresent(v -> query.bind("errorType", v));
             filter.provider().ifPresent(v -> query.bind("provider", v));
+            filter.source().ifPresent(v -> query.bind("source", v));
             filter.requestId().ifPresent(v -> query.bind("requestId", v));
             filter.minChargedNanos().ifPresent(v -> query.bind("minCharged", v));
             filter.maxChargedNanos().ifPresent(v -> query.bind("maxCharged", v));

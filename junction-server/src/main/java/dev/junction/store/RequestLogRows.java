@@ -5,6 +5,7 @@ import dev.junction.model.Usage;
 import dev.junction.observe.LoggedAttempt;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.observe.ResponseHeaders;
+import dev.junction.observe.RequestSource;
 import dev.junction.pricing.Costs;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +21,8 @@ final class RequestLogRows {
             + "public_model, provider, deployment, upstream_model, stream, cache_hit, status, latency_ms, ttfb_ms, "
             + "input_tokens, output_tokens, cached_read_tokens, cache_write_tokens, reasoning_tokens, metered_nanos, "
             + "standard_nanos, charged_nanos, attempts, error_type, error_message, request_body, response_body, "
-            + "attempt_log, response_headers";
-    static final int COLUMN_COUNT = 32;
+            + "attempt_log, response_headers, source";
+    static final int COLUMN_COUNT = 33;
 
     /** The longest error message kept, in characters. */
     static final int MAX_ERROR_MESSAGE = 2000;
@@ -69,6 +70,7 @@ final class RequestLogRows {
         setOptional(ps, ++i, r.responseBody().map(RequestLogRows::text));
         setOptional(ps, ++i, LoggedAttempt.toJson(r.attemptLog()).map(RequestLogRows::text));
         setOptional(ps, ++i, ResponseHeaders.toJson(r.responseHeaders()).map(RequestLogRows::text));
+        ps.setString(++i, r.source().wireName());
     }
 
     /** Reads the row the cursor is on; it must have every column of {@link #COLUMNS} and {@code id}. */
@@ -88,7 +90,8 @@ final class RequestLogRows {
                 Columns.optionalString(rs, "error_message"), Columns.optionalString(rs, "request_body"),
                 Columns.optionalString(rs, "response_body"),
                 LoggedAttempt.fromJson(Columns.optionalString(rs, "attempt_log")),
-                ResponseHeaders.fromJson(Columns.optionalString(rs, "response_headers")));
+                ResponseHeaders.fromJson(Columns.optionalString(rs, "response_headers")),
+                RequestSource.ofWireName(rs.getString("source")));
         return new StoredRequestLog(rs.getLong("id"), request);
     }
 

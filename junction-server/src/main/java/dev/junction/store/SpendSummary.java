@@ -3,6 +3,7 @@ package dev.junction.store;
 import dev.junction.analytics.Granularity;
 import dev.junction.config.AnalyticsSettings;
 import dev.junction.entity.BudgetScope;
+import dev.junction.observe.RequestSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,8 @@ public final class SpendSummary {
     /** Budgets may count requests a little ahead of this replica's clock (another replica's may be fast). */
     private static final Duration CLOCK_SKEW = Duration.ofHours(1);
     private static final String MARK = "rollups_complete_since";
+    /** Budgets count the data plane's requests only. */
+    private static final String API_ONLY = " AND source = 'api'";
 
     /** What to group spend by. */
     public enum GroupBy {
@@ -110,9 +113,18 @@ public final class SpendSummary {
      * The spend of requests started in {@code [from, to)}, grouped, the largest charged spend first (ties by group).
      */
     public List<Row> summarize(Instant from, Instant to, GroupBy by) {
+        return summarize(from, to, by, Optional.of(RequestSource.API));
+    }
+
+    /**
+     * The spend of requests started in {@code [from, to)} from one source (empty: every source), grouped, the largest
+     * charged spend first (ties by group).
+     */
+    public List<Row> summarize(Instant from, Instant to, GroupBy by, Optional<RequestSource> source) {
         Map<String, Row> rows = new LinkedHashMap<>();
+        String only = source.map(s -> " AND source = '" + s.wireName() + "'").orElse("");
         for (RollupSpans.Span span : spans(from.toEpochMilli(), to.toEpochMilli())) {
-            for (Row row : span.fromLog() ? logRows(span, by) : rollupRows(span, by)) {
+            for (Row row : span.fromLog() ? logRows(span, by, only) : rollupRows(span, by, only)) {
                 rows.merge(row.group(), row, Row::plus);
             }
         }
@@ -121,7 +133,10 @@ public final class SpendSummary {
         return sorted;
     }
 
-    /** The charged spend, in nano-dollars, of one key, user, team or tenant on requests started at or after a time. */
+    /**
+     * The charged spend, in nano-dollars, of one key, user, team or tenant on requests started at or after a time.
+     * Only data-plane requests count ({@code source = 'api'}): the playground's spend no budget.
+     */
     public long spentSince(BudgetScope scope, String scopeId, Instant from) {
         String column = switch (scope) {
             case KEY -> "key_id";
@@ -135,7 +150,8 @@ public final class SpendSummary {
         for (RollupSpans.Span span : spans(from.toEpochMilli(), Math.max(to, from.toEpochMilli()))) {
             String table = span.fromLog() ? "request_logs WHERE started_at >= :from AND started_at < :to"
                     : "usage_rollups WHERE granularity = :granularity AND bucket_start >= :from AND bucket_start < :to";
-            String sql = "SELECT COALESCE(SUM(charged_nanos), 0) FROM " + table + " AND " + column + " = :scopeId";
+            String sql = "SELECT COALESCE(SUM(charged_nanos), 0) FROM " + table + " AND " + column + " = :scopeId"
+                    + API_ONLY;
             spent += database.jdbi().withHandle(handle -> {
                 var query = handle.createQuery(sql).bind("scopeId", scopeId).bind("from", span.from())
                         .bind("to", span.to());
@@ -147,7 +163,7 @@ public final class SpendSummary {
         }
         // A last stretch past "to" (a clock far ahead) is only in the log.
         spent += database.jdbi().withHandle(handle -> handle.createQuery("SELECT COALESCE(SUM(charged_nanos), 0) "
-                + "FROM request_logs WHERE started_at >= :to AND " + column + " = :scopeId")
+                + "FROM request_logs WHERE started_at >= :to AND " + column + " = :scopeId" + API_ONLY)
                 .bind("to", Math.max(to, from.toEpochMilli())).bind("scopeId", scopeId).mapTo(Long.class).one());
         return spent;
     }
@@ -188,22 +204,22 @@ public final class SpendSummary {
                 .findOne().orElse(Long.MAX_VALUE));
     }
 
-    private List<Row> logRows(RollupSpans.Span span, GroupBy by) {
+    private List<Row> logRows(RollupSpans.Span span, GroupBy by, String only) {
         String group = "COALESCE(" + by.column + ", '')";
         String sql = "SELECT " + group + " AS grp, COUNT(*) AS requests, SUM(input_tokens) AS input_tokens, "
                 + "SUM(output_tokens) AS output_tokens, SUM(metered_nanos) AS metered, "
                 + "SUM(standard_nanos) AS standard, SUM(charged_nanos) AS charged FROM request_logs "
-                + "WHERE started_at >= :from AND started_at < :to GROUP BY " + group;
+                + "WHERE started_at >= :from AND started_at < :to" + only + " GROUP BY " + group;
         return database.jdbi().withHandle(handle -> handle.createQuery(sql).bind("from", span.from())
                 .bind("to", span.to()).map((rs, ctx) -> row(rs)).list());
     }
 
-    private List<Row> rollupRows(RollupSpans.Span span, GroupBy by) {
+    private List<Row> rollupRows(RollupSpans.Span span, GroupBy by, String only) {
         String sql = "SELECT " + by.column + " AS grp, SUM(requests) AS requests, SUM(input_tokens) AS input_tokens, "
                 + "SUM(output_tokens) AS output_tokens, SUM(metered_nanos) AS metered, "
                 + "SUM(standard_nanos) AS standard, SUM(charged_nanos) AS charged FROM usage_rollups "
-                + "WHERE granularity = :granularity AND bucket_start >= :from AND bucket_start < :to GROUP BY "
-                + by.column;
+                + "WHERE granularity = :granularity AND bucket_start >= :from AND bucket_start < :to" + only
+                + " GROUP BY " + by.column;
         return database.jdbi().withHandle(handle -> handle.createQuery(sql)
                 .bind("granularity", span.granularity().code()).bind("from", span.from()).bind("to", span.to())
                 .map((rs, ctx) -> row(rs)).list());

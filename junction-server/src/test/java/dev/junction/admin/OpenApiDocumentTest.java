@@ -90,6 +90,7 @@ class OpenApiDocumentTest {
         routes.forEach(r -> mounted.add(r.method().name().toLowerCase(Locale.ROOT) + " " + r.path()));
         mounted.add("get /api/admin/openapi.json");
         mounted.add("get " + dev.junction.live.LiveEvents.PATH);
+        mounted.add("post " + PlaygroundEndpoint.PATH);
         mounted.addAll(StoredConfigResource.OPERATIONS);
         for (String method : List.of("get", "post", "delete")) {
             mounted.add(method + " " + SessionResource.PATH);

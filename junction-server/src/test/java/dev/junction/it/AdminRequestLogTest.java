@@ -98,7 +98,8 @@ class AdminRequestLogTest {
                 .put("key_name", "ci").put("key_id", key).put("user_id", "usr_" + key).putNull("team_id")
                 .put("tenant_id", "ten_default").put("endpoint", "/v1/chat/completions").put("model", "gpt-4o-mini")
                 .put("provider", "openai").put("deployment", "openai/gpt-4o-mini")
-                .put("upstream_model", "gpt-4o-mini-2025").put("stream", false).put("cache_hit", false)
+                .put("upstream_model", "gpt-4o-mini-2025").put("stream", false).put("source", "api")
+                .put("cache_hit", false)
                 .put("status", 429).put("latency_ms", 120).put("ttfb_ms", 40);
         expected.putObject("usage").put("input", 100).put("output", 20).put("cached_read", 10)
                 .put("cache_write", 0).put("reasoning", 5);

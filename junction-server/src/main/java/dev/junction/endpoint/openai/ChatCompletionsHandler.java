@@ -25,12 +25,13 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        pipeline.run(ctx, ClientDialect.OPENAI, () -> {
-            ObjectNode body = RequestBodies.json(ctx);
-            ChatRequest request = OpenAiRequestMapper.toCanonical(body);
-            return new ChatOperation(new ClientRequest(Dialect.OPENAI_CHAT, body, request), ClientDialect.OPENAI,
-                    new StreamFormat(new OpenAiStreamEncoder(request.includeUsage()),
-                            "text/event-stream; charset=utf-8"));
-        });
+        pipeline.run(ctx, ClientDialect.OPENAI, () -> decode(RequestBodies.json(ctx)));
+    }
+
+    /** A Chat Completions body as its operation; throws a {@code GatewayException} (400) when it is not valid. */
+    public static ChatOperation decode(ObjectNode body) {
+        ChatRequest request = OpenAiRequestMapper.toCanonical(body);
+        return new ChatOperation(new ClientRequest(Dialect.OPENAI_CHAT, body, request), ClientDialect.OPENAI,
+                new StreamFormat(new OpenAiStreamEncoder(request.includeUsage()), "text/event-stream; charset=utf-8"));
     }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * The last stage: runs the operation on its route, with failover, and answers with what the winning step produced,
  * or with the route's error once every step failed. Records where the answer came from ({@code X-Junction-Provider},
- * {@code -Model}, {@code -Attempts}). The winning deployment counts the request as in flight until the request is
+ * {@code -Model}, {@code -Deployment}, {@code -Attempts}). The winning deployment counts the request as in flight until the request is
  * over (a stream's end), so least-busy sees streams, and then counts the tokens it used against its own TPM instead of
  * the estimate. Never proceeds.
  */
@@ -66,6 +66,7 @@ public final class ExecuteStage implements Stage {
     /** Records where the answer came from and says so in {@code X-Junction-Provider} and {@code -Model}. */
     private static void target(HttpServerResponse response, RequestRecord record, Deployment step) {
         record.deployment(step);
-        response.putHeader("x-junction-provider", step.provider()).putHeader("x-junction-model", step.model());
+        response.putHeader("x-junction-provider", step.provider()).putHeader("x-junction-model", step.model())
+                .putHeader("x-junction-deployment", step.id());
     }
 }
