@@ -8,6 +8,7 @@
 #   junction-bench/console-paint.sh              # 1,000,000 rows, 5 runs
 #   ROWS=100000 RUNS=3 junction-bench/console-paint.sh
 #   KEEP=1 junction-bench/console-paint.sh       # keep the seeded store in $STORE for the next run
+#   PAINT_QUERY='?range=30d' junction-bench/console-paint.sh   # the overview over 30 days instead of the last hour
 #
 # Needs Node.js (the console's own playwright-core) and Debian's chromium at /usr/bin/chromium (or $CHROMIUM).
 set -euo pipefail
@@ -42,5 +43,5 @@ for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$GW_PORT/ready" >/dev/null 
 curl -fs "http://127.0.0.1:$GW_PORT/ready" >/dev/null || { cat "$STORE/gateway.log" >&2; exit 1; }
 
 echo "rows: $ROWS; CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) ($(nproc) cores)"
-JUNCTION_URL="http://127.0.0.1:$GW_PORT" JUNCTION_ADMIN_KEY="$ADMIN_KEY" RUNS="$RUNS" \
+JUNCTION_URL="http://127.0.0.1:$GW_PORT" JUNCTION_ADMIN_KEY="$ADMIN_KEY" RUNS="$RUNS" PAINT_QUERY="${PAINT_QUERY:-}" \
   node "$here/console-paint.mjs"
