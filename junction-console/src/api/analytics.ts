@@ -1,6 +1,7 @@
 // Usage analytics from the rollups (docs/observability.md#analytics-and-retention), the deployments' health, and the
 // live event stream. None of these read the request log, so they stay fast however many requests were logged.
 import { api } from './client';
+import type { DeploymentHealth } from './requests';
 
 /** A dimension the rollups are split by (group_by and filter names). */
 export type Dimension = 'model' | 'provider' | 'deployment' | 'endpoint' | 'key' | 'user' | 'team' | 'tenant'
@@ -65,19 +66,7 @@ export interface ReliabilityRow {
   top_errors: { class: string; count: number }[];
 }
 
-export interface DeploymentHealth {
-  id: string;
-  provider?: string;
-  model?: string;
-  routes: string[];
-  circuit: 'closed' | 'open' | 'half_open' | string;
-  open_until?: string;
-  cooling_down_until?: string;
-  requests?: number;
-  failures?: number;
-  consecutive_failures?: number;
-  last_error?: string;
-}
+export type { DeploymentHealth };
 
 /** The parameters every analytics endpoint takes. */
 export interface AnalyticsQuery {
@@ -99,29 +88,7 @@ export const analytics = {
   deployments: async () => (await api.get<{ deployments: DeploymentHealth[] }>('/health/deployments')).deployments,
 };
 
-/** A finished request as the live stream tells it (no bodies, no messages, never a key). */
-export interface LiveRequest {
-  kind: 'request';
-  at: string;
-  request_id: string;
-  key_name: string;
-  user_id?: string;
-  operation: string;
-  endpoint: string;
-  model: string;
-  provider: string;
-  deployment: string;
-  upstream_model: string;
-  stream: boolean;
-  status: number;
-  latency_ms: number;
-  ttfb_ms: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  attempts: number;
-  error_type?: string;
-}
+export type { LiveRequest } from './events';
 
 /** The path of the live stream (EventSource sends the session cookie: same origin). */
 export const EVENTS_PATH = '/api/admin/events';

@@ -17,6 +17,8 @@ export interface RequestEntry {
   upstream_model: string;
   stream: boolean;
   cache_hit: boolean;
+  /** Who made the request: a client (`api`) or the console's playground. */
+  source?: 'api' | 'playground';
   status: number;
   latency_ms: number;
   ttfb_ms: number;

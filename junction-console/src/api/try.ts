@@ -2,6 +2,7 @@
 // request id (polled: the log writes just after the answer), and the playground's chat call, streamed or not.
 import { SseParser, readChatChunk } from '../lib/sse';
 import { ApiError, api, csrfHeaders, signedOut } from './client';
+import type { RequestEntry } from './requests';
 
 export interface RouteDeployment { id: string; provider: string; model: string }
 export interface RouteInfo {
@@ -12,28 +13,7 @@ export interface RouteInfo {
 }
 
 /** One request-log entry (GET /api/admin/requests/{id}). */
-export interface LogEntry {
-  request_id: string;
-  started_at: string;
-  key_name: string;
-  key_id?: string | null;
-  user_id?: string | null;
-  endpoint: string;
-  model: string;
-  provider: string;
-  deployment: string;
-  upstream_model: string;
-  stream: boolean;
-  source: 'api' | 'playground';
-  status: number;
-  latency_ms: number;
-  ttfb_ms: number;
-  usage: { input: number; output: number; cached_read: number; cache_write: number; reasoning: number };
-  costs: { metered_usd: number; standard_usd: number; charged_usd: number };
-  attempts: string;
-  error_type?: string | null;
-  error_message?: string | null;
-}
+export type LogEntry = RequestEntry;
 
 export const tryApi = {
   routes: async () => (await api.get<{ routes: RouteInfo[] }>('/routes')).routes,

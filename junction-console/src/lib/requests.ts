@@ -1,6 +1,7 @@
 // The request log's logic: filters ↔ the URL's query string and the API's parameters, attempts (with their timeline
 // layout), the headers worth showing, live rows merged with the loaded ones, and bodies pretty-printed.
 import type { AttemptDetail, RequestEntry } from '../api/requests';
+import type { LiveRequest } from '../api/events';
 
 /** The filters of the request log, as the URL keeps them (every value a string; empty means unset). */
 export interface RequestFilters {
@@ -111,30 +112,7 @@ export function errorClassOf(e: { error_type?: string | null; status: number }):
 }
 
 /** A live `request` event from GET /api/admin/events. */
-export interface LiveRequestEvent {
-  kind: 'request';
-  at: string;
-  request_id: string;
-  key_name: string;
-  key_id?: string;
-  tenant_id?: string;
-  user_id?: string;
-  team_id?: string;
-  endpoint: string;
-  model: string;
-  provider: string;
-  deployment: string;
-  upstream_model: string;
-  stream: boolean;
-  status: number;
-  latency_ms: number;
-  ttfb_ms: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  attempts: number;
-  error_type?: string;
-}
+export type LiveRequestEvent = LiveRequest;
 
 /** A row of the log table: what both a stored entry and a live event tell. */
 export interface LogRow {

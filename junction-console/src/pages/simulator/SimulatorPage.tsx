@@ -41,7 +41,7 @@ function EntryView({ result }: { result: Result }) {
       known are not logged).</Text>;
   }
   const e = result.entry;
-  const rows: [string, string][] = [['Request id', e.request_id], ['Key', e.key_name], ['Source', e.source],
+  const rows: [string, string][] = [['Request id', e.request_id], ['Key', e.key_name], ['Source', e.source ?? 'api'],
     ['Status', String(e.status)], ['Model → deployment', `${e.model} → ${e.deployment || '—'}`],
     ['Tokens in / out', `${formatInteger(e.usage.input)} / ${formatInteger(e.usage.output)}`],
     ['Charged', formatUsd(e.costs.charged_usd)], ['Latency', formatMillis(e.latency_ms)],
