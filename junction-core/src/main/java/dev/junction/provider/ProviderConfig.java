@@ -17,19 +17,29 @@ import java.util.Optional;
  * @param models model names it serves (catalog plus configuration)
  * @param modelPatterns glob patterns of model names it serves
  * @param caBundle the certificates its TLS server is verified against instead of the JVM's trust store, if any
+ * @param platform where the API is hosted ({@link Platform#DIRECT}, or a cloud platform's settings)
  */
 public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
                              Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
-                             List<String> modelPatterns, Optional<CaBundle> caBundle) {
+                             List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform) {
 
     public ProviderConfig {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         headers = Map.copyOf(headers);
         models = List.copyOf(models);
         modelPatterns = List.copyOf(modelPatterns);
+        java.util.Objects.requireNonNull(platform, "platform");
     }
 
-    /** A provider verified against the JVM's trust store. */
+    /** A provider served directly at its base URL. */
+    public ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
+                          Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
+                          List<String> modelPatterns, Optional<CaBundle> caBundle) {
+        this(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models, modelPatterns, caBundle,
+                Platform.DIRECT);
+    }
+
+    /** A provider served directly at its base URL, verified against the JVM's trust store. */
     public ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
                           Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
                           List<String> modelPatterns) {
@@ -40,7 +50,13 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
     /** The same provider with other timeouts (a route's or a deployment's). */
     public ProviderConfig withTimeouts(Timeouts other) {
         return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, other, models, modelPatterns,
-                caBundle);
+                caBundle, platform);
+    }
+
+    /** The same provider hosted on another platform. */
+    public ProviderConfig withPlatform(Platform other) {
+        return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models,
+                modelPatterns, caBundle, other);
     }
 
     /** Whether this provider claims the model name, exactly or by pattern. */

@@ -47,7 +47,7 @@ public final class ConfigLoader {
     private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
             "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
-            "headers", "models", "model_patterns", "params", "timeouts", "tls");
+            "headers", "models", "model_patterns", "params", "platform", "timeouts", "tls");
     private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
 
     private final ProviderCatalog catalog;
@@ -371,7 +371,7 @@ public final class ConfigLoader {
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns,
-                TlsReader.caBundle(node, path, problems)));
+                TlsReader.caBundle(node, path, problems), PlatformReader.platform(node, path, dialect, env, problems)));
     }
 
     /**

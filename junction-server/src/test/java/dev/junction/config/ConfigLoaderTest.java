@@ -236,4 +236,30 @@ class ConfigLoaderTest {
                 .anySatisfy(p -> assertThat(p).contains("providers.b.tls.ca_file", "no PEM certificate"))
                 .anySatisfy(p -> assertThat(p).contains("providers.b.tls.verify", "unknown key"));
     }
+
+    @Test
+    void aProviderIsServedDirectlyUnlessItsPlatformSaysOtherwise() {
+        GatewayConfig config = load("""
+                providers:
+                  plain: {base_url: "https://a.internal/v1"}
+                  spelled: {base_url: "https://b.internal/v1", platform: {type: direct}}
+                """, Map.of());
+
+        assertThat(config.providers().get("plain").platform()).isEqualTo(dev.junction.provider.Platform.DIRECT);
+        assertThat(config.providers().get("spelled").platform().type()).isEqualTo("direct");
+    }
+
+    @Test
+    void anUnknownPlatformOrOneWithoutATypeIsAProblem() {
+        ConfigException e = problems("""
+                providers:
+                  a: {base_url: "https://a.internal/v1", platform: {type: mainframe}}
+                  b: {base_url: "https://b.internal/v1", platform: {region: eu}}
+                  c: {base_url: "https://c.internal/v1", platform: {type: direct, region: eu}}
+                """, Map.of());
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("providers.a.platform.type", "mainframe"))
+                .anySatisfy(p -> assertThat(p).contains("providers.b.platform.type", "required"))
+                .anySatisfy(p -> assertThat(p).contains("providers.c.platform.region", "unknown key"));
+    }
 }
