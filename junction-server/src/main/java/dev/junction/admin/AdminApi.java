@@ -85,6 +85,7 @@ public final class AdminApi {
         all.addAll(new AuditResource(writes).routes());
         all.addAll(new AlertsResource(alerts).routes());
         all.addAll(new AlertChannelsResource(writes, alerts, governance.secrets()).routes());
+        all.addAll(new AlertRulesResource(writes, alerts).routes());
         all.addAll(new ProviderTestResource(runtime).routes());
         all.addAll(new SettingsResource(runtime, alerts).routes());
         this.routes = List.copyOf(all);

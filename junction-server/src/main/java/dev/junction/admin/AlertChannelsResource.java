@@ -6,7 +6,7 @@ import static io.vertx.core.http.HttpMethod.PUT;
 import dev.junction.admin.AuditedWrites.Entry;
 import dev.junction.admin.AuditedWrites.Outcome;
 import dev.junction.alert.AlertService;
-import dev.junction.alert.GovernanceStoredChannels;
+import dev.junction.alert.GovernanceStoredAlerts;
 import dev.junction.alert.channel.Channel;
 import dev.junction.alert.channel.Channels;
 import dev.junction.config.AlertSettings;
@@ -69,7 +69,7 @@ final class AlertChannelsResource {
         }
         AlertSettings.Channel channel = new AlertSettings.Channel(name, type, Secret.of(url),
                 fields.string("secret").map(Secret::of));
-        StoredAlertChannel sealed = GovernanceStoredChannels.seal(box, channel);
+        StoredAlertChannel sealed = GovernanceStoredAlerts.seal(box, channel);
         ObjectNode rendered = render(Channels.create(channel));
         return writes.write(call.actor(), s -> {
             Optional<StoredAlertChannel> before = s.alertChannels().get(name);
@@ -78,7 +78,7 @@ final class AlertChannelsResource {
                     ? Entry.updated("alert_channel", name, renderStored(before.get()), rendered)
                     : Entry.created("alert_channel", name, rendered);
             return Outcome.changed(before.isPresent(), entry);
-        }).thenCompose(existed -> alerts.refreshChannels()
+        }).thenCompose(existed -> alerts.refresh()
                 .thenApply(done -> existed ? Reply.ok(rendered) : Reply.created(rendered)));
     }
 
@@ -89,7 +89,7 @@ final class AlertChannelsResource {
                     .orElseThrow(() -> AdminError.notFound("stored alert channel", name));
             s.alertChannels().delete(name);
             return Outcome.changed(before, Entry.deleted("alert_channel", name, renderStored(before)));
-        }).thenCompose(b -> alerts.refreshChannels()).thenApply(done -> Reply.noContent());
+        }).thenCompose(b -> alerts.refresh()).thenApply(done -> Reply.noContent());
     }
 
     /** A channel as answered and audited: no address beyond scheme and host, no secret. */

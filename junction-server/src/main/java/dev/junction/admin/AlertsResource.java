@@ -8,7 +8,7 @@ import dev.junction.alert.AlertStats;
 import dev.junction.alert.DeliveryResult;
 import dev.junction.alert.Incident;
 import dev.junction.alert.channel.Channel;
-import dev.junction.config.AlertSettings;
+import dev.junction.config.AlertRuleDefinitions;
 import dev.junction.json.Json;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +47,8 @@ final class AlertsResource {
             channels.add(AlertChannelsResource.render(c).put("source", alerts.fromFile(c.name()) ? "file" : "store"));
         }
         ArrayNode rules = body.putArray("rules");
-        alerts.rules().forEach(r -> rules.add(rule(r)));
+        alerts.rules().forEach(r -> rules.add(AlertRuleDefinitions.render(r)
+                .put("source", alerts.ruleFromFile(r.name()) ? "file" : "store")));
         ArrayNode incidents = body.putArray("incidents");
         for (Incident i : alerts.openIncidents()) {
             ObjectNode node = incidents.addObject().put("rule", i.rule()).put("subject", i.subject())
@@ -61,23 +62,6 @@ final class AlertsResource {
                 .put("suppressed", s.suppressed()).put("claimed_elsewhere", s.claimedElsewhere())
                 .put("open_incidents", s.openIncidents());
         return CompletableFuture.completedFuture(Reply.ok(body));
-    }
-
-    private static ObjectNode rule(AlertSettings.Rule r) {
-        ObjectNode node = Json.object().put("name", r.name()).put("type", r.type().wireName());
-        switch (r.type()) {
-            case UPSTREAM_FAILURE_RATE, UPSTREAM_KEY_INVALID, RATE_LIMITED -> node
-                    .put("by", r.byDeployment() ? "deployment" : "provider").put("threshold", r.threshold())
-                    .put("window", r.window().toString()).put("min_requests", r.minRequests());
-            case UPSTREAM_CONSECUTIVE_FAILURES -> node.put("by", r.byDeployment() ? "deployment" : "provider")
-                    .put("threshold", (long) r.threshold());
-            case CIRCUIT_OPEN, DEPENDENCY_DOWN -> node.put("after", r.after().toString());
-            case BUDGET -> r.levels().forEach(node.putArray("levels")::add);
-            case REQUEST_LOG -> node.put("threshold", (long) r.threshold()).put("window", r.window().toString());
-        }
-        node.put("cool_down", r.coolDown().toString());
-        r.channels().forEach(node.putArray("channels")::add);
-        return node;
     }
 
     private CompletionStage<Reply> test(Call call) {

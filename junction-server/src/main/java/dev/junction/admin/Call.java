@@ -32,6 +32,18 @@ record Call(RoutingContext ctx, Actor actor) {
 
     /** The JSON object body, whose fields must all be in {@code allowed}. */
     Fields body(Set<String> allowed) {
+        return Fields.of(json(), allowed);
+    }
+
+    /** The JSON object body as it is, for a reader of its own. */
+    tools.jackson.databind.node.ObjectNode object() {
+        if (!(json() instanceof tools.jackson.databind.node.ObjectNode object)) {
+            throw AdminError.invalid("The request body must be a JSON object.");
+        }
+        return object;
+    }
+
+    private JsonNode json() {
         var body = ctx.body() == null ? null : ctx.body().buffer();
         if (body == null || body.length() == 0) {
             throw AdminError.invalid("The request body must be a JSON object.");
@@ -42,6 +54,6 @@ record Call(RoutingContext ctx, Actor actor) {
         } catch (JacksonException e) {
             throw AdminError.invalid("The request body is not valid JSON: " + e.getOriginalMessage());
         }
-        return Fields.of(tree, allowed);
+        return tree;
     }
 }

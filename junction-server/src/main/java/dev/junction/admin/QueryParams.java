@@ -70,6 +70,19 @@ final class QueryParams {
         });
     }
 
+    /** {@code true} or {@code false}; a parameter given without a value ({@code ?dry_run}) is true. */
+    Optional<Boolean> bool(String name) {
+        String raw = params.get(name);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        return switch (raw.strip()) {
+            case "", "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw AdminError.invalid("'" + name + "' must be true or false, got '" + raw + "'.");
+        };
+    }
+
     /** A page size: {@code fallback} when absent, else 1 to {@code max}. */
     int limit(int fallback, int max) {
         int limit = integer("limit").orElse(fallback);

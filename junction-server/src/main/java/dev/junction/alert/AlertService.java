@@ -44,12 +44,15 @@ public final class AlertService implements AutoCloseable {
     private final Clock clock;
     private final String replica;
     private final Map<String, Channel> fileChannels = new LinkedHashMap<>();
-    private final StoredChannels stored;
+    private final StoredAlerts stored;
     private final AnnouncementClaims claims;
     /** The file's channels, then the store's (a stored one never shadows the file's); replaced, never changed. */
     private volatile Map<String, Channel> channels;
     private long storedRevision = Long.MIN_VALUE;
-    private final List<Rule> rules;
+    private final List<Rule> fileRules;
+    private final java.util.Set<String> fileRuleNames;
+    /** The file's rules, then the store's (a stored one never shadows the file's); replaced, never changed. */
+    private volatile List<Rule> rules;
     private final Incidents incidents = new Incidents();
     private final BlockingQueue<GatewayEvent> inbox = new ArrayBlockingQueue<>(INBOX);
     private final AtomicLong droppedEvents = new AtomicLong();
@@ -61,11 +64,11 @@ public final class AlertService implements AutoCloseable {
     /**
      * Makes the service; nothing runs until {@link #start}.
      *
-     * @param stored the channels added through the admin API
+     * @param stored the channels and rules added through the admin API
      * @param claims which replica sends a change that several replicas find
      * @param replica this replica's id, named in every message
      */
-    public AlertService(AlertSettings settings, EventBus events, Probes probes, StoredChannels stored,
+    public AlertService(AlertSettings settings, EventBus events, Probes probes, StoredAlerts stored,
                         AnnouncementClaims claims, Clock clock, String replica) {
         this.settings = settings;
         this.events = events;
@@ -76,7 +79,9 @@ public final class AlertService implements AutoCloseable {
         this.claims = claims;
         settings.channels().values().forEach(c -> fileChannels.put(c.name(), Channels.create(c)));
         this.channels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fileChannels));
-        this.rules = settings.rules().stream().map(Rules::create).toList();
+        this.fileRules = settings.rules().stream().map(Rules::create).toList();
+        this.fileRuleNames = java.util.Set.copyOf(fileRules.stream().map(Rule::name).toList());
+        this.rules = fileRules;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "junction-alerts");
             t.setDaemon(true);
@@ -86,48 +91,91 @@ public final class AlertService implements AutoCloseable {
     }
 
     /**
-     * Loads the stored channels, then keeps them current and, when there is a rule, subscribes to the bus and
-     * evaluates, every {@code evaluate_every}.
+     * Loads the stored channels and rules, then keeps them current and evaluates every {@code evaluate_every}; the
+     * bus is watched only while there is a rule.
      */
     public void start() {
-        thread.execute(this::reloadStoredChannels);
+        thread.execute(this::reloadStored);
         long every = settings.evaluateEvery().toMillis();
-        thread.scheduleWithFixedDelay(this::reloadStoredChannels, every, every, TimeUnit.MILLISECONDS);
-        if (rules.isEmpty()) {
-            return;
-        }
-        subscription = events.subscribe(this::enqueue);
+        thread.scheduleWithFixedDelay(this::reloadStored, every, every, TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(this::evaluate, every, every, TimeUnit.MILLISECONDS);
-        LOG.atInfo().addKeyValue("rules", rules.size()).addKeyValue("channels", String.join(",", channels.keySet()))
-                .log("Alerting started");
+        thread.execute(this::watchWhileThereAreRules);
     }
 
     /**
-     * Loads the stored channels again on the alert thread, whatever the revision (an admin write on this replica
-     * waits for it, so a test send right after sees the channel).
+     * Loads the stored channels and rules again on the alert thread, whatever the revision (an admin write on this
+     * replica waits for it, so a test send or a listing right after sees the change).
      */
-    public CompletableFuture<Void> refreshChannels() {
+    public CompletableFuture<Void> refresh() {
         return CompletableFuture.runAsync(() -> {
             storedRevision = Long.MIN_VALUE;
-            reloadStoredChannels();
+            reloadStored();
         }, thread);
     }
 
-    private void reloadStoredChannels() {
+    private void reloadStored() {
         try {
             long revision = stored.revision();
             if (revision == storedRevision) {
                 return;
             }
             Map<String, Channel> merged = new LinkedHashMap<>(fileChannels);
-            for (AlertSettings.Channel c : stored.load()) {
+            for (AlertSettings.Channel c : stored.channels()) {
                 merged.putIfAbsent(c.name(), Channels.create(c));
             }
             channels = java.util.Collections.unmodifiableMap(merged);
+            rules = mergeRules(stored.rules());
             storedRevision = revision;
+            watchWhileThereAreRules();
         } catch (RuntimeException e) {
-            LOG.warn("The stored alert channels could not be loaded: {}", e.getClass().getSimpleName());
+            LOG.warn("The stored alert channels and rules could not be loaded: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The file's rules, then the stored ones whose names the file does not use. A stored rule whose settings did not
+     * change keeps its instance (and what it has counted). One that is gone, or changed, takes its open incidents
+     * and cool-downs with it, without an all-clear (nothing cleared); a changed one starts counting afresh and fires
+     * again if it finds the subject still wrong.
+     */
+    private List<Rule> mergeRules(List<AlertSettings.Rule> storedRules) {
+        Map<String, Rule> before = new LinkedHashMap<>();
+        rules.stream().filter(r -> !fileRuleNames.contains(r.name())).forEach(r -> before.put(r.name(), r));
+        List<Rule> next = new ArrayList<>(fileRules);
+        java.util.Set<String> names = new java.util.HashSet<>(fileRuleNames);
+        for (AlertSettings.Rule r : storedRules) {
+            if (names.add(r.name())) {
+                Rule kept = before.remove(r.name());
+                if (kept != null && kept.settings().equals(r)) {
+                    next.add(kept);
+                } else {
+                    if (kept != null) {
+                        incidents.forget(r.name());
+                    }
+                    next.add(Rules.create(r));
+                }
+            }
+        }
+        before.keySet().forEach(incidents::forget);
+        return List.copyOf(next);
+    }
+
+    /** On the alert thread: subscribes to the bus when there is a rule, unsubscribes when the last one goes. */
+    private void watchWhileThereAreRules() {
+        if (!rules.isEmpty() && subscription == null) {
+            subscription = events.subscribe(this::enqueue);
+            LOG.atInfo().addKeyValue("rules", rules.size())
+                    .addKeyValue("channels", String.join(",", channels.keySet())).log("Alerting started");
+        } else if (rules.isEmpty() && subscription != null) {
+            subscription.close();
+            subscription = null;
+            inbox.clear();
+        }
+    }
+
+    /** Whether the rule of that name comes from the configuration file (else from the store). */
+    public boolean ruleFromFile(String rule) {
+        return fileRuleNames.contains(rule);
     }
 
     /** Whether the channel of that name comes from the configuration file (else from the store). */
@@ -172,7 +220,10 @@ public final class AlertService implements AutoCloseable {
         // Another replica that found the same change first has sent it; a cool-down of zero still spans a round.
         Duration window = rule.settings().coolDown().compareTo(settings.evaluateEvery()) > 0
                 ? rule.settings().coolDown() : settings.evaluateEvery();
-        if (!claims.claim(incident.rule(), incident.subject(), change.state().wireName(), now, window)) {
+        // The claim names the rule's definition too: a rule changed through the admin API is a new rule whose first
+        // firing is news, while replicas running the same definition still agree on one announcement.
+        String claimed = incident.rule() + "#" + Integer.toHexString(rule.settings().toString().hashCode());
+        if (!claims.claim(claimed, incident.subject(), change.state().wireName(), now, window)) {
             claimedElsewhere.incrementAndGet();
             LOG.atDebug().addKeyValue("rule", incident.rule()).addKeyValue("subject", incident.subject())
                     .log("Another replica announced this alert change");

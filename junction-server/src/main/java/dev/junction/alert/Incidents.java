@@ -67,6 +67,13 @@ final class Incidents {
         return changes;
     }
 
+    /** Drops what is known of a rule that no longer exists: its open incidents and cool-downs, with no message. */
+    void forget(String rule) {
+        open.keySet().removeIf(key -> key.rule().equals(rule));
+        lastFired.keySet().removeIf(key -> key.rule().equals(rule));
+        snapshot = List.copyOf(open.values());
+    }
+
     /** The open incidents, oldest first. */
     List<Incident> open() {
         return snapshot;

@@ -28,6 +28,9 @@ final class AlertReader {
     private static final Set<String> CHANNEL = Set.of("type", "url", "secret");
     private static final Set<String> RULE = Set.of("name", "type", "by", "threshold", "window", "min_requests",
             "after", "levels", "cool_down", "channels");
+    /** A stored rule's definition: a file rule's keys but its name, which the store keeps beside it. */
+    private static final Set<String> STORED_RULE = RULE.stream().filter(k -> !k.equals("name"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> DELIVERY = Set.of("queue", "retries", "backoff", "timeout");
     private static final Duration COOL_DOWN = Duration.ofMinutes(15);
 
@@ -46,7 +49,7 @@ final class AlertReader {
         }
         problems.onlyKeys(node, "alerts", TOP);
         Map<String, Channel> channels = channels(node.get("channels"));
-        List<Rule> rules = rules(node.get("rules"), channels);
+        List<Rule> rules = rules(node.get("rules"), channels::containsKey);
         Duration every = problems.duration(node, "evaluate_every", "alerts")
                 .orElse(AlertSettings.DEFAULT.evaluateEvery());
         return new AlertSettings(channels, rules, every, delivery(node.get("delivery")));
@@ -88,7 +91,21 @@ final class AlertReader {
         return out;
     }
 
-    private List<Rule> rules(JsonNode node, Map<String, Channel> channels) {
+    /**
+     * A rule kept in the store: {@code definition} has a file rule's keys but {@code name}; channels it names must
+     * satisfy {@code channelExists}.
+     */
+    Optional<Rule> stored(String name, JsonNode definition, java.util.function.Predicate<String> channelExists) {
+        if (definition == null || !definition.isObject()) {
+            problems.add("the rule's definition must be a JSON object");
+            return Optional.empty();
+        }
+        problems.onlyKeys(definition, "", STORED_RULE);
+        return rule(definition, "", channelExists).map(r -> new Rule(name, r.type(), r.byDeployment(), r.threshold(),
+                r.window(), r.minRequests(), r.after(), r.levels(), r.coolDown(), r.channels()));
+    }
+
+    private List<Rule> rules(JsonNode node, java.util.function.Predicate<String> channels) {
         List<Rule> out = new ArrayList<>();
         if (node == null || node.isNull()) {
             return out;
@@ -115,11 +132,11 @@ final class AlertReader {
         return out;
     }
 
-    private Optional<Rule> rule(JsonNode r, String path, Map<String, Channel> channels) {
+    private Optional<Rule> rule(JsonNode r, String path, java.util.function.Predicate<String> channelExists) {
         Optional<RuleType> type = problems.requiredString(r, "type", path).flatMap(t -> {
             Optional<RuleType> known = RuleType.of(t);
             if (known.isEmpty()) {
-                problems.add(path + ".type: unknown rule type '" + t + "' (expected one of "
+                problems.add(Problems.prefix(path) + "type: unknown rule type '" + t + "' (expected one of "
                         + String.join(", ", java.util.Arrays.stream(RuleType.values()).map(RuleType::wireName)
                         .toList()) + ")");
             }
@@ -131,7 +148,7 @@ final class AlertReader {
         RuleType t = type.get();
         String by = problems.string(r, "by", path).orElse("provider");
         if (!by.equals("provider") && !by.equals("deployment")) {
-            problems.add(path + ".by: expected provider or deployment, got '" + by + "'");
+            problems.add(Problems.prefix(path) + "by: expected provider or deployment, got '" + by + "'");
         }
         boolean counted = t == RuleType.UPSTREAM_CONSECUTIVE_FAILURES || t == RuleType.REQUEST_LOG;
         double threshold = (counted ? problems.integer(r, "threshold", path, 1, Integer.MAX_VALUE).map(n -> (double) n)
@@ -147,8 +164,8 @@ final class AlertReader {
         Duration coolDown = problems.duration(r, "cool_down", path).orElse(COOL_DOWN);
         List<String> told = problems.strings(r, "channels", path);
         for (String c : told) {
-            if (!channels.containsKey(c)) {
-                problems.add(path + ".channels: there is no channel '" + c + "'");
+            if (!channelExists.test(c)) {
+                problems.add(Problems.prefix(path) + "channels: there is no channel '" + c + "'");
             }
         }
         String name = problems.string(r, "name", path).orElse(t.wireName());

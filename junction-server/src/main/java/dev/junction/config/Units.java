@@ -32,6 +32,25 @@ final class Units {
         });
     }
 
+    /**
+     * A duration in the form {@link #duration} reads: {@code 0}, or a whole number of the largest unit that divides
+     * it ({@code 90s}, {@code 5m}, {@code 1500ms}).
+     */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0) {
+            return "0";
+        }
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (ms % sizes[i] == 0) {
+                return ms / sizes[i] + units[i];
+            }
+        }
+        return ms + "ms";
+    }
+
     static Optional<Long> size(String text) {
         Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {

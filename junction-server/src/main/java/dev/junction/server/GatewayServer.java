@@ -5,7 +5,7 @@ import dev.junction.console.ConsoleAssets;
 import dev.junction.alert.AlertService;
 import dev.junction.alert.GovernanceProbes;
 import dev.junction.alert.GovernanceAnnouncementClaims;
-import dev.junction.alert.GovernanceStoredChannels;
+import dev.junction.alert.GovernanceStoredAlerts;
 import dev.junction.auth.AccessMode;
 import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
@@ -117,7 +117,7 @@ public final class GatewayServer {
         this.checks = new HealthChecks(vertx, health);
         this.alerts = new AlertService(config.observability().alerts(), events,
                 new GovernanceProbes(governance, config.redisUrl().isPresent()),
-                new GovernanceStoredChannels(governance),
+                new GovernanceStoredAlerts(governance),
                 new GovernanceAnnouncementClaims(governance, governance.replicas().replicaId()), clock,
                 governance.replicas().replicaId());
         alerts.start();

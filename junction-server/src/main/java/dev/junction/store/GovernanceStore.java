@@ -19,6 +19,7 @@ public final class GovernanceStore {
     private final PriceOverrideRepository priceOverrides;
     private final ProviderRepository providers;
     private final AlertChannelRepository alertChannels;
+    private final AlertRuleRepository alertRules;
     private final ConsoleSessionRepository consoleSessions;
     private final AlertClaimRepository alertClaims;
     private final RouteRepository routes;
@@ -36,6 +37,7 @@ public final class GovernanceStore {
         this.priceOverrides = new PriceOverrideRepository(database, clock);
         this.providers = new ProviderRepository(database, clock);
         this.alertChannels = new AlertChannelRepository(database, clock);
+        this.alertRules = new AlertRuleRepository(database, clock);
         this.consoleSessions = new ConsoleSessionRepository(database);
         this.alertClaims = new AlertClaimRepository(database);
         this.routes = new RouteRepository(database, clock);
@@ -95,6 +97,11 @@ public final class GovernanceStore {
     /** Alert channels added through the admin API. */
     public AlertChannelRepository alertChannels() {
         return alertChannels;
+    }
+
+    /** Alert rules added through the admin API. */
+    public AlertRuleRepository alertRules() {
+        return alertRules;
     }
 
     /** The console's sessions. */

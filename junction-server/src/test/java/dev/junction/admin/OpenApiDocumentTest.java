@@ -3,7 +3,7 @@ package dev.junction.admin;
 import dev.junction.alert.AlertService;
 import dev.junction.alert.AnnouncementClaims;
 import dev.junction.alert.GovernanceProbes;
-import dev.junction.alert.StoredChannels;
+import dev.junction.alert.StoredAlerts;
 import dev.junction.config.AlertSettings;
 import dev.junction.events.EventBus;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +55,7 @@ class OpenApiDocumentTest {
         governance = Governance.start(settings, Optional.empty(), Clock.systemUTC());
         routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance,
                 new AlertService(AlertSettings.DEFAULT, new EventBus(), new GovernanceProbes(governance, false),
-                        StoredChannels.NONE, AnnouncementClaims.ALWAYS, Clock.systemUTC(), "test"), new EventBus())
+                        StoredAlerts.NONE, AnnouncementClaims.ALWAYS, Clock.systemUTC(), "test"), new EventBus())
                 .routes();
     }
 

@@ -239,7 +239,7 @@ class AlertsTest {
         assertThat(body.at("/channels/0/url").asString()).isEqualTo("http://127.0.0.1:" + port() + "/…");
         assertThat(body.at("/channels/0/signed").asBoolean()).isTrue();
         assertThat(body.at("/rules/0/type").asString()).isEqualTo("circuit_open");
-        assertThat(body.at("/rules/0/after").asString()).isEqualTo("PT2M");
+        assertThat(body.at("/rules/0/after").asString()).isEqualTo("2m");
         assertThat(body.at("/rules/1/levels").toString()).isEqualTo("[80,100]");
         assertThat(body.path("incidents").isEmpty()).isTrue();
 
@@ -308,6 +308,78 @@ class AlertsTest {
                 .statusCode()).isEqualTo(404);
         assertThat(gateway.request("DELETE", "/api/admin/alerts/channels/team-hook", null, "authorization", auth)
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void rulesStoredThroughTheAdminApiWatchTrafficRoundTripAndGoAway() throws Exception {
+        gateway = start("    - {name: breakers, type: budget}\n", Map.of());
+        String auth = "Bearer " + ADMIN;
+        String definition = "{\"type\":\"upstream_consecutive_failures\",\"threshold\":2,\"cool_down\":\"1h\","
+                + "\"channels\":[\"hook\"]}";
+        var created = gateway.request("PUT", "/api/admin/alerts/rules/streak", definition, "authorization", auth);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode rule = Json.MAPPER.readTree(created.body());
+        assertThat(rule.path("source").asString()).isEqualTo("store");
+        assertThat(rule.path("by").asString()).as("the type's default").isEqualTo("provider");
+        assertThat(rule.path("cool_down").asString()).isEqualTo("1h");
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(ClientWire.OPENAI.chat(gateway, "mock/fail", "x", false).statusCode()).isEqualTo(503);
+        }
+        receiver.await("/hook", 1, saying("firing"));
+        assertThat(gateway.server().alerts().openIncidents()).extracting(i -> i.rule()).containsExactly("streak");
+
+        JsonNode listed = Json.MAPPER.readTree(gateway.get("/api/admin/alerts", "authorization", auth).body())
+                .path("rules");
+        assertThat(listed).extracting(r -> r.path("name").asString() + "/" + r.path("source").asString())
+                .containsExactly("breakers/file", "streak/store");
+        tools.jackson.databind.node.ObjectNode again = (tools.jackson.databind.node.ObjectNode) listed.get(1);
+        again.remove("name");
+        again.remove("source");
+        again.put("threshold", 3);
+        var replaced = gateway.request("PUT", "/api/admin/alerts/rules/streak", Json.write(again),
+                "authorization", auth);
+        assertThat(replaced.statusCode()).as("what the listing says can be sent back: " + replaced.body())
+                .isEqualTo(200);
+        assertThat(gateway.server().alerts().rules()).extracting(r -> r.name() + "=" + (long) r.threshold())
+                .containsExactly("breakers=0", "streak=3");
+        assertThat(gateway.server().alerts().openIncidents()).as("a changed rule starts afresh, quietly").isEmpty();
+        for (int i = 0; i < 3; i++) {
+            assertThat(ClientWire.OPENAI.chat(gateway, "mock/fail", "x", false).statusCode()).isEqualTo(503);
+        }
+        receiver.await("/hook", 2, saying("firing"));
+
+        String wrong = "{\"type\":\"upstream_consecutive_failures\",\"threshold\":0,\"window\":\"5 parsecs\","
+                + "\"channels\":[\"nowhere\"],\"name\":\"other\"}";
+        var refused = gateway.request("PUT", "/api/admin/alerts/rules/other", wrong, "authorization", auth);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("threshold").contains("window").contains("nowhere").contains("name");
+        var checked = gateway.request("PUT", "/api/admin/alerts/rules/other?dry_run=true", wrong,
+                "authorization", auth);
+        assertThat(checked.statusCode()).isEqualTo(200);
+        JsonNode verdict = Json.MAPPER.readTree(checked.body());
+        assertThat(verdict.path("valid").asBoolean()).isFalse();
+        assertThat(verdict.path("problems")).hasSize(4);
+        var fine = gateway.request("PUT", "/api/admin/alerts/rules/other?dry_run=true", definition,
+                "authorization", auth);
+        assertThat(Json.MAPPER.readTree(fine.body()).path("valid").asBoolean()).isTrue();
+        assertThat(gateway.server().governance().store().alertRules().get("other")).as("a dry run stores nothing")
+                .isEmpty();
+        assertThat(gateway.request("PUT", "/api/admin/alerts/rules/breakers", definition, "authorization", auth)
+                .statusCode()).as("the file's name").isEqualTo(409);
+        assertThat(gateway.request("DELETE", "/api/admin/alerts/rules/breakers", null, "authorization", auth)
+                .statusCode()).as("the file's rule").isEqualTo(409);
+
+        assertThat(gateway.request("DELETE", "/api/admin/alerts/rules/streak", null, "authorization", auth)
+                .statusCode()).isEqualTo(204);
+        assertThat(gateway.server().alerts().openIncidents()).as("a deleted rule's incident goes with it").isEmpty();
+        assertThat(gateway.server().alerts().rules()).extracting(r -> r.name()).containsExactly("breakers");
+        assertThat(gateway.request("DELETE", "/api/admin/alerts/rules/streak", null, "authorization", auth)
+                .statusCode()).isEqualTo(404);
+        assertThat(gateway.get("/api/admin/audit", "authorization", auth).body()).contains("alert_rule");
+        settle();
+        assertThat(receiver.on("/hook")).as("no all-clear for a rule that was changed or deleted, not cleared")
+                .hasSize(2).allMatch(saying("firing"));
     }
 
     private int port() {

@@ -1,11 +1,14 @@
 package dev.junction.alert;
 
+import dev.junction.config.AlertRuleDefinitions;
 import dev.junction.config.AlertSettings;
 import dev.junction.config.AlertSettings.ChannelType;
 import dev.junction.crypto.SecretBox;
 import dev.junction.governance.Governance;
+import dev.junction.json.Json;
 import dev.junction.secret.Secret;
 import dev.junction.store.StoredAlertChannel;
+import dev.junction.store.StoredAlertRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,17 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The channels in the governance store, unsealed with the gateway's secret key; reloaded when the store's revision
- * moves (every admin write moves it, on every replica). A channel that cannot be unsealed (another secret key) or
- * has an unknown type is left out and logged by name.
+ * The channels and rules in the governance store, channels unsealed with the gateway's secret key; reloaded when the
+ * store's revision moves (every admin write moves it, on every replica). A channel that cannot be unsealed (another
+ * secret key) or has an unknown type, and a rule whose definition no longer reads (written by a newer version), are
+ * left out and logged by name.
  */
-public final class GovernanceStoredChannels implements StoredChannels {
+public final class GovernanceStoredAlerts implements StoredAlerts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GovernanceStoredChannels.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GovernanceStoredAlerts.class);
 
     private final Governance governance;
 
-    public GovernanceStoredChannels(Governance governance) {
+    public GovernanceStoredAlerts(Governance governance) {
         this.governance = governance;
     }
 
@@ -45,7 +49,24 @@ public final class GovernanceStoredChannels implements StoredChannels {
     }
 
     @Override
-    public List<AlertSettings.Channel> load() {
+    public List<AlertSettings.Rule> rules() {
+        List<AlertSettings.Rule> out = new ArrayList<>();
+        for (StoredAlertRule stored : governance.store().alertRules().list()) {
+            AlertRuleDefinitions.Read read = Json.tryParse(stored.definition())
+                    .map(definition -> AlertRuleDefinitions.read(stored.name(), definition, c -> true))
+                    .orElseGet(() -> new AlertRuleDefinitions.Read(Optional.empty(), List.of("not JSON")));
+            if (read.rule().isPresent()) {
+                out.add(read.rule().get());
+            } else {
+                LOG.atWarn().addKeyValue("rule", stored.name()).addKeyValue("problems", String.join("; ", read.problems()))
+                        .log("A stored alert rule could not be read");
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<AlertSettings.Channel> channels() {
         SecretBox box = governance.secrets();
         List<AlertSettings.Channel> out = new ArrayList<>();
         for (StoredAlertChannel stored : governance.store().alertChannels().list()) {

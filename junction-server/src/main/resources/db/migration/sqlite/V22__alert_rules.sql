@@ -1,0 +1,8 @@
+-- Alert rules added through the admin API, beside the configuration file's. The definition is the rule's JSON, with
+-- the keys of a rule in the file's alerts.rules (type, by, threshold, window, ...); it holds no secret.
+CREATE TABLE alert_rules (
+    name       TEXT PRIMARY KEY NOT NULL,
+    definition TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
