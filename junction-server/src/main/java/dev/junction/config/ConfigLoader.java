@@ -353,6 +353,7 @@ public final class ConfigLoader {
                 case OPENAI_CHAT, OPENAI_RESPONSES -> new AuthStyle.Bearer();
                 case ANTHROPIC -> new AuthStyle.Header("x-api-key");
                 case GEMINI -> new AuthStyle.Header("x-goog-api-key");
+                case BEDROCK_CONVERSE -> new AuthStyle.None(); // signed by dialect.bedrock, not a static key
             };
         }
         Map<String, String> headers = new LinkedHashMap<>();
