@@ -9,6 +9,7 @@ import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
 import dev.junction.model.MediaSource;
 import dev.junction.model.Message;
+import dev.junction.model.ResponseFormat;
 import dev.junction.model.Role;
 import dev.junction.model.Sampling;
 import dev.junction.model.ThoughtSignature;
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code system}, the turns become {@code messages} of content blocks ({@code text}, {@code image},
  * {@code document}, {@code toolUse}, {@code toolResult}, {@code reasoningContent}), consecutive turns of one role
  * merged as Converse requires, tool results sent as a user turn; sampling goes in {@code inferenceConfig}, tools and
- * the tool choice in {@code toolConfig}, and what Converse has no field for ({@code top_k}, a thinking budget) in
+ * the tool choice in {@code toolConfig}, a JSON schema in {@code outputConfig}, and what Converse has no field for ({@code top_k}, a thinking budget) in
  * {@code additionalModelRequestFields}, which Bedrock hands to the model. What Bedrock cannot express is left out and
  * named in {@code dropped}. Pure functions; thread safe.
  */
@@ -79,7 +80,7 @@ public final class ConverseRequestMapper {
         if (!additional.isEmpty()) {
             body.set("additionalModelRequestFields", additional);
         }
-        request.responseFormat().ifPresent(f -> dropped.add("response_format"));
+        request.responseFormat().ifPresent(f -> outputFormat(f, body, dropped));
         request.user().ifPresent(u -> dropped.add("user"));
         if (!request.metadata().isEmpty()) {
             body.putObject("requestMetadata").setAll(metadata(request));
@@ -318,6 +319,23 @@ public final class ConverseRequestMapper {
             config.remove("temperature"); // Claude takes no temperature while thinking
             config.remove("topP");
         });
+    }
+
+    /**
+     * A JSON schema as Converse's structured output ({@code outputConfig.textFormat}, the schema as a JSON string);
+     * Converse has no "any JSON object" mode, so that one is dropped.
+     */
+    private static void outputFormat(ResponseFormat format, ObjectNode body, Set<String> dropped) {
+        switch (format) {
+            case ResponseFormat.JsonSchema s -> {
+                ObjectNode schema = body.putObject("outputConfig").putObject("textFormat").put("type", "json_schema")
+                        .putObject("structure").putObject("jsonSchema").put("name", s.name())
+                        .put("schema", Json.write(s.schema()));
+                s.description().ifPresent(d -> schema.put("description", d));
+            }
+            case ResponseFormat.JsonObject o -> dropped.add("response_format");
+            case ResponseFormat.Text t -> { }
+        }
     }
 
     private static GatewayException invalid(String message) {

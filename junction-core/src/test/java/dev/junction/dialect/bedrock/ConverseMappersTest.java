@@ -126,6 +126,21 @@ class ConverseMappersTest {
     }
 
     @Test
+    void aJsonSchemaBecomesConversesStructuredOutput() {
+        JsonNode schema = Json.tryParse("{\"type\":\"object\",\"additionalProperties\":false}").orElseThrow();
+        ChatRequest request = new ChatRequest("m", List.of(Message.text(Role.USER, "hi")), List.of(), Optional.empty(),
+                Optional.empty(), Sampling.defaults(), Optional.of(new dev.junction.model.ResponseFormat.JsonSchema(
+                "place", Optional.empty(), schema, Optional.of(true))), Optional.empty(), false, true, Map.of(),
+                Optional.empty(), Extensions.none());
+        JsonNode format = ConverseRequestMapper.fromCanonical(request, new LinkedHashSet<>()).path("outputConfig")
+                .path("textFormat");
+        assertThat(format.path("type").asString()).isEqualTo("json_schema");
+        assertThat(format.path("structure").path("jsonSchema").path("name").asString()).isEqualTo("place");
+        assertThat(Json.tryParse(format.path("structure").path("jsonSchema").path("schema").asString()).orElseThrow())
+                .isEqualTo(schema);
+    }
+
+    @Test
     void mediaBedrockCannotTakeIsTheClientsError() {
         ChatRequest request = request(List.of(message(Role.USER, new ContentPart.Image(
                 new MediaSource.Base64("image/tiff", "AAAA"), Optional.empty()))), List.of(), Optional.empty(),
