@@ -17,6 +17,7 @@ import tools.jackson.databind.node.MissingNode;
  *
  * <ul>
  *   <li>{@code /v1beta/…}: {@link GeminiWire};
+ *   <li>{@code /model/…}: {@link BedrockWire};
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
@@ -33,6 +34,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final Wire anthropic;
     private final Wire gemini;
     private final Wire responses;
+    private final BedrockWire bedrock;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
@@ -42,6 +44,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.anthropic = new AnthropicWire(responder, state.signatures());
         this.gemini = new GeminiWire(responder, state.signatures());
         this.responses = new ResponsesWire(responder, state.signatures());
+        this.bedrock = new BedrockWire(responder);
     }
 
     @Override
@@ -60,6 +63,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         if (path.startsWith("/v1beta/")) {
             return gemini;
         }
+        if (BedrockWire.serves(path)) {
+            return bedrock;
+        }
         if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
             return anthropic;
         }
@@ -77,7 +83,11 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
                     request.method().name(), request.uri(), headersOf(request), body.toString(), json,
                     request.version()));
         }
-        wire.serve(request, json, exchange);
+        if (wire == bedrock) {
+            bedrock.serve(request, json, body, exchange); // the signature covers the bytes
+        } else {
+            wire.serve(request, json, exchange);
+        }
     }
 
     private static JsonNode parse(Buffer body) {
