@@ -1,7 +1,9 @@
 package dev.junction.dialect;
 
 import dev.junction.dialect.anthropic.AnthropicCodec;
+import dev.junction.dialect.cohere.CohereCodec;
 import dev.junction.dialect.gemini.GeminiCodec;
+import dev.junction.dialect.ollama.OllamaCodec;
 import dev.junction.dialect.openai.OpenAiCodec;
 import dev.junction.dialect.responses.ResponsesCodec;
 import dev.junction.model.Dialect;
@@ -22,6 +24,8 @@ public final class DialectCodecs {
             case ANTHROPIC -> AnthropicCodec.INSTANCE;
             case GEMINI -> GeminiCodec.INSTANCE;
             case OPENAI_RESPONSES -> ResponsesCodec.INSTANCE;
+            case COHERE -> CohereCodec.INSTANCE;
+            case OLLAMA -> OllamaCodec.INSTANCE;
         };
     }
 }

@@ -9,5 +9,9 @@ public enum Dialect {
     /** Google Gemini generateContent. */
     GEMINI,
     /** OpenAI Responses ({@code /v1/responses}), also spoken by Azure OpenAI. */
-    OPENAI_RESPONSES
+    OPENAI_RESPONSES,
+    /** Cohere v2 chat ({@code /v2/chat}); spoken by upstreams only. */
+    COHERE,
+    /** Ollama's native API ({@code /api/chat}, NDJSON streams); spoken by upstreams only. */
+    OLLAMA
 }

@@ -130,6 +130,8 @@ public final class ThoughtSignature {
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
             case OPENAI_RESPONSES -> "responses";
+            case COHERE -> "cohere";
+            case OLLAMA -> "ollama";
         };
     }
 }

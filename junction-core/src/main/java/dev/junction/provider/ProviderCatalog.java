@@ -62,7 +62,7 @@ public final class ProviderCatalog {
     /**
      * Maps the catalog's and the configuration's dialect names: {@code openai} (Chat Completions),
      * {@code openai-responses} (the Responses API at {@code <base_url>/responses}), {@code anthropic},
-     * {@code gemini}.
+     * {@code gemini}, {@code cohere} (Cohere v2), {@code ollama} (Ollama's native API).
      */
     public static Dialect dialect(String name) {
         return switch (name) {
@@ -70,8 +70,10 @@ public final class ProviderCatalog {
             case "openai-responses" -> Dialect.OPENAI_RESPONSES;
             case "anthropic" -> Dialect.ANTHROPIC;
             case "gemini" -> Dialect.GEMINI;
+            case "cohere" -> Dialect.COHERE;
+            case "ollama" -> Dialect.OLLAMA;
             default -> throw new IllegalArgumentException("unknown dialect '" + name
-                    + "' (expected openai, openai-responses, anthropic or gemini)");
+                    + "' (expected openai, openai-responses, anthropic, gemini, cohere or ollama)");
         };
     }
 
@@ -82,6 +84,8 @@ public final class ProviderCatalog {
             case OPENAI_RESPONSES -> "openai-responses";
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
+            case COHERE -> "cohere";
+            case OLLAMA -> "ollama";
         };
     }
 

@@ -154,8 +154,7 @@ public final class HttpUpstreamClient {
 
         private void onResponse(HttpClientResponse response) {
             String contentType = Optional.ofNullable(response.getHeader("content-type")).orElse("");
-            boolean sse = response.statusCode() < 300 && exchange.stream()
-                    && contentType.startsWith("text/event-stream");
+            boolean sse = response.statusCode() < 300 && exchange.stream() && StreamFraming.streams(contentType);
             if (!sse) {
                 vertx.cancelTimer(firstByteTimer);
                 response.body().onComplete(ar -> {

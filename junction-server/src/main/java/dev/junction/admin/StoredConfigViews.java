@@ -143,6 +143,8 @@ final class StoredConfigViews {
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
             case OPENAI_RESPONSES -> "openai-responses";
+            case COHERE -> "cohere";
+            case OLLAMA -> "ollama";
         };
     }
 

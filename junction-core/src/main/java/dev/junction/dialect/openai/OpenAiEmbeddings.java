@@ -57,7 +57,10 @@ public final class OpenAiEmbeddings {
             dimensions = OptionalInt.of(dims.asInt());
         }
         JsonNode user = body.get("user");
-        return new EmbeddingRequest(model.stringValue(), inputs, dimensions, Optional.empty(),
+        // Cohere's (and other compatible servers') retrieval hint, read as the canonical task type.
+        JsonNode inputType = body.get("input_type");
+        return new EmbeddingRequest(model.stringValue(), inputs, dimensions,
+                inputType != null && inputType.isString() ? Optional.of(inputType.stringValue()) : Optional.empty(),
                 user != null && user.isString() ? Optional.of(user.stringValue()) : Optional.empty());
     }
 
@@ -119,7 +122,8 @@ public final class OpenAiEmbeddings {
                 body.path("usage").path("prompt_tokens").asLong(0));
     }
 
-    static float[] floats(JsonNode values) {
+    /** An embedding given as a JSON array of numbers; a bad gateway for anything else. */
+    public static float[] floats(JsonNode values) {
         if (values == null || !values.isArray()) {
             throw badGateway("an embedding that is not an array of numbers");
         }
