@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The 4×4 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic
- * and Gemini, and a gateway with one provider of each dialect pointed at it, reachable through the public models
- * {@code to-openai}, {@code to-responses}, {@code to-anthropic} and {@code to-gemini}. Each client SDK's test class runs its scenarios against all three.
+ * The 4×6 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic,
+ * Gemini, Cohere v2 and Ollama's native API, and a gateway with one provider of each dialect pointed at it, reachable
+ * through the public models {@code to-openai}, {@code to-responses}, {@code to-anthropic}, {@code to-gemini},
+ * {@code to-cohere} and {@code to-ollama}. Each client SDK's test class runs its scenarios against all three.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -24,12 +25,23 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         OPENAI("to-openai"),
         ANTHROPIC("to-anthropic"),
         GEMINI("to-gemini"),
-        RESPONSES("to-responses");
+        RESPONSES("to-responses"),
+        COHERE("to-cohere"),
+        OLLAMA("to-ollama");
 
         final String model;
 
         Upstream(String model) {
             this.model = model;
+        }
+
+        /**
+         * Whether the upstream signs its reasoning, so that a client sees a signature on the thinking it is shown.
+         * OpenAI hides its reasoning; Cohere ({@code tool_plan}, {@code thinking} items) and Ollama
+         * ({@code thinking}) show it unsigned and take it back unchecked.
+         */
+        boolean signsReasoning() {
+            return this == ANTHROPIC || this == GEMINI || this == RESPONSES;
         }
 
         /** The last user-visible tool result in the upstream's request: {@code [call name or id, result text]}. */
@@ -70,6 +82,23 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     assertThat(call).as("the function_call item before the output").isNotNull();
                     assertThat(output.path("call_id").asString()).isEqualTo(call.path("call_id").asString());
                     yield new String[] {call.path("name").asString(), text(output.get("output"))};
+                }
+                case COHERE -> {
+                    JsonNode messages = body.path("messages");
+                    JsonNode tool = messages.get(messages.size() - 1);
+                    assertThat(tool.path("role").asString()).isEqualTo("tool");
+                    JsonNode call = messages.get(messages.size() - 2).path("tool_calls").get(0);
+                    assertThat(tool.path("tool_call_id").asString()).isEqualTo(call.path("id").asString());
+                    yield new String[] {call.path("function").path("name").asString(),
+                            tool.path("content").get(0).path("document").path("data").asString()};
+                }
+                case OLLAMA -> {
+                    JsonNode messages = body.path("messages");
+                    JsonNode tool = messages.get(messages.size() - 1);
+                    assertThat(tool.path("role").asString()).isEqualTo("tool");
+                    assertThat(messages.get(messages.size() - 2).path("tool_calls").get(0).path("function")
+                            .path("arguments").isObject()).as("Ollama takes arguments as objects").isTrue();
+                    yield new String[] {tool.path("tool_name").asString(), tool.path("content").asString()};
                 }
                 case GEMINI -> {
                     JsonNode contents = body.path("contents");
@@ -125,12 +154,16 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                 keys: [{name: tests, key: %s}]
                 providers:
                   openai-responses: {dialect: openai-responses, base_url: %s, api_key: sk-upstream-responses-0123456789}
+                  cohere: {dialect: cohere, base_url: %s, api_key: co-upstream-cohere-0123456789}
+                  ollama-native: {dialect: ollama, base_url: %s}
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
                   to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
-                """.formatted(Gateway.KEY, upstream.baseUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                  to-cohere: {steps: [{provider: cohere, model: command-a-03-2025}]}
+                  to-ollama: {steps: [{provider: ollama-native, model: llama3.2}]}
+                """.formatted(Gateway.KEY, upstream.baseUrl(), upstream.rootUrl(), upstream.rootUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",
