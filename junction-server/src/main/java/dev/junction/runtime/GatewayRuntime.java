@@ -116,8 +116,8 @@ public final class GatewayRuntime {
                         .orElse(DeploymentGate.OPEN));
         EmbeddingAdapter openAiEmbeddings = new OpenAiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
-        EmbeddingAdapter cohereEmbeddings = new CohereEmbeddingAdapter(http, redactor);
-        EmbeddingAdapter ollamaEmbeddings = new OllamaEmbeddingAdapter(http, redactor);
+        EmbeddingAdapter cohereEmbeddings = CohereEmbeddingAdapter.create(http, redactor);
+        EmbeddingAdapter ollamaEmbeddings = OllamaEmbeddingAdapter.create(http, redactor);
         EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible, "

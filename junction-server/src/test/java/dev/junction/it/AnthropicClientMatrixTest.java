@@ -155,7 +155,10 @@ class AnthropicClientMatrixTest {
                 .build());
 
         assertThat(text(message)).isEqualTo("A tiny transparent square.");
-        assertThat(ENV.last().body()).contains(DialectMatrix.PNG).contains("image/png");
+        assertThat(ENV.last().body()).contains(DialectMatrix.PNG);
+        if (upstream.namesImageTypes()) {
+            assertThat(ENV.last().body()).contains("image/png");
+        }
     }
 
     @ParameterizedTest

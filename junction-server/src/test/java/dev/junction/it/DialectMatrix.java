@@ -44,6 +44,11 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
             return this == ANTHROPIC || this == GEMINI || this == RESPONSES;
         }
 
+        /** Whether the upstream's image parts name their media type; Ollama's {@code images} are bare base64. */
+        boolean namesImageTypes() {
+            return this != OLLAMA;
+        }
+
         /** The last user-visible tool result in the upstream's request: {@code [call name or id, result text]}. */
         String[] toolResult(JsonNode body) {
             return switch (this) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param inputType the requested input type, echoed nowhere but checked
  * @param dimensions the vector size
  */
-record CohereEmbeddings(String model, List<String> texts, String inputType, int dimensions) implements AnswerFormat {
+record CohereEmbeddings(String model, List<String> texts, String inputType, int dimensions) implements EmbeddingFormat {
 
     private static final int DEFAULT_DIMENSIONS = 8;
 
@@ -45,21 +45,6 @@ record CohereEmbeddings(String model, List<String> texts, String inputType, int 
     }
 
     @Override
-    public boolean streams() {
-        return false;
-    }
-
-    @Override
-    public CharSequence jsonContentType() {
-        return Exchange.APPLICATION_JSON;
-    }
-
-    @Override
-    public CharSequence streamContentType() {
-        return Exchange.APPLICATION_JSON;
-    }
-
-    @Override
     public Buffer body(Answer ignored) {
         ObjectNode response = JsonText.MAPPER.createObjectNode().put("id", "mock-embed")
                 .put("response_type", "embeddings_by_type");
@@ -78,16 +63,6 @@ record CohereEmbeddings(String model, List<String> texts, String inputType, int 
         meta.putObject("api_version").put("version", "2");
         meta.putObject("billed_units").put("input_tokens", tokens);
         return JsonText.buffer(response);
-    }
-
-    @Override
-    public List<Buffer> events(Answer answer) {
-        throw new UnsupportedOperationException("embeddings are never streamed");
-    }
-
-    @Override
-    public Buffer streamError(int position) {
-        throw new UnsupportedOperationException("embeddings are never streamed");
     }
 
     @Override

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param inputs the texts to embed
  * @param dimensions the vector size
  */
-record OllamaEmbeddings(String model, List<String> inputs, int dimensions) implements AnswerFormat {
+record OllamaEmbeddings(String model, List<String> inputs, int dimensions) implements EmbeddingFormat {
 
     private static final int DEFAULT_DIMENSIONS = 8;
 
@@ -34,21 +34,6 @@ record OllamaEmbeddings(String model, List<String> inputs, int dimensions) imple
     }
 
     @Override
-    public boolean streams() {
-        return false;
-    }
-
-    @Override
-    public CharSequence jsonContentType() {
-        return Exchange.APPLICATION_JSON;
-    }
-
-    @Override
-    public CharSequence streamContentType() {
-        return Exchange.APPLICATION_JSON;
-    }
-
-    @Override
     public Buffer body(Answer ignored) {
         ObjectNode response = JsonText.MAPPER.createObjectNode().put("model", model);
         ArrayNode embeddings = response.putArray("embeddings");
@@ -62,16 +47,6 @@ record OllamaEmbeddings(String model, List<String> inputs, int dimensions) imple
         }
         return JsonText.buffer(response.put("total_duration", 14_143_917L).put("load_duration", 1_019_500L)
                 .put("prompt_eval_count", tokens));
-    }
-
-    @Override
-    public List<Buffer> events(Answer answer) {
-        throw new UnsupportedOperationException("embeddings are never streamed");
-    }
-
-    @Override
-    public Buffer streamError(int position) {
-        throw new UnsupportedOperationException("embeddings are never streamed");
     }
 
     @Override

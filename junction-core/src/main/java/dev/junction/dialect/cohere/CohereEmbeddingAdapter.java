@@ -6,16 +6,10 @@ import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.EmbeddingResponse;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
-import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
-import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
-import dev.junction.upstream.JsonReplies;
-import dev.junction.upstream.Propagation;
-import dev.junction.upstream.UpstreamHeaders;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import dev.junction.upstream.JsonEmbeddingAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code classification}, {@code clustering}) as they are, Gemini's retrieval names translated, and
  * {@code search_document} when the client said nothing. Stateless; thread safe.
  */
-public final class CohereEmbeddingAdapter implements EmbeddingAdapter {
+public final class CohereEmbeddingAdapter {
 
     /** The input type when the client gives none: embedding documents for a search index is the common case. */
     static final String DEFAULT_INPUT_TYPE = "search_document";
@@ -40,31 +34,12 @@ public final class CohereEmbeddingAdapter implements EmbeddingAdapter {
             "RETRIEVAL_DOCUMENT", "search_document", "RETRIEVAL_QUERY", "search_query",
             "QUESTION_ANSWERING", "search_query", "CLASSIFICATION", "classification", "CLUSTERING", "clustering");
 
-    private final HttpUpstreamClient http;
-    private final Redactor redactor;
+    private CohereEmbeddingAdapter() {}
 
-    public CohereEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this.http = http;
-        this.redactor = redactor;
-    }
-
-    @Override
-    public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
-                                           String requestId, Cancellation cancellation) {
-        return embed(request, provider, upstreamModel, requestId, Propagation.NONE, cancellation);
-    }
-
-    @Override
-    public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
-                                           String requestId, Propagation trace, Cancellation cancellation) {
-        ObjectNode body = upstreamBody(request, upstreamModel);
-        provider.params().apply(body);
-        var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/v2/embed",
-                UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel), Buffer.buffer(Json.bytes(body)),
-                false, provider.name(), provider.caBundle());
-        return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,
-                provider.name(), CohereErrors::classify, redactor,
-                reply -> upstreamResponse(reply, upstreamModel, request.inputs().size())));
+    /** The adapter; stateless and thread safe. */
+    public static EmbeddingAdapter create(HttpUpstreamClient http, Redactor redactor) {
+        return new JsonEmbeddingAdapter(http, redactor, "/v2/embed", CohereEmbeddingAdapter::upstreamBody,
+                CohereEmbeddingAdapter::upstreamResponse, CohereErrors::classify);
     }
 
     /** The {@code /v2/embed} body. */

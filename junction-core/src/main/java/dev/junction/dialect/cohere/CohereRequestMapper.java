@@ -1,11 +1,11 @@
 package dev.junction.dialect.cohere;
 
+import dev.junction.dialect.FunctionTools;
 import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.ResponseFormat;
 import dev.junction.model.Sampling;
 import dev.junction.model.ToolChoice;
-import dev.junction.model.ToolDefinition;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,7 +31,7 @@ public final class CohereRequestMapper {
         body.set("messages", CohereMessages.write(request.messages(), dropped));
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(t -> tools.add(tool(t)));
+            request.tools().forEach(t -> tools.add(FunctionTools.write(t)));
             request.toolChoice().flatMap(c -> toolChoice(c, dropped)).ifPresent(c -> body.put("tool_choice", c));
         }
         request.parallelToolCalls().ifPresent(p -> dropped.add("parallel_tool_calls"));
@@ -48,15 +48,6 @@ public final class CohereRequestMapper {
                     }
                 }));
         return body;
-    }
-
-    private static ObjectNode tool(ToolDefinition tool) {
-        ObjectNode function = Json.object().put("name", tool.name());
-        tool.description().ifPresent(d -> function.put("description", d));
-        function.set("parameters", tool.parameters());
-        ObjectNode out = Json.object().put("type", "function");
-        out.set("function", function);
-        return out;
     }
 
     /** Cohere knows "must call" and "must not call"; a named tool is approximated by "must call". */

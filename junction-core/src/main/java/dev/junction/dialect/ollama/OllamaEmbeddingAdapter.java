@@ -6,16 +6,10 @@ import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.EmbeddingResponse;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
-import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
-import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
-import dev.junction.upstream.JsonReplies;
-import dev.junction.upstream.Propagation;
-import dev.junction.upstream.UpstreamHeaders;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
+import dev.junction.upstream.JsonEmbeddingAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -26,33 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Embeds at Ollama ({@code POST <baseUrl>/api/embed}, {@code {"model", "input": [...]}} answered
  * {@code {"embeddings": [[...]], "prompt_eval_count": n}}), one call for any number of texts. Stateless; thread safe.
  */
-public final class OllamaEmbeddingAdapter implements EmbeddingAdapter {
+public final class OllamaEmbeddingAdapter {
 
-    private final HttpUpstreamClient http;
-    private final Redactor redactor;
+    private OllamaEmbeddingAdapter() {}
 
-    public OllamaEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this.http = http;
-        this.redactor = redactor;
-    }
-
-    @Override
-    public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
-                                           String requestId, Cancellation cancellation) {
-        return embed(request, provider, upstreamModel, requestId, Propagation.NONE, cancellation);
-    }
-
-    @Override
-    public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
-                                           String requestId, Propagation trace, Cancellation cancellation) {
-        ObjectNode body = upstreamBody(request, upstreamModel);
-        provider.params().apply(body);
-        var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/api/embed",
-                UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel), Buffer.buffer(Json.bytes(body)),
-                false, provider.name(), provider.caBundle());
-        return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,
-                provider.name(), OllamaErrors::classify, redactor,
-                reply -> upstreamResponse(reply, upstreamModel, request.inputs().size())));
+    /** The adapter; stateless and thread safe. */
+    public static EmbeddingAdapter create(HttpUpstreamClient http, Redactor redactor) {
+        return new JsonEmbeddingAdapter(http, redactor, "/api/embed", OllamaEmbeddingAdapter::upstreamBody,
+                OllamaEmbeddingAdapter::upstreamResponse, OllamaErrors::classify);
     }
 
     /** The {@code /api/embed} body. */

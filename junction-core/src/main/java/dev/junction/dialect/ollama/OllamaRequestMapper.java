@@ -1,11 +1,11 @@
 package dev.junction.dialect.ollama;
 
+import dev.junction.dialect.FunctionTools;
 import dev.junction.json.Json;
 import dev.junction.model.ChatRequest;
 import dev.junction.model.ResponseFormat;
 import dev.junction.model.Sampling;
 import dev.junction.model.ToolChoice;
-import dev.junction.model.ToolDefinition;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ public final class OllamaRequestMapper {
         body.set("messages", OllamaMessages.write(request.messages(), dropped));
         if (!request.tools().isEmpty() && !(request.toolChoice().orElse(null) instanceof ToolChoice.None)) {
             ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(t -> tools.add(tool(t)));
+            request.tools().forEach(t -> tools.add(FunctionTools.write(t)));
         }
         request.toolChoice().filter(c -> !(c instanceof ToolChoice.Auto) && !(c instanceof ToolChoice.None))
                 .ifPresent(c -> dropped.add("tool_choice"));
@@ -64,15 +64,6 @@ public final class OllamaRequestMapper {
     /** The extension fields the client sent in its own dialect, if any: Ollama's own names are read from there. */
     private static Optional<ObjectNode> extensions(ChatRequest request) {
         return request.extensions().byDialect().values().stream().findFirst();
-    }
-
-    private static ObjectNode tool(ToolDefinition tool) {
-        ObjectNode function = Json.object().put("name", tool.name());
-        tool.description().ifPresent(d -> function.put("description", d));
-        function.set("parameters", tool.parameters());
-        ObjectNode out = Json.object().put("type", "function");
-        out.set("function", function);
-        return out;
     }
 
     private static Optional<JsonNode> format(ResponseFormat format) {
