@@ -38,6 +38,14 @@ class OllamaDialectTest {
                 json.getBytes(StandardCharsets.UTF_8))), "llama3.2", dropped);
     }
 
+    private static List<StreamEvent> decode(OllamaStreamDecoder decoder, Buffer lines) {
+        List<StreamEvent> events = new ArrayList<>();
+        NdjsonParser parser = new NdjsonParser(e -> events.addAll(decoder.decode(e)));
+        parser.feed(lines);
+        parser.end();
+        return events;
+    }
+
     @Test
     void anOpenAiRequestBecomesTheFixturesBodyWithSamplingUnderOptions() {
         ObjectNode body = fromOpenAi("""
@@ -128,10 +136,8 @@ class OllamaDialectTest {
     @Test
     void theStreamFixtureDecodesToOneTextBlockAndTheFinalUsage() {
         OllamaStreamDecoder decoder = new OllamaStreamDecoder(Redactor.of(List.of()));
-        List<StreamEvent> events = new ArrayList<>();
-        NdjsonParser parser = new NdjsonParser(e -> events.addAll(decoder.decode(e)));
-        parser.feed(Buffer.buffer(TestFixtures.bytes("/fixtures/ollama/response.chat.stream.ndjson")));
-        parser.end();
+        List<StreamEvent> events = decode(decoder,
+                Buffer.buffer(TestFixtures.bytes("/fixtures/ollama/response.chat.stream.ndjson")));
 
         assertThat(decoder.done()).isTrue();
         assertThat(events.getFirst()).isInstanceOf(StreamEvent.MessageStart.class);
@@ -148,9 +154,7 @@ class OllamaDialectTest {
     @Test
     void anErrorLineMidStreamEndsTheStreamWithAnError() {
         OllamaStreamDecoder decoder = new OllamaStreamDecoder(Redactor.of(List.of()));
-        List<StreamEvent> events = new ArrayList<>();
-        NdjsonParser parser = new NdjsonParser(e -> events.addAll(decoder.decode(e)));
-        parser.feed(Buffer.buffer("""
+        List<StreamEvent> events = decode(decoder, Buffer.buffer("""
                 {"model":"llama3.2","message":{"role":"assistant","content":"Hi"},"done":false}
                 {"error":"an error was encountered while running the model"}
                 """));
@@ -162,9 +166,7 @@ class OllamaDialectTest {
     @Test
     void thinkingLinesBecomeAThinkingBlockBeforeTheText() {
         OllamaStreamDecoder decoder = new OllamaStreamDecoder(Redactor.of(List.of()));
-        List<StreamEvent> events = new ArrayList<>();
-        NdjsonParser parser = new NdjsonParser(e -> events.addAll(decoder.decode(e)));
-        parser.feed(Buffer.buffer("""
+        List<StreamEvent> events = decode(decoder, Buffer.buffer("""
                 {"model":"qwen3","message":{"role":"assistant","content":"","thinking":"Hmm"},"done":false}
                 {"model":"qwen3","message":{"role":"assistant","content":"Yes"},"done":false}
                 {"model":"qwen3","message":{"role":"assistant","content":""},"done":true,"done_reason":"length","eval_count":3}
