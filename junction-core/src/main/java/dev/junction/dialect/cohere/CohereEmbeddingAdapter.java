@@ -12,7 +12,6 @@ import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonEmbeddingAdapter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,9 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Embeds at Cohere ({@code POST <baseUrl>/v2/embed}: {@code texts}, {@code input_type},
  * {@code embedding_types: ["float"]}, answered {@code embeddings.float}), one call for any number of texts. The
- * {@code input_type} is the request's task type: Cohere's own names ({@code search_document}, {@code search_query},
- * {@code classification}, {@code clustering}) as they are, Gemini's retrieval names translated, and
- * {@code search_document} when the client said nothing. Stateless; thread safe.
+ * {@code input_type} is the request's task type (canonically Gemini's names, which an OpenAI client's
+ * {@code input_type} is read into) translated to Cohere's ({@code search_document}, {@code search_query},
+ * {@code classification}, {@code clustering}), and {@code search_document} when the client said nothing or
+ * named a task Cohere has no type for. Stateless; thread safe.
  */
 public final class CohereEmbeddingAdapter {
 
@@ -32,7 +32,8 @@ public final class CohereEmbeddingAdapter {
 
     private static final Map<String, String> FROM_GEMINI = Map.of(
             "RETRIEVAL_DOCUMENT", "search_document", "RETRIEVAL_QUERY", "search_query",
-            "QUESTION_ANSWERING", "search_query", "CLASSIFICATION", "classification", "CLUSTERING", "clustering");
+            "QUESTION_ANSWERING", "search_query", "CODE_RETRIEVAL_QUERY", "search_query",
+            "CLASSIFICATION", "classification", "CLUSTERING", "clustering");
 
     private CohereEmbeddingAdapter() {}
 
@@ -54,7 +55,7 @@ public final class CohereEmbeddingAdapter {
     }
 
     static String inputType(EmbeddingRequest request) {
-        return request.taskType().map(t -> FROM_GEMINI.getOrDefault(t, t.toLowerCase(Locale.ROOT)))
+        return request.taskType().map(t -> FROM_GEMINI.getOrDefault(t, DEFAULT_INPUT_TYPE))
                 .orElse(DEFAULT_INPUT_TYPE);
     }
 

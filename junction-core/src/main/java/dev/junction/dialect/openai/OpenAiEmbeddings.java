@@ -57,10 +57,11 @@ public final class OpenAiEmbeddings {
             dimensions = OptionalInt.of(dims.asInt());
         }
         JsonNode user = body.get("user");
-        // Cohere's (and other compatible servers') retrieval hint, read as the canonical task type.
+        // Cohere's retrieval hint, which compatible servers accept too, as the canonical (Gemini-named) task type.
         JsonNode inputType = body.get("input_type");
         return new EmbeddingRequest(model.stringValue(), inputs, dimensions,
-                inputType != null && inputType.isString() ? Optional.of(inputType.stringValue()) : Optional.empty(),
+                inputType != null && inputType.isString()
+                        ? Optional.ofNullable(TASK_TYPES.get(inputType.stringValue())) : Optional.empty(),
                 user != null && user.isString() ? Optional.of(user.stringValue()) : Optional.empty());
     }
 
@@ -121,6 +122,11 @@ public final class OpenAiEmbeddings {
         return new EmbeddingResponse(body.path("model").asString(""), List.of(vectors),
                 body.path("usage").path("prompt_tokens").asLong(0));
     }
+
+    /** Cohere's {@code input_type} values and the canonical task types they mean; others are not passed on. */
+    private static final java.util.Map<String, String> TASK_TYPES = java.util.Map.of(
+            "search_document", "RETRIEVAL_DOCUMENT", "search_query", "RETRIEVAL_QUERY",
+            "classification", "CLASSIFICATION", "clustering", "CLUSTERING");
 
     /** An embedding given as a JSON array of numbers; a bad gateway for anything else. */
     public static float[] floats(JsonNode values) {
