@@ -2,7 +2,9 @@ package dev.junction.dialect;
 
 import dev.junction.dialect.anthropic.AnthropicCodec;
 import dev.junction.dialect.bedrock.BedrockCodec;
+import dev.junction.dialect.cohere.CohereCodec;
 import dev.junction.dialect.gemini.GeminiCodec;
+import dev.junction.dialect.ollama.OllamaCodec;
 import dev.junction.dialect.openai.OpenAiCodec;
 import dev.junction.dialect.responses.ResponsesCodec;
 import dev.junction.model.Dialect;
@@ -24,6 +26,8 @@ public final class DialectCodecs {
             case GEMINI -> GeminiCodec.INSTANCE;
             case OPENAI_RESPONSES -> ResponsesCodec.INSTANCE;
             case BEDROCK_CONVERSE -> BedrockCodec.INSTANCE;
+            case COHERE -> CohereCodec.INSTANCE;
+            case OLLAMA -> OllamaCodec.INSTANCE;
         };
     }
 }

@@ -11,5 +11,9 @@ public enum Dialect {
     /** OpenAI Responses ({@code /v1/responses}), also spoken by Azure OpenAI. */
     OPENAI_RESPONSES,
     /** AWS Bedrock's Converse API ({@code /model/{id}/converse}); spoken only by upstreams. */
-    BEDROCK_CONVERSE
+    BEDROCK_CONVERSE,
+    /** Cohere v2 chat ({@code /v2/chat}); spoken by upstreams only. */
+    COHERE,
+    /** Ollama's native API ({@code /api/chat}, NDJSON streams); spoken by upstreams only. */
+    OLLAMA
 }

@@ -131,6 +131,8 @@ public final class ThoughtSignature {
             case GEMINI -> "gemini";
             case OPENAI_RESPONSES -> "responses";
             case BEDROCK_CONVERSE -> "bedrock";
+            case COHERE -> "cohere";
+            case OLLAMA -> "ollama";
         };
     }
 }

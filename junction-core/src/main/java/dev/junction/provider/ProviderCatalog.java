@@ -62,7 +62,7 @@ public final class ProviderCatalog {
     /**
      * Maps the catalog's and the configuration's dialect names: {@code openai} (Chat Completions),
      * {@code openai-responses} (the Responses API at {@code <base_url>/responses}), {@code anthropic},
-     * {@code gemini}.
+     * {@code gemini}, {@code cohere} (Cohere v2), {@code ollama} (Ollama's native API).
      */
     public static Dialect dialect(String name) {
         return switch (name) {
@@ -71,8 +71,10 @@ public final class ProviderCatalog {
             case "anthropic" -> Dialect.ANTHROPIC;
             case "gemini" -> Dialect.GEMINI;
             case "bedrock-converse" -> Dialect.BEDROCK_CONVERSE;
+            case "cohere" -> Dialect.COHERE;
+            case "ollama" -> Dialect.OLLAMA;
             default -> throw new IllegalArgumentException("unknown dialect '" + name
-                    + "' (expected openai, openai-responses, anthropic, gemini or bedrock-converse)");
+                    + "' (expected openai, openai-responses, anthropic, gemini, bedrock-converse, cohere or ollama)");
         };
     }
 
@@ -84,6 +86,8 @@ public final class ProviderCatalog {
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
             case BEDROCK_CONVERSE -> "bedrock-converse";
+            case COHERE -> "cohere";
+            case OLLAMA -> "ollama";
         };
     }
 

@@ -6,10 +6,11 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * An upstream SSE response as an {@link EventStream}. Before {@link #start} it buffers events and reports the first
+ * An upstream SSE (or NDJSON, one event per line) response as an {@link EventStream}. Before {@link #start} it buffers events and reports the first
  * one (which decides that the attempt succeeded); after, it delivers them as they come, watching the idle timeout.
  * Confined to the response's event loop.
  */

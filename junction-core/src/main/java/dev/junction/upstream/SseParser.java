@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * across network chunks, and several events in one chunk. Comment lines ({@code :…}) are kept in {@code raw} but
  * produce no data. Not thread safe: one parser per stream.
  */
-public final class SseParser {
+public final class SseParser implements StreamFraming.Parser {
 
     /** An event larger than this is a broken upstream, not a reply: 16 MiB. */
     public static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
@@ -30,6 +30,7 @@ public final class SseParser {
     }
 
     /** Feeds bytes; complete events go to the sink at once. */
+    @Override
     public void feed(Buffer chunk) {
         int scanned = pending.length();
         pending = scanned == 0 ? chunk.copy() : pending.appendBuffer(chunk);
@@ -55,6 +56,7 @@ public final class SseParser {
     }
 
     /** Flushes a final event that was not followed by a blank line. */
+    @Override
     public void end() {
         if (pending.length() > 0) {
             Buffer rest = pending;

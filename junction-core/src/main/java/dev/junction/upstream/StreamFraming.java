@@ -4,9 +4,9 @@ import io.vertx.core.buffer.Buffer;
 import java.util.function.Consumer;
 
 /**
- * How a streaming upstream frames its events on the wire: server-sent events ({@link #SSE}, every dialect but one),
- * or a binary framing (AWS event streams, {@code dialect.bedrock}) whose frames a parser turns into {@link SseEvent}s
- * so that the rest of the relay stays the same. Implementations are stateless; their parsers are confined to one
+ * How a streaming upstream frames its events on the wire: server-sent events ({@link #SSE}, most dialects),
+ * newline-delimited JSON ({@link #NDJSON}, Ollama), or a binary framing (AWS event streams, {@code dialect.bedrock})
+ * whose frames a parser turns into {@link SseEvent}s so that the rest of the relay stays the same. Implementations are stateless; their parsers are confined to one
  * response's event loop.
  */
 public interface StreamFraming {
@@ -20,18 +20,20 @@ public interface StreamFraming {
 
         @Override
         public Parser parser(Consumer<SseEvent> sink) {
-            SseParser parser = new SseParser(sink);
-            return new Parser() {
-                @Override
-                public void feed(Buffer chunk) {
-                    parser.feed(chunk);
-                }
+            return new SseParser(sink);
+        }
+    };
 
-                @Override
-                public void end() {
-                    parser.end();
-                }
-            };
+    /** Newline-delimited JSON ({@code application/x-ndjson}): each line is an event's data. */
+    StreamFraming NDJSON = new StreamFraming() {
+        @Override
+        public boolean accepts(String contentType) {
+            return contentType.startsWith("application/x-ndjson");
+        }
+
+        @Override
+        public Parser parser(Consumer<SseEvent> sink) {
+            return new NdjsonParser(sink);
         }
     };
 

@@ -52,7 +52,8 @@ class ProviderCatalogTest {
 
     @Test
     void presetsSpeakTheirDialectWithTheirAuthStyle() {
-        assertThat(CATALOG.all()).filteredOn(p -> !p.id().equals("anthropic") && !p.id().equals("gemini"))
+        assertThat(CATALOG.all()).filteredOn(p -> !java.util.Set.of("anthropic", "gemini", "cohere", "ollama-native")
+                        .contains(p.id()))
                 .allSatisfy(p -> assertThat(p.dialect()).isEqualTo(Dialect.OPENAI_CHAT));
         assertThat(CATALOG.find("anthropic").orElseThrow().dialect()).isEqualTo(Dialect.ANTHROPIC);
         assertThat(CATALOG.find("anthropic").orElseThrow().auth()).isEqualTo(new AuthStyle.Header("x-api-key"));
@@ -61,6 +62,19 @@ class ProviderCatalogTest {
         assertThat(CATALOG.find("gemini").orElseThrow().envAliases()).containsExactly("GOOGLE");
         assertThat(CATALOG.find("openai").orElseThrow().auth()).isEqualTo(new AuthStyle.Bearer());
         assertThat(CATALOG.find("ollama").orElseThrow().auth()).isEqualTo(new AuthStyle.None());
+    }
+
+    @Test
+    void cohereAndOllamaHaveNativePresetsBesideTheirCompatibleOnes() {
+        assertThat(CATALOG.find("cohere").orElseThrow().dialect()).isEqualTo(Dialect.COHERE);
+        assertThat(CATALOG.find("cohere").orElseThrow().auth()).isEqualTo(new AuthStyle.Bearer());
+        assertThat(CATALOG.find("cohere-compat").orElseThrow().dialect()).isEqualTo(Dialect.OPENAI_CHAT);
+        ProviderPreset ollama = CATALOG.find("ollama-native").orElseThrow();
+        assertThat(ollama.dialect()).isEqualTo(Dialect.OLLAMA);
+        assertThat(ollama.auth()).isEqualTo(new AuthStyle.None());
+        assertThat(ollama.keyRequired()).isFalse();
+        assertThat(ollama.baseUrl()).isEqualTo("http://127.0.0.1:11434");
+        assertThat(CATALOG.find("ollama").orElseThrow().dialect()).isEqualTo(Dialect.OPENAI_CHAT);
     }
 
     @Test

@@ -144,6 +144,8 @@ final class StoredConfigViews {
             case GEMINI -> "gemini";
             case OPENAI_RESPONSES -> "openai-responses";
             case BEDROCK_CONVERSE -> "bedrock-converse";
+            case COHERE -> "cohere";
+            case OLLAMA -> "ollama";
         };
     }
 

@@ -353,7 +353,8 @@ public final class ConfigLoader {
         }
         if (preset.isEmpty() && authText.isEmpty()) {
             auth = switch (dialect) { // each dialect's native way of sending a key
-                case OPENAI_CHAT, OPENAI_RESPONSES -> new AuthStyle.Bearer();
+                case OPENAI_CHAT, OPENAI_RESPONSES, COHERE -> new AuthStyle.Bearer();
+                case OLLAMA -> new AuthStyle.None();
                 case ANTHROPIC -> new AuthStyle.Header("x-api-key");
                 case GEMINI -> new AuthStyle.Header("x-goog-api-key");
                 case BEDROCK_CONVERSE -> new AuthStyle.None(); // signed by dialect.bedrock, not a static key

@@ -10,8 +10,12 @@ import dev.junction.dialect.bedrock.BedrockAuth;
 import dev.junction.dialect.bedrock.BedrockCredentials;
 import dev.junction.dialect.bedrock.BedrockPlatform;
 import dev.junction.dialect.bedrock.BedrockProviderAdapter;
+import dev.junction.dialect.cohere.CohereEmbeddingAdapter;
+import dev.junction.dialect.cohere.CohereProviderAdapter;
 import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
+import dev.junction.dialect.ollama.OllamaEmbeddingAdapter;
+import dev.junction.dialect.ollama.OllamaProviderAdapter;
 import dev.junction.dialect.openai.OpenAiEmbeddingAdapter;
 import dev.junction.dialect.openai.OpenAiProviderAdapter;
 import dev.junction.crypto.SealedReasoning;
@@ -100,12 +104,16 @@ public final class GatewayRuntime {
         ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
         ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, new BedrockAuth(
                 new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC()), redactor);
+        ProviderAdapter cohere = CohereProviderAdapter.create(http, media, redactor);
+        ProviderAdapter ollama = OllamaProviderAdapter.create(http, media, redactor);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
             case ANTHROPIC -> anthropic;
             case GEMINI -> gemini;
             case OPENAI_RESPONSES -> responses;
             case BEDROCK_CONVERSE -> bedrock;
+            case COHERE -> cohere;
+            case OLLAMA -> ollama;
         };
         this.executor = new RouteExecutor(config.providers(), adapters, health, new RouteExecutor.Timers() {
                     @Override
@@ -121,13 +129,17 @@ public final class GatewayRuntime {
                         .orElse(DeploymentGate.OPEN));
         EmbeddingAdapter openAiEmbeddings = new OpenAiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
+        EmbeddingAdapter cohereEmbeddings = CohereEmbeddingAdapter.create(http, redactor);
+        EmbeddingAdapter ollamaEmbeddings = OllamaEmbeddingAdapter.create(http, redactor);
         EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
-                        + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible or "
-                        + "Gemini provider.", Optional.of("model"), Optional.empty())));
+                        + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible, "
+                        + "Gemini, Cohere or Ollama provider.", Optional.of("model"), Optional.empty())));
         this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
             case OPENAI_CHAT, OPENAI_RESPONSES -> openAiEmbeddings;
             case GEMINI -> geminiEmbeddings;
+            case COHERE -> cohereEmbeddings;
+            case OLLAMA -> ollamaEmbeddings;
             case ANTHROPIC, BEDROCK_CONVERSE -> noEmbeddings;
         };
         this.authenticator = new KeyAuthenticator(config.keys());

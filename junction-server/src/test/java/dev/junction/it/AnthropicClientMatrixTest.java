@@ -155,7 +155,10 @@ class AnthropicClientMatrixTest {
                 .build());
 
         assertThat(text(message)).isEqualTo("A tiny transparent square.");
-        assertThat(ENV.last().body()).contains(DialectMatrix.PNG).contains(upstream.imageType("image/png"));
+        assertThat(ENV.last().body()).contains(DialectMatrix.PNG);
+        if (upstream.namesImageTypes()) {
+            assertThat(ENV.last().body()).contains(upstream.imageType("image/png"));
+        }
     }
 
     @ParameterizedTest
@@ -172,7 +175,9 @@ class AnthropicClientMatrixTest {
             var thinking = call.content().stream().flatMap(b -> b.thinking().stream()).toList();
             assertThat(thinking).anySatisfy(t -> assertThat(t.thinking()).isEqualTo("The user wants weather."));
             // Gemini signs the function call rather than the thought: its signature arrives in a block of its own.
-            assertThat(thinking).anySatisfy(t -> assertThat(t.signature()).isNotBlank());
+            if (upstream.signsReasoning()) {
+                assertThat(thinking).anySatisfy(t -> assertThat(t.signature()).isNotBlank());
+            }
         }
         ToolUseBlock use = onlyToolUse(call);
 

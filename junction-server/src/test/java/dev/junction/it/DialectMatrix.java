@@ -13,10 +13,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The 4×4 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic
- * and Gemini, and a gateway with one provider of each dialect pointed at it, reachable through the public models
- * {@code to-openai}, {@code to-responses}, {@code to-anthropic}, {@code to-gemini} and {@code to-bedrock} (AWS Bedrock
- * Converse, signed). Each client SDK's test class runs its scenarios against all of them.
+ * The translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic,
+ * Gemini, AWS Bedrock Converse (signed), Cohere v2 and Ollama's native API, and a gateway with one provider of each
+ * dialect pointed at it, reachable through the public models {@code to-openai}, {@code to-responses},
+ * {@code to-anthropic}, {@code to-gemini}, {@code to-bedrock}, {@code to-cohere} and {@code to-ollama}. Each client
+ * SDK's test class runs its scenarios against all of them.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -27,12 +28,28 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         GEMINI("to-gemini"),
         RESPONSES("to-responses"),
         /** AWS Bedrock Converse, SigV4-signed with the mock's test credentials (the mock verifies the signature). */
-        BEDROCK("to-bedrock");
+        BEDROCK("to-bedrock"),
+        COHERE("to-cohere"),
+        OLLAMA("to-ollama");
 
         final String model;
 
         Upstream(String model) {
             this.model = model;
+        }
+
+        /**
+         * Whether the upstream signs its reasoning, so that a client sees a signature on the thinking it is shown.
+         * OpenAI hides its reasoning; Cohere ({@code tool_plan}, {@code thinking} items) and Ollama
+         * ({@code thinking}) show it unsigned and take it back unchecked.
+         */
+        boolean signsReasoning() {
+            return this == ANTHROPIC || this == GEMINI || this == RESPONSES || this == BEDROCK;
+        }
+
+        /** Whether the upstream's image parts name their media type; Ollama's {@code images} are bare base64. */
+        boolean namesImageTypes() {
+            return this != OLLAMA;
         }
 
         /** The last user-visible tool result in the upstream's request: {@code [call name or id, result text]}. */
@@ -89,6 +106,23 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     result.path("content").forEach(c -> content.append(c.has("json") ? c.get("json").toString()
                             : c.path("text").asString("")));
                     yield new String[] {use.path("name").asString(), content.toString()};
+                }
+                case COHERE -> {
+                    JsonNode messages = body.path("messages");
+                    JsonNode tool = messages.get(messages.size() - 1);
+                    assertThat(tool.path("role").asString()).isEqualTo("tool");
+                    JsonNode call = messages.get(messages.size() - 2).path("tool_calls").get(0);
+                    assertThat(tool.path("tool_call_id").asString()).isEqualTo(call.path("id").asString());
+                    yield new String[] {call.path("function").path("name").asString(),
+                            tool.path("content").get(0).path("document").path("data").asString()};
+                }
+                case OLLAMA -> {
+                    JsonNode messages = body.path("messages");
+                    JsonNode tool = messages.get(messages.size() - 1);
+                    assertThat(tool.path("role").asString()).isEqualTo("tool");
+                    assertThat(messages.get(messages.size() - 2).path("tool_calls").get(0).path("function")
+                            .path("arguments").isObject()).as("Ollama takes arguments as objects").isTrue();
+                    yield new String[] {tool.path("tool_name").asString(), tool.path("content").asString()};
                 }
                 case GEMINI -> {
                     JsonNode contents = body.path("contents");
@@ -155,14 +189,19 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                   openai-responses: {dialect: openai-responses, base_url: %s, api_key: sk-upstream-responses-0123456789}
                   bedrock: {dialect: bedrock-converse, base_url: %s, platform: {type: bedrock, region: us-east-1,
                             access_key_id: %s, secret_access_key: "%s"}}
+                  cohere: {dialect: cohere, base_url: %s, api_key: co-upstream-cohere-0123456789}
+                  ollama-native: {dialect: ollama, base_url: %s}
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
                   to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
                   to-bedrock: {steps: [{provider: bedrock, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
+                  to-cohere: {steps: [{provider: cohere, model: command-a-03-2025}]}
+                  to-ollama: {steps: [{provider: ollama-native, model: llama3.2}]}
                 """.formatted(Gateway.KEY, upstream.baseUrl(), upstream.bedrockBaseUrl(),
-                MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY, upstream.rootUrl(),
+                upstream.rootUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",

@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Embeddings through the gateway with the official OpenAI and Google SDKs, routed to an OpenAI and a Gemini
- * upstream: the vectors the client decodes are the mock upstream's, in every encoding, one by one and in batches.
+ * Embeddings through the gateway with the official OpenAI and Google SDKs, routed to an OpenAI, a Gemini, a Cohere
+ * and an Ollama upstream: the vectors the client decodes are the mock upstream's, in every encoding, one by one and in batches.
  * An Anthropic route is refused, since Anthropic has no embeddings.
  */
 class EmbeddingsSurfaceTest {
@@ -42,6 +42,8 @@ class EmbeddingsSurfaceTest {
             embed-openai: {steps: [{provider: openai, model: text-embedding-3-small}]}
             embed-gemini: {steps: [{provider: gemini, model: gemini-embedding-001}]}
             embed-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
+            embed-cohere: {steps: [{provider: cohere, model: embed-v4.0}]}
+            embed-ollama: {steps: [{provider: ollama-native, model: all-minilm}]}
             """);
 
     private static Client google;
@@ -101,7 +103,7 @@ class EmbeddingsSurfaceTest {
 
     static Stream<Arguments> routesAndEncodings() {
         List<Arguments> cases = new ArrayList<>();
-        for (String route : List.of("embed-openai", "embed-gemini")) {
+        for (String route : List.of("embed-openai", "embed-gemini", "embed-cohere", "embed-ollama")) {
             cases.add(Arguments.of(route, "float"));
             cases.add(Arguments.of(route, "SDK default (base64)"));
         }
@@ -125,7 +127,7 @@ class EmbeddingsSurfaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"embed-openai", "embed-gemini"})
+    @ValueSource(strings = {"embed-openai", "embed-gemini", "embed-cohere", "embed-ollama"})
     void openAiSdkBatchKeepsTheInputOrderAndTheRequestedDimensions(String route) {
         List<String> texts = List.of("alpha", "beta gamma", "delta epsilon zeta");
 
@@ -134,6 +136,21 @@ class EmbeddingsSurfaceTest {
 
         assertThat(response.data()).extracting(e -> e.index()).containsExactly(0L, 1L, 2L);
         assertSameVectors(response.data().stream().map(e -> e.embedding()).toList(), mockVectors(texts, 16));
+    }
+
+    @Test
+    void cohereGetsTheClientsInputTypeOrSearchDocumentAndAsksForFloats() {
+        ENV.gateway().sdk().embeddings().create(EmbeddingCreateParams.builder().model("embed-cohere").input("q")
+                .build());
+        JsonNode plain = ENV.last().json();
+        ENV.gateway().sdk().embeddings().create(EmbeddingCreateParams.builder().model("embed-cohere").input("q")
+                .putAdditionalBodyProperty("input_type", com.openai.core.JsonValue.from("search_query")).build());
+        JsonNode query = ENV.last().json();
+
+        assertThat(ENV.last().path()).isEqualTo("/v2/embed");
+        assertThat(plain.path("input_type").asString()).isEqualTo("search_document");
+        assertThat(plain.path("embedding_types").get(0).asString()).isEqualTo("float");
+        assertThat(query.path("input_type").asString()).isEqualTo("search_query");
     }
 
     @Test

@@ -21,6 +21,7 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
+ *   <li>{@code /v2/…}: {@link CohereWire}; {@code /api/…}: {@link OllamaWire};
  *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
  * </ul>
  *
@@ -35,6 +36,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final Wire gemini;
     private final Wire responses;
     private final BedrockWire bedrock;
+    private final Wire cohere;
+    private final Wire ollama;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
@@ -45,6 +48,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.gemini = new GeminiWire(responder, state.signatures());
         this.responses = new ResponsesWire(responder, state.signatures());
         this.bedrock = new BedrockWire(responder);
+        this.cohere = new CohereWire(responder);
+        this.ollama = new OllamaWire(responder);
     }
 
     @Override
@@ -71,6 +76,12 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         }
         if (ResponsesWire.serves(path)) {
             return responses;
+        }
+        if (CohereWire.serves(path)) {
+            return cohere;
+        }
+        if (OllamaWire.serves(path)) {
+            return ollama;
         }
         boolean models = path.equals("/v1/models") || path.startsWith("/v1/models/");
         return models && request.headers().contains(AnthropicWire.VERSION_HEADER) ? anthropic : openAi;

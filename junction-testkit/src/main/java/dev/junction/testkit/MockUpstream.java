@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An in-process HTTP server that speaks the providers' wire formats exactly, with scripted behaviours
- * and fault injection, for the gateway's integration tests and load benchmark. One port serves four
+ * and fault injection, for the gateway's integration tests and load benchmark. One port serves six
  * dialects, chosen by the request path:
  *
  * <ul>
@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>Gemini: {@code POST /v1beta/models/{model}:generateContent}, {@code :streamGenerateContent}
  *       ({@code ?alt=sse} or JSON array), {@code :countTokens}, {@code :embedContent},
  *       {@code :batchEmbedContents}, {@code GET /v1beta/models[/{model}]}; base URL {@link #geminiBaseUrl()}.
+ *   <li>Cohere v2: {@code POST /v2/chat} (SSE with {@code "stream": true}), {@code POST /v2/embed}; base URL
+ *       {@link #rootUrl()}.
+ *   <li>Ollama: {@code POST /api/chat} (NDJSON unless {@code "stream": false}), {@code POST /api/embed}; base URL
+ *       {@link #rootUrl()}.
  * </ul>
  *
  * <pre>{@code
@@ -182,6 +186,11 @@ public final class MockUpstream implements AutoCloseable {
      */
     public String baseUrl() {
         return scheme() + "://" + host + ":" + port + "/v1";
+    }
+
+    /** {@return the root URL of the mock, {@code http://127.0.0.1:<port>}: the base URL of Cohere and Ollama} */
+    public String rootUrl() {
+        return scheme() + "://" + host + ":" + port;
     }
 
     /** {@return the Gemini base URL of the mock, {@code http://127.0.0.1:<port>/v1beta} ({@code https} over TLS)} */

@@ -59,6 +59,23 @@ enum WireHeaders {
                 headers.set("x-amzn-ErrorType", BedrockFormat.type(status));
             }
         }
+    },
+
+    /** Cohere: {@code x-debug-trace-id} and the request's duration in {@code x-envoy-upstream-service-time}. */
+    COHERE {
+        @Override
+        void apply(MultiMap headers, int status, long sequence, long elapsedMillis) {
+            headers.set(COHERE_TRACE_ID, "trace_" + sequence);
+            headers.set(COHERE_SERVICE_TIME, Long.toString(elapsedMillis));
+        }
+    },
+
+    /** A local Ollama sends no request id or rate-limit headers. */
+    OLLAMA {
+        @Override
+        void apply(MultiMap headers, int status, long sequence, long elapsedMillis) {
+            // nothing beyond the content type
+        }
     };
 
     private static final CharSequence OPENAI_REQUEST_ID = HttpHeaders.createOptimized("x-request-id");
@@ -86,6 +103,8 @@ enum WireHeaders {
             "anthropic-ratelimit-output-tokens-limit", "400000",
             "anthropic-ratelimit-output-tokens-remaining", "400000"));
     private static final CharSequence GEMINI_SERVER_TIMING = HttpHeaders.createOptimized("server-timing");
+    private static final CharSequence COHERE_TRACE_ID = HttpHeaders.createOptimized("x-debug-trace-id");
+    private static final CharSequence COHERE_SERVICE_TIME = HttpHeaders.createOptimized("x-envoy-upstream-service-time");
 
     /**
      * Sets this dialect's standard headers.

@@ -57,7 +57,11 @@ public final class OpenAiEmbeddings {
             dimensions = OptionalInt.of(dims.asInt());
         }
         JsonNode user = body.get("user");
-        return new EmbeddingRequest(model.stringValue(), inputs, dimensions, Optional.empty(),
+        // Cohere's retrieval hint, which compatible servers accept too, as the canonical (Gemini-named) task type.
+        JsonNode inputType = body.get("input_type");
+        return new EmbeddingRequest(model.stringValue(), inputs, dimensions,
+                inputType != null && inputType.isString()
+                        ? Optional.ofNullable(TASK_TYPES.get(inputType.stringValue())) : Optional.empty(),
                 user != null && user.isString() ? Optional.of(user.stringValue()) : Optional.empty());
     }
 
@@ -119,7 +123,13 @@ public final class OpenAiEmbeddings {
                 body.path("usage").path("prompt_tokens").asLong(0));
     }
 
-    static float[] floats(JsonNode values) {
+    /** Cohere's {@code input_type} values and the canonical task types they mean; others are not passed on. */
+    private static final java.util.Map<String, String> TASK_TYPES = java.util.Map.of(
+            "search_document", "RETRIEVAL_DOCUMENT", "search_query", "RETRIEVAL_QUERY",
+            "classification", "CLASSIFICATION", "clustering", "CLUSTERING");
+
+    /** An embedding given as a JSON array of numbers; a bad gateway for anything else. */
+    public static float[] floats(JsonNode values) {
         if (values == null || !values.isArray()) {
             throw badGateway("an embedding that is not an array of numbers");
         }
