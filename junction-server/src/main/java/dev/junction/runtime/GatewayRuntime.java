@@ -6,6 +6,9 @@ import dev.junction.auth.KeyAuthenticator;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.GatewayKey;
 import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
+import dev.junction.dialect.azure.AzureErrors;
+import dev.junction.dialect.azure.AzurePlatform;
+import dev.junction.dialect.azure.AzureTarget;
 import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
 import dev.junction.dialect.openai.OpenAiEmbeddingAdapter;
@@ -17,6 +20,7 @@ import dev.junction.events.EventBus;
 import dev.junction.governance.Governance;
 import dev.junction.governance.Governor;
 import dev.junction.mock.MockProvider;
+import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.DeploymentGate;
@@ -74,6 +78,9 @@ public final class GatewayRuntime {
             p.apiKey().ifPresent(secrets::add);
             // Extra headers often carry credentials too (Azure's api-key, tenant tokens).
             p.headers().values().stream().filter(v -> v.length() >= 12).map(Secret::of).forEach(secrets::add);
+            if (p.platform() instanceof AzurePlatform azure) {
+                azure.entra().ifPresent(entra -> secrets.add(entra.clientSecret()));
+            }
         });
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         config.adminKeys().stream().map(GatewayKey::key).forEach(secrets::add);
@@ -88,7 +95,13 @@ public final class GatewayRuntime {
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
         this.seal = new SealedReasoning(governance.secrets());
         ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
-        this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+        AzureTarget azure = new AzureTarget(http, governance.clock());
+        ProviderAdapter azureChat = new OpenAiProviderAdapter(http, redactor, azure, AzureErrors::classify);
+        ProviderAdapter azureResponses = new ResponsesProviderAdapter(http, redactor, seal, azure,
+                AzureErrors::classify);
+        this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
+                : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
+                : azureChat) : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
             case ANTHROPIC -> anthropic;
             case GEMINI -> gemini;
@@ -112,7 +125,9 @@ public final class GatewayRuntime {
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible or "
                         + "Gemini provider.", Optional.of("model"), Optional.empty())));
-        this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+        EmbeddingAdapter azureEmbeddings = new OpenAiEmbeddingAdapter(http, redactor, azure, AzureErrors::classify);
+        this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock
+                : p.platform() instanceof AzurePlatform ? azureEmbeddings : switch (p.dialect()) {
             case OPENAI_CHAT, OPENAI_RESPONSES -> openAiEmbeddings;
             case GEMINI -> geminiEmbeddings;
             case ANTHROPIC -> noEmbeddings;

@@ -20,6 +20,7 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
+ *   <li>{@code /openai/…}: {@link AzureWire}; {@code /{tenant}/oauth2/v2.0/token}: {@link EntraTokenWire};
  *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
  * </ul>
  *
@@ -33,22 +34,29 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final Wire anthropic;
     private final Wire gemini;
     private final Wire responses;
+    private final Wire azure;
+    private final Wire entra;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
         this.state = state;
         Responder responder = new Responder(vertx, state);
-        this.openAi = new OpenAiWire(responder);
         this.anthropic = new AnthropicWire(responder, state.signatures());
         this.gemini = new GeminiWire(responder, state.signatures());
-        this.responses = new ResponsesWire(responder, state.signatures());
+        OpenAiWire openAiWire = new OpenAiWire(responder);
+        this.openAi = openAiWire;
+        ResponsesWire responsesWire = new ResponsesWire(responder, state.signatures());
+        this.responses = responsesWire;
+        this.azure = new AzureWire(openAiWire, responsesWire, state.entraTokens());
+        this.entra = new EntraTokenWire(state.entraTokens());
     }
 
     @Override
     public void handle(HttpServerRequest request) {
         long arrivalNanos = System.nanoTime();
-        long sequence = state.arrive();
         Wire wire = wireFor(request);
+        // Token requests are the gateway's own business, counted apart (MockUpstream#entraTokenRequests).
+        long sequence = wire == entra ? 0 : state.arrive();
         Exchange exchange = new Exchange(vertx, request, state, wire.headers(), sequence, arrivalNanos);
         request.body()
                 .onSuccess(body -> dispatch(request, wire, exchange, body))
@@ -66,18 +74,24 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         if (ResponsesWire.serves(path)) {
             return responses;
         }
+        if (AzureWire.serves(path)) {
+            return azure;
+        }
+        if (EntraTokenWire.serves(path)) {
+            return entra;
+        }
         boolean models = path.equals("/v1/models") || path.startsWith("/v1/models/");
         return models && request.headers().contains(AnthropicWire.VERSION_HEADER) ? anthropic : openAi;
     }
 
     private void dispatch(HttpServerRequest request, Wire wire, Exchange exchange, Buffer body) {
         JsonNode json = parse(body);
-        if (state.recordsRequests()) {
+        if (state.recordsRequests() && wire != entra) {
             state.record(new RecordedRequest(
                     request.method().name(), request.uri(), headersOf(request), body.toString(), json,
                     request.version()));
         }
-        wire.serve(request, json, exchange);
+        wire.serve(request, body, json, exchange);
     }
 
     private static JsonNode parse(Buffer body) {
