@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The 4×4 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic
+ * The 4×5 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic
  * and Gemini, and a gateway with one provider of each dialect pointed at it, reachable through the public models
- * {@code to-openai}, {@code to-responses}, {@code to-anthropic} and {@code to-gemini}. Each client SDK's test class runs its scenarios against all three.
+ * {@code to-openai}, {@code to-responses}, {@code to-anthropic}, {@code to-gemini} and {@code to-azure} (Azure OpenAI:
+ * a deployment reached with Entra ID tokens). Each client SDK's test class runs its scenarios against all of them.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -24,7 +25,9 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         OPENAI("to-openai"),
         ANTHROPIC("to-anthropic"),
         GEMINI("to-gemini"),
-        RESPONSES("to-responses");
+        RESPONSES("to-responses"),
+        /** Azure OpenAI (a deployment, Entra ID tokens): Chat Completions bodies on Azure's paths. */
+        AZURE("to-azure");
 
         final String model;
 
@@ -32,10 +35,15 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
             this.model = model;
         }
 
+        /** Whether the upstream speaks Chat Completions (OpenAI's, or Azure's). */
+        boolean chatCompletions() {
+            return this == OPENAI || this == AZURE;
+        }
+
         /** The last user-visible tool result in the upstream's request: {@code [call name or id, result text]}. */
         String[] toolResult(JsonNode body) {
             return switch (this) {
-                case OPENAI -> {
+                case OPENAI, AZURE -> {
                     JsonNode messages = body.path("messages");
                     JsonNode tool = messages.get(messages.size() - 1);
                     assertThat(tool.path("role").asString()).isEqualTo("tool");
@@ -125,12 +133,17 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                 keys: [{name: tests, key: %s}]
                 providers:
                   openai-responses: {dialect: openai-responses, base_url: %s, api_key: sk-upstream-responses-0123456789}
+                  azure:
+                    base_url: %s
+                    platform: {type: azure, tenant_id: contoso, client_id: junction-tests,
+                               client_secret: entra-secret-0123456789, authority_url: %s}
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
                   to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
-                """.formatted(Gateway.KEY, upstream.baseUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                  to-azure: {steps: [{provider: azure, model: gpt-4o-deployment}]}
+                """.formatted(Gateway.KEY, upstream.baseUrl(), upstream.azureBaseUrl(), upstream.entraAuthorityUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",
