@@ -319,4 +319,34 @@ class ConfigLoaderTest {
                 .anySatisfy(p -> assertThat(p).contains("providers.e.platform.authority_url", "Entra"))
                 .anySatisfy(p -> assertThat(p).contains("providers.f.platform.region", "unknown key"));
     }
+
+    @Test
+    void theAzureExampleOfTheProvidersGuideIsAValidConfiguration() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "providers.md"));
+        String section = guide.substring(guide.indexOf("## Azure OpenAI"));
+        String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
+
+        GatewayConfig config = load(yaml, Map.of("AZURE_OPENAI_API_KEY", "azure-key-0123456789abcdef",
+                "AZURE_TENANT_ID", "contoso", "AZURE_CLIENT_ID", "11111111-2222-3333-4444-555555555555",
+                "AZURE_CLIENT_SECRET", "entra-secret-0123456789"));
+
+        assertThat(config.providers()).containsKeys("azure-eu", "azure-us", "azure-responses");
+        assertThat(config.providers().get("azure-us").platform().type()).isEqualTo("azure");
+        assertThat(config.routes()).containsKeys("gpt-4o", "gpt-4o-lenient", "embed", "gpt-5");
+    }
+
+    @Test
+    void aStoredAzureDefinitionCannotHoldAnEntraClientSecret() {
+        Problems problems = new Problems();
+        var definition = tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+                {"base_url": "https://a.openai.azure.com", "platform": {"type": "azure", "tenant_id": "t",
+                 "client_id": "c", "client_secret": "entra-secret-0123456789"}}""");
+
+        Optional<ProviderConfig> provider = new ConfigLoader(CATALOG, Map.of()).storedProvider("stored-azure",
+                definition, Optional.empty(), dev.junction.provider.Timeouts.DEFAULTS, Map.of(), problems);
+
+        assertThat(provider).isEmpty();
+        assertThat(problems.list()).anySatisfy(p -> assertThat(p).contains("providers.stored-azure.platform"
+                + ".client_secret", "configuration file"));
+    }
 }
