@@ -63,25 +63,21 @@ public final class EntraTokenSource {
      */
     public Future<Secret> token() {
         Instant now = settings.clock().instant();
-        Promise<Secret> started;
+        Promise<Secret> started = Promise.promise();
+        Optional<Secret> stillValid;
         synchronized (this) {
             if (current != null && now.isBefore(current.refreshAt())) {
                 return Future.succeededFuture(current.value());
             }
-            boolean usable = current != null && now.isBefore(current.expiresAt());
+            stillValid = current != null && now.isBefore(current.expiresAt()) ? Optional.of(current.value())
+                    : Optional.empty();
             if (fetching != null) {
-                return usable ? Future.succeededFuture(current.value()) : fetching;
+                return stillValid.map(Future::succeededFuture).orElse(fetching);
             }
-            started = Promise.promise();
             fetching = started.future();
-            if (usable) {
-                Secret stillValid = current.value();
-                fetchInto(started);
-                return Future.succeededFuture(stillValid);
-            }
         }
-        fetchInto(started);
-        return started.future();
+        fetchInto(started); // outside the monitor: the reply may come back on this very thread
+        return stillValid.map(Future::succeededFuture).orElse(started.future());
     }
 
     private void fetchInto(Promise<Secret> promise) {
