@@ -54,6 +54,7 @@ class AzureProviderTest {
                   azure-once: {base_url: %s, platform: {type: azure, client_id: once, %s}}
                   azure-expiry: {base_url: %s, platform: {type: azure, client_id: expiry, %s}}
                   azure-early: {base_url: %s, platform: {type: azure, client_id: early, %s}}
+                  azure-crowd: {base_url: %s, platform: {type: azure, client_id: crowd, %s}}
                   azure-refused:
                     base_url: %s
                     platform: {type: azure, tenant_id: contoso, client_id: refused, client_secret: wrong-secret-0123456789,
@@ -66,12 +67,14 @@ class AzureProviderTest {
                   once: {steps: [{provider: azure-once, model: gpt-4o-prod}]}
                   expiry: {steps: [{provider: azure-expiry, model: gpt-4o-prod}]}
                   early: {steps: [{provider: azure-early, model: gpt-4o-prod}]}
+                  crowd: {steps: [{provider: azure-crowd, model: gpt-4o-prod}]}
                   refused: {steps: [{provider: azure-refused, model: gpt-4o-prod}]}
                   strict: {steps: [{provider: azure-key, model: strict-deployment}], fallback: {content_policy: lenient}}
                   lenient: {steps: [{provider: azure-key, model: lenient-deployment}]}
                 """.formatted(Gateway.KEY, upstream.azureBaseUrl(), KEY, upstream.azureBaseUrl(), KEY,
                 upstream.azureBaseUrl(), KEY, upstream.azureBaseUrl(), entra, upstream.azureBaseUrl(), entra,
-                upstream.azureBaseUrl(), entra, upstream.azureBaseUrl(), upstream.entraAuthorityUrl()),
+                upstream.azureBaseUrl(), entra, upstream.azureBaseUrl(), entra, upstream.azureBaseUrl(),
+                upstream.entraAuthorityUrl()),
                 Map.of(), clock);
     }
 
@@ -156,6 +159,24 @@ class AzureProviderTest {
             assertThat(request.header("authorization")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
             assertThat(request.header("api-key")).isEmpty();
         });
+    }
+
+    @Test
+    void concurrentFirstRequestsShareOneEntraTokenFetch() throws Exception {
+        long before = upstream.entraTokenRequests();
+        String body = "{\"model\":\"crowd\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var replies = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 8; i++) {
+                replies.add(pool.submit(() -> gateway.post("/v1/chat/completions", body)));
+            }
+            for (var reply : replies) {
+                assertThat(reply.get().statusCode()).isEqualTo(200);
+            }
+        }
+
+        assertThat(upstream.entraTokenRequests()).isEqualTo(before + 1);
     }
 
     @Test
