@@ -176,6 +176,10 @@ public final class ConfigLoader {
         if (definition.isObject() && definition.has("api_key")) {
             problems.add(path + ".api_key: not part of a stored definition; the key is stored encrypted beside it");
         }
+        if (definition.path("platform").has("client_secret")) { // stored definitions are kept and listed in clear
+            problems.add(path + ".platform.client_secret: not part of a stored definition; configure a provider "
+                    + "that authenticates with Microsoft Entra ID in the configuration file");
+        }
         JsonNode withKey = definition;
         if (definition instanceof ObjectNode object && apiKey.isPresent()) {
             withKey = object.deepCopy().put("api_key", apiKey.get().reveal());

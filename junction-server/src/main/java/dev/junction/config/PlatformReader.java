@@ -25,7 +25,8 @@ final class PlatformReader {
                 problems.onlyKeys(block, path, java.util.Set.of("type"));
                 return Optional.of(Platform.DIRECT);
             },
-            "bedrock", BedrockPlatformReader::read);
+            "bedrock", BedrockPlatformReader::read,
+            "azure", AzurePlatformReader::read);
 
     private PlatformReader() {}
 

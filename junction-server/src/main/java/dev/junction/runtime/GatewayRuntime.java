@@ -12,6 +12,9 @@ import dev.junction.dialect.bedrock.BedrockPlatform;
 import dev.junction.dialect.bedrock.BedrockProviderAdapter;
 import dev.junction.dialect.cohere.CohereEmbeddingAdapter;
 import dev.junction.dialect.cohere.CohereProviderAdapter;
+import dev.junction.dialect.azure.AzureErrors;
+import dev.junction.dialect.azure.AzurePlatform;
+import dev.junction.dialect.azure.AzureTarget;
 import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
 import dev.junction.dialect.ollama.OllamaEmbeddingAdapter;
@@ -25,6 +28,7 @@ import dev.junction.events.EventBus;
 import dev.junction.governance.Governance;
 import dev.junction.governance.Governor;
 import dev.junction.mock.MockProvider;
+import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.DeploymentGate;
@@ -88,6 +92,9 @@ public final class GatewayRuntime {
                 Stream.of(b.accessKeyId(), b.secretAccessKey(), b.sessionToken(), b.apiKey())
                         .flatMap(Optional::stream).forEach(secrets::add);
             }
+            if (p.platform() instanceof AzurePlatform azure) {
+                azure.entra().ifPresent(entra -> secrets.add(entra.clientSecret()));
+            }
         });
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         config.adminKeys().stream().map(GatewayKey::key).forEach(secrets::add);
@@ -106,7 +113,13 @@ public final class GatewayRuntime {
                 new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC()), redactor);
         ProviderAdapter cohere = CohereProviderAdapter.create(http, media, redactor);
         ProviderAdapter ollama = OllamaProviderAdapter.create(http, media, redactor);
-        this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+        AzureTarget azure = new AzureTarget(http, governance.clock());
+        ProviderAdapter azureChat = new OpenAiProviderAdapter(http, redactor, azure, AzureErrors::classify);
+        ProviderAdapter azureResponses = new ResponsesProviderAdapter(http, redactor, seal, azure,
+                AzureErrors::classify);
+        this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
+                : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
+                : azureChat) : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
             case ANTHROPIC -> anthropic;
             case GEMINI -> gemini;
@@ -135,7 +148,9 @@ public final class GatewayRuntime {
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible, "
                         + "Gemini, Cohere or Ollama provider.", Optional.of("model"), Optional.empty())));
-        this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+        EmbeddingAdapter azureEmbeddings = new OpenAiEmbeddingAdapter(http, redactor, azure, AzureErrors::classify);
+        this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock
+                : p.platform() instanceof AzurePlatform ? azureEmbeddings : switch (p.dialect()) {
             case OPENAI_CHAT, OPENAI_RESPONSES -> openAiEmbeddings;
             case GEMINI -> geminiEmbeddings;
             case COHERE -> cohereEmbeddings;

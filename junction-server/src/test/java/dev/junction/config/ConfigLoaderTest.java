@@ -262,4 +262,91 @@ class ConfigLoaderTest {
                 .anySatisfy(p -> assertThat(p).contains("providers.b.platform.type", "required"))
                 .anySatisfy(p -> assertThat(p).contains("providers.c.platform.region", "unknown key"));
     }
+
+    @Test
+    void anAzureProviderReadsItsApiVersionModeAndEntraApplication() {
+        GatewayConfig config = load("""
+                providers:
+                  azure-eu:
+                    base_url: https://contoso-eu.openai.azure.com
+                    api_key: ${AZURE_OPENAI_API_KEY}
+                    platform: {type: azure}
+                  azure-us:
+                    base_url: https://contoso-us.openai.azure.com
+                    dialect: openai-responses
+                    platform:
+                      type: azure
+                      api: v1
+                      tenant_id: ${AZURE_TENANT_ID}
+                      client_id: ${AZURE_CLIENT_ID}
+                      client_secret: ${AZURE_CLIENT_SECRET}
+                routes:
+                  gpt-4o: {steps: [{provider: azure-eu, model: gpt-4o-prod}, {provider: azure-us, model: gpt-4o}]}
+                """, Map.of("AZURE_OPENAI_API_KEY", "azure-key-0123456789abcdef", "AZURE_TENANT_ID", "contoso",
+                "AZURE_CLIENT_ID", "11111111-2222-3333-4444-555555555555",
+                "AZURE_CLIENT_SECRET", "entra-secret-0123456789"));
+
+        var eu = (dev.junction.dialect.azure.AzurePlatform) config.providers().get("azure-eu").platform();
+        assertThat(eu.api()).isEqualTo(dev.junction.dialect.azure.AzurePlatform.Api.DEPLOYMENTS);
+        assertThat(eu.apiVersion()).isEqualTo("2024-10-21");
+        assertThat(eu.entra()).isEmpty();
+        var us = (dev.junction.dialect.azure.AzurePlatform) config.providers().get("azure-us").platform();
+        assertThat(us.api()).isEqualTo(dev.junction.dialect.azure.AzurePlatform.Api.V1);
+        assertThat(us.entra()).hasValueSatisfying(entra -> {
+            assertThat(entra.tenantId()).isEqualTo("contoso");
+            assertThat(entra.clientSecret().reveal()).isEqualTo("entra-secret-0123456789");
+            assertThat(entra.authorityUrl()).isEqualTo("https://login.microsoftonline.com");
+        });
+        assertThat(us.toString()).doesNotContain("entra-secret-0123456789");
+    }
+
+    @Test
+    void anAzurePlatformWithBadSettingsIsAProblemForEachOfThem() {
+        ConfigException e = problems("""
+                providers:
+                  a: {base_url: "https://a.openai.azure.com", platform: {type: azure, api: classic}}
+                  b: {base_url: "https://b.openai.azure.com", platform: {type: azure, api_version: yesterday}}
+                  c: {base_url: "https://c.openai.azure.com", platform: {type: azure, tenant_id: t, client_id: c}}
+                  d: {base_url: "https://d.openai.azure.com", dialect: anthropic, platform: {type: azure}}
+                  e: {base_url: "https://e.openai.azure.com", platform: {type: azure, authority_url: "https://x"}}
+                  f: {base_url: "https://f.openai.azure.com", platform: {type: azure, region: eu}}
+                """, Map.of());
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("providers.a.platform.api", "classic"))
+                .anySatisfy(p -> assertThat(p).contains("providers.b.platform.api_version", "yesterday"))
+                .anySatisfy(p -> assertThat(p).contains("providers.c.platform.client_secret", "required"))
+                .anySatisfy(p -> assertThat(p).contains("providers.d.platform.type", "anthropic"))
+                .anySatisfy(p -> assertThat(p).contains("providers.e.platform.authority_url", "Entra"))
+                .anySatisfy(p -> assertThat(p).contains("providers.f.platform.region", "unknown key"));
+    }
+
+    @Test
+    void theAzureExampleOfTheProvidersGuideIsAValidConfiguration() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "providers.md"));
+        String section = guide.substring(guide.indexOf("## Azure OpenAI"));
+        String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
+
+        GatewayConfig config = load(yaml, Map.of("AZURE_OPENAI_API_KEY", "azure-key-0123456789abcdef",
+                "AZURE_TENANT_ID", "contoso", "AZURE_CLIENT_ID", "11111111-2222-3333-4444-555555555555",
+                "AZURE_CLIENT_SECRET", "entra-secret-0123456789"));
+
+        assertThat(config.providers()).containsKeys("azure-eu", "azure-us", "azure-responses");
+        assertThat(config.providers().get("azure-us").platform().type()).isEqualTo("azure");
+        assertThat(config.routes()).containsKeys("gpt-4o", "gpt-4o-lenient", "embed", "gpt-5");
+    }
+
+    @Test
+    void aStoredAzureDefinitionCannotHoldAnEntraClientSecret() {
+        Problems problems = new Problems();
+        var definition = tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+                {"base_url": "https://a.openai.azure.com", "platform": {"type": "azure", "tenant_id": "t",
+                 "client_id": "c", "client_secret": "entra-secret-0123456789"}}""");
+
+        Optional<ProviderConfig> provider = new ConfigLoader(CATALOG, Map.of()).storedProvider("stored-azure",
+                definition, Optional.empty(), dev.junction.provider.Timeouts.DEFAULTS, Map.of(), problems);
+
+        assertThat(provider).isEmpty();
+        assertThat(problems.list()).anySatisfy(p -> assertThat(p).contains("providers.stored-azure.platform"
+                + ".client_secret", "configuration file"));
+    }
 }

@@ -171,7 +171,7 @@ class AnthropicClientMatrixTest {
 
         Message call = stream(first.build());
 
-        if (upstream != Upstream.OPENAI) { // OpenAI's reasoning is hidden; the others show it
+        if (!upstream.chatCompletions()) { // OpenAI's (and Azure's) reasoning is hidden; the others show it
             var thinking = call.content().stream().flatMap(b -> b.thinking().stream()).toList();
             assertThat(thinking).anySatisfy(t -> assertThat(t.thinking()).isEqualTo("The user wants weather."));
             // Gemini signs the function call rather than the thought: its signature arrives in a block of its own.
@@ -217,7 +217,7 @@ class AnthropicClientMatrixTest {
                 .putAdditionalBodyProperty("top_k", JsonValue.from(5)).build());
 
         var dropped = response.headers().values("x-junction-dropped");
-        if (upstream == Upstream.OPENAI || upstream == Upstream.RESPONSES) {
+        if (upstream.chatCompletions() || upstream == Upstream.RESPONSES) {
             assertThat(dropped).containsExactly("top_k");
         } else {
             assertThat(dropped).isEmpty();

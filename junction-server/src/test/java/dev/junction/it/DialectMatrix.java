@@ -14,10 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic,
- * Gemini, AWS Bedrock Converse (signed), Cohere v2 and Ollama's native API, and a gateway with one provider of each
- * dialect pointed at it, reachable through the public models {@code to-openai}, {@code to-responses},
- * {@code to-anthropic}, {@code to-gemini}, {@code to-bedrock}, {@code to-cohere} and {@code to-ollama}. Each client
- * SDK's test class runs its scenarios against all of them.
+ * Gemini, Azure OpenAI (Entra ID tokens), AWS Bedrock Converse (signed), Cohere v2 and Ollama's native API, and a
+ * gateway with one provider of each pointed at it, reachable through the public models {@code to-openai},
+ * {@code to-responses}, {@code to-anthropic}, {@code to-gemini}, {@code to-azure}, {@code to-bedrock},
+ * {@code to-cohere} and {@code to-ollama}. Each client SDK's test class runs its scenarios against all of them.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -27,6 +27,8 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         ANTHROPIC("to-anthropic"),
         GEMINI("to-gemini"),
         RESPONSES("to-responses"),
+        /** Azure OpenAI (a deployment, Entra ID tokens): Chat Completions bodies on Azure's paths. */
+        AZURE("to-azure"),
         /** AWS Bedrock Converse, SigV4-signed with the mock's test credentials (the mock verifies the signature). */
         BEDROCK("to-bedrock"),
         COHERE("to-cohere"),
@@ -52,10 +54,15 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
             return this != OLLAMA;
         }
 
+        /** Whether the upstream speaks Chat Completions (OpenAI's, or Azure's). */
+        boolean chatCompletions() {
+            return this == OPENAI || this == AZURE;
+        }
+
         /** The last user-visible tool result in the upstream's request: {@code [call name or id, result text]}. */
         String[] toolResult(JsonNode body) {
             return switch (this) {
-                case OPENAI -> {
+                case OPENAI, AZURE -> {
                     JsonNode messages = body.path("messages");
                     JsonNode tool = messages.get(messages.size() - 1);
                     assertThat(tool.path("role").asString()).isEqualTo("tool");
@@ -187,6 +194,10 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                 keys: [{name: tests, key: %s}]
                 providers:
                   openai-responses: {dialect: openai-responses, base_url: %s, api_key: sk-upstream-responses-0123456789}
+                  azure:
+                    base_url: %s
+                    platform: {type: azure, tenant_id: contoso, client_id: junction-tests,
+                               client_secret: entra-secret-0123456789, authority_url: %s}
                   bedrock: {dialect: bedrock-converse, base_url: %s, platform: {type: bedrock, region: us-east-1,
                             access_key_id: %s, secret_access_key: "%s"}}
                   cohere: {dialect: cohere, base_url: %s, api_key: co-upstream-cohere-0123456789}
@@ -196,12 +207,13 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
                   to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
+                  to-azure: {steps: [{provider: azure, model: gpt-4o-deployment}]}
                   to-bedrock: {steps: [{provider: bedrock, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
                   to-cohere: {steps: [{provider: cohere, model: command-a-03-2025}]}
                   to-ollama: {steps: [{provider: ollama-native, model: llama3.2}]}
-                """.formatted(Gateway.KEY, upstream.baseUrl(), upstream.bedrockBaseUrl(),
-                MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY, upstream.rootUrl(),
-                upstream.rootUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                """.formatted(Gateway.KEY, upstream.baseUrl(), upstream.azureBaseUrl(), upstream.entraAuthorityUrl(),
+                upstream.bedrockBaseUrl(), MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY,
+                upstream.rootUrl(), upstream.rootUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",

@@ -22,6 +22,7 @@ import tools.jackson.databind.node.MissingNode;
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
  *   <li>{@code /v2/…}: {@link CohereWire}; {@code /api/…}: {@link OllamaWire};
+ *   <li>{@code /openai/…}: {@link AzureWire}; {@code /{tenant}/oauth2/v2.0/token}: {@link EntraTokenWire};
  *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
  * </ul>
  *
@@ -38,15 +39,21 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final BedrockWire bedrock;
     private final Wire cohere;
     private final Wire ollama;
+    private final Wire azure;
+    private final Wire entra;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
         this.state = state;
         Responder responder = new Responder(vertx, state);
-        this.openAi = new OpenAiWire(responder);
         this.anthropic = new AnthropicWire(responder, state.signatures());
         this.gemini = new GeminiWire(responder, state.signatures());
-        this.responses = new ResponsesWire(responder, state.signatures());
+        OpenAiWire openAiWire = new OpenAiWire(responder);
+        this.openAi = openAiWire;
+        ResponsesWire responsesWire = new ResponsesWire(responder, state.signatures());
+        this.responses = responsesWire;
+        this.azure = new AzureWire(openAiWire, responsesWire, state.entraTokens());
+        this.entra = new EntraTokenWire(state.entraTokens());
         this.bedrock = new BedrockWire(responder);
         this.cohere = new CohereWire(responder);
         this.ollama = new OllamaWire(responder);
@@ -55,8 +62,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         long arrivalNanos = System.nanoTime();
-        long sequence = state.arrive();
         Wire wire = wireFor(request);
+        // Token requests are the gateway's own business, counted apart (MockUpstream#entraTokenRequests).
+        long sequence = wire == entra ? 0 : state.arrive();
         Exchange exchange = new Exchange(vertx, request, state, wire.headers(), sequence, arrivalNanos);
         request.body()
                 .onSuccess(body -> dispatch(request, wire, exchange, body))
@@ -83,13 +91,19 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         if (OllamaWire.serves(path)) {
             return ollama;
         }
+        if (AzureWire.serves(path)) {
+            return azure;
+        }
+        if (EntraTokenWire.serves(path)) {
+            return entra;
+        }
         boolean models = path.equals("/v1/models") || path.startsWith("/v1/models/");
         return models && request.headers().contains(AnthropicWire.VERSION_HEADER) ? anthropic : openAi;
     }
 
     private void dispatch(HttpServerRequest request, Wire wire, Exchange exchange, Buffer body) {
         JsonNode json = parse(body);
-        if (state.recordsRequests()) {
+        if (state.recordsRequests() && wire != entra) {
             state.record(new RecordedRequest(
                     request.method().name(), request.uri(), headersOf(request), body.toString(), json,
                     request.version()));
@@ -97,7 +111,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         if (wire == bedrock) {
             bedrock.serve(request, json, body, exchange); // the signature covers the bytes
         } else {
-            wire.serve(request, json, exchange);
+            wire.serve(request, body, json, exchange);
         }
     }
 

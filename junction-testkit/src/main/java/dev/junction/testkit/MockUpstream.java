@@ -29,6 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@link #rootUrl()}.
  *   <li>Ollama: {@code POST /api/chat} (NDJSON unless {@code "stream": false}), {@code POST /api/embed}; base URL
  *       {@link #rootUrl()}.
+ *   <li>Azure OpenAI: {@code POST /openai/deployments/{deployment}/chat/completions?api-version=…} and
+ *       {@code …/embeddings}, {@code POST /openai/v1/chat/completions}, {@code /openai/v1/embeddings},
+ *       {@code /openai/v1/responses}, with {@code api-key} or an Entra ID bearer token; base URL
+ *       {@link #azureBaseUrl()}. Microsoft Entra ID: {@code POST /{tenant}/oauth2/v2.0/token}; authority
+ *       {@link #entraAuthorityUrl()}.
  * </ul>
  *
  * <pre>{@code
@@ -201,6 +206,41 @@ public final class MockUpstream implements AutoCloseable {
     /** {@return the AWS Bedrock runtime base URL of the mock, {@code http://127.0.0.1:<port>} ({@code https} over TLS)} */
     public String bedrockBaseUrl() {
         return scheme() + "://" + host + ":" + port;
+    }
+
+    /**
+     * {@return the Azure OpenAI resource endpoint of the mock, {@code http://127.0.0.1:<port>} ({@code https} over
+     * TLS), under which it serves {@code /openai/deployments/…} and {@code /openai/v1/…}}
+     */
+    public String azureBaseUrl() {
+        return scheme() + "://" + host + ":" + port;
+    }
+
+    /**
+     * {@return the Microsoft Entra ID authority of the mock, {@code http://127.0.0.1:<port>}: its token endpoint is
+     * {@code POST /{tenant}/oauth2/v2.0/token}}
+     */
+    public String entraAuthorityUrl() {
+        return scheme() + "://" + host + ":" + port;
+    }
+
+    /**
+     * {@return the number of requests to the Entra ID token endpoint since start, failed ones included; they are
+     * neither recorded nor counted by {@link #requestCount()}, and {@link #reset()} leaves this count and the issued
+     * tokens alone, so that a gateway's cached token stays valid across tests}
+     */
+    public long entraTokenRequests() {
+        return state.entraTokens().requests();
+    }
+
+    /** Sets the {@code expires_in} of the Entra ID tokens issued from now on (3599 seconds unless set). */
+    public void entraTokenLifetime(Duration lifetime) {
+        state.entraTokens().expiresInSeconds((int) lifetime.toSeconds());
+    }
+
+    /** Makes the Entra ID token endpoint accept only this client secret (any non-empty one unless set). */
+    public void expectEntraClientSecret(String secret) {
+        state.entraTokens().expectSecret(secret);
     }
 
     /**

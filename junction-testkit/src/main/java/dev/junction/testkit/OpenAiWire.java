@@ -40,14 +40,9 @@ final class OpenAiWire implements Wire {
     public void serve(HttpServerRequest request, JsonNode json, Exchange exchange) {
         String path = request.path();
         if (request.method() == HttpMethod.POST && path.equals("/v1/chat/completions")) {
-            chatCompletion(exchange, json);
+            chatCompletion(exchange, json, format -> format);
         } else if (request.method() == HttpMethod.POST && path.equals("/v1/embeddings")) {
-            Optional<OpenAiError> invalid = OpenAiEmbeddings.validate(json);
-            if (invalid.isPresent()) {
-                sendError(exchange, invalid.get());
-            } else {
-                responder.answer(exchange, OpenAiEmbeddings.of(json), "");
-            }
+            embeddings(exchange, json);
         } else if (request.method() == HttpMethod.GET && path.equals("/v1/models")) {
             exchange.respond(200, Exchange.APPLICATION_JSON, Map.of(), MODELS_BODY.copy());
         } else {
@@ -55,17 +50,32 @@ final class OpenAiWire implements Wire {
         }
     }
 
-    private void chatCompletion(Exchange exchange, JsonNode json) {
+    /** Serves an embeddings request (also on Azure's paths, see {@link AzureWire}). */
+    void embeddings(Exchange exchange, JsonNode json) {
+        Optional<OpenAiError> invalid = OpenAiEmbeddings.validate(json);
+        if (invalid.isPresent()) {
+            sendError(exchange, invalid.get());
+        } else {
+            responder.answer(exchange, OpenAiEmbeddings.of(json), "");
+        }
+    }
+
+    /**
+     * Serves a chat completion (also on Azure's paths), its answer rendered by OpenAI's format as {@code host}
+     * adapts it.
+     */
+    void chatCompletion(Exchange exchange, JsonNode json, java.util.function.UnaryOperator<AnswerFormat> host) {
         Optional<OpenAiError> invalid = ChatRequest.validate(json);
         if (invalid.isPresent()) {
             sendError(exchange, invalid.get());
             return;
         }
         ChatRequest request = ChatRequest.of(json);
-        responder.answer(exchange, new Format(request, "chatcmpl-mock" + exchange.sequence()), request.lastUserText());
+        responder.answer(exchange, host.apply(new Format(request, "chatcmpl-mock" + exchange.sequence())),
+                request.lastUserText());
     }
 
-    private static void sendError(Exchange exchange, OpenAiError error) {
+    static void sendError(Exchange exchange, OpenAiError error) {
         exchange.respond(error.status(), Exchange.APPLICATION_JSON, Map.of(), Buffer.buffer(error.toJson()));
     }
 

@@ -53,7 +53,8 @@ final class ResponsesWire implements Wire {
         }
     }
 
-    private void create(JsonNode json, Exchange exchange) {
+    /** Serves a {@code POST /v1/responses} (also on Azure's v1 path, see {@link AzureWire}). */
+    void create(JsonNode json, Exchange exchange) {
         Optional<OpenAiError> invalid = ResponsesRequest.validate(json, signatures);
         if (invalid.isPresent()) {
             sendError(exchange, invalid.get());

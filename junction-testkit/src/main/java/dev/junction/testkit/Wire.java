@@ -1,5 +1,6 @@
 package dev.junction.testkit;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -22,4 +23,14 @@ interface Wire {
      * @param exchange the response in flight
      */
     void serve(HttpServerRequest request, JsonNode json, Exchange exchange);
+
+    /**
+     * Serves one request whose body has arrived, for wires that read a body that is not JSON (a form); the others
+     * serve its JSON.
+     *
+     * @param body the body as received
+     */
+    default void serve(HttpServerRequest request, Buffer body, JsonNode json, Exchange exchange) {
+        serve(request, json, exchange);
+    }
 }

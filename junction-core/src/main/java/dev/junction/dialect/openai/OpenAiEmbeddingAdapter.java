@@ -11,6 +11,7 @@ import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
+import dev.junction.upstream.UpstreamTarget;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
@@ -19,10 +20,25 @@ public final class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
 
     private final HttpUpstreamClient http;
     private final Redactor redactor;
+    private final UpstreamTarget target;
+    private final JsonReplies.Classifier errors;
 
     public OpenAiEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor) {
+        this(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+    }
+
+    /**
+     * An adapter for a host of OpenAI's embeddings API that has URLs, credentials or errors of its own (Azure).
+     *
+     * @param target where each request goes and the credential it carries
+     * @param errors how the host's error replies are classified
+     */
+    public OpenAiEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+                                  JsonReplies.Classifier errors) {
         this.http = http;
         this.redactor = redactor;
+        this.target = target;
+        this.errors = errors;
     }
 
     @Override
@@ -36,12 +52,12 @@ public final class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
                                            String requestId, Propagation trace, Cancellation cancellation) {
         var body = OpenAiEmbeddings.upstreamBody(request, upstreamModel);
         provider.params().apply(body);
-        var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/embeddings",
-                UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel), Buffer.buffer(Json.bytes(body)), false,
-                provider.name(),
-                provider.caBundle());
-        return http.send(exchange, provider.timeouts(), cancellation).compose(answer -> JsonReplies.read(answer,
-                provider.name(), OpenAiErrors::classify, redactor,
+        var headers = UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel);
+        Buffer bytes = Buffer.buffer(Json.bytes(body));
+        return target.locate(provider, UpstreamTarget.Operation.EMBEDDINGS, upstreamModel, headers)
+                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, false,
+                        provider.name(), provider.caBundle()), provider.timeouts(), cancellation))
+                .compose(answer -> JsonReplies.read(answer, provider.name(), errors, redactor,
                 reply -> OpenAiEmbeddings.upstreamResponse(reply, request.inputs().size())));
     }
 }

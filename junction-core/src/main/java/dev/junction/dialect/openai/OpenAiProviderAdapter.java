@@ -9,6 +9,7 @@ import dev.junction.provider.ParamRules;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
@@ -16,6 +17,7 @@ import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
+import dev.junction.upstream.UpstreamTarget;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -35,10 +37,25 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
 
     private final HttpUpstreamClient http;
     private final Redactor redactor;
+    private final UpstreamTarget target;
+    private final JsonReplies.Classifier errors;
 
     public OpenAiProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
+        this(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+    }
+
+    /**
+     * An adapter for a host of OpenAI's API that has URLs, credentials or errors of its own (Azure OpenAI).
+     *
+     * @param target where each request goes and the credential it carries
+     * @param errors how the host's error replies are classified
+     */
+    public OpenAiProviderAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+                                 JsonReplies.Classifier errors) {
         this.http = http;
         this.redactor = redactor;
+        this.target = target;
+        this.errors = errors;
     }
 
     @Override
@@ -65,10 +82,10 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
         ParamRules rules = provider.params().then(call.params());
         dropped.addAll(rules.apply(body));
         MultiMap headers = UpstreamHeaders.of(call, stream);
-        var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/chat/completions", headers,
-                Buffer.buffer(Json.bytes(body)), stream, provider.name(),
-                provider.caBundle());
-        return http.send(exchange, provider.timeouts(), call.cancellation())
+        Buffer bytes = Buffer.buffer(Json.bytes(body));
+        return target.locate(provider, UpstreamTarget.Operation.CHAT, call.upstreamModel(), headers)
+                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, stream,
+                        provider.name(), provider.caBundle()), provider.timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, provider, dropped));
     }
 
@@ -79,7 +96,7 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
                     Future.succeededFuture(new UpstreamReply.WireStream(Dialect.OPENAI_CHAT, s.events(), dropped,
                             RateLimitHeaders.of(s.headers())));
             case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
-                    OpenAiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
+                    errors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
                             RetryAfter.of(b.headers()), provider.name(), redactor)));
             case HttpUpstreamClient.Reply.Body b -> {
                 Optional<Usage> usage = OpenAiUsage.usageOf(b.body().getBytes());

@@ -73,6 +73,9 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             out.add(new StreamEvent.StreamError(new GatewayError.BadGateway(message, false)));
             return out;
         }
+        if (!started && isFilterResultsOnly(chunk)) {
+            return out; // Azure's first chunk: its prompt filter's verdicts, with an empty id and model
+        }
         if (!started) {
             started = true;
             out.add(new StreamEvent.MessageStart(chunk.path("id").asString(""), chunk.path("model").asString(""),
@@ -86,6 +89,12 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             out.add(new StreamEvent.UsageUpdate(OpenAiUsage.read(usage)));
         }
         return out;
+    }
+
+    /** A chunk with no choices, no usage and no id: what Azure sends first, before the completion's own chunks. */
+    private static boolean isFilterResultsOnly(JsonNode chunk) {
+        return chunk.path("id").asString("").isEmpty() && chunk.path("choices").isEmpty()
+                && !chunk.path("usage").isObject();
     }
 
     private void decodeChoice(JsonNode c, List<StreamEvent> out) {

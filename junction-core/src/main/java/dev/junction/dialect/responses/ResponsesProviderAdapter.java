@@ -10,6 +10,7 @@ import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.ClientRequest;
 import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
@@ -17,6 +18,7 @@ import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
+import dev.junction.upstream.UpstreamTarget;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,8 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
     private final HttpUpstreamClient http;
     private final Redactor redactor;
     private final ReasoningSeal seal;
+    private final UpstreamTarget target;
+    private final JsonReplies.Classifier errors;
 
     /** An adapter for a gateway whose Responses clients get reasoning sealed with {@link ReasoningSeal#PLAIN}. */
     public ResponsesProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
@@ -48,9 +52,22 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
 
     /** @param seal the seal the gateway's Responses clients get other providers' reasoning in */
     public ResponsesProviderAdapter(HttpUpstreamClient http, Redactor redactor, ReasoningSeal seal) {
+        this(http, redactor, seal, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+    }
+
+    /**
+     * An adapter for a host of the Responses API that has URLs, credentials or errors of its own (Azure OpenAI).
+     *
+     * @param target where each request goes and the credential it carries
+     * @param errors how the host's error replies are classified
+     */
+    public ResponsesProviderAdapter(HttpUpstreamClient http, Redactor redactor, ReasoningSeal seal,
+                                    UpstreamTarget target, JsonReplies.Classifier errors) {
         this.http = http;
         this.redactor = redactor;
         this.seal = seal;
+        this.target = target;
+        this.errors = errors;
     }
 
     @Override
@@ -68,11 +85,12 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
         body.put("model", call.upstreamModel());
         dropped.addAll(provider.params().then(call.params()).apply(body));
         boolean stream = request.stream();
-        var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/responses",
-                UpstreamHeaders.of(call, stream), Buffer.buffer(Json.bytes(body)), stream,
-                provider.name(), provider.caBundle());
+        var headers = UpstreamHeaders.of(call, stream);
+        Buffer bytes = Buffer.buffer(Json.bytes(body));
         Set<String> reported = Set.copyOf(dropped);
-        return http.send(exchange, provider.timeouts(), call.cancellation())
+        return target.locate(provider, UpstreamTarget.Operation.RESPONSES, call.upstreamModel(), headers)
+                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, stream,
+                        provider.name(), provider.caBundle()), provider.timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, provider, reported));
     }
 
@@ -118,7 +136,7 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
                     Future.succeededFuture(new UpstreamReply.WireStream(Dialect.OPENAI_RESPONSES, s.events(), dropped,
                             RateLimitHeaders.of(s.headers())));
             case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
-                    OpenAiErrors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
+                    errors.classify(b.status(), b.body().toString(StandardCharsets.UTF_8),
                             RetryAfter.of(b.headers()), provider.name(), redactor)));
             case HttpUpstreamClient.Reply.Body b -> {
                 Optional<Usage> usage = ResponsesUsage.usageOf(b.body().getBytes());
