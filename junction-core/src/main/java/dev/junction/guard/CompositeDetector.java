@@ -53,8 +53,8 @@ public final class CompositeDetector implements Detector {
         return all == null ? List.of() : withoutOverlaps(all);
     }
 
-    /** {@code findings} ordered by start, each dropped that overlaps a longer one kept before it. */
-    static List<Finding> withoutOverlaps(List<Finding> findings) {
+    /** {@code findings} (a mutable list) ordered by start, each dropped that overlaps a longer or surer one. */
+    public static List<Finding> withoutOverlaps(List<Finding> findings) {
         findings.sort(ORDER);
         List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding f : findings) {
