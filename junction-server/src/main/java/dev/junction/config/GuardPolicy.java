@@ -57,11 +57,6 @@ public record GuardPolicy(String name, List<Detector> detectors, Direction on, M
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
-
-        /** The stronger of this and {@code other}: block over redact over flag. */
-        public Action max(Action other) {
-            return ordinal() <= other.ordinal() ? this : other;
-        }
     }
 
     /**

@@ -186,7 +186,7 @@ public final class RequestRecord {
                 attempts.stream().map(AttemptRecord::summary).collect(Collectors.joining(",")),
                 errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
                 errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody,
-                LoggedAttempt.of(attempts, startedAt), responseHeaders, source);
+                LoggedAttempt.of(attempts, startedAt), responseHeaders, source, guardrails);
     }
 
     public RequestRecord stream(boolean isStream) {

@@ -1,6 +1,5 @@
 package dev.junction.stage.guard;
 
-import dev.junction.config.GuardPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,11 +23,6 @@ final class GuardResults {
 
     List<GuardHit> hits() {
         return new ArrayList<>(hits);
-    }
-
-    /** The strongest action taken: block over redact over flag. */
-    GuardPolicy.Action strongest() {
-        return hits.stream().map(GuardHit::action).reduce(GuardPolicy.Action.FLAG, GuardPolicy.Action::max);
     }
 
     /** As the request log keeps it: the distinct hits, comma-separated ({@link GuardHit#toString}). */

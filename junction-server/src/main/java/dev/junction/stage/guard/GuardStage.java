@@ -20,8 +20,6 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,7 +38,6 @@ public final class GuardStage implements Stage {
     /** The error code of a refusal, in the dialects that carry one. */
     static final String BLOCKED_CODE = "guardrail_blocked";
 
-    private static final Logger LOG = LoggerFactory.getLogger(GuardStage.class);
     private static final Exchange.Attribute<GuardResults> RESULTS = new Exchange.Attribute<>("guardrail results");
 
     @Override
@@ -131,8 +128,6 @@ public final class GuardStage implements Stage {
                 exchange.runtime().events().publish(new GuardrailTriggered(now, exchange.requestId(), tenant,
                         hit.policy(), hit.detector(), hit.entityType(), hit.action().label(), hit.where().label()));
             }
-            LOG.info("Guardrails on request {}: {} ({})", exchange.requestId(), results.strongest().label(),
-                    results.summary());
         });
     }
 }
