@@ -40,6 +40,7 @@ class GuardrailsTest {
               flagged: {steps: [{provider: openai, model: gpt-4o}]}
               answers: {steps: [{provider: openai, model: gpt-4o}]}
               plain: {steps: [{provider: openai, model: gpt-4o}]}
+            metrics: {token: metrics-token-0123456789}
             guardrails:
               policies:
                 no-secrets:
@@ -172,6 +173,10 @@ class GuardrailsTest {
         assertThat(upstreamPrompt()).isEqualTo(prompt);
         assertThat(ENV.gateway().awaitLog("watch-injection/injection/INSTRUCTION_OVERRIDE:flag@input"))
                 .doesNotContain("Ignore all previous");
+        var scrape = ENV.gateway().get("/metrics", "authorization", "Bearer metrics-token-0123456789");
+        assertThat(Scrape.parse(scrape.body()).sum("junction_guardrail_hits_total", "policy", "watch-injection",
+                "detector", "injection", "entity_type", "INSTRUCTION_OVERRIDE", "action", "flag", "direction", "input"))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
