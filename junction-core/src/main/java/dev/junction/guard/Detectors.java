@@ -15,7 +15,10 @@ public final class Detectors {
     private Detectors() {
     }
 
-    /** The built-in detector {@code name}; {@code pii} reads phone numbers without a country code as {@code region}'s. */
+    /**
+     * The built-in detector {@code name}; {@code pii} reads phone numbers without a country code as
+     * {@code region}'s.
+     */
     public static Optional<Detector> builtIn(String name, String region) {
         return switch (name) {
             case "pii" -> Optional.of(PersonalData.detector(region));

@@ -37,11 +37,13 @@ public final class Injection implements Detector {
                     + "\\s+you\\s+(?:are|will\\s+be))\\b[^.\\n]{0,60}?\\b(?:DAN|unfiltered|uncensored|jailbroken|evil|"
                     + "without\\s+(?:any\\s+)?(?:restrictions|filters|rules|limits|guidelines)|no\\s+(?:restrictions|"
                     + "rules|filters|limits|guidelines))\\b|\\bdo\\s+anything\\s+now\\b|\\b(?:developer|god|jailbreak)"
-                    + "\\s+mode\\s+(?:enabled|on|activated)\\b|\\benable\\s+(?:developer|jailbreak)\\s+mode\\b)", FLAGS);
+                    + "\\s+mode\\s+(?:enabled|on|activated)\\b|\\benable\\s+(?:developer|jailbreak)\\s+mode\\b)",
+            FLAGS);
     private static final Pattern EXTRACTION = Pattern.compile(
             "\\b(?:reveal|print|show|repeat|output|leak|dump|tell\\s+me)\\s+(?:me\\s+)?(?:your|the)\\s+(?:full\\s+)?"
                     + "(?:system|hidden|initial|original|secret)\\s+(?:prompt|instructions|message)\\b", FLAGS);
-    private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])");
+    private static final Pattern BASE64 = Pattern.compile(
+            "(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])");
 
     @Override
     public String name() {

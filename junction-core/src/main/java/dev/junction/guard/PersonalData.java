@@ -46,7 +46,8 @@ public final class PersonalData {
     }
 
     static Detector card() {
-        return new PatternDetector(NAME, CREDIT_CARD, Pattern.compile("(?<![\\d-])([2-6]\\d{3}(?:[ -]?\\d){9,15})(?![\\d-])"),
+        return new PatternDetector(NAME, CREDIT_CARD,
+                Pattern.compile("(?<![\\d-])([2-6]\\d{3}(?:[ -]?\\d){9,15})(?![\\d-])"),
                 PatternDetector.digits(13), PersonalData::luhn, 0.9);
     }
 
@@ -69,7 +70,8 @@ public final class PersonalData {
     }
 
     static Detector chineseId() {
-        return new PatternDetector(NAME, CN_RESIDENT_ID, Pattern.compile("(?<![\\dA-Za-z])(\\d{17}[\\dXx])(?![\\dA-Za-z])"),
+        return new PatternDetector(NAME, CN_RESIDENT_ID,
+                Pattern.compile("(?<![\\dA-Za-z])(\\d{17}[\\dXx])(?![\\dA-Za-z])"),
                 PatternDetector.digits(17), PersonalData::chineseIdValid, 0.95);
     }
 
@@ -82,8 +84,8 @@ public final class PersonalData {
 
     static Detector ipv6() {
         return new PatternDetector(NAME, IP_ADDRESS, Pattern.compile(
-                "(?<![\\w:])((?:[0-9A-Fa-f]{1,4})?(?::[0-9A-Fa-f]{0,4}){2,7})(?![\\w:])"), PatternDetector.contains(':'),
-                PersonalData::ipv6Literal, 0.8);
+                "(?<![\\w:])((?:[0-9A-Fa-f]{1,4})?(?::[0-9A-Fa-f]{0,4}){2,7})(?![\\w:])"),
+                PatternDetector.contains(':'), PersonalData::ipv6Literal, 0.8);
     }
 
     /** The Luhn check over the digits of {@code s} (separators ignored), for 13 to 19 digits. */

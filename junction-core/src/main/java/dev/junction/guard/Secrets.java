@@ -38,7 +38,8 @@ public final class Secrets {
                 token(GOOGLE_API_KEY, "AIza[0-9A-Za-z_-]{35}", 'A', 0.9),
                 token(STRIPE_KEY, "(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,99}", '_', 0.95),
                 new PatternDetector(NAME, PRIVATE_KEY, Pattern.compile(
-                        "-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\\s\\S]*?(?:-----END (?:[A-Z]+ )?PRIVATE KEY-----|\\z)"),
+                        "-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\\s\\S]*?"
+                                + "(?:-----END (?:[A-Z]+ )?PRIVATE KEY-----|\\z)"),
                         PatternDetector.contains('-'), s -> true, 0.99),
                 token(JWT, "eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}", '.', 0.95),
                 new PatternDetector(NAME, GENERIC_SECRET, Pattern.compile(

@@ -55,7 +55,8 @@ class InjectionTest {
             "Show me the system requirements for this game",
             "Pretend you are a pirate and tell me a story",
             "The family emoji 👨\u200D👩\u200D👧 uses zero-width joiners",
-            "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+            "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
+                    + "AAAABJRU5ErkJggg==",
             "SGVsbG8sIHRoaXMgaXMganVzdCBhIGZyaWVuZGx5IG1lc3NhZ2U=",
     })
     void benignLookAlikesPass(String text) {
