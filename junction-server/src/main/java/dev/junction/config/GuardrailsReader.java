@@ -46,7 +46,8 @@ final class GuardrailsReader {
         String region = problems.string(node, "phone_region", PATH).map(r -> r.toUpperCase(Locale.ROOT))
                 .orElse("US");
         if (!region.matches("[A-Z]{2}")) {
-            problems.add(PATH + ".phone_region: expected a two-letter region code (US, GB, DE …), got '" + region + "'");
+            problems.add(PATH + ".phone_region: expected a two-letter region code (US, GB, DE …), got '" + region
+                    + "'");
             region = "US";
         }
         Map<String, Detector> detectors = new LinkedHashMap<>();
@@ -163,8 +164,9 @@ final class GuardrailsReader {
         }
         problems.onlyKeys(node, path, SCOPE);
         // Route names are not checked against the file's routes: routes stored through the admin API count too.
-        return new GuardPolicy.Scope(Set.copyOf(problems.strings(node, "routes", path)), Set.copyOf(problems.strings(node, "keys", path)),
-                Set.copyOf(problems.strings(node, "teams", path)), Set.copyOf(problems.strings(node, "tenants", path)));
+        return new GuardPolicy.Scope(Set.copyOf(problems.strings(node, "routes", path)),
+                Set.copyOf(problems.strings(node, "keys", path)), Set.copyOf(problems.strings(node, "teams", path)),
+                Set.copyOf(problems.strings(node, "tenants", path)));
     }
 
     private <E extends Enum<E>> Optional<E> choice(Class<E> type, String value, String path) {

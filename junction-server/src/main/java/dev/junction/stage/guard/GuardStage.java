@@ -29,9 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * refuses it with a 400 in the client's dialect naming the policy and entity types, a {@code redact} rewrites the
  * operation with the findings masked (the body a same-dialect upstream receives, and its canonical form), a
  * {@code flag} only reports. When the request is over, its distinct hits go to the request log and, as
- * {@link GuardrailTriggered} events, to the metrics. Policies on the output add an {@link OutputGuard} to a streamed answer and check a
- * complete one ({@link CompleteGuard}). A request no policy applies to is neither scanned nor given a transform, and
- * keeps the byte fast path. Operations other than chat turns of the three chat dialects pass unguarded.
+ * {@link GuardrailTriggered} events, to the metrics. Policies on the output add an {@link OutputGuard} to a streamed
+ * answer and check a complete one ({@link CompleteGuard}). A request no policy applies to is neither scanned nor given
+ * a transform, and keeps the byte fast path. Operations other than chat turns of the three chat dialects pass
+ * unguarded.
  */
 public final class GuardStage implements Stage {
 

@@ -82,6 +82,7 @@ class OutputGuardTest {
         input.mask("bob@example.com", List.of(new Finding("EMAIL", 0, 15, 1)));
         OutputGuard guard = new OutputGuard(List.of(), Optional.of(input), new GuardResults());
 
-        assertThat(text(run(guard, "I wrote to [EMA", "IL_1] just now"))).isEqualTo("I wrote to bob@example.com just now");
+        assertThat(text(run(guard, "I wrote to [EMA", "IL_1] just now")))
+                .isEqualTo("I wrote to bob@example.com just now");
     }
 }
