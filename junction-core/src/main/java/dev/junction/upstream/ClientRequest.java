@@ -63,6 +63,11 @@ public final class ClientRequest {
         return Optional.ofNullable(headers.get(name));
     }
 
+    /** The same request with another body and its canonical form (a guardrail's masked text), headers kept. */
+    public ClientRequest withBody(ObjectNode rewritten, ChatRequest rewrittenCanonical) {
+        return new ClientRequest(dialect, rewritten, rewrittenCanonical, headers, propagation);
+    }
+
     /** The same request, its upstream requests carrying {@code trace}'s headers. */
     public ClientRequest withPropagation(Propagation trace) {
         return new ClientRequest(dialect, body, canonical, headers, trace);

@@ -42,6 +42,7 @@ final class RequestLogJson {
         node.set("response_headers", ResponseHeaders.toObject(r.responseHeaders()));
         optional(node, "error_type", r.errorType());
         optional(node, "error_message", r.errorMessage());
+        optional(node, "guardrails", r.guardrails());
         r.requestBody().ifPresent(b -> node.put("request_body", b));
         r.responseBody().ifPresent(b -> node.put("response_body", b));
         return node;

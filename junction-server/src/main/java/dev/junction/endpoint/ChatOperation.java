@@ -23,6 +23,9 @@ import java.util.OptionalInt;
 public final class ChatOperation implements Operation {
 
     private final ClientRequest request;
+    private final ClientDialect client;
+    private final StreamFormat format;
+    private final ChatRendering rendering;
     private final ChatReplyWriter writer;
 
     public ChatOperation(ClientRequest request, ClientDialect client, StreamFormat format) {
@@ -32,7 +35,20 @@ public final class ChatOperation implements Operation {
     /** A chat turn whose answer is rendered the way {@code rendering} says (the Responses API's conversations). */
     public ChatOperation(ClientRequest request, ClientDialect client, StreamFormat format, ChatRendering rendering) {
         this.request = request;
+        this.client = client;
+        this.format = format;
+        this.rendering = rendering;
         this.writer = new ChatReplyWriter(client, request, format, rendering);
+    }
+
+    /** The request as the client sent it (or as a stage rewrote it). */
+    public ClientRequest request() {
+        return request;
+    }
+
+    /** The same turn, answered the same way, with {@code rewritten} in place of the request (a guardrail's masks). */
+    public ChatOperation withRequest(ClientRequest rewritten) {
+        return new ChatOperation(rewritten, client, format, rendering);
     }
 
     @Override

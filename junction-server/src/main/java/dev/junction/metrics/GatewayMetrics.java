@@ -2,6 +2,7 @@ package dev.junction.metrics;
 
 import dev.junction.config.MetricsSettings;
 import dev.junction.events.EventBus;
+import dev.junction.events.GuardrailTriggered;
 import dev.junction.events.RequestFinished;
 import dev.junction.observe.RequestLogWriter;
 import dev.junction.routing.health.HealthRegistry;
@@ -34,6 +35,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final EventLoopLag lag;
     private final EventBus.Subscription subscription;
+    private final EventBus.Subscription guardrails;
 
     /**
      * @param runtime the runtime in effect, read at scrape time (the configured deployments)
@@ -57,6 +59,7 @@ public final class GatewayMetrics implements AutoCloseable {
             requests.accept(event);
             genAi.accept(event);
         });
+        this.guardrails = events.subscribe(GuardrailTriggered.class, new GuardrailMeters(registry));
     }
 
     /** The settings it serves under. */
@@ -78,6 +81,7 @@ public final class GatewayMetrics implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        guardrails.close();
         lag.close();
         gc.close();
         registry.close();

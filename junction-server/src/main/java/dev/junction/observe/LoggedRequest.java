@@ -42,7 +42,8 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
                             Usage usage, Costs costs, String attempts, Optional<String> errorType,
                             Optional<String> errorMessage, Optional<String> requestBody,
                             Optional<String> responseBody, List<LoggedAttempt> attemptLog,
-                            Map<String, String> responseHeaders, RequestSource source) {
+                            Map<String, String> responseHeaders, RequestSource source,
+                            Optional<String> guardrails) {
 
     /**
      * Copies the attempts (no copy when the list is already immutable, as {@link LoggedAttempt#of} makes it). The
@@ -53,6 +54,20 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
         attemptLog = List.copyOf(attemptLog);
         java.util.Objects.requireNonNull(responseHeaders, "responseHeaders");
         java.util.Objects.requireNonNull(source, "source");
+        java.util.Objects.requireNonNull(guardrails, "guardrails");
+    }
+
+    /** An entry without guardrail results. */
+    public LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
+                         String publicModel, String provider, String deployment, String upstreamModel,
+                         boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
+                         Usage usage, Costs costs, String attempts, Optional<String> errorType,
+                         Optional<String> errorMessage, Optional<String> requestBody,
+                         Optional<String> responseBody, List<LoggedAttempt> attemptLog,
+                         Map<String, String> responseHeaders, RequestSource source) {
+        this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
+                cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
+                requestBody, responseBody, attemptLog, responseHeaders, source, Optional.empty());
     }
 
     /** A data-plane client's entry ({@link RequestSource#API}). */

@@ -57,6 +57,7 @@ public final class LoggedRequestCodec {
             o.set("responseHeaders", ResponseHeaders.toObject(r.responseHeaders()));
         }
         o.put("source", r.source().wireName());
+        putIfPresent(o, "guardrails", r.guardrails());
         return Json.write(o);
     }
 
@@ -85,7 +86,7 @@ public final class LoggedRequestCodec {
                     optional(o, "requestBody"), optional(o, "responseBody"),
                     LoggedAttempt.fromJson(Optional.ofNullable(o.get("attemptLog")).map(Json::write)),
                     ResponseHeaders.fromJson(Optional.ofNullable(o.get("responseHeaders")).map(Json::write)),
-                    RequestSource.ofWireName(optional(o, "source").orElse("api")));
+                    RequestSource.ofWireName(optional(o, "source").orElse("api")), optional(o, "guardrails"));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }

@@ -50,6 +50,7 @@ public final class RequestRecord {
     boolean clientDisconnected;
     String operation = "other";
     RequestSource source = RequestSource.API;
+    private Optional<String> guardrails = Optional.empty();
 
     public RequestRecord(String requestId) {
         this.requestId = requestId;
@@ -78,6 +79,16 @@ public final class RequestRecord {
     }
 
     /** Marks where the request came from (the playground's stage marks its own). */
+    /** The guardrails' results ({@code policy/detector/ENTITY:action@direction}, comma-separated), never values. */
+    public RequestRecord guardrails(String results) {
+        this.guardrails = Optional.of(results);
+        return this;
+    }
+
+    public Optional<String> guardrails() {
+        return guardrails;
+    }
+
     public RequestRecord source(RequestSource from) {
         this.source = from;
         return this;
@@ -175,7 +186,7 @@ public final class RequestRecord {
                 attempts.stream().map(AttemptRecord::summary).collect(Collectors.joining(",")),
                 errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
                 errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody,
-                LoggedAttempt.of(attempts, startedAt), responseHeaders, source);
+                LoggedAttempt.of(attempts, startedAt), responseHeaders, source, guardrails);
     }
 
     public RequestRecord stream(boolean isStream) {

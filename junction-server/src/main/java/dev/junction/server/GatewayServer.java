@@ -332,7 +332,7 @@ public final class GatewayServer {
                 loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(),
                 running.redisUrl(), running.media(), running.governance(), running.observability(), running.console(),
                 loaded.source(),
-                loaded.layers());
+                loaded.layers(), loaded.guardrails());
         GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
         if (previous.callers().mode().closed() != next.callers().mode().closed()) {
             StartupSummary.access(next.callers().mode(), next.config().server().port());

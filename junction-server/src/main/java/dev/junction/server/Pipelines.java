@@ -14,6 +14,7 @@ import dev.junction.stage.access.ModelScopeStage;
 import dev.junction.stage.auth.AuthenticationStage;
 import dev.junction.stage.budget.BudgetStage;
 import dev.junction.stage.cost.CostStage;
+import dev.junction.stage.guard.GuardStage;
 import dev.junction.stage.limit.RateLimitStage;
 import dev.junction.stage.playground.DeploymentPinStage;
 import dev.junction.stage.playground.PlaygroundStage;
@@ -31,8 +32,8 @@ import java.util.function.Supplier;
  * The data plane's pipelines, assembled from the built-in stages in their one documented order (see
  * {@code docs/architecture.md}, "The request path"):
  * <pre>
- * request log → [trace] → authentication → decode → [conversation] → resolve route → model scope → rate limits → budget
- *     → cost → extensions → execute
+ * request log → [trace] → authentication → decode → [conversation] → resolve route → model scope → guardrails
+ *     → rate limits → budget → cost → extensions → execute
  * </pre>
  * ({@code trace} only when tracing is on, in every pipeline; {@code conversation} only for the Responses API). The
  * playground's pipeline has the playground's caller in place of authentication and a deployment pin after resolve.
@@ -48,6 +49,7 @@ final class Pipelines {
     private final Stage auth = new AuthenticationStage();
     private final Stage decode = new DecodeStage();
     private final Stage resolve = new ResolveStage();
+    private final Stage guard = new GuardStage();
     private final Pipeline routed;
     private final Pipeline responses;
     private final Pipeline playground;
@@ -79,7 +81,7 @@ final class Pipelines {
     private List<Stage> playgroundStages(List<Stage> extensions) {
         List<Stage> stages = new ArrayList<>(head);
         stages.addAll(List.of(new PlaygroundStage(), decode, resolve, new DeploymentPinStage(), new ModelScopeStage(),
-                new RateLimitStage(), new BudgetStage(), new CostStage()));
+                guard, new RateLimitStage(), new BudgetStage(), new CostStage()));
         stages.addAll(extensions);
         stages.add(new ExecuteStage());
         return stages;
@@ -94,7 +96,7 @@ final class Pipelines {
         List<Stage> stages = new ArrayList<>(head);
         stages.addAll(List.of(auth, decode));
         afterDecode.ifPresent(stages::add);
-        stages.addAll(List.of(resolve, new ModelScopeStage(), new RateLimitStage(), new BudgetStage(),
+        stages.addAll(List.of(resolve, new ModelScopeStage(), guard, new RateLimitStage(), new BudgetStage(),
                 new CostStage()));
         stages.addAll(extensions);
         stages.add(new ExecuteStage());

@@ -21,11 +21,13 @@ final class RequestLogRows {
             + "public_model, provider, deployment, upstream_model, stream, cache_hit, status, latency_ms, ttfb_ms, "
             + "input_tokens, output_tokens, cached_read_tokens, cache_write_tokens, reasoning_tokens, metered_nanos, "
             + "standard_nanos, charged_nanos, attempts, error_type, error_message, request_body, response_body, "
-            + "attempt_log, response_headers, source";
-    static final int COLUMN_COUNT = 33;
+            + "attempt_log, response_headers, source, guardrails";
+    static final int COLUMN_COUNT = 34;
 
     /** The longest error message kept, in characters. */
     static final int MAX_ERROR_MESSAGE = 2000;
+    /** The longest guardrail summary kept, in characters (the column's width). */
+    static final int MAX_GUARDRAILS = 1000;
     // The widths of the indexed columns (MySQL needs them bounded); our ids and request ids are shorter.
     private static final int MAX_REQUEST_ID = 128;
     private static final int MAX_ID = 64;
@@ -71,6 +73,7 @@ final class RequestLogRows {
         setOptional(ps, ++i, LoggedAttempt.toJson(r.attemptLog()).map(RequestLogRows::text));
         setOptional(ps, ++i, ResponseHeaders.toJson(r.responseHeaders()).map(RequestLogRows::text));
         ps.setString(++i, r.source().wireName());
+        setOptional(ps, ++i, r.guardrails().map(g -> shorten(text(g), MAX_GUARDRAILS)));
     }
 
     /** Reads the row the cursor is on; it must have every column of {@link #COLUMNS} and {@code id}. */
@@ -91,7 +94,7 @@ final class RequestLogRows {
                 Columns.optionalString(rs, "response_body"),
                 LoggedAttempt.fromJson(Columns.optionalString(rs, "attempt_log")),
                 ResponseHeaders.fromJson(Columns.optionalString(rs, "response_headers")),
-                RequestSource.ofWireName(rs.getString("source")));
+                RequestSource.ofWireName(rs.getString("source")), Columns.optionalString(rs, "guardrails"));
         return new StoredRequestLog(rs.getLong("id"), request);
     }
 

@@ -106,7 +106,7 @@ class AdminRequestLogTest {
         expected.putObject("costs").put("metered_usd", 1.25).put("standard_usd", 2.4999999)
                 .put("charged_usd", 2.5);
         expected.put("attempts", "openai/gpt-4o-mini:429:ok").put("error_type", "rate_limited")
-                .put("error_message", "slow down");
+                .put("error_message", "slow down").putNull("guardrails");
         // An entry stored without attempt detail or headers (as rows logged before they were kept) shows them empty.
         expected.putArray("attempt_log");
         expected.putObject("response_headers");

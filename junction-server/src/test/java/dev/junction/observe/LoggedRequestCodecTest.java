@@ -46,6 +46,18 @@ class LoggedRequestCodecTest {
     }
 
     @Test
+    void guardrailResultsSurviveTheRoundTrip() {
+        LoggedRequest r = full();
+        LoggedRequest guarded = new LoggedRequest(r.requestId(), r.startedAt(), r.caller(), r.endpoint(),
+                r.publicModel(), r.provider(), r.deployment(), r.upstreamModel(), r.stream(), r.cacheHit(), r.status(),
+                r.latencyMillis(), r.ttfbMillis(), r.usage(), r.costs(), r.attempts(), r.errorType(),
+                r.errorMessage(), r.requestBody(), r.responseBody(), r.attemptLog(), r.responseHeaders(), r.source(),
+                Optional.of("p/pii/EMAIL:redact@input"));
+
+        assertThat(codec.decode(codec.encode(guarded))).isEqualTo(guarded);
+    }
+
+    @Test
     void anEncodedRecordIsOneLine() {
         assertThat(codec.encode(full())).doesNotContain("\n", "\r");
     }

@@ -8,6 +8,7 @@ import dev.junction.entity.BudgetScope;
 import dev.junction.model.Usage;
 import dev.junction.observe.LoggedAttempt;
 import dev.junction.observe.LoggedRequest;
+import dev.junction.observe.RequestSource;
 import dev.junction.pricing.Costs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -214,6 +215,29 @@ class RequestLogTest {
         assertThat(stored.caller()).isEqualTo(failed.caller());
         assertThat(stored.ttfbMillis()).isEqualTo(-1);
         assertThat(stored.startedAt()).isEqualTo(failed.startedAt());
+    }
+
+    @AllDialects
+    void guardrailResultsRoundTripAndEntriesWithoutThemHaveNone(SqlDialect dialect) throws Exception {
+        Database db = SharedDatabases.get(dialect);
+        String tenant = Ids.newId(Ids.TENANT);
+        Attribution caller = new Attribution("ops", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(tenant));
+        String results = "mask-pii/pii/EMAIL:redact@input,answers/pii/CREDIT_CARD:block@output";
+        LoggedRequest guarded = new LoggedRequest(Ids.newId("req"), Instant.parse("1999-10-01T00:00:00Z"), caller,
+                "/v1/chat/completions", "chat", "openai", "openai/gpt-4o", "gpt-4o", false, false, 400, 3, 3,
+                Usage.ZERO, Costs.ZERO, "", Optional.of("invalid_request"), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), Map.of(), RequestSource.API, Optional.of(results));
+        LoggedRequest plain = new LoggedRequest(Ids.newId("req"), Instant.parse("1999-09-30T00:00:00Z"), caller,
+                "/v1/chat/completions", "chat", "openai", "openai/gpt-4o", "gpt-4o", false, false, 200, 3, 3,
+                Usage.ZERO, Costs.ZERO, "", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        new JdbcRequestLogSink(db).write(List.of(guarded, plain));
+        List<StoredRequestLog> stored = new RequestLogQuery(db).find(RequestLogQuery.Filter.newest(10)
+                .withTenantId(Optional.of(tenant))).items();
+
+        assertThat(stored).extracting(s -> s.request().guardrails()).containsExactly(Optional.of(results),
+                Optional.empty());
     }
 
     @AllDialects

@@ -1,0 +1,185 @@
+package dev.junction.config;
+
+import dev.junction.guard.Detector;
+import dev.junction.guard.Detectors;
+import dev.junction.guard.ListDetector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the {@code guardrails:} section into {@link GuardrailSettings}: custom detectors ({@code detectors.<name>}: a
+ * {@code regex} or {@code keywords} list with an optional {@code entity_type}) and policies
+ * ({@code policies.<name>}: {@code detectors}, {@code on}, {@code actions}, {@code restore}, {@code min_confidence},
+ * {@code applies_to}). Every problem is reported with its path: an unknown detector, an action for an entity type none
+ * of the policy's detectors reports, a bad regular expression.
+ */
+final class GuardrailsReader {
+
+    private static final String PATH = "guardrails";
+    private static final Set<String> KEYS = Set.of("phone_region", "detectors", "policies");
+    private static final Set<String> DETECTOR = Set.of("regex", "keywords", "entity_type");
+    private static final Set<String> POLICY = Set.of("detectors", "on", "actions", "restore", "min_confidence",
+            "applies_to");
+    private static final Set<String> SCOPE = Set.of("routes", "keys", "teams", "tenants");
+
+    private final Problems problems;
+
+    GuardrailsReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** @param node the section, null when absent */
+    GuardrailSettings read(JsonNode node) {
+        if (!problems.isMapping(node, PATH)) {
+            return GuardrailSettings.NONE;
+        }
+        problems.onlyKeys(node, PATH, KEYS);
+        String region = problems.string(node, "phone_region", PATH).map(r -> r.toUpperCase(Locale.ROOT))
+                .orElse("US");
+        if (!region.matches("[A-Z]{2}")) {
+            problems.add(PATH + ".phone_region: expected a two-letter region code (US, GB, DE …), got '" + region
+                    + "'");
+            region = "US";
+        }
+        Map<String, Detector> detectors = new LinkedHashMap<>();
+        for (String builtIn : Detectors.BUILT_IN) {
+            detectors.put(builtIn, Detectors.builtIn(builtIn, region).orElseThrow());
+        }
+        JsonNode custom = node.get("detectors");
+        if (problems.isMapping(custom, PATH + ".detectors")) {
+            for (var entry : custom.properties()) {
+                customDetector(entry.getKey(), entry.getValue()).ifPresent(d -> detectors.put(d.name(), d));
+            }
+        }
+        List<GuardPolicy> policies = new ArrayList<>();
+        JsonNode policyNodes = node.get("policies");
+        if (problems.isMapping(policyNodes, PATH + ".policies")) {
+            for (var entry : policyNodes.properties()) {
+                policy(entry.getKey(), entry.getValue(), detectors).ifPresent(policies::add);
+            }
+        }
+        return new GuardrailSettings(policies);
+    }
+
+    private Optional<Detector> customDetector(String name, JsonNode node) {
+        String path = PATH + ".detectors." + name;
+        if (!problems.isMapping(node, path)) {
+            return Optional.empty();
+        }
+        problems.onlyKeys(node, path, DETECTOR);
+        if (Detectors.BUILT_IN.contains(name)) {
+            problems.add(path + ": the name of a built-in detector");
+            return Optional.empty();
+        }
+        String type = problems.string(node, "entity_type", path).orElse(name.toUpperCase(Locale.ROOT));
+        boolean regex = node.has("regex");
+        if (regex == node.has("keywords")) {
+            problems.add(path + ": expected exactly one of regex, keywords");
+            return Optional.empty();
+        }
+        List<String> entries = problems.strings(node, regex ? "regex" : "keywords", path);
+        if (entries.isEmpty()) {
+            problems.add(path + "." + (regex ? "regex" : "keywords") + ": must not be empty");
+            return Optional.empty();
+        }
+        if (!regex) {
+            return Optional.of(ListDetector.keywords(name, type, entries));
+        }
+        try {
+            return Optional.of(ListDetector.regex(name, type, entries));
+        } catch (PatternSyntaxException e) {
+            problems.add(path + ".regex: not a valid regular expression: " + e.getDescription() + " in '"
+                    + e.getPattern() + "'");
+            return Optional.empty();
+        }
+    }
+
+    private Optional<GuardPolicy> policy(String name, JsonNode node, Map<String, Detector> known) {
+        String path = PATH + ".policies." + name;
+        if (!problems.isMapping(node, path)) {
+            return Optional.empty();
+        }
+        problems.onlyKeys(node, path, POLICY);
+        int before = problems.list().size();
+        List<Detector> detectors = new ArrayList<>();
+        for (String d : problems.strings(node, "detectors", path)) {
+            Detector detector = known.get(d);
+            if (detector == null) {
+                problems.add(path + ".detectors: unknown detector '" + d + "' (expected one of "
+                        + String.join(", ", new TreeSet<>(known.keySet())) + ")");
+            } else {
+                detectors.add(detector);
+            }
+        }
+        if (detectors.isEmpty() && problems.list().size() == before) {
+            problems.add(path + ".detectors: required, at least one detector");
+        }
+        GuardPolicy.Direction on = problems.string(node, "on", path).map(s -> choice(GuardPolicy.Direction.class, s,
+                path + ".on")).orElse(Optional.of(GuardPolicy.Direction.INPUT)).orElse(GuardPolicy.Direction.INPUT);
+        Map<String, GuardPolicy.Action> actions = new LinkedHashMap<>();
+        GuardPolicy.Action otherwise = GuardPolicy.Action.BLOCK;
+        JsonNode actionNode = node.get("actions");
+        if (problems.isMapping(actionNode, path + ".actions")) {
+            Set<String> allowed = new LinkedHashSet<>();
+            detectors.forEach(d -> {
+                allowed.add(d.name());
+                allowed.addAll(d.entityTypes());
+            });
+            for (var entry : actionNode.properties()) {
+                String key = entry.getKey();
+                Optional<GuardPolicy.Action> action = problems.string(actionNode, key, path + ".actions")
+                        .flatMap(s -> choice(GuardPolicy.Action.class, s, path + ".actions." + key));
+                if (!key.equals("default") && !allowed.contains(key)) {
+                    problems.add(path + ".actions." + key + ": neither a detector of the policy nor an entity type "
+                            + "they report (expected default or one of " + String.join(", ", new TreeSet<>(allowed))
+                            + ")");
+                } else if (action.isPresent() && key.equals("default")) {
+                    otherwise = action.get();
+                } else {
+                    action.ifPresent(a -> actions.put(key, a));
+                }
+            }
+        }
+        boolean restore = problems.bool(node, "restore", path).orElse(false);
+        double minConfidence = problems.number(node, "min_confidence", path, 0, 1).orElse(0.0);
+        GuardPolicy.Scope scope = scope(node.get("applies_to"), path + ".applies_to");
+        if (problems.list().size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new GuardPolicy(name, detectors, on, actions, otherwise, restore, minConfidence, scope));
+    }
+
+    private GuardPolicy.Scope scope(JsonNode node, String path) {
+        if (!problems.isMapping(node, path)) {
+            return GuardPolicy.Scope.EVERYWHERE;
+        }
+        problems.onlyKeys(node, path, SCOPE);
+        // Route names are not checked against the file's routes: routes stored through the admin API count too.
+        return new GuardPolicy.Scope(Set.copyOf(problems.strings(node, "routes", path)),
+                Set.copyOf(problems.strings(node, "keys", path)), Set.copyOf(problems.strings(node, "teams", path)),
+                Set.copyOf(problems.strings(node, "tenants", path)));
+    }
+
+    private <E extends Enum<E>> Optional<E> choice(Class<E> type, String value, String path) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return Optional.of(e);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        problems.add(path + ": expected one of " + String.join(", ", names) + ", got '" + value + "'");
+        return Optional.empty();
+    }
+}

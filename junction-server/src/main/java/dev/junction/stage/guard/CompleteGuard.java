@@ -1,0 +1,91 @@
+package dev.junction.stage.guard;
+
+import dev.junction.dialect.DialectCodecs;
+import dev.junction.json.Json;
+import dev.junction.model.ChatResponse;
+import dev.junction.model.Choice;
+import dev.junction.model.ContentPart;
+import dev.junction.model.GatewayError;
+import dev.junction.model.GatewayException;
+import dev.junction.model.Message;
+import dev.junction.model.StreamEvent;
+import dev.junction.pipeline.Reply;
+import dev.junction.upstream.UpstreamReply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The output policies on a complete answer to a request that did not stream: every text part goes through an
+ * {@link OutputGuard} whole; the answer is then written from its canonical form (the fast path's bytes would carry the
+ * unmasked text), or refused when a policy blocks it.
+ */
+final class CompleteGuard {
+
+    private CompleteGuard() {
+    }
+
+    static Reply check(Reply.Chat chat, OutputGuard guard) {
+        ChatResponse response;
+        switch (chat.reply()) {
+            case UpstreamReply.Complete c -> response = canonical(c);
+            case UpstreamReply.Synthesized s -> response = s.response();
+            default -> {
+                return chat;
+            }
+        }
+        List<Choice> choices = new ArrayList<>(response.choices().size());
+        for (Choice choice : response.choices()) {
+            List<ContentPart> parts = new ArrayList<>(choice.message().content().size());
+            int index = 0;
+            for (ContentPart part : choice.message().content()) {
+                if (part instanceof ContentPart.Text(String text)) {
+                    Collected guarded = guarded(guard, choice.index(), index, text);
+                    if (guarded.error != null) {
+                        return new Reply.Refused(guarded.error);
+                    }
+                    parts.add(new ContentPart.Text(guarded.text.toString()));
+                } else {
+                    parts.add(part);
+                }
+                index++;
+            }
+            Message m = choice.message();
+            choices.add(new Choice(choice.index(), new Message(m.role(), parts, m.name()), choice.finishReason(),
+                    choice.logprobs()));
+        }
+        ChatResponse guarded = new ChatResponse(response.id(), response.model(), response.created(), choices,
+                response.usage(), response.extensions());
+        return new Reply.Chat(new UpstreamReply.Synthesized(guarded, chat.reply().dropped()), chat.writer(),
+                chat.transforms());
+    }
+
+    /** What the guard let through of one text part, or the error it ended with. */
+    private static final class Collected implements Consumer<StreamEvent> {
+        private final StringBuilder text = new StringBuilder();
+        private GatewayError error;
+
+        @Override
+        public void accept(StreamEvent event) {
+            switch (event) {
+                case StreamEvent.BlockDelta(int c, int i, StreamEvent.Delta.Text t) -> text.append(t.text());
+                case StreamEvent.StreamError e -> error = e.error();
+                default -> { }
+            }
+        }
+    }
+
+    private static Collected guarded(OutputGuard guard, int choice, int index, String text) {
+        Collected collected = new Collected();
+        guard.onEvent(new StreamEvent.BlockDelta(choice, index, new StreamEvent.Delta.Text(text)), collected);
+        guard.onEvent(new StreamEvent.BlockStop(choice, index), collected);
+        return collected;
+    }
+
+    private static ChatResponse canonical(UpstreamReply.Complete c) {
+        JsonNode body = Json.tryParse(c.raw().getBytes()).orElseThrow(() -> new GatewayException(
+                new GatewayError.BadGateway("The upstream returned a body that is not JSON.", false)));
+        return DialectCodecs.of(c.dialect()).responseToCanonical(body);
+    }
+}
