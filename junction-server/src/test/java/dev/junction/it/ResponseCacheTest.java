@@ -271,4 +271,21 @@ class ResponseCacheTest {
         assertThat(xCache(openAi(prompt, false))).isEqualTo("MISS");
         assertThat(upstream.requestCount()).isEqualTo(2);
     }
+
+    @Test
+    void aHitCountsAgainstTheRequestRateAndCostsNothing() {
+        String prompt = prompt();
+        Provision.IssuedKey key = new Provision(gateway).key(Provision.rpm(3), java.util.List.of());
+        assertThat(xCache(openAi(key.plaintext(), prompt, false))).isEqualTo("MISS");
+        HttpResponse<String> hit = openAi(key.plaintext(), prompt, false);
+        assertThat(xCache(hit)).isEqualTo("HIT");
+        assertThat(xCache(openAi(key.plaintext(), prompt, false))).isEqualTo("HIT");
+
+        assertThat(openAi(key.plaintext(), prompt, false).statusCode()).as("RPM counts hits").isEqualTo(429);
+        String id = hit.headers().firstValue("x-request-id").orElseThrow();
+        String line = gateway.awaitLog(id).lines().filter(l -> l.contains("\"request_id\":\"" + id + "\""))
+                .findFirst().orElseThrow();
+        assertThat(Json.MAPPER.readTree(line).path("cost_usd").asDouble()).isZero();
+        assertThat(upstream.requestCount()).isEqualTo(1);
+    }
 }
