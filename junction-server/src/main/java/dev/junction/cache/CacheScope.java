@@ -42,6 +42,11 @@ public record CacheScope(String id) {
         };
     }
 
+    /** Whether this is the key scope of the virtual key {@code keyId}. */
+    public boolean isKeyScopeOf(String keyId) {
+        return id.equals("key:" + keyId) || id.endsWith("/key:" + keyId);
+    }
+
     /** Whether an entry made in {@code other} belongs to this scope or a narrower one inside it. */
     public boolean covers(CacheScope other) {
         return other.id.equals(id) || other.id.startsWith(id + "/");

@@ -19,6 +19,12 @@ public interface CacheStore extends AutoCloseable {
     /** Drops every entry of {@code scope} and of the scopes inside it; answers how many were dropped. */
     CompletionStage<Long> evict(CacheScope scope);
 
+    /**
+     * Drops the entries made in the key scope of the virtual key {@code keyId} (a route or key with
+     * {@code scope: key}); entries it made in a wider scope are shared and stay. Answers how many were dropped.
+     */
+    CompletionStage<Long> evictKey(String keyId);
+
     /** Entries and their encoded bytes, as far as this backend knows them. */
     CompletionStage<Size> size();
 

@@ -66,9 +66,18 @@ public final class MemoryCacheStore implements CacheStore {
 
     @Override
     public CompletionStage<Long> evict(CacheScope scope) {
+        return drop(key -> scope.covers(key.scope()));
+    }
+
+    @Override
+    public CompletionStage<Long> evictKey(String keyId) {
+        return drop(key -> key.scope().isKeyScopeOf(keyId));
+    }
+
+    private CompletionStage<Long> drop(java.util.function.Predicate<CacheKey> which) {
         long[] dropped = {0};
         entries.asMap().keySet().removeIf(key -> {
-            boolean match = scope.covers(key.scope());
+            boolean match = which.test(key);
             dropped[0] += match ? 1 : 0;
             return match;
         });

@@ -81,6 +81,13 @@ public final class RedisCacheStore implements CacheStore {
     }
 
     @Override
+    public CompletionStage<Long> evictKey(String keyId) {
+        String inTenant = glob(prefix) + "*/key:" + glob(keyId) + "|*";
+        String alone = glob(prefix + "key:" + keyId) + "|*";
+        return scan(inTenant, true).thenCombine(scan(alone, true), (a, b) -> a.entries() + b.entries());
+    }
+
+    @Override
     public CompletionStage<Size> size() {
         return scan(glob(prefix) + "*", false);
     }

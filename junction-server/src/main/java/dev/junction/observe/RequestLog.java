@@ -38,6 +38,10 @@ public final class RequestLog {
         if (!r.errorType.isEmpty()) {
             e = e.addKeyValue("error_type", r.errorType).addKeyValue("error", r.errorMessage);
         }
+        if (r.cacheHit.isPresent()) {
+            e = e.addKeyValue("cache", r.cacheHit.get())
+                    .addKeyValue("saved_usd", dev.junction.pricing.Costs.usd(r.cacheSavedNanos));
+        }
         if (r.clientDisconnected) {
             e = e.addKeyValue("client_disconnected", true);
         }

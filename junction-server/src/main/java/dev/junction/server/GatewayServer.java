@@ -222,7 +222,7 @@ public final class GatewayServer {
 
         MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
 
-        new AdminApi(runtime::get, health, governance, alerts, events).mount(router,
+        new AdminApi(runtime::get, health, governance, alerts, events, cache).mount(router,
                 Optional.of(pipelines.playground()));
         if (metrics.isPresent() && config.observability().metrics().port().isEmpty()) {
             router.get("/metrics").handler(new MetricsEndpoint(metrics.get(), runtime::get, false));

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class ResponseCacheTest {
 
     static final String OTHER_KEY = "jk-other-0123456789abcdef";
+    static final String ADMIN_KEY = "jk-admin-0123456789abcdef";
     static final String ANSWER = "Cached words from the upstream";
     static MockUpstream upstream;
     static Gateway gateway;
@@ -46,10 +47,11 @@ class ResponseCacheTest {
         upstream = MockUpstream.start();
         gateway = Gateway.start("""
                 keys: [{name: tests, key: %s}, {name: other, key: %s}]
+                admin_keys: [{name: admin, key: %s}]
                 cache: {ttl: 60s, max_entries: 1000}
                 routes:
                   cached: {steps: [{provider: openai, model: gpt-4o}]}
-                """.formatted(Gateway.KEY, OTHER_KEY), Map.of("OPENAI_BASE_URL", upstream.baseUrl(),
+                """.formatted(Gateway.KEY, OTHER_KEY, ADMIN_KEY), Map.of("OPENAI_BASE_URL", upstream.baseUrl(),
                 "OPENAI_API_KEY", "sk-upstream-openai-0123456789"), CLOCK);
     }
 
@@ -286,6 +288,29 @@ class ResponseCacheTest {
         String line = gateway.awaitLog(id).lines().filter(l -> l.contains("\"request_id\":\"" + id + "\""))
                 .findFirst().orElseThrow();
         assertThat(Json.MAPPER.readTree(line).path("cost_usd").asDouble()).isZero();
+        assertThat(Json.MAPPER.readTree(line).path("cache").asString()).isEqualTo("exact");
         assertThat(upstream.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theAdminApiShowsHitsAndDropsAScopesEntries() {
+        String prompt = prompt();
+        openAi(prompt, false);
+        openAi(prompt, false);
+
+        var overview = Json.MAPPER.readTree(gateway.get("/api/admin/cache", "authorization", "Bearer " + ADMIN_KEY)
+                .body());
+        assertThat(overview.path("entries").asLong()).isPositive();
+        assertThat(overview.at("/routes/cached/hits").asLong()).isPositive();
+        assertThat(overview.at("/keys/tests/hit_rate").asDouble()).isBetween(0.0, 1.0);
+
+        HttpResponse<String> deleted = gateway.request("DELETE", "/api/admin/cache?scope=gateway-key:tests", "",
+                "authorization", "Bearer " + ADMIN_KEY);
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(deleted.body()).path("deleted").asLong()).isPositive();
+        assertThat(xCache(openAi(prompt, false))).isEqualTo("MISS");
+        HttpResponse<String> neither = gateway.request("DELETE", "/api/admin/cache", "", "authorization",
+                "Bearer " + ADMIN_KEY);
+        assertThat(neither.statusCode()).isEqualTo(400);
     }
 }

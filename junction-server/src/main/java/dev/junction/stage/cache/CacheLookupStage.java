@@ -66,7 +66,7 @@ public final class CacheLookupStage implements Stage {
                 CacheScope.Level.valueOf(policy.scope().name()));
         CacheKey key = RequestFingerprint.of(scope, route.get().name(), op.canonical());
         Duration ttl = controls.ttl().orElse(policy.ttl());
-        CacheState.Miss miss = new CacheState.Miss(key, ttl, route.get().name());
+        CacheState.Miss miss = new CacheState.Miss(key, ttl, route.get().name(), cache.clock().instant());
         if (controls.noCache()) {
             exchange.attach(CacheState.ATTRIBUTE, miss);
             return chain.proceed(exchange);

@@ -49,6 +49,7 @@ public final class CacheStage implements Stage {
                 response.putHeader("x-cache", "HIT").putHeader("x-cache-kind", hit.kind())
                         .putHeader("x-cache-ttl", Long.toString(hit.answer().secondsLeft(cache.clock().instant())))
                         .putHeader("x-cache-key", hit.key().shortHash());
+                exchange.record().cacheHit(hit.kind(), hit.answer().meteredNanos());
                 return Future.succeededFuture(op.answer(hit.answer().response()));
             }
             case CacheState.Miss miss -> {
@@ -87,8 +88,8 @@ public final class CacheStage implements Stage {
         Caller caller = exchange.caller().orElseGet(() -> Caller.configured(record.keyNameOrDash()));
         long metered = exchange.runtime().governor().costs(caller, record.publicModel(), exchange.route().orElseThrow(),
                 record.deployment(), response.get().usage()).meteredNanos();
-        Instant now = cache.clock().instant();
-        CachedAnswer answer = new CachedAnswer(response.get(), metered, now, now.plus(miss.ttl()), miss.route());
+        Instant from = miss.lookedUpAt();
+        CachedAnswer answer = new CachedAnswer(response.get(), metered, from, from.plus(miss.ttl()), miss.route());
         cache.store().put(miss.key(), answer).whenComplete((done, error) -> {
             if (error != null) {
                 LOG.warn("The answer of request {} could not be stored in the response cache", exchange.requestId(),
