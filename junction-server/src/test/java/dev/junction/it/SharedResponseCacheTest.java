@@ -81,6 +81,15 @@ class SharedResponseCacheTest {
         }
     }
 
+    /** A new prompt, asked of the first gateway, once its answer is in Redis. */
+    private static String storedByTheFirstGateway(String label) {
+        String prompt = label + UUID.randomUUID();
+        long entries = entries();
+        assertThat(openAi(first, Gateway.KEY, prompt).headers().firstValue("x-cache")).hasValue("MISS");
+        awaitEntries(entries + 1);
+        return prompt;
+    }
+
     private static HttpResponse<String> openAi(Gateway gateway, String key, String prompt) {
         return gateway.post("/v1/chat/completions", """
                 {"model":"cached","temperature":0,"max_tokens":256,"messages":[{"role":"user","content":"%s"}]}"""
@@ -114,10 +123,7 @@ class SharedResponseCacheTest {
 
     @Test
     void aSharedEntryExpiresByTheGatewaysClock() {
-        String prompt = "expiring " + UUID.randomUUID();
-        long entries = entries();
-        openAi(first, Gateway.KEY, prompt);
-        awaitEntries(entries + 1);
+        String prompt = storedByTheFirstGateway("expiring ");
         assertThat(openAi(second, Gateway.KEY, prompt).headers().firstValue("x-cache")).hasValue("HIT");
 
         CLOCK.advance(Duration.ofSeconds(61));
@@ -127,10 +133,7 @@ class SharedResponseCacheTest {
 
     @Test
     void anotherCallersIdenticalRequestIsAMissOnTheOtherGateway() {
-        String prompt = "scoped " + UUID.randomUUID();
-        long entries = entries();
-        openAi(first, Gateway.KEY, prompt);
-        awaitEntries(entries + 1);
+        String prompt = storedByTheFirstGateway("scoped ");
 
         HttpResponse<String> other = openAi(second, ResponseCacheTest.OTHER_KEY, prompt);
 
