@@ -32,12 +32,13 @@ public final class CacheStats {
         }
     }
 
+    private final Counters total = new Counters();
     private final Map<String, Counters> routes = new ConcurrentHashMap<>();
     private final Map<String, Counters> keys = new ConcurrentHashMap<>();
 
     /** Counts a hit that saved {@code savedNanos}. */
     public void hit(String route, String key, long savedNanos) {
-        for (Counters c : new Counters[] {of(routes, route), of(keys, key)}) {
+        for (Counters c : new Counters[] {total, of(routes, route), of(keys, key)}) {
             c.hits.increment();
             c.saved.add(savedNanos);
         }
@@ -45,8 +46,14 @@ public final class CacheStats {
 
     /** Counts a lookup that found nothing. */
     public void miss(String route, String key) {
+        total.misses.increment();
         of(routes, route).misses.increment();
         of(keys, key).misses.increment();
+    }
+
+    /** The figures of every route and key together. */
+    public Figures total() {
+        return total.figures();
     }
 
     /** The figures per route, by name. */

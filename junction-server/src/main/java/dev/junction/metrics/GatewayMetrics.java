@@ -59,6 +59,11 @@ public final class GatewayMetrics implements AutoCloseable {
         });
     }
 
+    /** Counts the response cache's hits, misses and savings ({@code junction_cache_*}). */
+    public void observe(dev.junction.cache.CacheStats cache) {
+        new CacheMeters(cache).bindTo(registry);
+    }
+
     /** The settings it serves under. */
     public MetricsSettings settings() {
         return settings;

@@ -128,6 +128,7 @@ public final class GatewayServer {
                 ? Optional.of(new GatewayMetrics(config.observability().metrics(), vertx, events, health,
                         governance.writer(), runtime::get))
                 : Optional.empty();
+        metrics.ifPresent(m -> cache.ifPresent(c -> m.observe(c.stats())));
         vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());
         this.checks.schedule(runtime.get());
     }

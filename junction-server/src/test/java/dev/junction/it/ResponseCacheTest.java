@@ -303,6 +303,9 @@ class ResponseCacheTest {
         assertThat(overview.path("entries").asLong()).isPositive();
         assertThat(overview.at("/routes/cached/hits").asLong()).isPositive();
         assertThat(overview.at("/keys/tests/hit_rate").asDouble()).isBetween(0.0, 1.0);
+        String scrape = gateway.get("/metrics", "authorization", "Bearer " + ADMIN_KEY).body();
+        assertThat(scrape).containsPattern("junction_cache_hits_total [1-9]")
+                .contains("junction_cache_misses_total").contains("junction_cache_saved_usd_total");
 
         HttpResponse<String> deleted = gateway.request("DELETE", "/api/admin/cache?scope=gateway-key:tests", "",
                 "authorization", "Bearer " + ADMIN_KEY);
