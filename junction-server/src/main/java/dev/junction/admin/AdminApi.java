@@ -62,9 +62,10 @@ public final class AdminApi {
      * @param governance the store, ledger and key material, for the process's whole life
      * @param alerts the alerting, for its listing and test sends
      * @param events the gateway's events, for the live stream
+     * @param cache the response cache, when it is on
      */
     public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance,
-                    AlertService alerts, EventBus events) {
+                    AlertService alerts, EventBus events, Optional<dev.junction.cache.ResponseCache> cache) {
         this.runtime = runtime;
         this.live = new LiveEvents(events, governance);
         this.sessions = new ConsoleSessions(governance.database(), governance.store().consoleSessions(),
@@ -88,6 +89,7 @@ public final class AdminApi {
         all.addAll(new AlertRulesResource(writes, alerts).routes());
         all.addAll(new ProviderTestResource(runtime).routes());
         all.addAll(new SettingsResource(runtime, alerts).routes());
+        all.addAll(new CacheResource(cache).routes());
         this.routes = List.copyOf(all);
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));

@@ -41,7 +41,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "auth", "redis", "providers", "routes",
             "groups", "health", "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
-            "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails");
+            "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails", "cache");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
             "trusted_proxies", "forwarded_header");
@@ -140,6 +140,7 @@ public final class ConfigLoader {
             throw new ConfigException(sourceName, problems.list());
         }
         Optional<String> redisUrl = redisUrl(root.get("redis"), problems);
+        CacheSettings cache = new CacheReader(problems).read(root.get("cache"), redisUrl);
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
@@ -147,7 +148,7 @@ public final class ConfigLoader {
         routes.routes().keySet().forEach(name -> routeSources.put(name, ConfigLayers.Source.FILE));
         ConfigLayers layers = new ConfigLayers(timeouts, routes.groups(), providerSources, routeSources, Map.of());
         return new GatewayConfig(server, keys, adminKeys, authRequired, providers, routes.routes(), routes.aliases(),
-                health, redisUrl, media, governance, observability, console, source, layers, guardrails);
+                health, redisUrl, media, governance, observability, console, source, layers, guardrails, cache);
     }
 
     /**

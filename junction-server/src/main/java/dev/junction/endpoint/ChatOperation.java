@@ -1,9 +1,10 @@
 package dev.junction.endpoint;
 
 import dev.junction.model.ChatRequest;
+import dev.junction.model.ChatResponse;
+import dev.junction.pipeline.CacheableOperation;
 import dev.junction.pipeline.ClientDialect;
 import dev.junction.pipeline.Exchange;
-import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
 import dev.junction.routing.Pin;
 import dev.junction.routing.RequestFacts;
@@ -12,15 +13,17 @@ import dev.junction.routing.Routed;
 import dev.junction.tokens.TokenEstimator;
 import dev.junction.upstream.ClientRequest;
 import dev.junction.upstream.Propagation;
+import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A chat turn in any client dialect (Chat Completions, Messages, generateContent): routed with failover by the
  * {@link dev.junction.routing.RouteExecutor}, answered by a {@link ChatReplyWriter} in the client's dialect and stream
  * format. Immutable.
  */
-public final class ChatOperation implements Operation {
+public final class ChatOperation implements CacheableOperation {
 
     private final ClientRequest request;
     private final ClientDialect client;
@@ -77,8 +80,14 @@ public final class ChatOperation implements Operation {
     }
 
     /** The canonical request. */
+    @Override
     public ChatRequest canonical() {
         return request.canonical();
+    }
+
+    @Override
+    public Reply.Chat answer(ChatResponse response) {
+        return new Reply.Chat(new UpstreamReply.Synthesized(response, Set.of()), writer);
     }
 
     @Override

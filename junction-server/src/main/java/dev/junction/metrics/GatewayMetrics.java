@@ -62,6 +62,11 @@ public final class GatewayMetrics implements AutoCloseable {
         this.guardrails = events.subscribe(GuardrailTriggered.class, new GuardrailMeters(registry));
     }
 
+    /** Counts the response cache's hits, misses and savings ({@code junction_cache_*}). */
+    public void observe(dev.junction.cache.CacheStats cache) {
+        new CacheMeters(cache).bindTo(registry);
+    }
+
     /** The settings it serves under. */
     public MetricsSettings settings() {
         return settings;

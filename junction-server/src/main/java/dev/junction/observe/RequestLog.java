@@ -41,6 +41,10 @@ public final class RequestLog {
         if (r.guardrails().isPresent()) {
             e = e.addKeyValue("guardrails", r.guardrails().get());
         }
+        if (r.cacheHit.isPresent()) {
+            e = e.addKeyValue("cache", r.cacheHit.get())
+                    .addKeyValue("saved_usd", dev.junction.pricing.Costs.usd(r.cacheSavedNanos));
+        }
         if (r.clientDisconnected) {
             e = e.addKeyValue("client_disconnected", true);
         }

@@ -29,6 +29,8 @@ public final class RequestRecord {
     boolean authenticated;
     Optional<Deployment> deployment = Optional.empty();
     Costs costs = Costs.ZERO;
+    Optional<String> cacheHit = Optional.empty();
+    long cacheSavedNanos;
     Optional<BodyCapture> capture = Optional.empty();
     Optional<String> requestBody = Optional.empty();
     Optional<String> responseBody = Optional.empty();
@@ -144,6 +146,13 @@ public final class RequestRecord {
 
     public RequestRecord costs(Costs c) {
         this.costs = c;
+        return this;
+    }
+
+    /** Marks the request as answered by the response cache ({@code kind}: exact, semantic), saving this cost. */
+    public RequestRecord cacheHit(String kind, long savedNanos) {
+        this.cacheHit = Optional.of(kind);
+        this.cacheSavedNanos = savedNanos;
         return this;
     }
 

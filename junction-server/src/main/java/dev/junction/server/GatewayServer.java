@@ -7,6 +7,7 @@ import dev.junction.alert.GovernanceProbes;
 import dev.junction.alert.GovernanceAnnouncementClaims;
 import dev.junction.alert.GovernanceStoredAlerts;
 import dev.junction.auth.AccessMode;
+import dev.junction.cache.ResponseCache;
 import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.StoredConfigMerger;
@@ -95,6 +96,7 @@ public final class GatewayServer {
     private volatile boolean draining;
     private volatile Optional<ConfigWatcher> watcher = Optional.empty();
     private final Optional<GatewayMetrics> metrics;
+    private final Optional<ResponseCache> cache;
     private HttpServer server;
     private Optional<HttpServer> metricsServer = Optional.empty();
 
@@ -104,7 +106,8 @@ public final class GatewayServer {
         governance.startRetention(config.observability().analytics());
         this.conversations = new Conversations(governance.database(), config.governance().responses(), clock);
         this.tracing = Tracings.start(config.observability().tracing(), events);
-        this.pipelines = new Pipelines(this::runtime, conversations, extensions, tracing);
+        this.cache = ResponseCache.start(config.cache(), config.redisUrl(), clock);
+        this.pipelines = new Pipelines(this::runtime, conversations, extensions, tracing, cache);
         this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));
         this.vertx = Vertx.vertx(new VertxOptions());
         this.http = new HttpUpstreamClient(vertx, 1024);
@@ -125,6 +128,7 @@ public final class GatewayServer {
                 ? Optional.of(new GatewayMetrics(config.observability().metrics(), vertx, events, health,
                         governance.writer(), runtime::get))
                 : Optional.empty();
+        metrics.ifPresent(m -> cache.ifPresent(c -> m.observe(c.stats())));
         vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());
         this.checks.schedule(runtime.get());
     }
@@ -155,6 +159,7 @@ public final class GatewayServer {
             gateway.alerts.close();
             gateway.metrics.ifPresent(GatewayMetrics::close);
             gateway.healthSync.ifPresent(RedisHealthSync::close);
+            gateway.cache.ifPresent(c -> c.store().close());
             gateway.vertx.close();
             gateway.governance.close();
             gateway.tracing.close();
@@ -218,7 +223,7 @@ public final class GatewayServer {
 
         MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
 
-        new AdminApi(runtime::get, health, governance, alerts, events).mount(router,
+        new AdminApi(runtime::get, health, governance, alerts, events, cache).mount(router,
                 Optional.of(pipelines.playground()));
         if (metrics.isPresent() && config.observability().metrics().port().isEmpty()) {
             router.get("/metrics").handler(new MetricsEndpoint(metrics.get(), runtime::get, false));
@@ -332,7 +337,7 @@ public final class GatewayServer {
                 loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(),
                 running.redisUrl(), running.media(), running.governance(), running.observability(), running.console(),
                 loaded.source(),
-                loaded.layers(), loaded.guardrails());
+                loaded.layers(), loaded.guardrails(), loaded.cache());
         GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
         if (previous.callers().mode().closed() != next.callers().mode().closed()) {
             StartupSummary.access(next.callers().mode(), next.config().server().port());
@@ -434,6 +439,7 @@ public final class GatewayServer {
             http.close().await(5, TimeUnit.SECONDS);
             media.close().await(5, TimeUnit.SECONDS);
             healthSync.ifPresent(RedisHealthSync::close);
+            cache.ifPresent(c -> c.store().close());
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("Shutdown did not complete cleanly: {}", e.toString());

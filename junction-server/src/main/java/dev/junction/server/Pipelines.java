@@ -1,5 +1,6 @@
 package dev.junction.server;
 
+import dev.junction.cache.ResponseCache;
 import dev.junction.endpoint.MeHandler;
 import dev.junction.endpoint.ModelsHandler;
 import dev.junction.conversation.Conversations;
@@ -13,6 +14,8 @@ import dev.junction.runtime.GatewayRuntime;
 import dev.junction.stage.access.ModelScopeStage;
 import dev.junction.stage.auth.AuthenticationStage;
 import dev.junction.stage.budget.BudgetStage;
+import dev.junction.stage.cache.CacheLookupStage;
+import dev.junction.stage.cache.CacheStage;
 import dev.junction.stage.cost.CostStage;
 import dev.junction.stage.guard.GuardStage;
 import dev.junction.stage.limit.RateLimitStage;
@@ -33,9 +36,10 @@ import java.util.function.Supplier;
  * {@code docs/architecture.md}, "The request path"):
  * <pre>
  * request log → [trace] → authentication → decode → [conversation] → resolve route → model scope → guardrails
- *     → rate limits → budget → cost → extensions → execute
+ *     → [cache lookup] → rate limits → budget → cost → [cache] → extensions → execute
  * </pre>
- * ({@code trace} only when tracing is on, in every pipeline; {@code conversation} only for the Responses API). The
+ * ({@code trace} only when tracing is on, in every pipeline; {@code conversation} only for the Responses API; the
+ * two cache stages only when the response cache is on, not in the playground). The
  * playground's pipeline has the playground's caller in place of authentication and a deployment pin after resolve.
  * Informational endpoints run the same first stages and end in their own answer. Stateless stages: one instance
  * each, shared by all pipelines and event loops.
@@ -56,16 +60,19 @@ final class Pipelines {
     private final Conversations conversations;
     private final Stage conversation;
     private final ModelsHandler models = new ModelsHandler();
+    private final Optional<ResponseCache> cache;
 
     /**
      * @param conversations the Responses API's stored responses
      * @param tracing the gateway's traces; its stage runs right inside the request log's when it is on
      * @param extensions stages of the embedding application, run in their order after the governance stages (the
      *     caller is known and admitted, the route resolved) and right before execution
+     * @param cache the response cache, when it is on
      */
     Pipelines(Supplier<GatewayRuntime> runtime, Conversations conversations, List<Stage> extensions,
-              Tracing tracing) {
+              Tracing tracing, Optional<ResponseCache> cache) {
         this.runtime = runtime;
+        this.cache = cache;
         this.head = tracing.enabled() ? List.of(log, new TraceStage(tracing)) : List.of(log);
         this.conversations = conversations;
         this.conversation = new ConversationStage(conversations);
@@ -96,8 +103,10 @@ final class Pipelines {
         List<Stage> stages = new ArrayList<>(head);
         stages.addAll(List.of(auth, decode));
         afterDecode.ifPresent(stages::add);
-        stages.addAll(List.of(resolve, new ModelScopeStage(), guard, new RateLimitStage(), new BudgetStage(),
-                new CostStage()));
+        stages.addAll(List.of(resolve, new ModelScopeStage(), guard));
+        cache.ifPresent(c -> stages.add(new CacheLookupStage(c)));
+        stages.addAll(List.of(new RateLimitStage(), new BudgetStage(), new CostStage()));
+        cache.ifPresent(c -> stages.add(new CacheStage(c)));
         stages.addAll(extensions);
         stages.add(new ExecuteStage());
         return stages;

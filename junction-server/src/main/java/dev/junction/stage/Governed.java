@@ -3,9 +3,11 @@ package dev.junction.stage;
 import dev.junction.governance.Governor;
 import dev.junction.governance.Refusal;
 import dev.junction.model.GatewayError;
+import dev.junction.pipeline.CacheHit;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Reply;
 import io.vertx.core.Future;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 
 /**
@@ -21,6 +23,20 @@ public final class Governed {
         var operation = exchange.operation();
         return new Governor.Ask(exchange.requestId(), operation.model(), exchange.route().orElseThrow(),
                 exchange::inputTokens, operation.maxOutputTokens());
+    }
+
+    /**
+     * What the governor needs to know of an exchange the response cache answers ({@link CacheHit}): no tokens, so the
+     * rate limits count the request but not its tokens and the budgets reserve nothing.
+     */
+    public static Governor.Ask askForHit(Exchange exchange) {
+        return new Governor.Ask(exchange.requestId(), exchange.operation().model(), exchange.route().orElseThrow(),
+                () -> 0, OptionalInt.of(0));
+    }
+
+    /** {@link #ask}, or {@link #askForHit} when the response cache answers the exchange. */
+    public static Governor.Ask askOf(Exchange exchange) {
+        return CacheHit.of(exchange).isPresent() ? askForHit(exchange) : ask(exchange);
     }
 
     /**

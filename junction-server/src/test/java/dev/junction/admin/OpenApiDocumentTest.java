@@ -55,7 +55,8 @@ class OpenApiDocumentTest {
         governance = Governance.start(settings, Optional.empty(), Clock.systemUTC());
         routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance,
                 new AlertService(AlertSettings.DEFAULT, new EventBus(), new GovernanceProbes(governance, false),
-                        StoredAlerts.NONE, AnnouncementClaims.ALWAYS, Clock.systemUTC(), "test"), new EventBus())
+                        StoredAlerts.NONE, AnnouncementClaims.ALWAYS, Clock.systemUTC(), "test"), new EventBus(),
+                Optional.empty())
                 .routes();
     }
 

@@ -16,7 +16,7 @@ import dev.junction.model.ChatResponse;
 import dev.junction.model.Dialect;
 import dev.junction.pipeline.ClientDialect;
 import dev.junction.pipeline.Exchange;
-import dev.junction.pipeline.Operation;
+import dev.junction.pipeline.CacheableOperation;
 import dev.junction.pipeline.Reply;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * turn finds it on any replica. A stored answer is always rendered by the gateway; one the client does not store
  * may take the fast path to a Responses upstream. Immutable: {@link #continuing} and {@link #storing} make copies.
  */
-public final class ResponsesOperation implements Operation {
+public final class ResponsesOperation implements CacheableOperation {
 
     private final ObjectNode body;
     private final ResponsesOptions options;
@@ -193,6 +193,16 @@ public final class ResponsesOperation implements Operation {
     @Override
     public RequestFacts facts() {
         return chat.facts();
+    }
+
+    @Override
+    public ChatRequest canonical() {
+        return canonical;
+    }
+
+    @Override
+    public Reply.Chat answer(ChatResponse response) {
+        return chat.answer(response);
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Reserves the request's worst-case charged cost (estimated input plus its output cap, at the dearest deployment of
  * the route) in every budget of the caller before anything is sent, so concurrent requests cannot overspend; refuses
  * when a budget cannot afford it. When the request is over, settles the real charged cost (set on the record by the
- * cost stage, which finishes first) and releases the rest.
+ * cost stage, which finishes first) and releases the rest. A request the response cache answers reserves nothing
+ * and settles what the hit is charged (nothing by default).
  */
 public final class BudgetStage implements Stage {
 
@@ -30,7 +31,7 @@ public final class BudgetStage implements Stage {
         if (caller.isEmpty() || caller.get().grant().isEmpty()) {
             return chain.proceed(exchange);
         }
-        Future<Optional<BudgetHold>> held = exchange.runtime().governor().reserve(caller.get(), Governed.ask(exchange),
+        Future<Optional<BudgetHold>> held = exchange.runtime().governor().reserve(caller.get(), Governed.askOf(exchange),
                 exchange.context());
         return held.transform(ar -> {
             if (ar.succeeded()) {

@@ -3,6 +3,7 @@ package dev.junction.stage.cost;
 import dev.junction.governance.Caller;
 import dev.junction.model.Usage;
 import dev.junction.observe.RequestRecord;
+import dev.junction.pipeline.CacheHit;
 import dev.junction.pipeline.Chain;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Outcome;
@@ -13,7 +14,8 @@ import io.vertx.core.Future;
 
 /**
  * Prices the request once it is over: its metered, standard and charged cost for the tokens it used, on the route it
- * was admitted for (a reload meanwhile changes nothing), written to the record. Placed after the budget stage, so it
+ * was admitted for (a reload meanwhile changes nothing), written to the record; a response-cache hit meters nothing
+ * and is charged its configured share of the standard cost. Placed after the budget stage, so it
  * finishes before it and the budget settles the charged cost. A request that used no tokens costs nothing.
  */
 public final class CostStage implements Stage {
@@ -33,6 +35,8 @@ public final class CostStage implements Stage {
         Caller caller = exchange.caller().orElseGet(() -> Caller.configured(record.keyNameOrDash()));
         Costs costs = exchange.runtime().governor().costs(caller, record.publicModel(), exchange.route().get(),
                 record.deployment(), usage);
-        record.costs(costs);
+        // A cache hit meters nothing (no upstream was called) and is charged its share of the standard cost.
+        record.costs(CacheHit.of(exchange).map(hit -> new Costs(0, costs.standardNanos(),
+                Math.round(costs.standardNanos() * hit.chargeShare()))).orElse(costs));
     }
 }

@@ -3,6 +3,7 @@ package dev.junction.stage.limit;
 import dev.junction.governance.Caller;
 import dev.junction.governance.LimitHold;
 import dev.junction.governance.Refusal;
+import dev.junction.pipeline.CacheHit;
 import dev.junction.pipeline.Chain;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Outcome;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Takes the request's allowance under the caller's RPM, TPM and concurrency limits (key, user, team and tenant at
  * once), says what is left in {@code x-ratelimit-*} headers, and refuses with a 429 and {@code Retry-After} when a
  * limit is exceeded. When the request is over, gives back the concurrency slot and corrects the tokens taken by the
- * estimate to the tokens used.
+ * estimate to the tokens used. A request the response cache answers counts against RPM and concurrency but takes
+ * and uses no tokens.
  */
 public final class RateLimitStage implements Stage {
 
@@ -31,7 +33,7 @@ public final class RateLimitStage implements Stage {
         if (caller.isEmpty() || caller.get().grant().isEmpty()) {
             return chain.proceed(exchange);
         }
-        Future<Optional<LimitHold>> held = exchange.runtime().governor().limit(caller.get(), Governed.ask(exchange),
+        Future<Optional<LimitHold>> held = exchange.runtime().governor().limit(caller.get(), Governed.askOf(exchange),
                 exchange.context());
         return held.transform(ar -> {
             if (ar.succeeded()) {
@@ -50,6 +52,8 @@ public final class RateLimitStage implements Stage {
 
     @Override
     public void finish(Exchange exchange, Outcome outcome) {
-        exchange.attached(HOLD).ifPresent(hold -> hold.release(outcome.usage().totalTokens()));
+        // A cache hit counts as a request, never as tokens.
+        long used = CacheHit.of(exchange).isPresent() ? 0 : outcome.usage().totalTokens();
+        exchange.attached(HOLD).ifPresent(hold -> hold.release(used));
     }
 }

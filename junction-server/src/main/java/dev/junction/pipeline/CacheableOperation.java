@@ -1,0 +1,16 @@
+package dev.junction.pipeline;
+
+import dev.junction.model.ChatRequest;
+import dev.junction.model.ChatResponse;
+
+/**
+ * An operation whose answer a response cache may keep and replay: a chat turn in any client dialect. Immutable.
+ */
+public interface CacheableOperation extends Operation {
+
+    /** The canonical request, what the cache key is computed from. */
+    ChatRequest canonical();
+
+    /** The answer {@code response} written in the client's dialect, as a stream if the client asked for one. */
+    Reply.Chat answer(ChatResponse response);
+}
