@@ -24,7 +24,8 @@ final class PlatformReader {
             "direct", (block, path, dialect, env, problems) -> {
                 problems.onlyKeys(block, path, java.util.Set.of("type"));
                 return Optional.of(Platform.DIRECT);
-            });
+            },
+            "vertex", new VertexPlatformReader());
 
     private PlatformReader() {}
 

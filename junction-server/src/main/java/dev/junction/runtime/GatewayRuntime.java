@@ -13,6 +13,8 @@ import dev.junction.dialect.openai.OpenAiProviderAdapter;
 import dev.junction.crypto.SealedReasoning;
 import dev.junction.dialect.responses.ReasoningSeal;
 import dev.junction.dialect.responses.ResponsesProviderAdapter;
+import dev.junction.dialect.vertex.VertexAdapters;
+import dev.junction.dialect.vertex.VertexPlatform;
 import dev.junction.events.EventBus;
 import dev.junction.governance.Governance;
 import dev.junction.governance.Governor;
@@ -74,6 +76,9 @@ public final class GatewayRuntime {
             p.apiKey().ifPresent(secrets::add);
             // Extra headers often carry credentials too (Azure's api-key, tenant tokens).
             p.headers().values().stream().filter(v -> v.length() >= 12).map(Secret::of).forEach(secrets::add);
+            if (p.platform() instanceof VertexPlatform vertexPlatform) {
+                secrets.addAll(vertexPlatform.secrets());
+            }
         });
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         config.adminKeys().stream().map(GatewayKey::key).forEach(secrets::add);
@@ -88,7 +93,9 @@ public final class GatewayRuntime {
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
         this.seal = new SealedReasoning(governance.secrets());
         ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
-        this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+        VertexAdapters vertexAi = new VertexAdapters(vertx, http, media, redactor);
+        this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
+                : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
             case ANTHROPIC -> anthropic;
             case GEMINI -> gemini;
@@ -112,7 +119,8 @@ public final class GatewayRuntime {
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible or "
                         + "Gemini provider.", Optional.of("model"), Optional.empty())));
-        this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
+        this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock
+                : p.platform() instanceof VertexPlatform ? vertexAi.embeddings(p) : switch (p.dialect()) {
             case OPENAI_CHAT, OPENAI_RESPONSES -> openAiEmbeddings;
             case GEMINI -> geminiEmbeddings;
             case ANTHROPIC -> noEmbeddings;

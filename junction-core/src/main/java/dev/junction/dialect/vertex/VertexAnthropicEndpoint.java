@@ -33,7 +33,7 @@ public final class VertexAnthropicEndpoint implements UpstreamEndpoint {
         Map<String, String> beta = call.request().dialect() == Dialect.ANTHROPIC
                 ? call.request().header("anthropic-beta").map(b -> Map.of("anthropic-beta", b)).orElse(Map.of())
                 : Map.of();
-        return exchanges.authorized(call, body, stream, platform -> url(platform, call.upstreamModel(), stream),
+        return exchanges.authorized(call.provider(), body, stream, platform -> url(platform, call.upstreamModel(), stream),
                 UpstreamHeaders.of(call, stream, beta));
     }
 

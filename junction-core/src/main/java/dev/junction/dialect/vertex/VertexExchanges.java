@@ -4,7 +4,6 @@ import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.upstream.HttpUpstreamClient;
-import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -13,7 +12,7 @@ import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What both Vertex endpoints do: find the call's {@link VertexPlatform}, get its access token, and build the exchange
+ * What every Vertex request does: find the provider's {@link VertexPlatform}, get its access token, and build the exchange
  * with the token as the bearer credential (set last, over any configured header). Stateless apart from the token
  * sources; thread safe.
  */
@@ -26,12 +25,11 @@ final class VertexExchanges {
     }
 
     /**
-     * The exchange of {@code body} to the URL {@code url} gives for the call's platform, with {@code headers}
+     * The exchange of {@code body} to the URL {@code url} gives for the provider's platform, with {@code headers}
      * (made fresh for this exchange) and the platform's access token.
      */
-    Future<HttpUpstreamClient.Exchange> authorized(UpstreamCall call, ObjectNode body, boolean stream,
+    Future<HttpUpstreamClient.Exchange> authorized(ProviderConfig provider, ObjectNode body, boolean stream,
                                                    Function<VertexPlatform, String> url, MultiMap headers) {
-        ProviderConfig provider = call.provider();
         if (!(provider.platform() instanceof VertexPlatform platform)) {
             return Future.failedFuture(new UpstreamFailure(new GatewayError.Internal(
                     "The provider '" + provider.name() + "' is not configured for Vertex AI.")));

@@ -21,7 +21,7 @@ public final class VertexGeminiEndpoint implements UpstreamEndpoint {
 
     @Override
     public Future<HttpUpstreamClient.Exchange> exchange(UpstreamCall call, ObjectNode body, boolean stream) {
-        return exchanges.authorized(call, body, stream, platform -> url(platform, call.upstreamModel(), stream),
+        return exchanges.authorized(call.provider(), body, stream, platform -> url(platform, call.upstreamModel(), stream),
                 UpstreamHeaders.of(call, stream));
     }
 

@@ -1,7 +1,9 @@
 package dev.junction.dialect.vertex;
 
 import dev.junction.provider.Platform;
+import dev.junction.secret.Secret;
 import java.net.URLEncoder;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,5 +62,10 @@ public record VertexPlatform(String project, String location, VertexCredentials 
         String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
         return endpoint() + "/v1/projects/" + project + "/locations/" + location + "/publishers/" + publisher
                 + "/models/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + ":" + method;
+    }
+
+    /** The secrets these settings hold, for the redactor: an inline service-account key. */
+    public List<Secret> secrets() {
+        return credentials instanceof VertexCredentials.ServiceAccountJson json ? List.of(json.json()) : List.of();
     }
 }
