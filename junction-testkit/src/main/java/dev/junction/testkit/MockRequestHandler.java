@@ -20,6 +20,7 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
+ *   <li>{@code /v1/projects/…} and {@code /token}: {@link VertexWire}, for the Google or the Anthropic publisher;
  *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
  * </ul>
  *
@@ -33,14 +34,20 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final Wire anthropic;
     private final Wire gemini;
     private final Wire responses;
+    private final VertexWire vertexGoogle;
+    private final VertexWire vertexAnthropic;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
         this.state = state;
         Responder responder = new Responder(vertx, state);
         this.openAi = new OpenAiWire(responder);
-        this.anthropic = new AnthropicWire(responder, state.signatures());
-        this.gemini = new GeminiWire(responder, state.signatures());
+        AnthropicWire anthropicWire = new AnthropicWire(responder, state.signatures());
+        GeminiWire geminiWire = new GeminiWire(responder, state.signatures());
+        this.anthropic = anthropicWire;
+        this.gemini = geminiWire;
+        this.vertexGoogle = new VertexWire(false, state.googleTokens(), geminiWire, anthropicWire, responder);
+        this.vertexAnthropic = new VertexWire(true, state.googleTokens(), geminiWire, anthropicWire, responder);
         this.responses = new ResponsesWire(responder, state.signatures());
     }
 
@@ -66,6 +73,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         if (ResponsesWire.serves(path)) {
             return responses;
         }
+        if (VertexWire.serves(path)) {
+            return VertexWire.anthropicPath(path) ? vertexAnthropic : vertexGoogle;
+        }
         boolean models = path.equals("/v1/models") || path.startsWith("/v1/models/");
         return models && request.headers().contains(AnthropicWire.VERSION_HEADER) ? anthropic : openAi;
     }
@@ -76,6 +86,10 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
             state.record(new RecordedRequest(
                     request.method().name(), request.uri(), headersOf(request), body.toString(), json,
                     request.version()));
+        }
+        if (wire == vertexGoogle && request.path().equals(GoogleTokenEndpoint.PATH)) {
+            vertexGoogle.token(request, body, exchange);
+            return;
         }
         wire.serve(request, json, exchange);
     }

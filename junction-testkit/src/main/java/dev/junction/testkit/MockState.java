@@ -22,6 +22,7 @@ final class MockState {
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private final Object cancelMonitor = new Object();
     private final IssuedSignatures signatures = new IssuedSignatures();
+    private final GoogleTokenEndpoint googleTokens = new GoogleTokenEndpoint();
     private volatile Behavior fallback = Behavior.ok();
     private int cancelledStreams;
 
@@ -38,6 +39,11 @@ final class MockState {
     /** {@return the thought signatures issued since start or the last reset} */
     IssuedSignatures signatures() {
         return signatures;
+    }
+
+    /** {@return the Google token endpoint's state: trusted keys and issued tokens, kept across resets} */
+    GoogleTokenEndpoint googleTokens() {
+        return googleTokens;
     }
 
     boolean recordsRequests() {

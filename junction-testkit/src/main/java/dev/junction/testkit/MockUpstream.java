@@ -181,6 +181,21 @@ public final class MockUpstream implements AutoCloseable {
     }
 
     /**
+     * The root URL of the mock, where it serves Google Vertex AI ({@code /v1/projects/…}) and Google's OAuth2 token
+     * endpoint ({@code /token}).
+     *
+     * @return {@code http://127.0.0.1:<port>} ({@code https://} over TLS)
+     */
+    public String rootUrl() {
+        return scheme() + "://" + host + ":" + port;
+    }
+
+    /** {@return the mock's Google token endpoint, to trust a test's service account and count issued tokens} */
+    public GoogleTokenEndpoint googleTokens() {
+        return state.googleTokens();
+    }
+
+    /**
      * Queues a behaviour; queued behaviours are used in FIFO order before the default, each for
      * {@link Behavior#times()} requests.
      *
