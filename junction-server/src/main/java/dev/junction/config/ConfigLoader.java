@@ -319,7 +319,7 @@ public final class ConfigLoader {
         }
         ProviderConfig fromEnv = known.get(name);
         Optional<String> baseUrl = problems.string(node, "base_url", path);
-        if (baseUrl.isEmpty() && preset.isEmpty() && fromEnv == null) {
+        if (baseUrl.isEmpty() && preset.isEmpty() && fromEnv == null && !node.has("platform")) {
             problems.add(path + ".base_url: required for a provider that is not in the catalog");
         }
         baseUrl.ifPresent(url -> {

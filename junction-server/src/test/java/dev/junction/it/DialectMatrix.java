@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.testkit.MockUpstream;
 import dev.junction.testkit.RecordedRequest;
+import dev.junction.testkit.TestServiceAccount;
 import dev.junction.testkit.ToolCall;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The 4×4 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic
  * and Gemini, and a gateway with one provider of each dialect pointed at it, reachable through the public models
- * {@code to-openai}, {@code to-responses}, {@code to-anthropic} and {@code to-gemini}. Each client SDK's test class runs its scenarios against all three.
+ * {@code to-openai}, {@code to-responses}, {@code to-anthropic} and {@code to-gemini}, plus Gemini and Claude on
+ * Vertex AI ({@code to-vertex-gemini}, {@code to-vertex-claude}, under a test service account's real OAuth2 flow). Each client SDK's test class runs its scenarios against all three.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -24,7 +26,11 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         OPENAI("to-openai"),
         ANTHROPIC("to-anthropic"),
         GEMINI("to-gemini"),
-        RESPONSES("to-responses");
+        RESPONSES("to-responses"),
+        /** Gemini on Google Vertex AI: the Gemini wire under a service account's OAuth2 token. */
+        VERTEX_GEMINI("to-vertex-gemini"),
+        /** Claude on Google Vertex AI: Anthropic's wire through {@code rawPredict}, under the same token. */
+        VERTEX_CLAUDE("to-vertex-claude");
 
         final String model;
 
@@ -43,7 +49,7 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     assertThat(tool.path("tool_call_id").asString()).isEqualTo(call.path("id").asString());
                     yield new String[] {call.path("function").path("name").asString(), text(tool.get("content"))};
                 }
-                case ANTHROPIC -> {
+                case ANTHROPIC, VERTEX_CLAUDE -> {
                     JsonNode messages = body.path("messages");
                     JsonNode result = messages.get(messages.size() - 1).path("content").get(0);
                     assertThat(result.path("type").asString()).isEqualTo("tool_result");
@@ -71,7 +77,7 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     assertThat(output.path("call_id").asString()).isEqualTo(call.path("call_id").asString());
                     yield new String[] {call.path("name").asString(), text(output.get("output"))};
                 }
-                case GEMINI -> {
+                case GEMINI, VERTEX_GEMINI -> {
                     JsonNode contents = body.path("contents");
                     JsonNode response = contents.get(contents.size() - 1).path("parts").get(0)
                             .path("functionResponse");
@@ -121,16 +127,23 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
     @Override
     public void beforeAll(ExtensionContext context) {
         upstream = MockUpstream.start();
+        TestServiceAccount account = TestServiceAccount.create(upstream, tempDirectory());
+        String vertex = "{type: vertex, project: mock-project, location: us-central1, credentials_file: '%s', base_url: %s}"
+                .formatted(account.file(), upstream.rootUrl());
         String yaml = server + (server.isEmpty() ? "" : "\n") + """
                 keys: [{name: tests, key: %s}]
                 providers:
                   openai-responses: {dialect: openai-responses, base_url: %s, api_key: sk-upstream-responses-0123456789}
+                  vertex-gemini: {dialect: gemini, platform: %s}
+                  vertex-claude: {dialect: anthropic, platform: %s}
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
                   to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
-                """.formatted(Gateway.KEY, upstream.baseUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                  to-vertex-gemini: {steps: [{provider: vertex-gemini, model: gemini-2.5-flash}]}
+                  to-vertex-claude: {steps: [{provider: vertex-claude, model: claude-sonnet-4-5}]}
+                """.formatted(Gateway.KEY, upstream.baseUrl(), vertex, vertex) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",
@@ -148,6 +161,16 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
     public void afterAll(ExtensionContext context) {
         gateway.close();
         upstream.close();
+    }
+
+    private static java.nio.file.Path tempDirectory() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("junction-vertex");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     MockUpstream upstream() {

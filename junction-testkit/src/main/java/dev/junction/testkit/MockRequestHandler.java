@@ -20,7 +20,8 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
- *   <li>{@code /v1/projects/…} and {@code /token}: {@link VertexWire}, for the Google or the Anthropic publisher;
+ *   <li>{@code /v1/projects/…}: {@link VertexWire}, for the Google or the Anthropic publisher; {@code POST /token},
+ *       Google's token endpoint, is answered there too but neither counted nor recorded;
  *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
  * </ul>
  *
@@ -53,6 +54,10 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        if (request.path().equals(GoogleTokenEndpoint.PATH)) { // another server in reality: neither counted nor recorded
+            request.body().onSuccess(body -> vertexGoogle.token(request, body));
+            return;
+        }
         long arrivalNanos = System.nanoTime();
         long sequence = state.arrive();
         Wire wire = wireFor(request);
@@ -86,10 +91,6 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
             state.record(new RecordedRequest(
                     request.method().name(), request.uri(), headersOf(request), body.toString(), json,
                     request.version()));
-        }
-        if (wire == vertexGoogle && request.path().equals(GoogleTokenEndpoint.PATH)) {
-            vertexGoogle.token(request, body, exchange);
-            return;
         }
         wire.serve(request, json, exchange);
     }

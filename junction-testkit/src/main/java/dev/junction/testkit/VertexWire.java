@@ -53,9 +53,9 @@ final class VertexWire implements Wire {
         this.responder = responder;
     }
 
-    /** Whether {@code path} is one of Vertex's: the token endpoint or a project's resources. */
+    /** Whether {@code path} is one of Vertex's: a project's resources. */
     static boolean serves(String path) {
-        return path.equals(GoogleTokenEndpoint.PATH) || path.startsWith("/v1/projects/");
+        return path.startsWith("/v1/projects/");
     }
 
     /** Whether {@code path} names a Claude model (the Anthropic publisher). */
@@ -93,7 +93,7 @@ final class VertexWire implements Wire {
     }
 
     /** Serves {@code POST /token}, whose body is a form, not JSON. */
-    void token(HttpServerRequest request, Buffer body, Exchange exchange) {
+    void token(HttpServerRequest request, Buffer body) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.toString(StandardCharsets.UTF_8).split("&")) {
             int eq = pair.indexOf('=');
@@ -104,7 +104,8 @@ final class VertexWire implements Wire {
         }
         String self = (request.isSSL() ? "https://" : "http://") + request.getHeader("host") + GoogleTokenEndpoint.PATH;
         Map.Entry<Integer, ObjectNode> answer = tokens.answer(form, self);
-        exchange.respond(answer.getKey(), Exchange.APPLICATION_JSON, Map.of(), JsonText.buffer(answer.getValue()));
+        request.response().setStatusCode(answer.getKey()).putHeader("content-type", "application/json; charset=utf-8")
+                .end(JsonText.buffer(answer.getValue()));
     }
 
     private void claude(String model, String method, JsonNode json, Exchange exchange) {
