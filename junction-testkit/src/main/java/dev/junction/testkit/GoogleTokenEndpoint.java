@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The mock's Google OAuth2 token endpoint ({@code POST /token}, the JWT-bearer grant a service account's
  * {@code token_uri} names) and the access tokens it issued, which the Vertex AI paths require as
  * {@code Authorization: Bearer}. An assertion is accepted only when it is an RS256 JWT signed by the private key of
- * a service account the test {@linkplain #trust trusted}, for this endpoint ({@code aud}) and the
+ * a service account the test {@linkplain #trust trusted}, for Google's token endpoint or this one ({@code aud}) and the
  * {@code cloud-platform} scope, and not expired. Issued tokens outlive {@link MockUpstream#reset()}, as a real
  * token outlives a test's scenario. Thread safe.
  */
@@ -30,6 +30,8 @@ public final class GoogleTokenEndpoint {
     public static final String PATH = "/token";
 
     static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
+    /** The audience Google's auth library names in every service-account assertion, whatever its token URI. */
+    static final String AUDIENCE = "https://oauth2.googleapis.com/token";
     private static final String GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private final Map<String, PublicKey> trusted = new ConcurrentHashMap<>();
@@ -64,7 +66,7 @@ public final class GoogleTokenEndpoint {
      * Answers one token request: the status and JSON body Google's endpoint would send.
      *
      * @param form the request's form body ({@code grant_type}, {@code assertion})
-     * @param selfUrl this endpoint's URL as the client reached it, the {@code aud} an assertion must name
+     * @param selfUrl this endpoint's URL as the client reached it, an {@code aud} accepted beside Google's
      */
     Map.Entry<Integer, ObjectNode> answer(Map<String, String> form, String selfUrl) {
         if (!GRANT.equals(form.get("grant_type"))) {
@@ -102,8 +104,9 @@ public final class GoogleTokenEndpoint {
         if (!signatureHolds(key, parts)) {
             return Optional.of("Invalid JWT Signature.");
         }
-        if (!selfUrl.equals(claims.path("aud").asString(""))) {
-            return Optional.of("Invalid JWT: aud is not " + selfUrl + ".");
+        String aud = claims.path("aud").asString("");
+        if (!AUDIENCE.equals(aud) && !selfUrl.equals(aud)) {
+            return Optional.of("Invalid JWT: aud '" + aud + "' is not " + AUDIENCE + ".");
         }
         if (!java.util.List.of(claims.path("scope").asString("").split(" ")).contains(SCOPE)) {
             return Optional.of("Invalid JWT: scope does not include " + SCOPE + ".");
