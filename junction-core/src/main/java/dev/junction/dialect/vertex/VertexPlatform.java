@@ -54,14 +54,16 @@ public record VertexPlatform(String project, String location, VertexCredentials 
 
     /**
      * The URL of {@code method} ({@code generateContent}, {@code rawPredict}, …) on a publisher's model. The model is
-     * one path segment, percent-encoded, so a model name cannot add segments or another {@code :method}.
+     * one path segment, percent-encoded, so a model name cannot add segments or another {@code :method};
+     * the {@code @} of a versioned Claude model ({@code claude-sonnet-4-5@20250929}) stays as Google's docs write it.
      *
      * @param publisher {@code google} or {@code anthropic}
      */
     public String modelUrl(String publisher, String model, String method) {
         String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
         return endpoint() + "/v1/projects/" + project + "/locations/" + location + "/publishers/" + publisher
-                + "/models/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + ":" + method;
+                + "/models/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@")
+                + ":" + method;
     }
 
     /** The secrets these settings hold, for the redactor: an inline service-account key. */
