@@ -68,9 +68,10 @@ public final class VertexTokenSource {
         if (refreshing == null) {
             refreshing = vertx.executeBlocking(this::refresh, false).andThen(ar -> settle());
         }
-        return refreshing.recover(failure -> Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway(
-                "The gateway could not get a Google access token for the provider '" + provider
-                        + "'; check its Vertex AI credentials (the gateway's log has the reason).", false, true))));
+        return refreshing.recover(failure -> Future.failedFuture(new UpstreamFailure(
+                GatewayError.BadGateway.refusedCredentials("The gateway could not get a Google access token for the "
+                        + "provider '" + provider + "'; check its Vertex AI credentials (the gateway's log has the "
+                        + "reason)."))));
     }
 
     private synchronized void settle() {
