@@ -92,6 +92,20 @@ class VertexAiTest {
     }
 
     @Test
+    void concurrentFirstRequestsShareOneTokenFetch() throws Exception {
+        startGateway(account.file());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var replies = pool.invokeAll(java.util.Collections.nCopies(8,
+                    () -> ClientWire.OPENAI.chat(gateway, "claude", "hi", false).statusCode()));
+            for (var reply : replies) {
+                assertThat(reply.get()).isEqualTo(200);
+            }
+        }
+
+        assertThat(upstream.googleTokens().tokensIssued()).isEqualTo(1);
+    }
+
+    @Test
     void aTokenCloseToItsExpiryIsReplacedBeforeTheNextRequest() {
         upstream.googleTokens().tokenLifetime(Duration.ofSeconds(30)); // inside the gateway's refresh margin
         startGateway(account.file());
