@@ -136,6 +136,27 @@ test('providers, routes, prices, alerts and settings', async () => {
     await delivery.getByText(/Not delivered/).waitFor({ timeout: 30_000 });
     assert.match(await delivery.innerText(), /Not delivered: could not connect to the receiver/);
     assert.ok(!(await pageText(page)).includes('whsec-e2e-0123456789'), 'the channel secret is not shown');
+
+    // A stored rule: a wrong window is refused with the reader's words, then the rule is saved, listed and edited.
+    const ruleName = unique('e2e-rule');
+    await page.getByRole('button', { name: 'Add rule', exact: true }).click();
+    const ruleDialog = page.getByRole('dialog');
+    await ruleDialog.getByRole('textbox', { name: /^Name/ }).fill(ruleName);
+    await ruleDialog.getByRole('textbox', { name: /^threshold/ }).fill('0.3');
+    await ruleDialog.getByRole('textbox', { name: /^window/ }).fill('ten minutes');
+    await ruleDialog.getByRole('button', { name: 'Save rule' }).click();
+    await ruleDialog.getByText(/window: expected a positive duration/).waitFor();
+    await ruleDialog.getByRole('textbox', { name: /^window/ }).fill('10m');
+    await ruleDialog.getByRole('button', { name: 'Save rule' }).click();
+    await ruleDialog.waitFor({ state: 'detached' });
+    const ruleRow = page.getByTestId(`rule-${ruleName}`);
+    await ruleRow.waitFor();
+    assert.match(await ruleRow.innerText(), /threshold 0\.3, over 10m[\s\S]*stored/i);
+    await ruleRow.getByRole('button', { name: `Edit rule ${ruleName}` }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: /^threshold/ }).fill('0.6');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save rule' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await ruleRow.getByText(/threshold 0\.6/).waitFor();
     await screenshot(page, 'alerts');
 
     // Settings: what the gateway runs with, and no secret.

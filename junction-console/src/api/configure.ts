@@ -100,7 +100,10 @@ export interface AlertRuleView {
   levels?: number[];
   cool_down: string;
   channels?: string[];
+  source: 'file' | 'store';
 }
+/** What a stored rule is made from: a listed rule without its name and source. */
+export type AlertRuleDefinition = Omit<AlertRuleView, 'name' | 'source' | 'cool_down'> & { cool_down?: string };
 export interface IncidentView { rule: string; subject: string; summary: string; since: string; facts: Record<string, string> }
 export interface AlertsOverview {
   channels: AlertChannelView[];
@@ -114,6 +117,9 @@ export const alertsOverview = () => api.get<AlertsOverview>('/alerts');
 export const putAlertChannel = (name: string, body: { type: string; url: string; secret?: string }) =>
   api.put<AlertChannelView>(`/alerts/channels/${seg(name)}`, body);
 export const deleteAlertChannel = (name: string) => api.delete<void>(`/alerts/channels/${seg(name)}`);
+export const putAlertRule = (name: string, body: AlertRuleDefinition) =>
+  api.put<AlertRuleView>(`/alerts/rules/${seg(name)}`, body);
+export const deleteAlertRule = (name: string) => api.delete<void>(`/alerts/rules/${seg(name)}`);
 /**
  * Sends a test message. A refused or unreachable receiver is a 502 whose body is still the delivery result, so this
  * call reads the body itself instead of going through api.post (which keeps only error messages); the CSRF token is

@@ -1,13 +1,13 @@
 import {
-  Badge, Button, Card, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title,
-  VisuallyHidden,
+  Badge, Button, Card, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput,
+  Title, VisuallyHidden,
 } from '@mantine/core';
 import { IconPlus, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
-  alertsOverview, deleteAlertChannel, putAlertChannel, testAlertChannel, type AlertChannelView, type AlertDelivery,
-  type AlertRuleView,
+  alertsOverview, deleteAlertChannel, deleteAlertRule, putAlertChannel, putAlertRule, testAlertChannel,
+  type AlertChannelView, type AlertDelivery, type AlertRuleDefinition, type AlertRuleView,
 } from '../../api/configure';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,13 +23,17 @@ const STATS: [string, string][] = [['open_incidents', 'Open incidents'], ['deliv
 export default function AlertsPage() {
   const alerts = useQuery({ queryKey: ['alerts'], queryFn: alertsOverview, refetchInterval: 15_000 });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<AlertRuleView | 'new' | null>(null);
   const data = alerts.data;
   return (
     <>
       <PageHeader title="Alerts" description="Where the gateway sends alerts, what it watches, and what is wrong right
-        now. Channels from the configuration file are read-only; stored channels can be added and removed. Rules are
-        set in the configuration file (alerts.rules)."
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>Add channel</Button>} />
+        now. Channels and rules from the configuration file are read-only; stored ones can be added, changed and
+        removed."
+        actions={<Group>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>Add channel</Button>
+          <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => setEditing('new')}>Add rule</Button>
+        </Group>} />
       {alerts.isError && <ErrorAlert error={alerts.error} title="Could not load the alerts" />}
       {data && (
         <Stack gap="lg">
@@ -82,28 +86,27 @@ export default function AlertsPage() {
           <section aria-labelledby="rules-title">
             <Title order={4} id="rules-title" mb="xs">Rules</Title>
             {data.rules.length === 0 ? (
-              <EmptyState title="No rules">Add rules under alerts.rules in the configuration file (upstream failure
-                rate, consecutive failures, invalid keys, rate limits, open circuits, budgets, the request log,
-                dependencies) and restart the gateway.</EmptyState>
+              <EmptyState title="No rules" action={<Button variant="light" onClick={() => setEditing('new')}>Add a
+                rule</Button>}>Nothing is watched until a rule exists: upstream failure rate, consecutive failures,
+                invalid keys, rate limits, open circuits, budgets, the request log, dependencies.</EmptyState>
             ) : (
+              <Table.ScrollContainer minWidth={980}>
               <Table verticalSpacing="xs" aria-label="Alert rules">
                 <Table.Thead><Table.Tr><Table.Th>Name</Table.Th><Table.Th>Type</Table.Th><Table.Th>Condition</Table.Th>
-                  <Table.Th>Cool-down</Table.Th><Table.Th>Channels</Table.Th></Table.Tr></Table.Thead>
+                  <Table.Th>Cool-down</Table.Th><Table.Th>Channels</Table.Th><Table.Th>Source</Table.Th>
+                  <Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
-                  {data.rules.map((r) => (
-                    <Table.Tr key={r.name}>
-                      <Table.Td>{r.name}</Table.Td><Table.Td className="mono">{r.type}</Table.Td>
-                      <Table.Td>{condition(r)}</Table.Td><Table.Td>{r.cool_down}</Table.Td>
-                      <Table.Td>{r.channels?.length ? r.channels.join(', ') : 'all'}</Table.Td>
-                    </Table.Tr>
-                  ))}
+                  {data.rules.map((r) => <RuleRow key={r.name} rule={r} onEdit={() => setEditing(r)} />)}
                 </Table.Tbody>
               </Table>
+              </Table.ScrollContainer>
             )}
           </section>
         </Stack>
       )}
       {adding && <ChannelEditor onClose={() => setAdding(false)} />}
+      {editing && data && <RuleEditor rule={editing === 'new' ? null : editing}
+        channels={data.channels.map((c) => c.name)} onClose={() => setEditing(null)} />}
     </>
   );
 }
@@ -193,6 +196,122 @@ function ChannelEditor({ onClose }: { onClose: () => void }) {
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" loading={save.isPending} disabled={!name.trim() || !url.trim()}>Save channel</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RuleRow({ rule: r, onEdit }: { rule: AlertRuleView; onEdit: () => void }) {
+  const client = useQueryClient();
+  const remove = useMutation({ mutationFn: () => deleteAlertRule(r.name),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['alerts'] }) });
+  return (
+    <Table.Tr data-testid={`rule-${r.name}`}>
+      <Table.Td>{r.name}</Table.Td><Table.Td className="mono">{r.type}</Table.Td>
+      <Table.Td>{condition(r)}</Table.Td><Table.Td>{r.cool_down}</Table.Td>
+      <Table.Td>{r.channels?.length ? r.channels.join(', ') : 'all'}</Table.Td>
+      <Table.Td style={{ minWidth: 110 }}><Badge variant="light" color={r.source === 'file' ? 'gray' : 'blue'}>
+        {r.source === 'file' ? 'config file' : 'stored'}</Badge></Table.Td>
+      <Table.Td>
+        {r.source === 'store' && (
+          <Group gap={4} wrap="nowrap">
+            <Button size="xs" variant="subtle" onClick={onEdit} aria-label={`Edit rule ${r.name}`}>Edit</Button>
+            <Button size="xs" variant="subtle" color="red" loading={remove.isPending} aria-label={`Delete rule ${r.name}`}
+              onClick={() => { if (window.confirm(`Delete the rule ${r.name}?`)) remove.mutate(); }}>Delete</Button>
+          </Group>
+        )}
+        {remove.isError && <ErrorAlert error={remove.error} />}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+const RULE_TYPES = ['upstream_failure_rate', 'upstream_consecutive_failures', 'upstream_key_invalid', 'rate_limited',
+  'circuit_open', 'budget', 'request_log', 'dependency_down'];
+/** The settings each rule type reads, besides cool_down and channels. */
+const RULE_FIELDS: Record<string, (keyof AlertRuleDefinition)[]> = {
+  upstream_failure_rate: ['by', 'threshold', 'window', 'min_requests'],
+  upstream_key_invalid: ['by', 'threshold', 'window', 'min_requests'],
+  rate_limited: ['by', 'threshold', 'window', 'min_requests'],
+  upstream_consecutive_failures: ['by', 'threshold'],
+  circuit_open: ['after'],
+  dependency_down: ['after'],
+  budget: ['levels'],
+  request_log: ['threshold', 'window'],
+};
+const FIELD_HELP: Record<string, string> = {
+  threshold: 'A share from 0 to 1 for rates; a count for consecutive failures and the request log. Empty: the default.',
+  window: 'A duration with a unit (5m, 1h). Empty: the default.',
+  min_requests: 'Attempts needed before a rate counts. Empty: the default.',
+  after: 'How long the condition must hold (0, 30s, 1m). Empty: the default.',
+  levels: 'Percentages of the budget, comma-separated (50, 80, 100).',
+};
+
+/** Creates or changes a stored rule; the gateway checks it with the configuration file's own reader. */
+function RuleEditor({ rule, channels, onClose }: { rule: AlertRuleView | null; channels: string[]; onClose: () => void }) {
+  const client = useQueryClient();
+  const [name, setName] = useState(rule?.name ?? '');
+  const [type, setType] = useState(rule?.type ?? 'upstream_failure_rate');
+  const [values, setValues] = useState<Record<string, string>>({
+    by: rule?.by ?? 'provider',
+    threshold: rule?.threshold?.toString() ?? '',
+    window: rule?.window ?? '',
+    min_requests: rule?.min_requests?.toString() ?? '',
+    after: rule?.after ?? '',
+    levels: rule?.levels?.join(', ') ?? '',
+    cool_down: rule?.cool_down ?? '',
+  });
+  const [told, setTold] = useState<string[]>(rule?.channels ?? []);
+  const set = (field: string) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setValues({ ...values, [field]: e.currentTarget.value });
+  const definition = (): AlertRuleDefinition => {
+    const body: Record<string, unknown> = { type };
+    for (const field of RULE_FIELDS[type] ?? []) {
+      const v = values[field]?.trim();
+      if (!v) continue;
+      if (field === 'threshold' || field === 'min_requests') body[field] = Number(v);
+      else if (field === 'levels') body[field] = v.split(',').map((x) => Number(x.trim())).filter((x) => !Number.isNaN(x));
+      else body[field] = v;
+    }
+    if (values.cool_down.trim()) body.cool_down = values.cool_down.trim();
+    if (told.length) body.channels = told;
+    return body as AlertRuleDefinition;
+  };
+  const save = useMutation({
+    mutationFn: () => putAlertRule(name.trim(), definition()),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['alerts'] });
+      onClose();
+    },
+  });
+  const fields = RULE_FIELDS[type] ?? [];
+  return (
+    <Modal opened onClose={onClose} title={rule ? `Edit the rule ${rule.name}` : 'Add an alert rule'} size="lg">
+      <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+        <Stack>
+          <TextInput label="Name" required value={name} placeholder="flaky-upstreams" disabled={rule !== null}
+            description="Letters, digits, _ . - (incidents and messages name the rule by it)."
+            onChange={(e) => setName(e.currentTarget.value)} />
+          <Select label="Type" data={RULE_TYPES} value={type} allowDeselect={false}
+            onChange={(v) => setType(v ?? 'upstream_failure_rate')} />
+          {fields.includes('by') && (
+            <Select label="Group attempts by" data={['provider', 'deployment']} value={values.by} allowDeselect={false}
+              onChange={(v) => setValues({ ...values, by: v ?? 'provider' })} />
+          )}
+          {fields.filter((f) => f !== 'by').map((f) => (
+            <TextInput key={f} label={f.replace('_', ' ')} value={values[f]} description={FIELD_HELP[f]}
+              onChange={set(f)} />
+          ))}
+          <TextInput label="Cool-down" value={values.cool_down} placeholder="15m" onChange={set('cool_down')}
+            description="A subject that fires again within this time of its last firing stays quiet." />
+          <MultiSelect label="Channels" data={channels} value={told} onChange={setTold} clearable
+            description="None chosen: every channel." />
+          {save.isError && <ErrorAlert error={save.error} title="Not saved" />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" loading={save.isPending} disabled={!name.trim()}>Save rule</Button>
           </Group>
         </Stack>
       </form>

@@ -1,6 +1,7 @@
 package dev.junction.dialect;
 
 import dev.junction.dialect.anthropic.AnthropicCodec;
+import dev.junction.dialect.bedrock.BedrockCodec;
 import dev.junction.dialect.gemini.GeminiCodec;
 import dev.junction.dialect.openai.OpenAiCodec;
 import dev.junction.dialect.responses.ResponsesCodec;
@@ -22,6 +23,7 @@ public final class DialectCodecs {
             case ANTHROPIC -> AnthropicCodec.INSTANCE;
             case GEMINI -> GeminiCodec.INSTANCE;
             case OPENAI_RESPONSES -> ResponsesCodec.INSTANCE;
+            case BEDROCK_CONVERSE -> BedrockCodec.INSTANCE;
         };
     }
 }

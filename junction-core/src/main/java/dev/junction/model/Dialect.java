@@ -9,5 +9,7 @@ public enum Dialect {
     /** Google Gemini generateContent. */
     GEMINI,
     /** OpenAI Responses ({@code /v1/responses}), also spoken by Azure OpenAI. */
-    OPENAI_RESPONSES
+    OPENAI_RESPONSES,
+    /** AWS Bedrock's Converse API ({@code /model/{id}/converse}); spoken only by upstreams. */
+    BEDROCK_CONVERSE
 }

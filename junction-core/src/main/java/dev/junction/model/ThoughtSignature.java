@@ -130,6 +130,7 @@ public final class ThoughtSignature {
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
             case OPENAI_RESPONSES -> "responses";
+            case BEDROCK_CONVERSE -> "bedrock";
         };
     }
 }

@@ -70,8 +70,9 @@ public final class ProviderCatalog {
             case "openai-responses" -> Dialect.OPENAI_RESPONSES;
             case "anthropic" -> Dialect.ANTHROPIC;
             case "gemini" -> Dialect.GEMINI;
+            case "bedrock-converse" -> Dialect.BEDROCK_CONVERSE;
             default -> throw new IllegalArgumentException("unknown dialect '" + name
-                    + "' (expected openai, openai-responses, anthropic or gemini)");
+                    + "' (expected openai, openai-responses, anthropic, gemini or bedrock-converse)");
         };
     }
 
@@ -82,6 +83,7 @@ public final class ProviderCatalog {
             case OPENAI_RESPONSES -> "openai-responses";
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
+            case BEDROCK_CONVERSE -> "bedrock-converse";
         };
     }
 

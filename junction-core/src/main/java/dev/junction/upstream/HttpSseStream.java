@@ -37,8 +37,8 @@ final class HttpSseStream implements EventStream<SseEvent> {
     private long lastActivity = System.nanoTime();
 
     HttpSseStream(Vertx vertx, HttpClientRequest request, HttpClientResponse response, Duration idle,
-                  NetworkErrors errors, Runnable onFirstEvent, Consumer<GatewayError> onEarlyFailure,
-                  Runnable onFinished) {
+                  NetworkErrors errors, StreamFraming framing, Runnable onFirstEvent,
+                  Consumer<GatewayError> onEarlyFailure, Runnable onFinished) {
         this.vertx = vertx;
         this.request = request;
         this.response = response;
@@ -48,12 +48,12 @@ final class HttpSseStream implements EventStream<SseEvent> {
         this.onFirstEvent = onFirstEvent;
         this.onEarlyFailure = onEarlyFailure;
         this.onFinished = onFinished;
-        SseParser parser = new SseParser(this::accept);
+        StreamFraming.Parser parser = framing.parser(this::accept);
         response.handler(chunk -> {
             lastActivity = System.nanoTime();
             try {
                 parser.feed(chunk);
-            } catch (SseParser.EventTooLargeException e) {
+            } catch (StreamFraming.MalformedStreamException e) {
                 GatewayError error = new GatewayError.BadGateway("The upstream provider '" + provider + "' sent "
                         + e.getMessage() + ".", false);
                 if (started()) {

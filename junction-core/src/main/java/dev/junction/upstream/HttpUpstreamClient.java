@@ -67,7 +67,13 @@ public final class HttpUpstreamClient {
      *     trust store
      */
     public record Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider,
-                           Optional<CaBundle> caBundle) {
+                           Optional<CaBundle> caBundle, StreamFraming framing) {
+
+        /** An exchange whose stream, if any, is server-sent events. */
+        public Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider,
+                        Optional<CaBundle> caBundle) {
+            this(url, headers, body, stream, provider, caBundle, StreamFraming.SSE);
+        }
 
         /** An exchange whose TLS server, if any, is verified against the JVM's trust store. */
         public Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider) {
@@ -155,7 +161,7 @@ public final class HttpUpstreamClient {
         private void onResponse(HttpClientResponse response) {
             String contentType = Optional.ofNullable(response.getHeader("content-type")).orElse("");
             boolean sse = response.statusCode() < 300 && exchange.stream()
-                    && contentType.startsWith("text/event-stream");
+                    && exchange.framing().accepts(contentType);
             if (!sse) {
                 vertx.cancelTimer(firstByteTimer);
                 response.body().onComplete(ar -> {
@@ -168,7 +174,7 @@ public final class HttpUpstreamClient {
                 });
                 return;
             }
-            stream = new HttpSseStream(vertx, request, response, timeouts.idle(), errors, () -> {
+            stream = new HttpSseStream(vertx, request, response, timeouts.idle(), errors, exchange.framing(), () -> {
                 vertx.cancelTimer(firstByteTimer);
                 promise.tryComplete(new Reply.Stream(response.statusCode(), response.headers(), stream));
             }, error -> {

@@ -15,7 +15,7 @@ public final class SseParser {
     public static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
     /** Thrown by {@link #feed} when an event exceeds {@link #MAX_EVENT_BYTES}. */
-    public static final class EventTooLargeException extends RuntimeException {
+    public static final class EventTooLargeException extends StreamFraming.MalformedStreamException {
         EventTooLargeException(int size) {
             super("a server-sent event exceeded " + MAX_EVENT_BYTES + " bytes (" + size + " buffered)", null, false,
                     false);

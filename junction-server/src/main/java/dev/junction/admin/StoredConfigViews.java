@@ -143,6 +143,7 @@ final class StoredConfigViews {
             case ANTHROPIC -> "anthropic";
             case GEMINI -> "gemini";
             case OPENAI_RESPONSES -> "openai-responses";
+            case BEDROCK_CONVERSE -> "bedrock-converse";
         };
     }
 

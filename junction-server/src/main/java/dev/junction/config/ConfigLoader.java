@@ -12,6 +12,8 @@ import dev.junction.provider.Timeouts;
 import dev.junction.routing.health.HealthPolicy;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.secret.Secret;
+import dev.junction.dialect.bedrock.BedrockPlatform;
+import dev.junction.provider.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -319,7 +321,9 @@ public final class ConfigLoader {
         }
         ProviderConfig fromEnv = known.get(name);
         Optional<String> baseUrl = problems.string(node, "base_url", path);
-        if (baseUrl.isEmpty() && preset.isEmpty() && fromEnv == null && !node.has("platform")) {
+        boolean bedrock = node.path("platform").path("type").asString("").equals("bedrock"); // has its endpoint
+        boolean vertex = node.path("platform").path("type").asString("").equals("vertex"); // has its endpoint
+        if (baseUrl.isEmpty() && preset.isEmpty() && fromEnv == null && !bedrock && !vertex) {
             problems.add(path + ".base_url: required for a provider that is not in the catalog");
         }
         baseUrl.ifPresent(url -> {
@@ -353,6 +357,7 @@ public final class ConfigLoader {
                 case OPENAI_CHAT, OPENAI_RESPONSES -> new AuthStyle.Bearer();
                 case ANTHROPIC -> new AuthStyle.Header("x-api-key");
                 case GEMINI -> new AuthStyle.Header("x-goog-api-key");
+                case BEDROCK_CONVERSE -> new AuthStyle.None(); // signed by dialect.bedrock, not a static key
             };
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -367,11 +372,13 @@ public final class ConfigLoader {
         problems.strings(node, "models", path).stream().filter(m -> !models.contains(m)).forEach(models::add);
         List<String> patterns = new ArrayList<>(preset.map(ProviderPreset::modelPatterns).orElse(List.of()));
         patterns.addAll(problems.strings(node, "model_patterns", path));
+        Platform platform = PlatformReader.platform(node, path, dialect, env, problems);
         String url = baseUrl.orElseGet(() -> fromEnv != null ? fromEnv.baseUrl()
+                : platform instanceof BedrockPlatform b ? b.endpoint()
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns,
-                TlsReader.caBundle(node, path, problems), PlatformReader.platform(node, path, dialect, env, problems)));
+                TlsReader.caBundle(node, path, problems), platform));
     }
 
     /**

@@ -25,7 +25,8 @@ final class PlatformReader {
                 problems.onlyKeys(block, path, java.util.Set.of("type"));
                 return Optional.of(Platform.DIRECT);
             },
-            "vertex", new VertexPlatformReader());
+            "vertex", new VertexPlatformReader(),
+            "bedrock", BedrockPlatformReader::read);
 
     private PlatformReader() {}
 

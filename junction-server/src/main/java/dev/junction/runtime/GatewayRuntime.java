@@ -6,6 +6,10 @@ import dev.junction.auth.KeyAuthenticator;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.GatewayKey;
 import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
+import dev.junction.dialect.bedrock.BedrockAuth;
+import dev.junction.dialect.bedrock.BedrockCredentials;
+import dev.junction.dialect.bedrock.BedrockPlatform;
+import dev.junction.dialect.bedrock.BedrockProviderAdapter;
 import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
 import dev.junction.dialect.openai.OpenAiEmbeddingAdapter;
@@ -40,6 +44,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import java.time.Clock;
 
 /**
  * Everything the data plane needs, derived once from a {@link GatewayConfig}: resolver, executor, authenticator,
@@ -79,6 +85,10 @@ public final class GatewayRuntime {
             if (p.platform() instanceof VertexPlatform vertexPlatform) {
                 secrets.addAll(vertexPlatform.secrets());
             }
+            if (p.platform() instanceof BedrockPlatform b) {
+                Stream.of(b.accessKeyId(), b.secretAccessKey(), b.sessionToken(), b.apiKey())
+                        .flatMap(Optional::stream).forEach(secrets::add);
+            }
         });
         config.keys().stream().map(GatewayKey::key).forEach(secrets::add);
         config.adminKeys().stream().map(GatewayKey::key).forEach(secrets::add);
@@ -93,6 +103,8 @@ public final class GatewayRuntime {
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
         this.seal = new SealedReasoning(governance.secrets());
         ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
+        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, new BedrockAuth(
+                new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC()), redactor);
         VertexAdapters vertexAi = new VertexAdapters(vertx, http, media, redactor);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
                 : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
@@ -100,6 +112,7 @@ public final class GatewayRuntime {
             case ANTHROPIC -> anthropic;
             case GEMINI -> gemini;
             case OPENAI_RESPONSES -> responses;
+            case BEDROCK_CONVERSE -> bedrock;
         };
         this.executor = new RouteExecutor(config.providers(), adapters, health, new RouteExecutor.Timers() {
                     @Override
@@ -123,7 +136,7 @@ public final class GatewayRuntime {
                 : p.platform() instanceof VertexPlatform ? vertexAi.embeddings(p) : switch (p.dialect()) {
             case OPENAI_CHAT, OPENAI_RESPONSES -> openAiEmbeddings;
             case GEMINI -> geminiEmbeddings;
-            case ANTHROPIC -> noEmbeddings;
+            case ANTHROPIC, BEDROCK_CONVERSE -> noEmbeddings;
         };
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,

@@ -155,7 +155,7 @@ class AnthropicClientMatrixTest {
                 .build());
 
         assertThat(text(message)).isEqualTo("A tiny transparent square.");
-        assertThat(ENV.last().body()).contains(DialectMatrix.PNG).contains("image/png");
+        assertThat(ENV.last().body()).contains(DialectMatrix.PNG).contains(upstream.imageType("image/png"));
     }
 
     @ParameterizedTest

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The 4×4 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic
  * and Gemini, and a gateway with one provider of each dialect pointed at it, reachable through the public models
- * {@code to-openai}, {@code to-responses}, {@code to-anthropic} and {@code to-gemini}, plus Gemini and Claude on
- * Vertex AI ({@code to-vertex-gemini}, {@code to-vertex-claude}, under a test service account's real OAuth2 flow). Each client SDK's test class runs its scenarios against all three.
+ * {@code to-openai}, {@code to-responses}, {@code to-anthropic}, {@code to-gemini} and {@code to-bedrock} (AWS Bedrock
+ * Converse, signed), plus Gemini and Claude on Vertex AI ({@code to-vertex-gemini}, {@code to-vertex-claude}, under a
+ * test service account's real OAuth2 flow). Each client SDK's test class runs its scenarios against all of them.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
@@ -27,6 +28,8 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         ANTHROPIC("to-anthropic"),
         GEMINI("to-gemini"),
         RESPONSES("to-responses"),
+        /** AWS Bedrock Converse, SigV4-signed with the mock's test credentials (the mock verifies the signature). */
+        BEDROCK("to-bedrock"),
         /** Gemini on Google Vertex AI: the Gemini wire under a service account's OAuth2 token. */
         VERTEX_GEMINI("to-vertex-gemini"),
         /** Claude on Google Vertex AI: Anthropic's wire through {@code rawPredict}, under the same token. */
@@ -77,6 +80,22 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     assertThat(output.path("call_id").asString()).isEqualTo(call.path("call_id").asString());
                     yield new String[] {call.path("name").asString(), text(output.get("output"))};
                 }
+                case BEDROCK -> {
+                    JsonNode messages = body.path("messages");
+                    JsonNode result = messages.get(messages.size() - 1).path("content").get(0).path("toolResult");
+                    JsonNode use = null;
+                    for (JsonNode block : messages.get(messages.size() - 2).path("content")) {
+                        if (block.has("toolUse")) {
+                            use = block.get("toolUse");
+                        }
+                    }
+                    assertThat(use).as("the assistant turn's toolUse block").isNotNull();
+                    assertThat(result.path("toolUseId").asString()).isEqualTo(use.path("toolUseId").asString());
+                    StringBuilder content = new StringBuilder();
+                    result.path("content").forEach(c -> content.append(c.has("json") ? c.get("json").toString()
+                            : c.path("text").asString("")));
+                    yield new String[] {use.path("name").asString(), content.toString()};
+                }
                 case GEMINI, VERTEX_GEMINI -> {
                     JsonNode contents = body.path("contents");
                     JsonNode response = contents.get(contents.size() - 1).path("parts").get(0)
@@ -84,6 +103,15 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     yield new String[] {response.path("name").asString(), response.path("response").toString()};
                 }
             };
+        }
+
+        /**
+         * How the upstream's request spells an image's type: a media type everywhere but in Converse, which names
+         * only the format ({@code "format":"png"}).
+         */
+        String imageType(String mediaType) {
+            return this == BEDROCK ? "\"format\":\"" + mediaType.substring(mediaType.indexOf('/') + 1) + "\""
+                    : mediaType;
         }
 
         private static String text(JsonNode content) {
@@ -136,6 +164,8 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                   openai-responses: {dialect: openai-responses, base_url: %s, api_key: sk-upstream-responses-0123456789}
                   vertex-gemini: {dialect: gemini, platform: %s}
                   vertex-claude: {dialect: anthropic, platform: %s}
+                  bedrock: {dialect: bedrock-converse, base_url: %s, platform: {type: bedrock, region: us-east-1,
+                            access_key_id: %s, secret_access_key: "%s"}}
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
@@ -143,7 +173,9 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                   to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
                   to-vertex-gemini: {steps: [{provider: vertex-gemini, model: gemini-2.5-flash}]}
                   to-vertex-claude: {steps: [{provider: vertex-claude, model: claude-sonnet-4-5}]}
-                """.formatted(Gateway.KEY, upstream.baseUrl(), vertex, vertex) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                  to-bedrock: {steps: [{provider: bedrock, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
+                """.formatted(Gateway.KEY, upstream.baseUrl(), vertex, vertex, upstream.bedrockBaseUrl(),
+                MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",

@@ -136,7 +136,7 @@ class GeminiClientMatrixTest {
                 Part.fromText("What is this?")), null);
 
         assertThat(response.text()).isEqualTo("A tiny transparent square.");
-        assertThat(ENV.last().body()).contains(DialectMatrix.PNG).contains("image/png");
+        assertThat(ENV.last().body()).contains(DialectMatrix.PNG).contains(upstream.imageType("image/png"));
     }
 
     @ParameterizedTest

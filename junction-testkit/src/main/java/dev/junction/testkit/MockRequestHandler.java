@@ -17,6 +17,7 @@ import tools.jackson.databind.node.MissingNode;
  *
  * <ul>
  *   <li>{@code /v1beta/…}: {@link GeminiWire};
+ *   <li>{@code /model/…}: {@link BedrockWire};
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
@@ -37,6 +38,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final Wire responses;
     private final VertexWire vertexGoogle;
     private final VertexWire vertexAnthropic;
+    private final BedrockWire bedrock;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
@@ -50,6 +52,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.vertexGoogle = new VertexWire(false, state.googleTokens(), geminiWire, anthropicWire, responder);
         this.vertexAnthropic = new VertexWire(true, state.googleTokens(), geminiWire, anthropicWire, responder);
         this.responses = new ResponsesWire(responder, state.signatures());
+        this.bedrock = new BedrockWire(responder);
     }
 
     @Override
@@ -72,6 +75,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         if (path.startsWith("/v1beta/")) {
             return gemini;
         }
+        if (BedrockWire.serves(path)) {
+            return bedrock;
+        }
         if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
             return anthropic;
         }
@@ -92,7 +98,11 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
                     request.method().name(), request.uri(), headersOf(request), body.toString(), json,
                     request.version()));
         }
-        wire.serve(request, json, exchange);
+        if (wire == bedrock) {
+            bedrock.serve(request, json, body, exchange); // the signature covers the bytes
+        } else {
+            wire.serve(request, json, exchange);
+        }
     }
 
     private static JsonNode parse(Buffer body) {

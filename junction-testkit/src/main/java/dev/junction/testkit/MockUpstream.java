@@ -57,6 +57,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class MockUpstream implements AutoCloseable {
 
+    /** The AWS access key id whose SigV4 signatures the Bedrock wire accepts. */
+    public static final String AWS_ACCESS_KEY_ID = "AKIDJUNCTIONMOCK0001";
+
+    /** The secret of {@link #AWS_ACCESS_KEY_ID}. */
+    public static final String AWS_SECRET_ACCESS_KEY = "mock/Bedrock+Secret/Key0000000000000000";
+
+    /** The Bedrock API key (a bearer token) the Bedrock wire accepts. */
+    public static final String BEDROCK_API_KEY = "ABSKmockbedrockapikey0000";
+
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final String deploymentId;
@@ -178,6 +187,11 @@ public final class MockUpstream implements AutoCloseable {
     /** {@return the Gemini base URL of the mock, {@code http://127.0.0.1:<port>/v1beta} ({@code https} over TLS)} */
     public String geminiBaseUrl() {
         return scheme() + "://" + host + ":" + port + "/v1beta";
+    }
+
+    /** {@return the AWS Bedrock runtime base URL of the mock, {@code http://127.0.0.1:<port>} ({@code https} over TLS)} */
+    public String bedrockBaseUrl() {
+        return scheme() + "://" + host + ":" + port;
     }
 
     /**

@@ -48,6 +48,17 @@ enum WireHeaders {
         void apply(MultiMap headers, int status, long sequence, long elapsedMillis) {
             headers.set(GEMINI_SERVER_TIMING, "gfet4t7; dur=" + elapsedMillis);
         }
+    },
+
+    /** {@code x-amzn-RequestId}; on errors the {@code x-amzn-ErrorType} of the status. */
+    BEDROCK {
+        @Override
+        void apply(MultiMap headers, int status, long sequence, long elapsedMillis) {
+            headers.set("x-amzn-RequestId", "00000000-0000-4000-8000-" + String.format("%012d", sequence));
+            if (status >= 400) {
+                headers.set("x-amzn-ErrorType", BedrockFormat.type(status));
+            }
+        }
     };
 
     private static final CharSequence OPENAI_REQUEST_ID = HttpHeaders.createOptimized("x-request-id");

@@ -1,0 +1,140 @@
+package dev.junction.dialect.bedrock;
+
+import dev.junction.json.Json;
+import dev.junction.model.Dialect;
+import dev.junction.model.GatewayError;
+import dev.junction.model.GatewayException;
+import dev.junction.model.Usage;
+import dev.junction.provider.ParamRules;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.secret.Redactor;
+import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.MediaFetcher;
+import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.RateLimitHeaders;
+import dev.junction.upstream.RetryAfter;
+import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamHeaders;
+import dev.junction.upstream.UpstreamReply;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls Bedrock's Converse API ({@code POST <endpoint>/model/{modelId}/converse}, or {@code /converse-stream}, whose
+ * reply is an AWS event stream). Every request is translated from the canonical form (no client speaks Converse),
+ * authenticated by {@link BedrockAuth} over the final bytes, and the reply handed back in the Converse dialect for the
+ * server to translate. The model id (a model, an inference profile such as {@code us.anthropic.claude-…}, or an ARN)
+ * is one percent-encoded path segment. Stateless; thread safe.
+ */
+public final class BedrockProviderAdapter implements ProviderAdapter {
+
+    private final HttpUpstreamClient http;
+    private final MediaFetcher media;
+    private final BedrockAuth auth;
+    private final Redactor redactor;
+
+    /** @param media downloads media a client referenced by URL: Converse takes only inline bytes (or S3) */
+    public BedrockProviderAdapter(HttpUpstreamClient http, MediaFetcher media, BedrockAuth auth, Redactor redactor) {
+        this.http = http;
+        this.media = media;
+        this.auth = auth;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public Future<UpstreamReply> send(UpstreamCall call) {
+        if (!(call.provider().platform() instanceof BedrockPlatform platform)) {
+            return Future.failedFuture(new UpstreamFailure(new GatewayError.Internal("The provider '"
+                    + call.provider().name() + "' speaks bedrock-converse but has no bedrock platform block.")));
+        }
+        return media.inline(call.request().canonical(), BedrockProviderAdapter::isWebUrl).compose(request -> {
+            Set<String> dropped = new LinkedHashSet<>();
+            ObjectNode body;
+            try {
+                body = ConverseRequestMapper.fromCanonical(request, dropped);
+            } catch (GatewayException e) {
+                return Future.failedFuture(new UpstreamFailure(e.error()));
+            }
+            ParamRules rules = call.provider().params().then(call.params());
+            dropped.addAll(rules.apply(body));
+            return send(call, platform, body, Set.copyOf(dropped));
+        });
+    }
+
+    static boolean isWebUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    private Future<UpstreamReply> send(UpstreamCall call, BedrockPlatform platform, ObjectNode body,
+                                       Set<String> dropped) {
+        ProviderConfig provider = call.provider();
+        boolean stream = call.request().stream();
+        String url = url(baseUrl(provider, platform), call.upstreamModel(),
+                stream ? "converse-stream" : "converse");
+        byte[] bytes = Json.bytes(body);
+        MultiMap headers = UpstreamHeaders.of(call, stream);
+        headers.set("accept", stream ? EventStreamFraming.CONTENT_TYPE : "application/json");
+        return auth.apply(platform, url, headers, bytes)
+                .recover(t -> Future.failedFuture(new UpstreamFailure(GatewayError.BadGateway.refusedCredentials(
+                        "The provider '" + provider.name() + "' has no usable AWS credentials: "
+                                + redactor.redact(String.valueOf(t.getMessage()))))))
+                .compose(signed -> http.send(new HttpUpstreamClient.Exchange(url, signed, Buffer.buffer(bytes),
+                        stream, provider.name(), provider.caBundle(), EventStreamFraming.CONVERSE),
+                        provider.timeouts(), call.cancellation()))
+                .compose(reply -> toReply(reply, provider, stream, dropped));
+    }
+
+    /** The provider's {@code base_url} when it has one (tests, VPC endpoints), else the region's endpoint. */
+    public static String baseUrl(ProviderConfig provider, BedrockPlatform platform) {
+        return provider.baseUrl().isBlank() ? platform.endpoint() : provider.baseUrl();
+    }
+
+    /**
+     * The URL of one operation on a model. The model id is one path segment, percent-encoded ({@code :} as
+     * {@code %3A}, an ARN's {@code /} as {@code %2F}), so it cannot add path segments; the signature covers the path
+     * exactly as sent.
+     */
+    public static String url(String baseUrl, String modelId, String operation) {
+        return baseUrl + "/model/" + URLEncoder.encode(modelId, StandardCharsets.UTF_8).replace("+", "%20") + "/"
+                + operation;
+    }
+
+    private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider, boolean stream,
+                                          Set<String> dropped) {
+        return switch (reply) {
+            case HttpUpstreamClient.Reply.Stream s -> Future.succeededFuture(new UpstreamReply.WireStream(
+                    Dialect.BEDROCK_CONVERSE, s.events(), dropped, RateLimitHeaders.NONE));
+            case HttpUpstreamClient.Reply.Body b when b.status() >= 400 -> Future.failedFuture(new UpstreamFailure(
+                    classify(b, provider.name(), redactor)));
+            case HttpUpstreamClient.Reply.Body b -> {
+                Optional<JsonNode> parsed = Json.tryParse(b.body().getBytes()).filter(JsonNode::isObject);
+                if (stream || parsed.isEmpty()) {
+                    yield Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway("The upstream provider '"
+                            + provider.name() + "' returned " + (stream ? "no event stream" : "a body that is not JSON")
+                            + ".", true)));
+                }
+                Usage usage = parsed.get().path("usage").isObject() ? BedrockUsage.read(parsed.get().get("usage"))
+                        : Usage.ZERO;
+                yield Future.succeededFuture(new UpstreamReply.Complete(Dialect.BEDROCK_CONVERSE, b.body(), usage,
+                        dropped, RateLimitHeaders.NONE));
+            }
+        };
+    }
+
+    /** Classifies an error reply of any Bedrock operation. */
+    public static GatewayError classify(HttpUpstreamClient.Reply.Body reply, String provider, Redactor redactor) {
+        return BedrockErrors.classify(reply.status(), Optional.ofNullable(reply.headers().get("x-amzn-ErrorType")),
+                reply.body().toString(StandardCharsets.UTF_8), RetryAfter.of(reply.headers()), provider, redactor);
+    }
+}
