@@ -328,7 +328,8 @@ public final class ConfigLoader {
         ProviderConfig fromEnv = known.get(name);
         Optional<String> baseUrl = problems.string(node, "base_url", path);
         boolean bedrock = node.path("platform").path("type").asString("").equals("bedrock"); // has its endpoint
-        if (baseUrl.isEmpty() && preset.isEmpty() && fromEnv == null && !bedrock) {
+        boolean vertex = node.path("platform").path("type").asString("").equals("vertex"); // has its endpoint
+        if (baseUrl.isEmpty() && preset.isEmpty() && fromEnv == null && !bedrock && !vertex) {
             problems.add(path + ".base_url: required for a provider that is not in the catalog");
         }
         baseUrl.ifPresent(url -> {

@@ -25,6 +25,7 @@ final class PlatformReader {
                 problems.onlyKeys(block, path, java.util.Set.of("type"));
                 return Optional.of(Platform.DIRECT);
             },
+            "vertex", new VertexPlatformReader(),
             "bedrock", BedrockPlatformReader::read,
             "azure", AzurePlatformReader::read);
 

@@ -24,6 +24,8 @@ import dev.junction.dialect.openai.OpenAiProviderAdapter;
 import dev.junction.crypto.SealedReasoning;
 import dev.junction.dialect.responses.ReasoningSeal;
 import dev.junction.dialect.responses.ResponsesProviderAdapter;
+import dev.junction.dialect.vertex.VertexAdapters;
+import dev.junction.dialect.vertex.VertexPlatform;
 import dev.junction.events.EventBus;
 import dev.junction.governance.Governance;
 import dev.junction.governance.Governor;
@@ -88,6 +90,9 @@ public final class GatewayRuntime {
             p.apiKey().ifPresent(secrets::add);
             // Extra headers often carry credentials too (Azure's api-key, tenant tokens).
             p.headers().values().stream().filter(v -> v.length() >= 12).map(Secret::of).forEach(secrets::add);
+            if (p.platform() instanceof VertexPlatform vertexPlatform) {
+                secrets.addAll(vertexPlatform.secrets());
+            }
             if (p.platform() instanceof BedrockPlatform b) {
                 Stream.of(b.accessKeyId(), b.secretAccessKey(), b.sessionToken(), b.apiKey())
                         .flatMap(Optional::stream).forEach(secrets::add);
@@ -117,9 +122,10 @@ public final class GatewayRuntime {
         ProviderAdapter azureChat = new OpenAiProviderAdapter(http, redactor, azure, AzureErrors::classify);
         ProviderAdapter azureResponses = new ResponsesProviderAdapter(http, redactor, seal, azure,
                 AzureErrors::classify);
+        VertexAdapters vertexAi = new VertexAdapters(vertx, http, media, redactor);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
                 : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
-                : azureChat) : switch (p.dialect()) {
+                : azureChat) : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
             case ANTHROPIC -> anthropic;
             case GEMINI -> gemini;
@@ -150,7 +156,8 @@ public final class GatewayRuntime {
                         + "Gemini, Cohere or Ollama provider.", Optional.of("model"), Optional.empty())));
         EmbeddingAdapter azureEmbeddings = new OpenAiEmbeddingAdapter(http, redactor, azure, AzureErrors::classify);
         this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock
-                : p.platform() instanceof AzurePlatform ? azureEmbeddings : switch (p.dialect()) {
+                : p.platform() instanceof AzurePlatform ? azureEmbeddings
+                : p.platform() instanceof VertexPlatform ? vertexAi.embeddings(p) : switch (p.dialect()) {
             case OPENAI_CHAT, OPENAI_RESPONSES -> openAiEmbeddings;
             case GEMINI -> geminiEmbeddings;
             case COHERE -> cohereEmbeddings;

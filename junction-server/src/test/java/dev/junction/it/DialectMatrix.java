@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.testkit.MockUpstream;
 import dev.junction.testkit.RecordedRequest;
+import dev.junction.testkit.TestServiceAccount;
 import dev.junction.testkit.ToolCall;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -14,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic,
- * Gemini, Azure OpenAI (Entra ID tokens), AWS Bedrock Converse (signed), Cohere v2 and Ollama's native API, and a
+ * Gemini, Azure OpenAI (Entra ID tokens), Gemini and Claude on Vertex AI (a test service account's real OAuth2
+ * flow), AWS Bedrock Converse (signed), Cohere v2 and Ollama's native API, and a
  * gateway with one provider of each pointed at it, reachable through the public models {@code to-openai},
- * {@code to-responses}, {@code to-anthropic}, {@code to-gemini}, {@code to-azure}, {@code to-bedrock},
+ * {@code to-responses}, {@code to-anthropic}, {@code to-gemini}, {@code to-azure}, {@code to-vertex-gemini}, {@code to-vertex-claude}, {@code to-bedrock},
  * {@code to-cohere} and {@code to-ollama}. Each client SDK's test class runs its scenarios against all of them.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
@@ -32,7 +34,11 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         /** AWS Bedrock Converse, SigV4-signed with the mock's test credentials (the mock verifies the signature). */
         BEDROCK("to-bedrock"),
         COHERE("to-cohere"),
-        OLLAMA("to-ollama");
+        OLLAMA("to-ollama"),
+        /** Gemini on Google Vertex AI: the Gemini wire under a service account's OAuth2 token. */
+        VERTEX_GEMINI("to-vertex-gemini"),
+        /** Claude on Google Vertex AI: Anthropic's wire through {@code rawPredict}, under the same token. */
+        VERTEX_CLAUDE("to-vertex-claude");
 
         final String model;
 
@@ -46,7 +52,8 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
          * ({@code thinking}) show it unsigned and take it back unchecked.
          */
         boolean signsReasoning() {
-            return this == ANTHROPIC || this == GEMINI || this == RESPONSES || this == BEDROCK;
+            return this == ANTHROPIC || this == GEMINI || this == RESPONSES || this == BEDROCK || this == VERTEX_GEMINI
+                    || this == VERTEX_CLAUDE;
         }
 
         /** Whether the upstream's image parts name their media type; Ollama's {@code images} are bare base64. */
@@ -70,7 +77,7 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     assertThat(tool.path("tool_call_id").asString()).isEqualTo(call.path("id").asString());
                     yield new String[] {call.path("function").path("name").asString(), text(tool.get("content"))};
                 }
-                case ANTHROPIC -> {
+                case ANTHROPIC, VERTEX_CLAUDE -> {
                     JsonNode messages = body.path("messages");
                     JsonNode result = messages.get(messages.size() - 1).path("content").get(0);
                     assertThat(result.path("type").asString()).isEqualTo("tool_result");
@@ -131,7 +138,7 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                             .path("arguments").isObject()).as("Ollama takes arguments as objects").isTrue();
                     yield new String[] {tool.path("tool_name").asString(), tool.path("content").asString()};
                 }
-                case GEMINI -> {
+                case GEMINI, VERTEX_GEMINI -> {
                     JsonNode contents = body.path("contents");
                     JsonNode response = contents.get(contents.size() - 1).path("parts").get(0)
                             .path("functionResponse");
@@ -190,6 +197,9 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
     @Override
     public void beforeAll(ExtensionContext context) {
         upstream = MockUpstream.start();
+        TestServiceAccount account = TestServiceAccount.create(upstream, tempDirectory());
+        String vertex = "{type: vertex, project: mock-project, location: us-central1, credentials_file: '%s', base_url: %s}"
+                .formatted(account.file(), upstream.rootUrl());
         String yaml = server + (server.isEmpty() ? "" : "\n") + """
                 keys: [{name: tests, key: %s}]
                 providers:
@@ -198,6 +208,8 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     base_url: %s
                     platform: {type: azure, tenant_id: contoso, client_id: junction-tests,
                                client_secret: entra-secret-0123456789, authority_url: %s}
+                  vertex-gemini: {dialect: gemini, platform: %s}
+                  vertex-claude: {dialect: anthropic, platform: %s}
                   bedrock: {dialect: bedrock-converse, base_url: %s, platform: {type: bedrock, region: us-east-1,
                             access_key_id: %s, secret_access_key: "%s"}}
                   cohere: {dialect: cohere, base_url: %s, api_key: co-upstream-cohere-0123456789}
@@ -208,12 +220,15 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
                   to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
                   to-azure: {steps: [{provider: azure, model: gpt-4o-deployment}]}
+                  to-vertex-gemini: {steps: [{provider: vertex-gemini, model: gemini-2.5-flash}]}
+                  to-vertex-claude: {steps: [{provider: vertex-claude, model: claude-sonnet-4-5}]}
                   to-bedrock: {steps: [{provider: bedrock, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
                   to-cohere: {steps: [{provider: cohere, model: command-a-03-2025}]}
                   to-ollama: {steps: [{provider: ollama-native, model: llama3.2}]}
                 """.formatted(Gateway.KEY, upstream.baseUrl(), upstream.azureBaseUrl(), upstream.entraAuthorityUrl(),
-                upstream.bedrockBaseUrl(), MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY,
-                upstream.rootUrl(), upstream.rootUrl()) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
+                vertex, vertex, upstream.bedrockBaseUrl(), MockUpstream.AWS_ACCESS_KEY_ID,
+                MockUpstream.AWS_SECRET_ACCESS_KEY, upstream.rootUrl(), upstream.rootUrl())
+                + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
                 "OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY", "sk-upstream-openai-0123456789",
@@ -231,6 +246,16 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
     public void afterAll(ExtensionContext context) {
         gateway.close();
         upstream.close();
+    }
+
+    private static java.nio.file.Path tempDirectory() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("junction-vertex");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     MockUpstream upstream() {

@@ -61,8 +61,17 @@ final class AnthropicWire implements Wire {
     }
 
     private void messages(HttpServerRequest request, JsonNode json, Exchange exchange) {
-        Optional<AnthropicError> invalid = missingVersion(request)
-                .or(() -> AnthropicRequest.validate(json, true))
+        Optional<AnthropicError> missing = missingVersion(request);
+        if (missing.isPresent()) {
+            sendError(exchange, missing.get());
+            return;
+        }
+        answer(json, exchange);
+    }
+
+    /** Validates a Messages body (which names its model) and answers it, as Anthropic and Vertex AI's Claude do. */
+    void answer(JsonNode json, Exchange exchange) {
+        Optional<AnthropicError> invalid = AnthropicRequest.validate(json, true)
                 .or(() -> AnthropicRequest.checkSignatures(json, signatures));
         if (invalid.isPresent()) {
             sendError(exchange, invalid.get());

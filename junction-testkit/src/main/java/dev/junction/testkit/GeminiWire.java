@@ -60,7 +60,8 @@ final class GeminiWire implements Wire {
         }
     }
 
-    private void method(HttpServerRequest request, String model, String method, JsonNode json, Exchange exchange) {
+    /** Serves {@code model}'s {@code :method}, as the Gemini API and Vertex AI's Google publisher do. */
+    void method(HttpServerRequest request, String model, String method, JsonNode json, Exchange exchange) {
         switch (method) {
             case "generateContent" -> generate(model, GeminiRequest.Streaming.NONE, json, exchange);
             case "streamGenerateContent" -> generate(model, "sse".equals(request.getParam("alt"))

@@ -23,6 +23,8 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
  *   <li>{@code /v2/…}: {@link CohereWire}; {@code /api/…}: {@link OllamaWire};
  *   <li>{@code /openai/…}: {@link AzureWire}; {@code /{tenant}/oauth2/v2.0/token}: {@link EntraTokenWire};
+ *   <li>{@code /v1/projects/…}: {@link VertexWire}, for the Google or the Anthropic publisher; {@code POST /token},
+ *       Google's token endpoint, is answered there too but neither counted nor recorded;
  *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
  * </ul>
  *
@@ -36,6 +38,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final Wire anthropic;
     private final Wire gemini;
     private final Wire responses;
+    private final VertexWire vertexGoogle;
+    private final VertexWire vertexAnthropic;
     private final BedrockWire bedrock;
     private final Wire cohere;
     private final Wire ollama;
@@ -46,10 +50,14 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.vertx = vertx;
         this.state = state;
         Responder responder = new Responder(vertx, state);
-        this.anthropic = new AnthropicWire(responder, state.signatures());
-        this.gemini = new GeminiWire(responder, state.signatures());
         OpenAiWire openAiWire = new OpenAiWire(responder);
         this.openAi = openAiWire;
+        AnthropicWire anthropicWire = new AnthropicWire(responder, state.signatures());
+        GeminiWire geminiWire = new GeminiWire(responder, state.signatures());
+        this.anthropic = anthropicWire;
+        this.gemini = geminiWire;
+        this.vertexGoogle = new VertexWire(false, state.googleTokens(), geminiWire, anthropicWire, responder);
+        this.vertexAnthropic = new VertexWire(true, state.googleTokens(), geminiWire, anthropicWire, responder);
         ResponsesWire responsesWire = new ResponsesWire(responder, state.signatures());
         this.responses = responsesWire;
         this.azure = new AzureWire(openAiWire, responsesWire, state.entraTokens());
@@ -61,6 +69,10 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        if (request.path().equals(GoogleTokenEndpoint.PATH)) { // another server in reality: neither counted nor recorded
+            request.body().onSuccess(body -> vertexGoogle.token(request, body));
+            return;
+        }
         long arrivalNanos = System.nanoTime();
         Wire wire = wireFor(request);
         // Token requests are the gateway's own business, counted apart (MockUpstream#entraTokenRequests).
@@ -96,6 +108,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         }
         if (EntraTokenWire.serves(path)) {
             return entra;
+        }
+        if (VertexWire.serves(path)) {
+            return VertexWire.anthropicPath(path) ? vertexAnthropic : vertexGoogle;
         }
         boolean models = path.equals("/v1/models") || path.startsWith("/v1/models/");
         return models && request.headers().contains(AnthropicWire.VERSION_HEADER) ? anthropic : openAi;

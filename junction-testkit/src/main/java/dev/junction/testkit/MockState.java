@@ -23,6 +23,7 @@ final class MockState {
     private final Object cancelMonitor = new Object();
     private final IssuedSignatures signatures = new IssuedSignatures();
     private final EntraTokens entraTokens = new EntraTokens();
+    private final GoogleTokenEndpoint googleTokens = new GoogleTokenEndpoint();
     private volatile Behavior fallback = Behavior.ok();
     private int cancelledStreams;
 
@@ -43,6 +44,11 @@ final class MockState {
 
     EntraTokens entraTokens() {
         return entraTokens;
+    }
+
+    /** {@return the Google token endpoint's state: trusted keys and issued tokens, kept across resets} */
+    GoogleTokenEndpoint googleTokens() {
+        return googleTokens;
     }
 
     boolean recordsRequests() {

@@ -243,6 +243,11 @@ public final class MockUpstream implements AutoCloseable {
         state.entraTokens().expectSecret(secret);
     }
 
+    /** {@return the mock's Google token endpoint, to trust a test's service account and count issued tokens} */
+    public GoogleTokenEndpoint googleTokens() {
+        return state.googleTokens();
+    }
+
     /**
      * Queues a behaviour; queued behaviours are used in FIFO order before the default, each for
      * {@link Behavior#times()} requests.

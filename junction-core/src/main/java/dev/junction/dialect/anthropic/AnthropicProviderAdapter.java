@@ -13,6 +13,7 @@ import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
@@ -41,10 +42,27 @@ public final class AnthropicProviderAdapter implements ProviderAdapter {
 
     private final HttpUpstreamClient http;
     private final Redactor redactor;
+    private final UpstreamEndpoint endpoint;
 
     public AnthropicProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
+        this(http, redactor, AnthropicProviderAdapter::direct);
+    }
+
+    /**
+     * An Anthropic adapter whose requests go to {@code endpoint} (Claude hosted on a cloud platform) instead of the
+     * provider's {@code /messages}; the body it is given names the upstream model in {@code model}.
+     */
+    public AnthropicProviderAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint) {
         this.http = http;
         this.redactor = redactor;
+        this.endpoint = endpoint;
+    }
+
+    private static Future<HttpUpstreamClient.Exchange> direct(UpstreamCall call, ObjectNode body, boolean stream) {
+        ProviderConfig provider = call.provider();
+        return Future.succeededFuture(new HttpUpstreamClient.Exchange(provider.baseUrl() + "/messages",
+                headers(call, stream), Buffer.buffer(Json.bytes(body)), stream, provider.name(),
+                provider.caBundle()));
     }
 
     @Override
@@ -63,11 +81,9 @@ public final class AnthropicProviderAdapter implements ProviderAdapter {
         body.put("model", call.upstreamModel());
         dropped.addAll(provider.params().then(call.params()).apply(body));
         boolean stream = request.stream();
-        var exchange = new HttpUpstreamClient.Exchange(provider.baseUrl() + "/messages",
-                headers(call, stream), Buffer.buffer(Json.bytes(body)), stream, provider.name(),
-                provider.caBundle());
         Set<String> reported = Set.copyOf(dropped);
-        return http.send(exchange, provider.timeouts(), call.cancellation())
+        return endpoint.exchange(call, body, stream)
+                .compose(exchange -> http.send(exchange, provider.timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, provider, reported));
     }
 

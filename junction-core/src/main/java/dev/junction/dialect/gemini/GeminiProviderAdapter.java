@@ -13,6 +13,7 @@ import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
@@ -38,14 +39,32 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
     private final HttpUpstreamClient http;
     private final MediaFetcher media;
     private final Redactor redactor;
+    private final UpstreamEndpoint endpoint;
 
     /**
      * @param media downloads media a client referenced by URL: Gemini takes only inline bytes and its own file URIs
      */
     public GeminiProviderAdapter(HttpUpstreamClient http, MediaFetcher media, Redactor redactor) {
+        this(http, media, redactor, GeminiProviderAdapter::direct);
+    }
+
+    /**
+     * A Gemini adapter whose requests go to {@code endpoint} (Gemini hosted on a cloud platform) instead of the
+     * provider's base URL.
+     */
+    public GeminiProviderAdapter(HttpUpstreamClient http, MediaFetcher media, Redactor redactor,
+                                 UpstreamEndpoint endpoint) {
         this.http = http;
         this.media = media;
         this.redactor = redactor;
+        this.endpoint = endpoint;
+    }
+
+    private static Future<HttpUpstreamClient.Exchange> direct(UpstreamCall call, ObjectNode body, boolean stream) {
+        ProviderConfig provider = call.provider();
+        return Future.succeededFuture(new HttpUpstreamClient.Exchange(
+                url(provider.baseUrl(), call.upstreamModel(), stream), UpstreamHeaders.of(call, stream),
+                Buffer.buffer(Json.bytes(body)), stream, provider.name(), provider.caBundle()));
     }
 
     @Override
@@ -68,12 +87,9 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
         boolean stream = call.request().stream();
         ParamRules rules = provider.params().then(call.params());
         dropped.addAll(rules.apply(body));
-        var exchange = new HttpUpstreamClient.Exchange(url(provider.baseUrl(), call.upstreamModel(), stream),
-                UpstreamHeaders.of(call, stream), Buffer.buffer(Json.bytes(body)), stream,
-                provider.name(),
-                provider.caBundle());
         Set<String> droppedView = Set.copyOf(dropped);
-        return http.send(exchange, provider.timeouts(), call.cancellation())
+        return endpoint.exchange(call, body, stream)
+                .compose(exchange -> http.send(exchange, provider.timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, provider, droppedView));
     }
 

@@ -1,0 +1,57 @@
+package dev.junction.dialect.vertex;
+
+import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
+import dev.junction.dialect.gemini.GeminiProviderAdapter;
+import dev.junction.model.Dialect;
+import dev.junction.model.GatewayError;
+import dev.junction.provider.ProviderConfig;
+import dev.junction.secret.Redactor;
+import dev.junction.upstream.EmbeddingAdapter;
+import dev.junction.upstream.HttpUpstreamClient;
+import dev.junction.upstream.MediaFetcher;
+import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.UpstreamFailure;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The adapters of providers hosted on Vertex AI: the Gemini and Anthropic dialects' own adapters (fast path and
+ * canonical path alike) sending to the Vertex endpoints, all sharing one set of token sources. One per runtime;
+ * thread safe.
+ */
+public final class VertexAdapters {
+
+    private final ProviderAdapter gemini;
+    private final ProviderAdapter anthropic;
+    private final EmbeddingAdapter embeddings;
+
+    public VertexAdapters(Vertx vertx, HttpUpstreamClient http, MediaFetcher media, Redactor redactor) {
+        VertexTokenSources tokens = new VertexTokenSources(vertx, Clock.systemUTC());
+        this.gemini = new GeminiProviderAdapter(http, media, redactor, new VertexGeminiEndpoint(tokens));
+        this.anthropic = new AnthropicProviderAdapter(http, redactor, new VertexAnthropicEndpoint(tokens));
+        this.embeddings = new VertexEmbeddingAdapter(http, redactor, tokens);
+    }
+
+    /**
+     * The chat adapter of a provider whose platform is {@link VertexPlatform}; its dialect is Gemini or Anthropic (the
+     * configuration reader admits no other).
+     */
+    public ProviderAdapter chat(ProviderConfig provider) {
+        return provider.dialect() == Dialect.ANTHROPIC ? anthropic : gemini;
+    }
+
+    /**
+     * The embedding adapter of a Vertex provider: Google's text and Gemini embedding models through {@code :predict};
+     * a Claude provider has none, and says so in the caller's error.
+     */
+    public EmbeddingAdapter embeddings(ProviderConfig provider) {
+        return provider.dialect() == Dialect.ANTHROPIC ? NO_EMBEDDINGS : embeddings;
+    }
+
+    private static final EmbeddingAdapter NO_EMBEDDINGS = (request, provider, model, requestId, cancellation) ->
+            Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
+                    + provider.name() + "' serves Claude on Vertex AI, which has no embeddings; route this model to "
+                    + "a Gemini provider on Vertex AI.", Optional.of("model"), Optional.empty())));
+}
