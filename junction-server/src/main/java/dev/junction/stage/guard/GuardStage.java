@@ -124,7 +124,7 @@ public final class GuardStage implements Stage {
     public void finish(Exchange exchange, Outcome outcome) {
         exchange.attached(RESULTS).filter(r -> !r.isEmpty()).ifPresent(results -> {
             exchange.record().guardrails(results.summary());
-            Instant now = Instant.now();
+            Instant now = exchange.runtime().governance().clock().instant();
             Optional<String> tenant = exchange.caller().flatMap(c -> c.attribution().tenantId());
             for (GuardHit hit : results.hits()) {
                 exchange.runtime().events().publish(new GuardrailTriggered(now, exchange.requestId(), tenant,
