@@ -7,6 +7,7 @@ import dev.junction.config.GatewayConfig;
 import dev.junction.config.GatewayKey;
 import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
 import dev.junction.dialect.bedrock.BedrockAuth;
+import dev.junction.dialect.bedrock.BedrockClaudeAdapter;
 import dev.junction.dialect.bedrock.BedrockCredentials;
 import dev.junction.dialect.bedrock.BedrockPlatform;
 import dev.junction.dialect.bedrock.BedrockProviderAdapter;
@@ -98,11 +99,12 @@ public final class GatewayRuntime {
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
         this.seal = new SealedReasoning(governance.secrets());
         ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
-        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, new BedrockAuth(
-                new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC()), redactor);
+        BedrockAuth bedrockAuth = new BedrockAuth(new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC());
+        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, bedrockAuth, redactor);
+        ProviderAdapter bedrockClaude = new BedrockClaudeAdapter(http, media, bedrockAuth, redactor);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
-            case ANTHROPIC -> anthropic;
+            case ANTHROPIC -> p.platform() instanceof BedrockPlatform ? bedrockClaude : anthropic;
             case GEMINI -> gemini;
             case OPENAI_RESPONSES -> responses;
             case BEDROCK_CONVERSE -> bedrock;

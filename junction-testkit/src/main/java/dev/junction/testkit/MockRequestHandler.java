@@ -44,7 +44,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.anthropic = new AnthropicWire(responder, state.signatures());
         this.gemini = new GeminiWire(responder, state.signatures());
         this.responses = new ResponsesWire(responder, state.signatures());
-        this.bedrock = new BedrockWire(responder);
+        this.bedrock = new BedrockWire(responder, state.signatures());
     }
 
     @Override
