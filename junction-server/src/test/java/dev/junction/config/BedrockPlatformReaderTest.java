@@ -58,7 +58,7 @@ class BedrockPlatformReaderTest {
                 .isEqualTo("https://bedrock-runtime.eu-central-1.amazonaws.com");
     }
 
-    /** The Claude-through-InvokeModel example of docs/providers.md: a preset's key is never sent to Bedrock. */
+    /** The Claude-through-InvokeModel example of docs/providers.md, and a preset's key never sent to Bedrock. */
     @Test
     void anAnthropicProviderOnBedrockLoadsWithoutAStaticKey() {
         GatewayConfig config = load("""
@@ -67,8 +67,13 @@ class BedrockPlatformReaderTest {
                     dialect: anthropic
                     platform: {type: bedrock, region: us-west-2}
                     models: ["us.anthropic.claude-sonnet-4-20250514-v1:0"]
+                  claude-aws:
+                    dialect: anthropic
+                    platform: {type: bedrock, region: us-west-2}   # the same block and authentication as above
+                    models: ["us.anthropic.claude-sonnet-4-20250514-v1:0"]
                 routes:
-                  claude: {steps: [{provider: anthropic, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
+                  claude: {steps: [{provider: claude-aws, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
+                  direct: {steps: [{provider: anthropic, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
                 """, Map.of("ANTHROPIC_API_KEY", "sk-ant-0123456789abcdef"));
 
         ProviderConfig claude = config.providers().get("anthropic");
@@ -77,6 +82,7 @@ class BedrockPlatformReaderTest {
         assertThat(claude.baseUrl()).isEqualTo("https://bedrock-runtime.us-west-2.amazonaws.com");
         assertThat(claude.apiKey()).isEmpty();
         assertThat(claude.auth()).isEqualTo(new AuthStyle.None());
+        assertThat(config.providers().get("claude-aws").platform()).isInstanceOf(BedrockPlatform.class);
     }
 
     @Test

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The 4×4 translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic
  * and Gemini, and a gateway with one provider of each dialect pointed at it, reachable through the public models
- * {@code to-openai}, {@code to-responses}, {@code to-anthropic}, {@code to-gemini} and {@code to-bedrock} (AWS Bedrock
+ * {@code to-openai}, {@code to-responses}, {@code to-anthropic}, {@code to-gemini}, {@code to-claude-bedrock} (Claude on Bedrock through InvokeModel) and {@code to-bedrock} (AWS Bedrock
  * Converse, signed). Each client SDK's test class runs its scenarios against all of them.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
@@ -27,7 +27,9 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         GEMINI("to-gemini"),
         RESPONSES("to-responses"),
         /** AWS Bedrock Converse, SigV4-signed with the mock's test credentials (the mock verifies the signature). */
-        BEDROCK("to-bedrock");
+        BEDROCK("to-bedrock"),
+        /** Claude on AWS Bedrock through InvokeModel: Anthropic bodies, SigV4-signed, chunk-framed streams. */
+        CLAUDE_BEDROCK("to-claude-bedrock");
 
         final String model;
 
@@ -46,7 +48,7 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     assertThat(tool.path("tool_call_id").asString()).isEqualTo(call.path("id").asString());
                     yield new String[] {call.path("function").path("name").asString(), text(tool.get("content"))};
                 }
-                case ANTHROPIC -> {
+                case ANTHROPIC, CLAUDE_BEDROCK -> {
                     JsonNode messages = body.path("messages");
                     JsonNode result = messages.get(messages.size() - 1).path("content").get(0);
                     assertThat(result.path("type").asString()).isEqualTo("tool_result");
@@ -155,13 +157,17 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                   openai-responses: {dialect: openai-responses, base_url: %s, api_key: sk-upstream-responses-0123456789}
                   bedrock: {dialect: bedrock-converse, base_url: %s, platform: {type: bedrock, region: us-east-1,
                             access_key_id: %s, secret_access_key: "%s"}}
+                  claude-bedrock: {dialect: anthropic, base_url: %s, platform: {type: bedrock, region: us-west-2,
+                                   access_key_id: %s, secret_access_key: "%s"}}
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
                   to-gemini: {steps: [{provider: gemini, model: gemini-2.5-flash}]}
                   to-responses: {steps: [{provider: openai-responses, model: gpt-5}]}
                   to-bedrock: {steps: [{provider: bedrock, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
+                  to-claude-bedrock: {steps: [{provider: claude-bedrock, model: "global.anthropic.claude-sonnet-4-5-20250929-v1:0"}]}
                 """.formatted(Gateway.KEY, upstream.baseUrl(), upstream.bedrockBaseUrl(),
+                MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY, upstream.bedrockBaseUrl(),
                 MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY) + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(
