@@ -9,6 +9,7 @@ import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
 import dev.junction.dialect.bedrock.BedrockAuth;
 import dev.junction.dialect.bedrock.BedrockClaudeAdapter;
 import dev.junction.dialect.bedrock.BedrockCredentials;
+import dev.junction.dialect.bedrock.BedrockEmbeddingAdapter;
 import dev.junction.dialect.bedrock.BedrockPlatform;
 import dev.junction.dialect.bedrock.BedrockProviderAdapter;
 import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
@@ -123,6 +124,7 @@ public final class GatewayRuntime {
                         .orElse(DeploymentGate.OPEN));
         EmbeddingAdapter openAiEmbeddings = new OpenAiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
+        EmbeddingAdapter bedrockEmbeddings = new BedrockEmbeddingAdapter(http, bedrockAuth, redactor);
         EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible or "
@@ -130,7 +132,8 @@ public final class GatewayRuntime {
         this.embeddings = p -> p.name().equals(MockProvider.NAME) ? mock : switch (p.dialect()) {
             case OPENAI_CHAT, OPENAI_RESPONSES -> openAiEmbeddings;
             case GEMINI -> geminiEmbeddings;
-            case ANTHROPIC, BEDROCK_CONVERSE -> noEmbeddings;
+            case ANTHROPIC, BEDROCK_CONVERSE -> p.platform() instanceof BedrockPlatform ? bedrockEmbeddings
+                    : noEmbeddings;
         };
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,

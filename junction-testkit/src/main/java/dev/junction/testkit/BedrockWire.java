@@ -32,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       (Anthropic's, without {@code model} and {@code stream}, with {@code anthropic_version: bedrock-2023-05-31}
  *       and betas in {@code anthropic_beta}; anything else a 400 {@code ValidationException}), answered as
  *       {@link BedrockInvokeFormat} does: the Anthropic message, or its events as {@code chunk} frames;</li>
+ *   <li>{@code POST /model/{modelId}/invoke} of a Titan ({@code amazon.titan-embed-text-*}) or Cohere
+ *       ({@code cohere.embed-*}) embedding model: deterministic vectors, see {@link BedrockEmbeddingsFormat};</li>
  *   <li>anything else under {@code /model/}: 404 {@code UnknownOperationException}.</li>
  * </ul>
  */
@@ -82,6 +84,18 @@ final class BedrockWire implements Wire {
         if (request.method() != HttpMethod.POST || modelId.isEmpty()
                 || !operation.equals("converse") && !operation.equals("converse-stream") && !invoke) {
             reject(exchange, 404, "UnknownOperationException", "The requested operation is not recognized by the service.");
+            return;
+        }
+        boolean titan = modelId.contains("amazon.titan-embed-text");
+        if (operation.equals(INVOKE) && (titan || modelId.contains("cohere.embed"))) {
+            Optional<String> invalid = json.isObject() ? BedrockEmbeddingsFormat.validate(titan, json)
+                    : Optional.of("Malformed input request, please reformat your input and try again.");
+            if (invalid.isPresent()) {
+                reject(exchange, 400, "ValidationException", invalid.get());
+                return;
+            }
+            responder.answer(exchange, new BedrockEmbeddingsFormat(titan, json, new BedrockFormat(false, 1,
+                    exchange.sequence())), "");
             return;
         }
         if (invoke) {
