@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * {@code AWS_DEFAULT_REGION}), and optionally static keys ({@code access_key_id} with {@code secret_access_key}, and
  * {@code session_token}) or a Bedrock API key ({@code api_key}, else {@code AWS_BEARER_TOKEN_BEDROCK}); without
  * either the AWS SDK's default credential chain signs. Values were {@code ${VAR}}-substituted before; credentials
- * become {@link Secret}s. The platform serves the {@code bedrock-converse} dialect. Stateless.
+ * become {@link Secret}s. The platform serves the {@code bedrock-converse} dialect (Converse) and the
+ * {@code anthropic} dialect (Claude through InvokeModel). Stateless.
  */
 final class BedrockPlatformReader {
 
@@ -27,11 +28,9 @@ final class BedrockPlatformReader {
     static Optional<Platform> read(JsonNode block, String path, Dialect dialect, Map<String, String> env,
                                    Problems problems) {
         problems.onlyKeys(block, path, KEYS);
-        if (dialect != Dialect.BEDROCK_CONVERSE) {
-            // InvokeModel with Anthropic bodies (dialect anthropic) is not built yet: refuse rather than send an
-            // Anthropic request with the wrong credentials to a Bedrock endpoint.
-            problems.add(path + ".type: the bedrock platform serves the dialect bedrock-converse (set dialect: "
-                    + "bedrock-converse)");
+        if (dialect != Dialect.BEDROCK_CONVERSE && dialect != Dialect.ANTHROPIC) {
+            problems.add(path + ".type: the bedrock platform serves the dialects bedrock-converse (Converse) and "
+                    + "anthropic (Claude through InvokeModel)");
             return Optional.empty();
         }
         Optional<String> region = problems.string(block, "region", path)

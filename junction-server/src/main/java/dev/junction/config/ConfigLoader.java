@@ -380,8 +380,12 @@ public final class ConfigLoader {
         List<String> patterns = new ArrayList<>(preset.map(ProviderPreset::modelPatterns).orElse(List.of()));
         patterns.addAll(problems.strings(node, "model_patterns", path));
         Platform platform = PlatformReader.platform(node, path, dialect, env, problems);
-        String url = baseUrl.orElseGet(() -> fromEnv != null ? fromEnv.baseUrl()
-                : platform instanceof BedrockPlatform b ? b.endpoint()
+        if (platform instanceof BedrockPlatform) { // signed or bearer by dialect.bedrock; a preset's key never goes
+            auth = new AuthStyle.None();
+            key = Optional.empty();
+        }
+        String url = baseUrl.orElseGet(() -> platform instanceof BedrockPlatform b ? b.endpoint()
+                : fromEnv != null ? fromEnv.baseUrl()
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns,

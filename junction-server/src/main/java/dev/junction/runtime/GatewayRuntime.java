@@ -7,7 +7,9 @@ import dev.junction.config.GatewayConfig;
 import dev.junction.config.GatewayKey;
 import dev.junction.dialect.anthropic.AnthropicProviderAdapter;
 import dev.junction.dialect.bedrock.BedrockAuth;
+import dev.junction.dialect.bedrock.BedrockClaudeAdapter;
 import dev.junction.dialect.bedrock.BedrockCredentials;
+import dev.junction.dialect.bedrock.BedrockEmbeddingAdapter;
 import dev.junction.dialect.bedrock.BedrockPlatform;
 import dev.junction.dialect.bedrock.BedrockProviderAdapter;
 import dev.junction.dialect.cohere.CohereEmbeddingAdapter;
@@ -114,8 +116,9 @@ public final class GatewayRuntime {
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
         this.seal = new SealedReasoning(governance.secrets());
         ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
-        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, new BedrockAuth(
-                new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC()), redactor);
+        BedrockAuth bedrockAuth = new BedrockAuth(new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC());
+        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, bedrockAuth, redactor);
+        ProviderAdapter bedrockClaude = new BedrockClaudeAdapter(http, media, bedrockAuth, redactor);
         ProviderAdapter cohere = CohereProviderAdapter.create(http, media, redactor);
         ProviderAdapter ollama = OllamaProviderAdapter.create(http, media, redactor);
         AzureTarget azure = new AzureTarget(http, governance.clock());
@@ -127,7 +130,7 @@ public final class GatewayRuntime {
                 : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
                 : azureChat) : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
             case OPENAI_CHAT -> openai;
-            case ANTHROPIC -> anthropic;
+            case ANTHROPIC -> p.platform() instanceof BedrockPlatform ? bedrockClaude : anthropic;
             case GEMINI -> gemini;
             case OPENAI_RESPONSES -> responses;
             case BEDROCK_CONVERSE -> bedrock;
@@ -150,6 +153,7 @@ public final class GatewayRuntime {
         EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter cohereEmbeddings = CohereEmbeddingAdapter.create(http, redactor);
         EmbeddingAdapter ollamaEmbeddings = OllamaEmbeddingAdapter.create(http, redactor);
+        EmbeddingAdapter bedrockEmbeddings = new BedrockEmbeddingAdapter(http, bedrockAuth, redactor);
         EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible, "
@@ -162,7 +166,8 @@ public final class GatewayRuntime {
             case GEMINI -> geminiEmbeddings;
             case COHERE -> cohereEmbeddings;
             case OLLAMA -> ollamaEmbeddings;
-            case ANTHROPIC, BEDROCK_CONVERSE -> noEmbeddings;
+            case ANTHROPIC, BEDROCK_CONVERSE -> p.platform() instanceof BedrockPlatform ? bedrockEmbeddings
+                    : noEmbeddings;
         };
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,

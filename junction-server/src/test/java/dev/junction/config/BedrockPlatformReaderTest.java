@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.dialect.bedrock.BedrockPlatform;
 import dev.junction.model.Dialect;
+import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.provider.ProviderConfig;
 import java.util.Map;
@@ -55,6 +56,33 @@ class BedrockPlatformReaderTest {
         assertThat(signed.toString()).doesNotContain("secret-0123456789abcdef").doesNotContain("token-0123456789");
         assertThat(config.providers().get("static").baseUrl())
                 .isEqualTo("https://bedrock-runtime.eu-central-1.amazonaws.com");
+    }
+
+    /** The Claude-through-InvokeModel example of docs/providers.md, and a preset's key never sent to Bedrock. */
+    @Test
+    void anAnthropicProviderOnBedrockLoadsWithoutAStaticKey() {
+        GatewayConfig config = load("""
+                providers:
+                  anthropic:
+                    dialect: anthropic
+                    platform: {type: bedrock, region: us-west-2}
+                    models: ["us.anthropic.claude-sonnet-4-20250514-v1:0"]
+                  claude-aws:
+                    dialect: anthropic
+                    platform: {type: bedrock, region: us-west-2}   # the same block and authentication as above
+                    models: ["us.anthropic.claude-sonnet-4-20250514-v1:0"]
+                routes:
+                  claude: {steps: [{provider: claude-aws, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
+                  direct: {steps: [{provider: anthropic, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
+                """, Map.of("ANTHROPIC_API_KEY", "sk-ant-0123456789abcdef"));
+
+        ProviderConfig claude = config.providers().get("anthropic");
+        assertThat(claude.dialect()).isEqualTo(Dialect.ANTHROPIC);
+        assertThat(claude.platform()).isInstanceOf(BedrockPlatform.class);
+        assertThat(claude.baseUrl()).isEqualTo("https://bedrock-runtime.us-west-2.amazonaws.com");
+        assertThat(claude.apiKey()).isEmpty();
+        assertThat(claude.auth()).isEqualTo(new AuthStyle.None());
+        assertThat(config.providers().get("claude-aws").platform()).isInstanceOf(BedrockPlatform.class);
     }
 
     @Test

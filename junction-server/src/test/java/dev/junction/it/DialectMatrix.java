@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The translation matrix: one mock upstream that speaks OpenAI Chat Completions, the Responses API, Anthropic,
  * Gemini, Azure OpenAI (Entra ID tokens), Gemini and Claude on Vertex AI (a test service account's real OAuth2
- * flow), AWS Bedrock Converse (signed), Cohere v2 and Ollama's native API, and a
+ * flow), AWS Bedrock (Converse, signed, and Claude through InvokeModel), Cohere v2 and Ollama's native API, and a
  * gateway with one provider of each pointed at it, reachable through the public models {@code to-openai},
  * {@code to-responses}, {@code to-anthropic}, {@code to-gemini}, {@code to-azure}, {@code to-vertex-gemini}, {@code to-vertex-claude}, {@code to-bedrock},
+ * {@code to-claude-bedrock} (Claude on Bedrock through InvokeModel),
  * {@code to-cohere} and {@code to-ollama}. Each client SDK's test class runs its scenarios against all of them.
  */
 final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
@@ -38,7 +39,9 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
         /** Gemini on Google Vertex AI: the Gemini wire under a service account's OAuth2 token. */
         VERTEX_GEMINI("to-vertex-gemini"),
         /** Claude on Google Vertex AI: Anthropic's wire through {@code rawPredict}, under the same token. */
-        VERTEX_CLAUDE("to-vertex-claude");
+        VERTEX_CLAUDE("to-vertex-claude"),
+        /** Claude on AWS Bedrock through InvokeModel: Anthropic bodies, SigV4-signed, chunk-framed streams. */
+        CLAUDE_BEDROCK("to-claude-bedrock");
 
         final String model;
 
@@ -77,7 +80,7 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                     assertThat(tool.path("tool_call_id").asString()).isEqualTo(call.path("id").asString());
                     yield new String[] {call.path("function").path("name").asString(), text(tool.get("content"))};
                 }
-                case ANTHROPIC, VERTEX_CLAUDE -> {
+                case ANTHROPIC, VERTEX_CLAUDE, CLAUDE_BEDROCK -> {
                     JsonNode messages = body.path("messages");
                     JsonNode result = messages.get(messages.size() - 1).path("content").get(0);
                     assertThat(result.path("type").asString()).isEqualTo("tool_result");
@@ -214,6 +217,8 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                             access_key_id: %s, secret_access_key: "%s"}}
                   cohere: {dialect: cohere, base_url: %s, api_key: co-upstream-cohere-0123456789}
                   ollama-native: {dialect: ollama, base_url: %s}
+                  claude-bedrock: {dialect: anthropic, base_url: %s, platform: {type: bedrock, region: us-west-2,
+                                   access_key_id: %s, secret_access_key: "%s"}}
                 routes:
                   to-openai: {steps: [{provider: openai, model: gpt-4o}]}
                   to-anthropic: {steps: [{provider: anthropic, model: claude-sonnet-4-5}]}
@@ -225,9 +230,11 @@ final class DialectMatrix implements BeforeAllCallback, AfterAllCallback, Before
                   to-bedrock: {steps: [{provider: bedrock, model: "us.anthropic.claude-sonnet-4-20250514-v1:0"}]}
                   to-cohere: {steps: [{provider: cohere, model: command-a-03-2025}]}
                   to-ollama: {steps: [{provider: ollama-native, model: llama3.2}]}
+                  to-claude-bedrock: {steps: [{provider: claude-bedrock, model: "global.anthropic.claude-sonnet-4-5-20250929-v1:0"}]}
                 """.formatted(Gateway.KEY, upstream.baseUrl(), upstream.azureBaseUrl(), upstream.entraAuthorityUrl(),
                 vertex, vertex, upstream.bedrockBaseUrl(), MockUpstream.AWS_ACCESS_KEY_ID,
-                MockUpstream.AWS_SECRET_ACCESS_KEY, upstream.rootUrl(), upstream.rootUrl())
+                MockUpstream.AWS_SECRET_ACCESS_KEY, upstream.rootUrl(), upstream.rootUrl(), upstream.bedrockBaseUrl(),
+                MockUpstream.AWS_ACCESS_KEY_ID, MockUpstream.AWS_SECRET_ACCESS_KEY)
                 + extraRoutes.lines().map(l -> "  " + l.strip() + "\n")
                 .collect(java.util.stream.Collectors.joining());
         gateway = Gateway.start(yaml, Map.of(

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * AWS Bedrock's runtime wire format (see {@code wire/others.md §2}); base URL {@code http://host:port} (the
@@ -27,6 +28,12 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code POST /model/{modelId}/converse} and {@code /converse-stream} (AWS event-stream frames): validated like
  *       Bedrock (a {@code messages} array that starts with a user turn and alternates roles, else 400
  *       {@code ValidationException}), then answered by the behaviour;</li>
+ *   <li>{@code POST /model/{modelId}/invoke} and {@code /invoke-with-response-stream} with a Claude body
+ *       (Anthropic's, without {@code model} and {@code stream}, with {@code anthropic_version: bedrock-2023-05-31}
+ *       and betas in {@code anthropic_beta}; anything else a 400 {@code ValidationException}), answered as
+ *       {@link BedrockInvokeFormat} does: the Anthropic message, or its events as {@code chunk} frames;</li>
+ *   <li>{@code POST /model/{modelId}/invoke} of a Titan ({@code amazon.titan-embed-text-*}) or Cohere
+ *       ({@code cohere.embed-*}) embedding model: deterministic vectors, see {@link BedrockEmbeddingsFormat};</li>
  *   <li>anything else under {@code /model/}: 404 {@code UnknownOperationException}.</li>
  * </ul>
  */
@@ -35,10 +42,15 @@ final class BedrockWire implements Wire {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final Responder responder;
+    private static final String INVOKE = "invoke";
+    private static final String INVOKE_STREAM = "invoke-with-response-stream";
 
-    BedrockWire(Responder responder) {
+    private final Responder responder;
+    private final IssuedSignatures signatures;
+
+    BedrockWire(Responder responder, IssuedSignatures signatures) {
         this.responder = responder;
+        this.signatures = signatures;
     }
 
     static boolean serves(String path) {
@@ -68,9 +80,26 @@ final class BedrockWire implements Wire {
         int slash = rest.lastIndexOf('/');
         String operation = slash < 0 ? "" : rest.substring(slash + 1);
         String modelId = slash < 0 ? rest : URLDecoder.decode(rest.substring(0, slash), StandardCharsets.UTF_8);
+        boolean invoke = operation.equals(INVOKE) || operation.equals(INVOKE_STREAM);
         if (request.method() != HttpMethod.POST || modelId.isEmpty()
-                || !operation.equals("converse") && !operation.equals("converse-stream")) {
+                || !operation.equals("converse") && !operation.equals("converse-stream") && !invoke) {
             reject(exchange, 404, "UnknownOperationException", "The requested operation is not recognized by the service.");
+            return;
+        }
+        boolean titan = modelId.contains("amazon.titan-embed-text");
+        if (operation.equals(INVOKE) && (titan || modelId.contains("cohere.embed"))) {
+            Optional<String> invalid = json.isObject() ? BedrockEmbeddingsFormat.validate(titan, json)
+                    : Optional.of("Malformed input request, please reformat your input and try again.");
+            if (invalid.isPresent()) {
+                reject(exchange, 400, "ValidationException", invalid.get());
+                return;
+            }
+            responder.answer(exchange, new BedrockEmbeddingsFormat(titan, json, new BedrockFormat(false, 1,
+                    exchange.sequence())), "");
+            return;
+        }
+        if (invoke) {
+            invokeClaude(json, modelId, operation.equals(INVOKE_STREAM), exchange);
             return;
         }
         Optional<String> invalid = validate(json);
@@ -80,6 +109,55 @@ final class BedrockWire implements Wire {
         }
         responder.answer(exchange, new BedrockFormat(operation.equals("converse-stream"), inputTokens(json),
                 exchange.sequence()), lastUserText(json));
+    }
+
+    /**
+     * InvokeModel of a Claude model: the body is Anthropic's without {@code model} and {@code stream}, with
+     * {@code anthropic_version: bedrock-2023-05-31}; validated like Anthropic validates the rest (thinking
+     * signatures included), each refusal a 400 {@code ValidationException}.
+     */
+    private void invokeClaude(JsonNode json, String modelId, boolean stream, Exchange exchange) {
+        Optional<String> invalid = validateInvoke(json);
+        if (invalid.isPresent()) {
+            reject(exchange, 400, "ValidationException", invalid.get());
+            return;
+        }
+        ObjectNode withModel = ((ObjectNode) json).deepCopy().put("model", modelId);
+        invalid = AnthropicRequest.validate(withModel, true).or(() -> AnthropicRequest.checkSignatures(json,
+                signatures)).map(e -> "The model returned the following errors: " + e.message());
+        if (invalid.isPresent()) {
+            reject(exchange, 400, "ValidationException", invalid.get());
+            return;
+        }
+        AnthropicRequest read = AnthropicRequest.of(withModel);
+        AnthropicRequest parsed = new AnthropicRequest(modelId, stream, read.lastUserText(), read.inputTokens());
+        responder.answer(exchange, new BedrockInvokeFormat(new AnthropicFormat(parsed, exchange.sequence(), signatures),
+                new BedrockFormat(stream, parsed.inputTokens(), exchange.sequence())), parsed.lastUserText());
+    }
+
+    private static Optional<String> validateInvoke(JsonNode json) {
+        if (!json.isObject()) {
+            return Optional.of("Malformed input request, please reformat your input and try again.");
+        }
+        for (String extraneous : new String[] {"model", "stream"}) {
+            if (json.has(extraneous)) {
+                return Optional.of("Malformed input request: #: extraneous key [" + extraneous
+                        + "] is not permitted, please reformat your input and try again.");
+            }
+        }
+        if (!json.path("anthropic_version").isString()) {
+            return Optional.of("Malformed input request: #: required key [anthropic_version] not found, please "
+                    + "reformat your input and try again.");
+        }
+        if (!json.path("anthropic_version").stringValue().equals("bedrock-2023-05-31")) {
+            return Optional.of("Invalid API version");
+        }
+        JsonNode betas = json.path("anthropic_beta");
+        if (!betas.isMissingNode() && !betas.isArray()) {
+            return Optional.of("Malformed input request: #/anthropic_beta: expected type: JSONArray, please reformat "
+                    + "your input and try again.");
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> authenticate(HttpServerRequest request, byte[] body) {

@@ -62,7 +62,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.responses = responsesWire;
         this.azure = new AzureWire(openAiWire, responsesWire, state.entraTokens());
         this.entra = new EntraTokenWire(state.entraTokens());
-        this.bedrock = new BedrockWire(responder);
+        this.bedrock = new BedrockWire(responder, state.signatures());
         this.cohere = new CohereWire(responder);
         this.ollama = new OllamaWire(responder);
     }

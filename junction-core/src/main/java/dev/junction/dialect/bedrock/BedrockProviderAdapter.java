@@ -15,12 +15,8 @@ import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
-import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -38,16 +34,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BedrockProviderAdapter implements ProviderAdapter {
 
-    private final HttpUpstreamClient http;
     private final MediaFetcher media;
-    private final BedrockAuth auth;
+    private final BedrockTransport transport;
     private final Redactor redactor;
 
     /** @param media downloads media a client referenced by URL: Converse takes only inline bytes (or S3) */
     public BedrockProviderAdapter(HttpUpstreamClient http, MediaFetcher media, BedrockAuth auth, Redactor redactor) {
-        this.http = http;
         this.media = media;
-        this.auth = auth;
+        this.transport = new BedrockTransport(http, auth, redactor);
         this.redactor = redactor;
     }
 
@@ -78,36 +72,10 @@ public final class BedrockProviderAdapter implements ProviderAdapter {
 
     private Future<UpstreamReply> send(UpstreamCall call, BedrockPlatform platform, ObjectNode body,
                                        Set<String> dropped) {
-        ProviderConfig provider = call.provider();
         boolean stream = call.request().stream();
-        String url = url(baseUrl(provider, platform), call.upstreamModel(),
-                stream ? "converse-stream" : "converse");
-        byte[] bytes = Json.bytes(body);
-        MultiMap headers = UpstreamHeaders.of(call, stream);
-        headers.set("accept", stream ? EventStreamFraming.CONTENT_TYPE : "application/json");
-        return auth.apply(platform, url, headers, bytes)
-                .recover(t -> Future.failedFuture(new UpstreamFailure(GatewayError.BadGateway.refusedCredentials(
-                        "The provider '" + provider.name() + "' has no usable AWS credentials: "
-                                + redactor.redact(String.valueOf(t.getMessage()))))))
-                .compose(signed -> http.send(new HttpUpstreamClient.Exchange(url, signed, Buffer.buffer(bytes),
-                        stream, provider.name(), provider.caBundle(), EventStreamFraming.CONVERSE),
-                        provider.timeouts(), call.cancellation()))
-                .compose(reply -> toReply(reply, provider, stream, dropped));
-    }
-
-    /** The provider's {@code base_url} when it has one (tests, VPC endpoints), else the region's endpoint. */
-    public static String baseUrl(ProviderConfig provider, BedrockPlatform platform) {
-        return provider.baseUrl().isBlank() ? platform.endpoint() : provider.baseUrl();
-    }
-
-    /**
-     * The URL of one operation on a model. The model id is one path segment, percent-encoded ({@code :} as
-     * {@code %3A}, an ARN's {@code /} as {@code %2F}), so it cannot add path segments; the signature covers the path
-     * exactly as sent.
-     */
-    public static String url(String baseUrl, String modelId, String operation) {
-        return baseUrl + "/model/" + URLEncoder.encode(modelId, StandardCharsets.UTF_8).replace("+", "%20") + "/"
-                + operation;
+        return transport.post(call, platform, stream ? "converse-stream" : "converse", Json.bytes(body), stream,
+                        EventStreamFraming.CONVERSE)
+                .compose(reply -> toReply(reply, call.provider(), stream, dropped));
     }
 
     private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider, boolean stream,

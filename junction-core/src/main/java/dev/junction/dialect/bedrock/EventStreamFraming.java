@@ -6,12 +6,14 @@ import dev.junction.upstream.StreamFraming;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
 import software.amazon.awssdk.eventstream.MessageDecoder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The AWS event-stream framing ({@code application/vnd.amazon.eventstream}) of Bedrock's streams, decoded by the AWS
@@ -20,10 +22,12 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>an event frame becomes {@code event: <:event-type>} with the payload JSON as its data
  *       ({@link #CONVERSE});</li>
- *   <li>for {@code invoke-with-response-stream} ({@link #INVOKE}) a {@code chunk} frame is unwrapped: its base64
- *       {@code bytes} are the model's own stream event, relayed as {@code event: <type>} with that JSON;</li>
- *   <li>an exception or error frame becomes {@code event: exception} with
- *       {@code {"exceptionType": …, "message": …}}, which the decoders turn into a stream error.</li>
+ *   <li>for {@code invoke-with-response-stream} of a Claude model ({@link #INVOKE}) a {@code chunk} frame is
+ *       unwrapped: its base64 {@code bytes} are the model's own stream event, relayed as {@code event: <type>} with
+ *       that JSON, and an exception frame becomes Anthropic's {@code event: error}, so the stream is Anthropic's
+ *       through and through;</li>
+ *   <li>on ConverseStream an exception or error frame becomes {@code event: exception} with
+ *       {@code {"exceptionType": …, "message": …}}, which the Converse decoder turns into a stream error.</li>
  * </ul>
  */
 public final class EventStreamFraming implements StreamFraming {
@@ -37,7 +41,7 @@ public final class EventStreamFraming implements StreamFraming {
     /** ConverseStream: frames relayed as they are. */
     public static final EventStreamFraming CONVERSE = new EventStreamFraming(false);
 
-    /** InvokeModelWithResponseStream: {@code chunk} frames unwrapped to the model's native events. */
+    /** InvokeModelWithResponseStream of a Claude model: {@code chunk} frames unwrapped to Anthropic's events. */
     public static final EventStreamFraming INVOKE = new EventStreamFraming(true);
 
     private final boolean unwrapChunks;
@@ -80,7 +84,8 @@ public final class EventStreamFraming implements StreamFraming {
                     .orElse("internalServerException");
             String text = header(message, ":error-message").orElseGet(() -> Json.tryParse(payload)
                     .map(p -> p.path("message").asString(p.path("Message").asString(""))).orElse(""));
-            return sse(EXCEPTION, Json.write(Json.object().put("exceptionType", kind).put("message", text)));
+            return unwrapChunks ? anthropicError(kind, text)
+                    : sse(EXCEPTION, Json.write(Json.object().put("exceptionType", kind).put("message", text)));
         }
         String event = header(message, ":event-type").orElse("");
         if (unwrapChunks && event.equals("chunk")) {
@@ -91,11 +96,27 @@ public final class EventStreamFraming implements StreamFraming {
                 String innerType = Json.tryParse(inner).map(n -> n.path("type").asString("")).orElse("");
                 return sse(innerType, inner);
             } catch (IllegalArgumentException e) {
-                return sse(EXCEPTION, Json.write(Json.object().put("exceptionType", "internalServerException")
-                        .put("message", "a chunk whose bytes are not base64")));
+                return anthropicError("internalServerException", "a chunk whose bytes are not base64");
             }
         }
         return sse(event, payload);
+    }
+
+    /**
+     * An exception frame of Claude's invoke stream as Anthropic's own {@code error} event, so that an Anthropic
+     * client relayed the stream, and the Anthropic decoder, both understand it: throttling and exhausted quotas are
+     * {@code rate_limit_error}, an unavailable or unready model {@code overloaded_error}, anything else
+     * {@code api_error}; the message is Bedrock's, prefixed with the exception type.
+     */
+    private static SseEvent anthropicError(String exceptionType, String message) {
+        String type = switch (exceptionType.toLowerCase(Locale.ROOT)) {
+            case "throttlingexception", "servicequotaexceededexception" -> "rate_limit_error";
+            case "serviceunavailableexception", "modelnotreadyexception" -> "overloaded_error";
+            default -> "api_error";
+        };
+        ObjectNode event = Json.object().put("type", "error");
+        event.putObject("error").put("type", type).put("message", message.isBlank() ? exceptionType : message);
+        return sse("error", Json.write(event));
     }
 
     private static SseEvent sse(String event, String json) {

@@ -90,4 +90,26 @@ class EventStreamFramingTest {
             assertThat(e.data()).isEqualTo(inner);
         });
     }
+
+    @Test
+    void anInvokeStreamsExceptionFrameBecomesAnthropicsErrorEvent() {
+        byte[] bytes = TestFixtures.bytes("/fixtures/bedrock/converse-stream.throttling-exception.eventstream");
+        SseEvent last = decode(EventStreamFraming.INVOKE, bytes, 7).getLast();
+        assertThat(last.event()).isEqualTo("error");
+        JsonNode data = Json.tryParse(last.data()).orElseThrow();
+        assertThat(data.path("type").asString()).isEqualTo("error");
+        assertThat(data.path("error").path("type").asString()).isEqualTo("rate_limit_error");
+        assertThat(data.path("error").path("message").asString())
+                .isEqualTo("Too many tokens, please wait before trying again.");
+    }
+
+    @Test
+    void aChunkWhoseBytesAreNotBase64IsAnAnthropicApiError() {
+        Message frame = new Message(Map.of(":message-type", HeaderValue.fromString("event"), ":event-type",
+                HeaderValue.fromString("chunk")), "{\"bytes\":\"%%%\"}".getBytes(StandardCharsets.UTF_8));
+        SseEvent event = decode(EventStreamFraming.INVOKE, frame.toByteBuffer().array(), 5).getFirst();
+        assertThat(event.event()).isEqualTo("error");
+        assertThat(Json.tryParse(event.data()).orElseThrow().path("error").path("type").asString())
+                .isEqualTo("api_error");
+    }
 }
