@@ -58,6 +58,12 @@ public final class MediaFetcher {
                 .setConnectTimeout((int) limits.timeout().toMillis()).setMaxRedirects(0));
     }
 
+    /** Whether a media reference is a web address ({@code http}/{@code https}) rather than inline data. */
+    public static boolean isWebUrl(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
     /**
      * The request with every media URL that {@code needsInlining} selects replaced by its downloaded bytes. Fails with
      * an {@link UpstreamFailure} carrying an {@link GatewayError.InvalidRequest} that names the URL's problem.

@@ -7,7 +7,6 @@ import dev.junction.provider.ProviderConfig;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,7 +37,7 @@ public record TranslatingAdapter(HttpUpstreamClient http, MediaFetcher media, St
 
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
-        return media.inline(call.request().canonical(), TranslatingAdapter::isWebUrl).compose(request -> {
+        return media.inline(call.request().canonical(), MediaFetcher::isWebUrl).compose(request -> {
             Set<String> dropped = new LinkedHashSet<>();
             try {
                 ObjectNode body = writer.write(request, call.upstreamModel(), dropped);
@@ -48,11 +47,6 @@ public record TranslatingAdapter(HttpUpstreamClient http, MediaFetcher media, St
                 return Future.failedFuture(new UpstreamFailure(e.error()));
             }
         });
-    }
-
-    private static boolean isWebUrl(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     private Future<UpstreamReply> send(UpstreamCall call, ObjectNode body, Set<String> dropped) {

@@ -49,15 +49,15 @@ public final class BedrockClaudeAdapter implements ProviderAdapter {
 
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
-        if (!(call.provider().platform() instanceof BedrockPlatform platform)) {
-            return Future.failedFuture(new UpstreamFailure(new GatewayError.Internal("The provider '"
-                    + call.provider().name() + "' is not on the bedrock platform.")));
-        }
+        return BedrockTransport.platform(call).compose(platform -> send(call, platform));
+    }
+
+    private Future<UpstreamReply> send(UpstreamCall call, BedrockPlatform platform) {
         ClientRequest request = call.request();
         Set<String> dropped = new LinkedHashSet<>();
         Future<ObjectNode> body = request.dialect() == Dialect.ANTHROPIC
                 ? Future.succeededFuture(Json.shallowCopy(request.body()))
-                : media.inline(request.canonical(), BedrockProviderAdapter::isWebUrl)
+                : media.inline(request.canonical(), MediaFetcher::isWebUrl)
                         .compose(canonical -> translate(canonical, dropped));
         return body.compose(anthropic -> {
             anthropic.put("model", call.upstreamModel());

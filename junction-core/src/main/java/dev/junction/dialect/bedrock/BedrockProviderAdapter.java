@@ -19,7 +19,6 @@ import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -47,11 +46,8 @@ public final class BedrockProviderAdapter implements ProviderAdapter {
 
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
-        if (!(call.provider().platform() instanceof BedrockPlatform platform)) {
-            return Future.failedFuture(new UpstreamFailure(new GatewayError.Internal("The provider '"
-                    + call.provider().name() + "' speaks bedrock-converse but has no bedrock platform block.")));
-        }
-        return media.inline(call.request().canonical(), BedrockProviderAdapter::isWebUrl).compose(request -> {
+        return BedrockTransport.platform(call).compose(platform -> media.inline(call.request().canonical(),
+                MediaFetcher::isWebUrl).compose(request -> {
             Set<String> dropped = new LinkedHashSet<>();
             ObjectNode body;
             try {
@@ -62,12 +58,7 @@ public final class BedrockProviderAdapter implements ProviderAdapter {
             ParamRules rules = call.provider().params().then(call.params());
             dropped.addAll(rules.apply(body));
             return send(call, platform, body, Set.copyOf(dropped));
-        });
-    }
-
-    static boolean isWebUrl(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
+        }));
     }
 
     private Future<UpstreamReply> send(UpstreamCall call, BedrockPlatform platform, ObjectNode body,

@@ -33,6 +33,16 @@ public final class BedrockTransport {
     }
 
     /**
+     * The call's provider's Bedrock settings, or a failure naming the provider when its configuration has no bedrock
+     * platform block (the configuration reader refuses that, so it means a provider was built by hand).
+     */
+    public static Future<BedrockPlatform> platform(UpstreamCall call) {
+        return call.provider().platform() instanceof BedrockPlatform platform ? Future.succeededFuture(platform)
+                : Future.failedFuture(new UpstreamFailure(new dev.junction.model.GatewayError.Internal("The provider '"
+                        + call.provider().name() + "' has no bedrock platform block.")));
+    }
+
+    /**
      * POSTs {@code bytes} to {@code /model/{upstreamModel}/{operation}}; a failure to find credentials is a
      * {@link UpstreamFailure} with a bad gateway that names the provider, never the credential.
      */
