@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param modelPatterns glob patterns of model names it serves
  * @param caBundle the certificates its TLS server is verified against instead of the JVM's trust store, if any
  * @param platform where the API is hosted ({@link Platform#DIRECT}, or a cloud platform's settings)
+ * @param keys the provider's keys when it has several ({@link KeyPool#NONE} otherwise); {@code apiKey} is then the
+ *     credential of one attempt, chosen from them per attempt by the route executor (the first key until then)
  */
 public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
                              Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
-                             List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform) {
+                             List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform,
+                             KeyPool keys) {
 
     public ProviderConfig {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -29,6 +32,18 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
         models = List.copyOf(models);
         modelPatterns = List.copyOf(modelPatterns);
         java.util.Objects.requireNonNull(platform, "platform");
+        java.util.Objects.requireNonNull(keys, "keys");
+        if (apiKey.isEmpty() && !keys.keys().isEmpty()) {
+            apiKey = Optional.of(keys.keys().getFirst().secret());
+        }
+    }
+
+    /** A provider with one key or none. */
+    public ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
+                          Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
+                          List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform) {
+        this(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models, modelPatterns, caBundle,
+                platform, KeyPool.NONE);
     }
 
     /** A provider served directly at its base URL. */
@@ -50,13 +65,19 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
     /** The same provider with other timeouts (a route's or a deployment's). */
     public ProviderConfig withTimeouts(Timeouts other) {
         return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, other, models, modelPatterns,
-                caBundle, platform);
+                caBundle, platform, keys);
     }
 
     /** The same provider hosted on another platform. */
     public ProviderConfig withPlatform(Platform other) {
         return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models,
-                modelPatterns, caBundle, other);
+                modelPatterns, caBundle, other, keys);
+    }
+
+    /** The same provider sending {@code key} (one attempt's key from its {@link #keys() pool}). */
+    public ProviderConfig withApiKey(Secret key) {
+        return new ProviderConfig(name, dialect, baseUrl, Optional.of(key), auth, headers, params, timeouts, models,
+                modelPatterns, caBundle, platform, keys);
     }
 
     /** Whether this provider claims the model name, exactly or by pattern. */

@@ -1,6 +1,7 @@
 package dev.junction.routing;
 
 import dev.junction.model.GatewayError;
+import dev.junction.provider.KeyPool.PooledKey;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.health.HealthTracker;
 import dev.junction.routing.health.ReservedAttempt;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -225,6 +227,10 @@ public final class RouteExecutor {
                 if (pin.isEmpty() && !health.available(d)) {
                     continue;
                 }
+                ProviderConfig provider = providers.get(d.provider());
+                if (provider != null && !health.keys().usable(provider)) {
+                    continue; // every key of its provider rests or was refused
+                }
                 available.add(d);
             }
             if (available.isEmpty() || !pin.isEmpty()) {
@@ -268,6 +274,19 @@ public final class RouteExecutor {
             long started = System.nanoTime();
             Instant startedAt = Instant.now();
             ProviderConfig provider = providers.get(deployment.provider());
+            Optional<PooledKey> key = Optional.empty();
+            if (provider != null && provider.keys().pooled()) {
+                key = health.keys().pick(provider);
+                if (key.isEmpty()) { // its last usable key rested or was refused since the group was ordered
+                    reserved.ifPresent(health::abandoned);
+                    attemptsThisPass--;
+                    next();
+                    return;
+                }
+                provider = provider.withApiKey(key.get().secret());
+            }
+            ProviderConfig sent = provider;
+            Optional<PooledKey> sentKey = key;
             Future<T> reply;
             if (provider == null) {
                 reply = Future.failedFuture(new UpstreamFailure(new GatewayError.BadGateway("The route '"
@@ -285,6 +304,7 @@ public final class RouteExecutor {
                 long latencyMs = elapsedNanos / 1_000_000;
                 long estimate = facts.totalTokens();
                 if (ar.succeeded()) {
+                    sentKey.ifPresent(k -> health.keys().succeeded(sent, k));
                     reserved.ifPresent(a -> health.succeeded(a, Duration.ofNanos(elapsedNanos)));
                     LongConsumer delivered = once(used -> {
                         reserved.ifPresent(a -> health.delivered(a, used));
@@ -301,11 +321,38 @@ public final class RouteExecutor {
                     fail(new GatewayError.Internal("The client went away."));
                     return;
                 }
-                reserved.ifPresent(a -> health.failed(a, error));
                 attempts.add(new AttemptRecord(deployment, Optional.of(error), latencyMs, startedAt));
                 lastError = error;
+                if (sentKey.isPresent() && keyFailure(sent, sentKey.get(), error) && health.keys().usable(sent)) {
+                    // The key's fault, not the deployment's: judge nothing, and try the deployment with another key.
+                    // The switch does not use up the route's attempts: each key is out after one such failure, so
+                    // a request makes at most one extra attempt per key of the pool.
+                    reserved.ifPresent(health::abandoned);
+                    budget++;
+                    queueIndex--;
+                    next();
+                    return;
+                }
+                reserved.ifPresent(a -> health.failed(a, error));
                 afterFailure(deployment, error);
             });
+        }
+
+        /** Notes a 429 or a refusal against the key that got it; true when the error was one of those. */
+        private boolean keyFailure(ProviderConfig provider, PooledKey key, GatewayError error) {
+            switch (error) {
+                case GatewayError.RateLimited limited -> {
+                    health.keys().rateLimited(provider, key, limited.retryAfter());
+                    return true;
+                }
+                case GatewayError.BadGateway bad when bad.credentialsRefused() -> {
+                    health.keys().refused(provider, key);
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
         }
 
         private ProviderConfig withTimeouts(ProviderConfig provider, Deployment deployment) {
@@ -377,11 +424,17 @@ public final class RouteExecutor {
             if (lastError != null) {
                 return lastError;
             }
-            Optional<Duration> wait = health.nextAvailableNanos(route.deployments()).stream()
-                    .mapToObj(at -> Duration.ofNanos(Math.max(0, at - System.nanoTime()))).findFirst();
+            OptionalLong deployments = health.nextAvailableNanos(route.deployments());
+            OptionalLong keys = route.deployments().stream().map(d -> providers.get(d.provider()))
+                    .filter(p -> p != null && p.keys().pooled() && !health.keys().usable(p))
+                    .map(health.keys()::nextUsableNanos).flatMapToLong(OptionalLong::stream).min();
+            OptionalLong at = java.util.stream.LongStream.concat(deployments.stream(), keys.stream()).min();
+            Optional<Duration> wait = at.isEmpty() ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(Math.max(0, at.getAsLong() - System.nanoTime())));
             return new GatewayError.Unavailable("No deployment of '" + route.name() + "' can take the request now"
                     + (pin.isEmpty() ? "" : " (the pinned " + pin + " matches none)")
-                    + ": they are cooling down, over their limits or their circuits are open.", wait);
+                    + ": they are cooling down, over their limits, their circuits are open or their providers' keys "
+                    + "are resting.", wait);
         }
 
         private void fail(GatewayError error) {

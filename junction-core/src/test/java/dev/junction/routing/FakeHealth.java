@@ -18,6 +18,12 @@ final class FakeHealth implements HealthTracker {
     final Set<String> unavailable = new HashSet<>();
     final List<String> events = new ArrayList<>();
     long nextAvailable = -1;
+    final dev.junction.routing.health.KeyRing keys = dev.junction.routing.health.KeyRing.onSystemClock();
+
+    @Override
+    public dev.junction.routing.health.KeyRing keys() {
+        return keys;
+    }
 
     @Override
     public boolean available(Deployment d) {

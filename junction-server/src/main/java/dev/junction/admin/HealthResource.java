@@ -7,7 +7,9 @@ import dev.junction.json.Json;
 import dev.junction.routing.Deployment;
 import dev.junction.routing.Route;
 import dev.junction.routing.health.DeploymentStatus;
+import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.health.HealthRegistry;
+import dev.junction.routing.health.KeyStatus;
 import dev.junction.runtime.GatewayRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,35 @@ final class HealthResource {
     List<AdminRoute> routes() {
         return List.of(
                 AdminRoute.of(GET, "/api/admin/health/deployments", this::deployments),
-                AdminRoute.spanningSlashes(POST, "/api/admin/health/deployments/{id}/reset", this::reset));
+                AdminRoute.spanningSlashes(POST, "/api/admin/health/deployments/{id}/reset", this::reset),
+                AdminRoute.of(GET, "/api/admin/health/keys", this::keys),
+                AdminRoute.of(POST, "/api/admin/health/keys/{provider}/{key}/reset", this::resetKey));
+    }
+
+    /** Every pooled key of the configured providers and its state (never the key itself). */
+    private CompletionStage<Reply> keys(Call call) {
+        call.query(Set.of());
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("keys");
+        for (KeyStatus s : health.keys().statuses(runtime.get().config().providers().values())) {
+            ObjectNode k = list.addObject().put("provider", s.provider()).put("key", s.key())
+                    .put("weight", s.weight()).put("state", s.state());
+            s.until().ifPresent(t -> k.put("until", t.toString()));
+            k.put("picks", s.picks()).put("rate_limits", s.rateLimits()).put("refusals", s.refusals());
+        }
+        return CompletableFuture.completedFuture(Reply.ok(body));
+    }
+
+    private CompletionStage<Reply> resetKey(Call call) {
+        String provider = call.param("provider");
+        String key = call.param("key");
+        ProviderConfig config = runtime.get().config().providers().get(provider);
+        boolean known = config != null && health.keys().reset(config, key);
+        if (!known) {
+            return CompletableFuture.failedFuture(AdminError.notFound("pooled key", provider + "/" + key));
+        }
+        return CompletableFuture.completedFuture(Reply.ok(Json.object().put("provider", provider).put("key", key)
+                .put("reset", true)));
     }
 
     /** Every deployment of the configured routes, and any other the gateway has used, with its health. */

@@ -204,6 +204,7 @@ final class SettingsResource {
         config.adminKeys().forEach(k -> out.add(k.key().reveal()));
         config.providers().values().forEach(p -> {
             p.apiKey().map(Secret::reveal).ifPresent(out::add);
+            p.keys().keys().forEach(k -> out.add(k.secret().reveal()));
             out.addAll(p.headers().values());
         });
         var g = config.governance();

@@ -6,6 +6,7 @@ import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ParamRules;
 import dev.junction.provider.ParamRulesReader;
 import dev.junction.provider.ProviderCatalog;
+import dev.junction.provider.KeyPool;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.provider.ProviderPreset;
 import dev.junction.provider.Timeouts;
@@ -48,7 +49,8 @@ public final class ConfigLoader {
     private static final Set<String> KEY = Set.of("name", "key");
     private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
             "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
-    private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
+    private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "api_keys", "key_pool",
+            "auth", "dialect",
             "headers", "models", "model_patterns", "params", "platform", "timeouts", "tls");
     private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
 
@@ -177,6 +179,10 @@ public final class ConfigLoader {
         }
         if (definition.isObject() && definition.has("api_key")) {
             problems.add(path + ".api_key: not part of a stored definition; the key is stored encrypted beside it");
+        }
+        if (definition.isObject() && definition.has("api_keys")) { // definitions are kept and listed in clear
+            problems.add(path + ".api_keys: not part of a stored definition; a stored provider has one key, stored "
+                    + "encrypted beside it (configure a key pool in the configuration file)");
         }
         if (definition.path("platform").has("client_secret")) { // stored definitions are kept and listed in clear
             problems.add(path + ".platform.client_secret: not part of a stored definition; configure a provider "
@@ -387,9 +393,13 @@ public final class ConfigLoader {
         String url = baseUrl.orElseGet(() -> platform instanceof BedrockPlatform b ? b.endpoint()
                 : fromEnv != null ? fromEnv.baseUrl()
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
+        KeyPool pool = KeyPoolReader.read(node, path, problems);
+        if (!pool.keys().isEmpty()) {
+            key = Optional.of(pool.keys().getFirst().secret());
+        }
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns,
-                TlsReader.caBundle(node, path, problems), platform));
+                TlsReader.caBundle(node, path, problems), platform, pool));
     }
 
     /**

@@ -90,6 +90,7 @@ public final class GatewayRuntime {
         List<Secret> secrets = new ArrayList<>();
         config.providers().values().forEach(p -> {
             p.apiKey().ifPresent(secrets::add);
+            p.keys().keys().forEach(k -> secrets.add(k.secret()));
             // Extra headers often carry credentials too (Azure's api-key, tenant tokens).
             p.headers().values().stream().filter(v -> v.length() >= 12).map(Secret::of).forEach(secrets::add);
             if (p.platform() instanceof VertexPlatform vertexPlatform) {

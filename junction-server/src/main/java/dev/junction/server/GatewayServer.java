@@ -361,6 +361,7 @@ public final class GatewayServer {
         GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies, governance,
                 events);
         runtime.set(next);
+        health.keys().retain(effective.providers().values()); // keys a reload removed; the others keep their state
         checks.schedule(next);
         LOG.atInfo().addKeyValue("routes", String.join(",", effective.routes().keySet()))
                 .addKeyValue("aliases", effective.aliases().size())

@@ -41,6 +41,7 @@ public final class HealthRegistry implements HealthTracker {
     private final long baseNanos;
     private final Instant baseInstant;
     private final ConcurrentHashMap<String, DeploymentHealth> deployments = new ConcurrentHashMap<>();
+    private final KeyRing keys;
     private final java.util.List<java.util.function.Consumer<HealthEvent>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -55,6 +56,12 @@ public final class HealthRegistry implements HealthTracker {
         this.nanoClock = nanoClock;
         this.baseNanos = nanoClock.getAsLong();
         this.baseInstant = Instant.now();
+        this.keys = new KeyRing(nanoClock, baseNanos, baseInstant);
+    }
+
+    @Override
+    public KeyRing keys() {
+        return keys;
     }
 
     @Override

@@ -71,4 +71,7 @@ public interface HealthTracker extends HealthView {
 
     /** The state of every deployment seen so far, for the admin API. */
     List<DeploymentStatus> snapshot();
+
+    /** The providers' key pools: which keys rest or were refused; the same ring for the tracker's lifetime. */
+    KeyRing keys();
 }
