@@ -24,9 +24,12 @@ install_archive() {
   need_root install
   local archive="${1:-}"
   if [ -z "$archive" ]; then
-    archive="$(ls -t "$root"/junction-dist/target/junction-*-linux-x64.tar.gz 2>/dev/null | head -1 || true)"
+    archive="$(find "$root/junction-dist/target" -maxdepth 1 -name 'junction-*-linux-x64.tar.gz' -printf '%T@ %p\n' \
+      2>/dev/null | sort -rn | head -1 | cut -d' ' -f2-)"
   fi
-  [ -n "$archive" ] && [ -f "$archive" ] || die "no release archive: run 'deploy/install.sh build' first, or name one"
+  if [ -z "$archive" ] || [ ! -f "$archive" ]; then
+    die "no release archive: run 'deploy/install.sh build' first, or name one"
+  fi
   local staging
   staging="$(mktemp -d)"
   tar -xzf "$archive" -C "$staging" --strip-components=1

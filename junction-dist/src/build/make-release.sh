@@ -40,7 +40,7 @@ done
 
 # The cache is trained exactly as bin/junction will start: the bundled runtime, the jar at its place in the tree,
 # the launcher's default options (JUNCTION_JAVA_OPTS is cleared so a builder's own options do not leak in).
-# shellcheck source=../main/bin/junction-jvm.sh
+# shellcheck source-path=SCRIPTDIR source=../main/bin/junction-jvm.sh
 . "$dist/src/main/bin/junction-jvm.sh"
 unset TMPDIR
 JUNCTION_JAVA_OPTS='' junction_jvm_options
