@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs Junction's release archive on a Linux machine with systemd (docs/deploy.md, "systemd").
 #   deploy/install.sh build                 build the release archive (needs a JDK 25; not root)
-#   sudo deploy/install.sh install [TAR]    unpack it under /opt/junction (the newest build when TAR is not given)
+#   sudo deploy/install.sh install [TAR]    unpack it under /opt/junction, link /usr/local/bin/junction (TAR: the
+#                                           newest build when not given)
 #   sudo deploy/install.sh install-service  create the junction user, /etc/junction, the unit; enable and start it
 #   sudo deploy/install.sh uninstall        stop and remove the service and /opt/junction (keeps /etc/junction and
 #                                           /var/lib/junction: remove those by hand to drop the configuration and data)
@@ -9,7 +10,9 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
+# JUNCTION_PREFIX and JUNCTION_LINK move the installation (the unit expects the defaults).
 prefix="${JUNCTION_PREFIX:-/opt/junction}"
+link="${JUNCTION_LINK:-/usr/local/bin/junction}"
 etc=/etc/junction
 unit=/etc/systemd/system/junction.service
 
@@ -41,7 +44,8 @@ install_archive() {
   mv "$staging" "$prefix"
   chown -R root:root "$prefix"
   chmod 0755 "$prefix"
-  ln -sf "$prefix/bin/junction" /usr/local/bin/junction
+  mkdir -p "$(dirname "$link")"
+  ln -sf "$prefix/bin/junction" "$link"
   rm -rf "$prefix.previous"
   echo "installed $("$prefix/bin/junction" version | head -1) in $prefix"
 }
@@ -76,7 +80,7 @@ uninstall() {
     rm -f "$unit"
     systemctl daemon-reload
   fi
-  [ "$(readlink /usr/local/bin/junction 2>/dev/null)" = "$prefix/bin/junction" ] && rm -f /usr/local/bin/junction
+  if [ "$(readlink "$link" 2>/dev/null)" = "$prefix/bin/junction" ]; then rm -f "$link"; fi
   rm -rf "$prefix"
   echo "removed the service and $prefix; $etc and /var/lib/junction are kept"
 }
@@ -86,5 +90,5 @@ case "${1:-}" in
   install) install_archive "${2:-}" ;;
   install-service) install_service ;;
   uninstall) uninstall ;;
-  *) sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 package dev.junction.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -124,6 +125,30 @@ class ReleaseArchiveTest {
         assertThat(notices).contains("io.vertx:vertx-core:", "org.postgresql:postgresql:", "org.xerial:sqlite-jdbc:")
                 .contains("licence: ");
         assertThat(release.home.resolve("runtime/legal")).isDirectory();
+    }
+
+    @Test
+    void installScriptInstallsTheArchiveBehindALinkAndUninstallsIt() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "install.sh install needs root");
+        Path prefix = dir.resolve("opt/junction");
+        Path link = dir.resolve("bin/junction");
+        Map<String, String> env = Map.of("JUNCTION_PREFIX", prefix.toString(), "JUNCTION_LINK", link.toString());
+        String script = Path.of("../deploy/install.sh").toAbsolutePath().normalize().toString();
+        assertThat(runWith(env, "bash", script, "install", System.getProperty("junction.release.archive")))
+                .contains("installed junction 0.1.0", "in " + prefix);
+        assertThat(runWith(Map.of(), link.toString(), "version")).contains("java 25");
+        assertThat(runWith(env, "bash", script, "uninstall")).contains("removed");
+        assertThat(prefix).doesNotExist();
+        assertThat(link).doesNotExist();
+    }
+
+    private static String runWith(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 
     private static ChatCompletionCreateParams ask(String model, String text) {

@@ -14,7 +14,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Renders the Helm chart's templates ({@code deploy/helm/junction}) the way {@code helm template} would, for the
  * small subset of the template language they are kept to: {@code {{ .Values.a.b }}} substitutions,
  * {@code {{- if .Values.a.b }}} ... {@code {{- end }}} (nestable), {@code {{ .Files.Get "path" | nindent N }}}, and
- * the {@code {{-} / {@code -}}} whitespace trimming. Anything else in a template is an error, so a template that
+ * whitespace trimming by a dash just inside either brace pair. Anything else in a template is an error, so a template that
  * grows past the subset fails the tests instead of rendering wrongly. No Helm binary runs where the chart was
  * written: this renderer is what keeps {@code deploy/k8s/} and the chart the same. Stateless; thread-safe.
  */
