@@ -116,7 +116,6 @@ class ExtensionReloadTest {
     void aReplacedJarIsPickedUpWithoutARestartAndTheOldVersionIsClosed() {
         startGateway();
         gateway.post("/v1/chat/completions", CHAT);
-
         PluginJar.build(plugins.resolve("tagger.jar"), "jarplug.Tagger", Map.of("jarplug.Tagger", tagger("v2")));
 
         awaitTrue(() -> {
