@@ -41,6 +41,8 @@ public final class ExtensionHost {
     private final Executor closer;
     private final ExtensionStage stage;
     private volatile ActiveExtensions current = ActiveExtensions.NONE;
+    /** Whether some plugin is enabled: read by the event loop's rescan timer without taking the lock. */
+    private volatile boolean watching;
     // Guarded by this.
     private ExtensionSettings settings = ExtensionSettings.NONE;
     private String fingerprint = "";
@@ -98,9 +100,9 @@ public final class ExtensionHost {
         load(settings, settings.any() ? fingerprint(settings.directory()) : "");
     }
 
-    /** Whether the directory should be watched: some plugin is enabled. */
-    public synchronized boolean watching() {
-        return settings.any();
+    /** Whether the directory should be watched: some plugin is enabled. A volatile read, never waits for a load. */
+    public boolean watching() {
+        return watching;
     }
 
     /** Enables a disabled extension again; false when no running extension has that name. */
@@ -134,6 +136,7 @@ public final class ExtensionHost {
         ActiveExtensions old = current;
         current = ActiveExtensions.NONE;
         settings = ExtensionSettings.NONE;
+        watching = false;
         old.retire();
     }
 
@@ -171,6 +174,7 @@ public final class ExtensionHost {
         ActiveExtensions previous = current;
         current = new ActiveExtensions(running, jars, problems, closer);
         settings = next;
+        watching = next.any();
         fingerprint = print;
         previous.retire();
         if (!running.isEmpty() || !previous.isEmpty()) {
