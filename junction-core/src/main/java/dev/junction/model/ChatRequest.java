@@ -35,6 +35,12 @@ public record ChatRequest(
         metadata = Map.copyOf(metadata);
     }
 
+    /** The same request with other messages (an extension's rewrite). */
+    public ChatRequest withMessages(List<Message> rewritten) {
+        return new ChatRequest(model, rewritten, tools, toolChoice, parallelToolCalls, sampling, responseFormat,
+                reasoning, stream, includeUsage, metadata, user, extensions);
+    }
+
     /** The text of the last user message, or an empty string when there is none. */
     public String lastUserText() {
         for (int i = messages.size() - 1; i >= 0; i--) {

@@ -1,6 +1,7 @@
 package dev.junction.routing;
 
 import dev.junction.model.GatewayError;
+import dev.junction.model.GatewayException;
 import dev.junction.provider.KeyPool.PooledKey;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.routing.health.HealthTracker;
@@ -91,7 +92,13 @@ public final class RouteExecutor {
     /** Runs a chat request; fails with a {@link RouteFailure}. */
     public Future<RouteOutcome> execute(ClientRequest request, Route route, RequestFacts facts, Pin pin,
                                         String requestId, Cancellation cancellation) {
-        return run(route, facts, pin, cancellation, (provider, deployment) -> adapters.apply(provider)
+        return execute(request, route, facts, pin, DeploymentOrder.STRATEGY, requestId, cancellation);
+    }
+
+    /** Runs a chat request whose groups' orders {@code order} has the last word on; fails with a {@link RouteFailure}. */
+    public Future<RouteOutcome> execute(ClientRequest request, Route route, RequestFacts facts, Pin pin,
+                                        DeploymentOrder order, String requestId, Cancellation cancellation) {
+        return run(route, facts, pin, order, cancellation, (provider, deployment) -> adapters.apply(provider)
                 .send(new UpstreamCall(request, provider, deployment.model(),
                         deployment.params().then(route.params()), requestId, cancellation)))
                 .map(r -> {
@@ -107,8 +114,14 @@ public final class RouteExecutor {
      */
     public <T> Future<Routed<T>> run(Route route, RequestFacts facts, Pin pin, Cancellation cancellation,
                                      BiFunction<ProviderConfig, Deployment, Future<T>> call) {
+        return run(route, facts, pin, DeploymentOrder.STRATEGY, cancellation, call);
+    }
+
+    /** {@link #run(Route, RequestFacts, Pin, Cancellation, BiFunction)}, {@code order} having the last word. */
+    public <T> Future<Routed<T>> run(Route route, RequestFacts facts, Pin pin, DeploymentOrder order,
+                                     Cancellation cancellation, BiFunction<ProviderConfig, Deployment, Future<T>> call) {
         Promise<Routed<T>> promise = Promise.promise();
-        new Execution<>(route, facts, pin, cancellation, call, promise).pass();
+        new Execution<>(route, facts, pin, order, cancellation, call, promise).pass();
         return promise.future();
     }
 
@@ -139,6 +152,7 @@ public final class RouteExecutor {
     private final class Execution<T> {
         private final RequestFacts facts;
         private final Pin pin;
+        private final DeploymentOrder order;
         private final Cancellation cancellation;
         private final BiFunction<ProviderConfig, Deployment, Future<T>> call;
         private final Promise<Routed<T>> promise;
@@ -155,11 +169,12 @@ public final class RouteExecutor {
         private int budget;
         private GatewayError lastError;
 
-        Execution(Route route, RequestFacts facts, Pin pin, Cancellation cancellation,
+        Execution(Route route, RequestFacts facts, Pin pin, DeploymentOrder order, Cancellation cancellation,
                   BiFunction<ProviderConfig, Deployment, Future<T>> call, Promise<Routed<T>> promise) {
             this.route = route;
             this.facts = facts;
             this.pin = pin;
+            this.order = order;
             this.cancellation = cancellation;
             this.call = call;
             this.promise = promise;
@@ -213,7 +228,12 @@ public final class RouteExecutor {
                     return;
                 }
                 RouteGroup group = route.groups().get(groupIndex++);
-                queue = candidates(group);
+                try {
+                    queue = candidates(group);
+                } catch (GatewayException e) {
+                    fail(e.error());
+                    return;
+                }
                 queueIndex = 0;
             }
         }
@@ -236,8 +256,12 @@ public final class RouteExecutor {
             if (available.isEmpty() || !pin.isEmpty()) {
                 return available; // a pinned deployment is tried as it is, health and strategy aside
             }
-            return strategy(route, group).order(available,
+            List<Deployment> ordered = strategy(route, group).order(available,
                     new PickContext(facts, health, ThreadLocalRandom.current()));
+            if (order == DeploymentOrder.STRATEGY || ordered.isEmpty()) {
+                return ordered;
+            }
+            return order.order(route, group, ordered).stream().filter(ordered::contains).distinct().toList();
         }
 
         /** After a "context window exceeded", only deployments known to have a larger window are worth trying. */

@@ -63,9 +63,11 @@ public final class AdminApi {
      * @param alerts the alerting, for its listing and test sends
      * @param events the gateway's events, for the live stream
      * @param cache the response cache, when it is on
+     * @param extensions the gateway's plugins, when it runs any
      */
     public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance,
-                    AlertService alerts, EventBus events, Optional<dev.junction.cache.ResponseCache> cache) {
+                    AlertService alerts, EventBus events, Optional<dev.junction.cache.ResponseCache> cache,
+                    Optional<dev.junction.stage.extension.ExtensionHost> extensions) {
         this.runtime = runtime;
         this.live = new LiveEvents(events, governance);
         this.sessions = new ConsoleSessions(governance.database(), governance.store().consoleSessions(),
@@ -90,6 +92,7 @@ public final class AdminApi {
         all.addAll(new ProviderTestResource(runtime).routes());
         all.addAll(new SettingsResource(runtime, alerts).routes());
         all.addAll(new CacheResource(cache).routes());
+        all.addAll(new ExtensionsResource(extensions).routes());
         this.routes = List.copyOf(all);
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));

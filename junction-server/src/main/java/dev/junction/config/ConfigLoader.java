@@ -42,7 +42,8 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "auth", "redis", "providers", "routes",
             "groups", "health", "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
-            "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails", "cache");
+            "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails", "cache",
+            "extensions");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
             "trusted_proxies", "forwarded_header");
@@ -138,6 +139,7 @@ public final class ConfigLoader {
                 new AnalyticsReader(this::envValue, problems).read(root.get("analytics")));
         ConsoleSettings console = new ConsoleReader(problems).read(root.get("console"));
         GuardrailSettings guardrails = new GuardrailsReader(problems).read(root.get("guardrails"));
+        ExtensionSettings extensions = new ExtensionsReader(problems).read(root.get("extensions"));
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
@@ -150,7 +152,8 @@ public final class ConfigLoader {
         routes.routes().keySet().forEach(name -> routeSources.put(name, ConfigLayers.Source.FILE));
         ConfigLayers layers = new ConfigLayers(timeouts, routes.groups(), providerSources, routeSources, Map.of());
         return new GatewayConfig(server, keys, adminKeys, authRequired, providers, routes.routes(), routes.aliases(),
-                health, redisUrl, media, governance, observability, console, source, layers, guardrails, cache);
+                health, redisUrl, media, governance, observability, console, source, layers, guardrails, cache,
+                extensions);
     }
 
     /**

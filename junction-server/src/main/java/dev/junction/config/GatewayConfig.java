@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param layers which layer (built in, environment, file, store) each provider and route came from
  * @param guardrails the guardrail policies ({@code guardrails:}); none unless configured
  * @param cache the response cache ({@code cache:}); off unless configured
+ * @param extensions the plugins ({@code extensions:}); none unless configured
  */
 public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<GatewayKey> adminKeys,
                             boolean authRequired, Map<String, ProviderConfig> providers,
@@ -38,7 +39,8 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
                             Optional<String> redisUrl, MediaFetcher.Limits media,
                             GovernanceSettings governance, ObservabilitySettings observability,
                             ConsoleSettings console, Optional<String> source, ConfigLayers layers,
-                            GuardrailSettings guardrails, CacheSettings cache) {
+                            GuardrailSettings guardrails, CacheSettings cache,
+                            ExtensionSettings extensions) {
 
     public GatewayConfig {
         keys = List.copyOf(keys);
@@ -51,13 +53,15 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
     /** The same configuration with another server section. */
     public GatewayConfig withServer(ServerSettings settings) {
         return new GatewayConfig(settings, keys, adminKeys, authRequired, providers, routes, aliases, health, redisUrl,
-                media, governance, observability, console, source, layers, guardrails, cache);
+                media, governance, observability, console, source, layers, guardrails, cache,
+                extensions);
     }
 
     /** The same configuration with other providers, routes and aliases, as {@link StoredConfigMerger} makes it. */
     GatewayConfig withEntities(Map<String, ProviderConfig> newProviders, Map<String, Route> newRoutes,
                                Map<String, String> newAliases, ConfigLayers newLayers) {
         return new GatewayConfig(server, keys, adminKeys, authRequired, newProviders, newRoutes, newAliases, health,
-                redisUrl, media, governance, observability, console, source, newLayers, guardrails, cache);
+                redisUrl, media, governance, observability, console, source, newLayers, guardrails, cache,
+                extensions);
     }
 }

@@ -94,7 +94,8 @@ public final class ChatOperation implements CacheableOperation {
     public Future<Routed<Reply>> execute(Exchange exchange, Route route) {
         ClientRequest traced = exchange.propagation() == Propagation.NONE ? request
                 : request.withPropagation(exchange.propagation());
-        return exchange.runtime().executor().execute(traced, route, facts(), pin(exchange), exchange.requestId(),
+        return exchange.runtime().executor().execute(traced, route, facts(), pin(exchange), exchange.deploymentOrder(),
+                exchange.requestId(),
                 exchange.cancellation()).map(outcome -> new Routed<>(new Reply.Chat(outcome.reply(), writer),
                 outcome.step(), outcome.attempts(), outcome.delivered()));
     }

@@ -63,7 +63,7 @@ public final class EmbeddingOperation implements Operation {
     public Future<Routed<Reply>> execute(Exchange exchange, Route route) {
         var rt = exchange.runtime();
         return rt.executor().<EmbeddingResponse>run(route, facts(), ChatOperation.pin(exchange),
-                exchange.cancellation(), (provider, step) -> rt.embeddingAdapter(provider).embed(request, provider,
+                exchange.deploymentOrder(), exchange.cancellation(), (provider, step) -> rt.embeddingAdapter(provider).embed(request, provider,
                         step.model(), exchange.requestId(), exchange.propagation(), exchange.cancellation())).map(routed -> {
             EmbeddingResponse response = routed.value();
             long tokens = response.inputTokens() > 0 ? response.inputTokens() : exchange.inputTokens();

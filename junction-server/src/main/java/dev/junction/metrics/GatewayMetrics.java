@@ -36,6 +36,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private final EventLoopLag lag;
     private final EventBus.Subscription subscription;
     private final EventBus.Subscription guardrails;
+    private final EventBus.Subscription extensions;
 
     /**
      * @param runtime the runtime in effect, read at scrape time (the configured deployments)
@@ -60,6 +61,7 @@ public final class GatewayMetrics implements AutoCloseable {
             genAi.accept(event);
         });
         this.guardrails = events.subscribe(GuardrailTriggered.class, new GuardrailMeters(registry));
+        this.extensions = events.subscribe(dev.junction.events.ExtensionFailed.class, new ExtensionMeters(registry));
     }
 
     /** Counts the response cache's hits, misses and savings ({@code junction_cache_*}). */
@@ -87,6 +89,7 @@ public final class GatewayMetrics implements AutoCloseable {
     public void close() {
         subscription.close();
         guardrails.close();
+        extensions.close();
         lag.close();
         gc.close();
         registry.close();

@@ -4,6 +4,7 @@ import dev.junction.config.TrustedProxies;
 import dev.junction.governance.Caller;
 import dev.junction.model.GatewayException;
 import dev.junction.observe.RequestRecord;
+import dev.junction.routing.DeploymentOrder;
 import dev.junction.routing.Route;
 import dev.junction.runtime.GatewayRuntime;
 import dev.junction.upstream.Cancellation;
@@ -59,6 +60,7 @@ public final class Exchange {
     private Map<Attribute<?>, Object> attachments;
     private String cancelReason;
     private Propagation propagation = Propagation.NONE;
+    private DeploymentOrder deploymentOrder = DeploymentOrder.STRATEGY;
 
     Exchange(RoutingContext http, GatewayRuntime runtime, RequestRecord record, ClientDialect dialect,
              Decoder decoder, Context context) {
@@ -97,6 +99,14 @@ public final class Exchange {
     /** A request header, if present. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(http.request().getHeader(name));
+    }
+
+    /** The request's headers, names in lower case, the first value of each: a copy, readable on any thread. */
+    public Map<String, String> headers() {
+        Map<String, String> copy = new java.util.HashMap<>();
+        http.request().headers().forEach(e -> copy.putIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT),
+                e.getValue()));
+        return copy;
     }
 
     /** A query parameter, if present. */
@@ -209,6 +219,16 @@ public final class Exchange {
     /** Sets the trace context the request's upstream requests carry (the tracing stage's request span). */
     public void propagation(Propagation trace) {
         this.propagation = Objects.requireNonNull(trace);
+    }
+
+    /** Who has the last word on the order of each route group's deployments: the strategy unless a stage said. */
+    public DeploymentOrder deploymentOrder() {
+        return deploymentOrder;
+    }
+
+    /** Lets {@code order} reorder or narrow each group's deployments after its strategy (the extensions' routing). */
+    public void deploymentOrder(DeploymentOrder order) {
+        this.deploymentOrder = Objects.requireNonNull(order);
     }
 
     /** Fires when the client goes away or the gateway cancels the request: the upstream request is stopped. */

@@ -26,15 +26,31 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final Supplier<GatewayRuntime> runtime;
-    private final List<Stage> stages;
+    private final Supplier<List<Stage>> stages;
 
     /** @param stages in order; the last one must answer without proceeding */
     public Pipeline(Supplier<GatewayRuntime> runtime, List<Stage> stages) {
+        this(runtime, fixed(stages));
+    }
+
+    /**
+     * A pipeline whose stages may change between requests (the extension stage comes and goes with the
+     * configuration): each request runs with the list {@code stages} gives when it arrives, to its end.
+     *
+     * @param stages each list in order, the last stage answering without proceeding; asked once per request, so
+     *     cheap (a volatile read)
+     */
+    public Pipeline(Supplier<GatewayRuntime> runtime, Supplier<List<Stage>> stages) {
+        this.runtime = runtime;
+        this.stages = stages;
+    }
+
+    private static Supplier<List<Stage>> fixed(List<Stage> stages) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("A pipeline needs at least the stage that answers");
         }
-        this.runtime = runtime;
-        this.stages = List.copyOf(stages);
+        List<Stage> copy = List.copyOf(stages);
+        return () -> copy;
     }
 
     /** The runtime in effect now: what the next request will run with. */
@@ -42,9 +58,9 @@ public final class Pipeline {
         return runtime.get();
     }
 
-    /** The stages, in order. */
+    /** The stages a request arriving now runs through, in order. */
     public List<Stage> stages() {
-        return stages;
+        return stages.get();
     }
 
     /**
@@ -66,20 +82,23 @@ public final class Pipeline {
                 Vertx.currentContext());
         mark.accept(exchange);
         RequestContext.markPiped(http);
-        Run run = new Run(exchange);
+        Run run = new Run(exchange, stages.get());
         http.addEndHandler(v -> run.over(http.response()));
         run.invoke(0).onComplete(run::respond);
     }
 
     /** One request's passage: which stages handled it, and the futures they returned. */
-    private final class Run {
+    private static final class Run {
         private final Exchange exchange;
-        private final Future<?>[] handled = new Future<?>[stages.size()];
+        private final List<Stage> stages;
+        private final Future<?>[] handled;
         private int entered;
         private boolean over;
 
-        Run(Exchange exchange) {
+        Run(Exchange exchange, List<Stage> stages) {
             this.exchange = exchange;
+            this.stages = stages;
+            this.handled = new Future<?>[stages.size()];
         }
 
         Future<Reply> invoke(int index) {

@@ -35,6 +35,7 @@ import dev.junction.routing.RouteExecutor;
 import dev.junction.routing.health.HealthRegistry;
 import dev.junction.routing.strategy.Strategy;
 import dev.junction.runtime.GatewayRuntime;
+import dev.junction.stage.extension.ExtensionHost;
 import dev.junction.stage.record.RequestLogStage;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
@@ -86,6 +87,8 @@ public final class GatewayServer {
     /** The stored providers and routes merged into the running configuration; guarded by {@code this}. */
     private final StoredDefinitions stored;
     private final Pipelines pipelines;
+    /** The configured plugins ({@code extensions:}), swapped on reload and when their directory's jars change. */
+    private final ExtensionHost plugins;
     private final Conversations conversations;
     private final EventBus events = new EventBus();
     private final AlertService alerts;
@@ -107,9 +110,10 @@ public final class GatewayServer {
         this.conversations = new Conversations(governance.database(), config.governance().responses(), clock);
         this.tracing = Tracings.start(config.observability().tracing(), events);
         this.cache = ResponseCache.start(config.cache(), config.redisUrl(), clock);
-        this.pipelines = new Pipelines(this::runtime, conversations, extensions, tracing, cache);
         this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));
         this.vertx = Vertx.vertx(new VertxOptions());
+        this.plugins = new ExtensionHost(config.extensions(), vertx, events, clock);
+        this.pipelines = new Pipelines(this::runtime, conversations, extensions, plugins, tracing, cache);
         this.http = new HttpUpstreamClient(vertx, 1024);
         this.media = new MediaFetcher(vertx, config.media());
         this.health = new HealthRegistry(config.health());
@@ -130,6 +134,14 @@ public final class GatewayServer {
                 : Optional.empty();
         metrics.ifPresent(m -> cache.ifPresent(c -> m.observe(c.stats())));
         vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> conversations.purge());
+        vertx.setPeriodic(ConfigWatcher.PERIOD.toMillis(), id -> {
+            if (plugins.watching()) {
+                vertx.executeBlocking(() -> {
+                    plugins.rescan();
+                    return null;
+                }, false);
+            }
+        });
         this.checks.schedule(runtime.get());
     }
 
@@ -160,6 +172,7 @@ public final class GatewayServer {
             gateway.metrics.ifPresent(GatewayMetrics::close);
             gateway.healthSync.ifPresent(RedisHealthSync::close);
             gateway.cache.ifPresent(c -> c.store().close());
+            gateway.plugins.close();
             gateway.vertx.close();
             gateway.governance.close();
             gateway.tracing.close();
@@ -223,7 +236,7 @@ public final class GatewayServer {
 
         MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
 
-        new AdminApi(runtime::get, health, governance, alerts, events, cache).mount(router,
+        new AdminApi(runtime::get, health, governance, alerts, events, cache, Optional.of(plugins)).mount(router,
                 Optional.of(pipelines.playground()));
         if (metrics.isPresent() && config.observability().metrics().port().isEmpty()) {
             router.get("/metrics").handler(new MetricsEndpoint(metrics.get(), runtime::get, false));
@@ -337,7 +350,8 @@ public final class GatewayServer {
                 loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(),
                 running.redisUrl(), running.media(), running.governance(), running.observability(), running.console(),
                 loaded.source(),
-                loaded.layers(), loaded.guardrails(), loaded.cache());
+                loaded.layers(), loaded.guardrails(), loaded.cache(), loaded.extensions());
+        plugins.apply(loaded.extensions());
         GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
         if (previous.callers().mode().closed() != next.callers().mode().closed()) {
             StartupSummary.access(next.callers().mode(), next.config().server().port());
@@ -397,6 +411,16 @@ public final class GatewayServer {
         return tracing;
     }
 
+    /** The stages a routed chat request arriving now runs through, in order (for diagnostics and tests). */
+    public List<Stage> routedStages() {
+        return pipelines.routed().stages();
+    }
+
+    /** The plugins this gateway runs ({@code extensions:}). */
+    public ExtensionHost extensions() {
+        return plugins;
+    }
+
     /** The deployments' health, shared by every configuration this server runs. */
     public HealthRegistry health() {
         return health;
@@ -441,6 +465,7 @@ public final class GatewayServer {
             media.close().await(5, TimeUnit.SECONDS);
             healthSync.ifPresent(RedisHealthSync::close);
             cache.ifPresent(c -> c.store().close());
+            plugins.close();
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("Shutdown did not complete cleanly: {}", e.toString());

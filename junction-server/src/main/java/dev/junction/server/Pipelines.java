@@ -17,6 +17,7 @@ import dev.junction.stage.budget.BudgetStage;
 import dev.junction.stage.cache.CacheLookupStage;
 import dev.junction.stage.cache.CacheStage;
 import dev.junction.stage.cost.CostStage;
+import dev.junction.stage.extension.ExtensionHost;
 import dev.junction.stage.guard.GuardStage;
 import dev.junction.stage.limit.RateLimitStage;
 import dev.junction.stage.playground.DeploymentPinStage;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
  * {@code docs/architecture.md}, "The request path"):
  * <pre>
  * request log → [trace] → authentication → decode → [conversation] → resolve route → model scope → guardrails
- *     → [cache lookup] → rate limits → budget → cost → [cache] → extensions → execute
+ *     → [cache lookup] → rate limits → budget → cost → [cache] → [embedder's stages] → [extensions] → execute
  * </pre>
  * ({@code trace} only when tracing is on, in every pipeline; {@code conversation} only for the Responses API; the
  * two cache stages only when the response cache is on, not in the playground). The
@@ -70,15 +71,30 @@ final class Pipelines {
      * @param cache the response cache, when it is on
      */
     Pipelines(Supplier<GatewayRuntime> runtime, Conversations conversations, List<Stage> extensions,
-              Tracing tracing, Optional<ResponseCache> cache) {
+              ExtensionHost plugins, Tracing tracing, Optional<ResponseCache> cache) {
         this.runtime = runtime;
         this.cache = cache;
         this.head = tracing.enabled() ? List.of(log, new TraceStage(tracing)) : List.of(log);
         this.conversations = conversations;
         this.conversation = new ConversationStage(conversations);
-        this.routed = new Pipeline(runtime, routedStages(Optional.empty(), extensions));
-        this.responses = new Pipeline(runtime, routedStages(Optional.of(conversation), extensions));
-        this.playground = new Pipeline(runtime, playgroundStages(extensions));
+        List<Stage> withPlugins = new ArrayList<>(extensions);
+        withPlugins.add(plugins.stage());
+        this.routed = switched(plugins, routedStages(Optional.empty(), extensions),
+                routedStages(Optional.empty(), withPlugins));
+        this.responses = switched(plugins, routedStages(Optional.of(conversation), extensions),
+                routedStages(Optional.of(conversation), withPlugins));
+        this.playground = switched(plugins, playgroundStages(extensions), playgroundStages(withPlugins));
+    }
+
+    /**
+     * A pipeline with the extension stage only while some extension runs: without one, a request's chain is exactly
+     * the built-in stages (and an embedder's), so streams keep the byte fast path and nothing is paid per request
+     * beyond one volatile read.
+     */
+    private Pipeline switched(ExtensionHost plugins, List<Stage> without, List<Stage> with) {
+        List<Stage> plain = List.copyOf(without);
+        List<Stage> extended = List.copyOf(with);
+        return new Pipeline(runtime, () -> plugins.any() ? extended : plain);
     }
 
     /**

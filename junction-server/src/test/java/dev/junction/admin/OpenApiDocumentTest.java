@@ -56,7 +56,7 @@ class OpenApiDocumentTest {
         routes = new AdminApi(() -> null, new HealthRegistry(HealthPolicy.DEFAULTS), governance,
                 new AlertService(AlertSettings.DEFAULT, new EventBus(), new GovernanceProbes(governance, false),
                         StoredAlerts.NONE, AnnouncementClaims.ALWAYS, Clock.systemUTC(), "test"), new EventBus(),
-                Optional.empty())
+                Optional.empty(), Optional.empty())
                 .routes();
     }
 
