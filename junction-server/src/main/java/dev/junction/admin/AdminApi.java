@@ -121,9 +121,24 @@ public final class AdminApi {
         this.access = new AccessCheck(decided);
     }
 
-    /** Every endpoint behind the permission check, with its decision (for the permission matrix). */
-    List<AccessCheck.Endpoint> decisions() {
-        return access.endpoints();
+    /**
+     * One route's access decision, as the permission matrix test reads it.
+     *
+     * @param method the HTTP method
+     * @param path the path template
+     * @param permission the permission it needs ({@code keys:write})
+     * @param reach {@code signed_in}, {@code instance}, {@code shared}, {@code tenants} or {@code path}
+     * @param target for {@code path}: what the path names ({@code key}, {@code tenant}, …)
+     */
+    public record RouteDecision(String method, String path, String permission, String reach,
+                                Optional<String> target) {
+    }
+
+    /** Every endpoint behind the permission check, with its decision. */
+    public List<RouteDecision> routeDecisions() {
+        return access.endpoints().stream().map(e -> new RouteDecision(e.method().name(), e.template(),
+                e.rule().permission().id(), e.rule().reach().name().toLowerCase(java.util.Locale.ROOT),
+                e.rule().target().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)))).toList();
     }
 
     /** Every endpoint this API mounts (the OpenAPI document must describe each). */
