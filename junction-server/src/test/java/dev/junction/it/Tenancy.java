@@ -32,8 +32,8 @@ final class Tenancy {
         this.owner = new AdminHttp(gateway);
         this.a = things("north-" + suffix);
         this.b = things("south-" + suffix);
-        awaitLogged(a);
-        awaitLogged(b);
+        awaitLogged(a.id("request"));
+        awaitLogged(b.id("request"));
     }
 
     private Things things(String tenantName) {
@@ -56,9 +56,9 @@ final class Tenancy {
     }
 
     /** The request log writes behind the answer: wait until the owner can read each tenant's request. */
-    private void awaitLogged(Things t) {
+    void awaitLogged(String requestId) {
         for (int i = 0; i < 500; i++) {
-            if (owner.get("/api/admin/requests/" + t.id("request")).status() == 200) {
+            if (owner.get("/api/admin/requests/" + requestId).status() == 200) {
                 return;
             }
             try {
@@ -68,7 +68,7 @@ final class Tenancy {
                 return;
             }
         }
-        throw new AssertionError("the request " + t.id("request") + " was never logged");
+        throw new AssertionError("the request " + requestId + " was never logged");
     }
 
     /** A service account with these bindings ({@code role@tenant}, or {@code role@*}); its token. */
