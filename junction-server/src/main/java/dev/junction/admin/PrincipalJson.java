@@ -7,12 +7,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Principals in the admin API's JSON: never a password hash or a token, only the token's display prefix. */
-final class PrincipalJson {
+public final class PrincipalJson {
 
     private PrincipalJson() {}
 
     /** A principal as the API shows it. */
-    static ObjectNode render(Principal p) {
+    public static ObjectNode render(Principal p) {
         ObjectNode node = Json.object().put("id", p.id()).put("kind", p.kind().id()).put("name", p.name());
         p.email().ifPresentOrElse(e -> node.put("email", e), () -> node.putNull("email"));
         if (p.kind() == Principal.Kind.USER) {

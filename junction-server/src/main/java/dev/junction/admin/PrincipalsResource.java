@@ -33,19 +33,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PrincipalsResource {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("kind", "name", "email", "password", "bindings",
-            "token_expires_in", "token_expires_at");
     private static final Set<String> UPDATE_FIELDS = Set.of("name", "enabled", "bindings");
     private static final String ENTITY = "principal";
 
     private final AuditedWrites writes;
     private final AdminTokens tokens;
     private final Clock clock;
+    private final PrincipalCommands commands;
 
     PrincipalsResource(AuditedWrites writes, AdminTokens tokens, Clock clock) {
         this.writes = writes;
         this.tokens = tokens;
         this.clock = clock;
+        this.commands = new PrincipalCommands(writes, tokens, clock);
     }
 
     /** The endpoints. */
@@ -74,39 +74,8 @@ final class PrincipalsResource {
     }
 
     private CompletionStage<Reply> create(Call call) {
-        Fields f = call.body(CREATE_FIELDS);
-        Principal.Kind kind = Principal.Kind.byId(f.requiredString("kind")).orElseThrow(() ->
-                AdminError.invalid("'kind' must be 'user' or 'service'."));
-        String name = f.requiredString("name").strip();
-        List<RoleBinding> bindings = bindings(call.object().get("bindings"));
-        Optional<String> email = f.string("email").map(e -> e.strip().toLowerCase(Locale.ROOT));
-        Optional<String> password = f.string("password");
-        if (kind == Principal.Kind.USER && (email.isEmpty() || !email.get().matches("[^@\\s]+@[^@\\s]+"))) {
-            throw AdminError.invalid("'email': a console user needs an e-mail address.");
-        }
-        if (kind == Principal.Kind.SERVICE && (email.isPresent() || password.isPresent())) {
-            throw AdminError.invalid("A service account has no 'email' or 'password'; it gets a token.");
-        }
-        password.flatMap(Passwords::problem).ifPresent(p -> {
-            throw AdminError.invalid("'password': " + p + ".");
-        });
-        Optional<Instant> expiry = kind == Principal.Kind.SERVICE ? expiry(f) : Optional.empty();
-        Optional<AdminTokens.NewToken> token = kind == Principal.Kind.SERVICE ? Optional.of(tokens.generate())
-                : Optional.empty();
-        return hash(call, password).thenCompose(hash -> writes.write(call.actor(), s -> {
-            PrincipalRules.requireGrantable(s, call.actor().grants(), call.scope(), bindings);
-            if (email.isPresent() && s.principals().credentialsByEmail(email.get()).isPresent()) {
-                throw AdminError.conflict("A console user with the e-mail '" + email.get() + "' exists already.");
-            }
-            Principal p = s.principals().create(new PrincipalRepository.NewPrincipal(kind, name, email, hash,
-                    token.map(AdminTokens.NewToken::hash), token.map(AdminTokens.NewToken::displayPrefix), expiry,
-                    bindings));
-            return Outcome.changed(p, Entry.created(ENTITY, p.id(), PrincipalJson.render(p)));
-        })).thenApply(p -> {
-            ObjectNode body = PrincipalJson.render(p);
-            token.ifPresent(t -> body.put("token", t.plaintext().reveal()));
-            return Reply.created(body);
-        });
+        return commands.create(call.actor(), call.scope(), call.object(), password -> hash(call, password))
+                .thenApply(Reply::created);
     }
 
     private CompletionStage<Reply> update(Call call) {
@@ -193,17 +162,7 @@ final class PrincipalsResource {
     }
 
     private Optional<Instant> expiry(Fields f) {
-        Optional<String> in = f.string("token_expires_in");
-        Optional<Instant> at = f.instant("token_expires_at");
-        if (in.isPresent() && at.isPresent()) {
-            throw AdminError.invalid("Send 'token_expires_at' or 'token_expires_in', not both.");
-        }
-        Instant now = clock.instant();
-        Optional<Instant> expiry = in.map(text -> now.plus(KeyJson.lifetime("token_expires_in", text))).or(() -> at);
-        expiry.filter(t -> !t.isAfter(now)).ifPresent(t -> {
-            throw AdminError.invalid("'token_expires_at' must be in the future, got " + t + ".");
-        });
-        return expiry;
+        return PrincipalCommands.expiry(f, clock);
     }
 
     /** Argon2id takes tens of milliseconds: on a worker thread, never the event loop. */
