@@ -41,6 +41,7 @@ final class SessionResource {
     private final ConsoleSessions sessions;
     private final AuditedWrites writes;
     private final java.time.Clock clock;
+    private final SignInThrottle throttle;
 
     SessionResource(Supplier<GatewayRuntime> runtime, ConsoleSessions sessions, AuditedWrites writes,
                     java.time.Clock clock) {
@@ -48,6 +49,7 @@ final class SessionResource {
         this.sessions = sessions;
         this.writes = writes;
         this.clock = clock;
+        this.throttle = new SignInThrottle(clock);
     }
 
     void mount(Router router) {
@@ -69,11 +71,19 @@ final class SessionResource {
             AdminApi.error(ctx, 403, "admin_disabled", "The admin API is off: set JUNCTION_ADMIN_KEY or admin_keys.");
             return;
         }
+        String address = dev.junction.pipeline.ClientAddress.of(ctx.request(),
+                runtime.get().config().server().trustedProxies());
+        if (throttle.blocked(address)) {
+            ctx.response().putHeader("retry-after", Long.toString(SignInThrottle.WINDOW.toSeconds()));
+            AdminApi.error(ctx, 429, "too_many_attempts", "Too many failed sign-ins from this address; try again "
+                    + "later.");
+            return;
+        }
         String key;
         try {
             Fields fields = new Call(ctx, Actor.named("anonymous")).body(SIGN_IN_FIELDS);
             if (fields.has("email") || fields.has("password")) {
-                signInWithPassword(ctx, fields.requiredString("email").strip().toLowerCase(java.util.Locale.ROOT),
+                signInWithPassword(ctx, address, fields.requiredString("email").strip().toLowerCase(java.util.Locale.ROOT),
                         fields.requiredString("password"));
                 return;
             }
@@ -84,6 +94,7 @@ final class SessionResource {
         }
         Optional<KeyAuthenticator.Caller> caller = admins.byKey(key.strip());
         if (caller.isEmpty()) {
+            throttle.failed(address);
             LOG.info("Console sign-in refused from {}: wrong admin key", ctx.request().remoteAddress());
             AdminApi.error(ctx, 401, "unauthorized", "That is not an admin key of this gateway.");
             return;
@@ -107,7 +118,7 @@ final class SessionResource {
      * {@value #LOCKOUT_AFTER} failures in a row the account takes no sign-in for {@link #LOCKOUT}. An unknown
      * e-mail, a wrong password and a locked account get the same answer, after the same work.
      */
-    private void signInWithPassword(RoutingContext ctx, String email, String password) {
+    private void signInWithPassword(RoutingContext ctx, String address, String email, String password) {
         var context = ctx.vertx().getOrCreateContext();
         Future.fromCompletionStage(writes.read(s -> s.principals().credentialsByEmail(email)), context)
                 .compose(found -> ctx.vertx().executeBlocking(() -> {
@@ -121,6 +132,7 @@ final class SessionResource {
                             .<dev.junction.store.PrincipalRepository.Credentials>empty();
                 }, false).compose(good -> {
                     if (good.isEmpty()) {
+                        throttle.failed(address);
                         found.ifPresent(c -> LOG.info("Console sign-in refused for principal {} from {}",
                                 c.principal().id(), ctx.request().remoteAddress()));
                         return found.map(c -> Future.fromCompletionStage(writes.read(s -> {
@@ -177,12 +189,21 @@ final class SessionResource {
                         AdminApi.error(ctx, 401, "session_expired", "The console session is over; sign in again.");
                     } else {
                         ConsoleSession session = done.result().get();
-                        Future.fromCompletionStage(writes.read(s -> describe(s, session)),
+                        // A console user who was disabled or deleted since is signed out here too.
+                        Future.fromCompletionStage(writes.read(s -> session.principalId().isPresent()
+                                        && s.principals().get(session.principalId().get())
+                                                .filter(dev.junction.rbac.Principal::enabled).isEmpty()
+                                        ? java.util.Optional.<ObjectNode>empty()
+                                        : java.util.Optional.of(describe(s, session))),
                                 ctx.vertx().getOrCreateContext()).onComplete(described -> {
                                     if (described.failed()) {
                                         AdminApi.error(ctx, 500, "internal", "The session could not be read.");
+                                    } else if (described.result().isEmpty()) {
+                                        ctx.response().addCookie(cookie(ctx, "", true));
+                                        AdminApi.error(ctx, 401, "session_expired", "The console session is over; "
+                                                + "sign in again.");
                                     } else {
-                                        AdminApi.send(ctx, 200, described.result());
+                                        AdminApi.send(ctx, 200, described.result().get());
                                     }
                                 });
                     }

@@ -61,10 +61,7 @@ final class TenantOf {
             case "budget" -> Optional.of(Kind.BUDGET);
             default -> Optional.empty();
         };
-        if (kind.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> found = resolve(store, database, kind.get(), entry.entityId());
+        Optional<String> found = kind.flatMap(k -> resolve(store, database, k, entry.entityId()));
         if (found.isPresent()) {
             return found;
         }
@@ -74,6 +71,12 @@ final class TenantOf {
         }
         if (detail.hasNonNull("user_id")) {
             return store.users().get(detail.get("user_id").asString()).map(u -> u.tenantId());
+        }
+        if (detail.path("bindings").isArray() && !detail.path("bindings").isEmpty()) {
+            // A principal: the one tenant all its bindings name, if they name one.
+            java.util.Set<String> tenants = new java.util.HashSet<>();
+            detail.path("bindings").forEach(binding -> tenants.add(binding.path("tenant_id").asString("*")));
+            return tenants.size() == 1 && !tenants.contains("*") ? tenants.stream().findFirst() : Optional.empty();
         }
         if (detail.hasNonNull("scope") && detail.hasNonNull("scope_id")) {
             try {
