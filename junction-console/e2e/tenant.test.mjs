@@ -27,11 +27,11 @@ test("a tenant's admin signs in with a password, manages its keys and sees nothi
   try {
     await page.goto('/console/');
     await page.getByText('Console user', { exact: true }).click();
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill('not the password');
+    await field(page, 'E-mail').fill(email);
+    await field(page, 'Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').getByText(/Wrong e-mail or password/).waitFor();
-    await page.getByLabel('Password').fill(password);
+    await field(page, 'Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('actor').waitFor();
     assert.match(await page.getByTestId('actor').innerText(), new RegExp(email));

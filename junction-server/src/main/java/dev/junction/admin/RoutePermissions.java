@@ -76,6 +76,9 @@ final class RoutePermissions {
             Map.entry("DELETE /api/admin/routes/{name}", instance(ROUTES_WRITE)),
             Map.entry("GET /api/admin/health/deployments", instance(HEALTH_READ)),
             Map.entry("POST /api/admin/health/deployments/{id}/reset", instance(HEALTH_WRITE)),
+            // The key pools' health (on main since this table was written: decided here so the merge starts).
+            Map.entry("GET /api/admin/health/keys", instance(HEALTH_READ)),
+            Map.entry("POST /api/admin/health/keys/{provider}/{key}/reset", instance(HEALTH_WRITE)),
             Map.entry("GET /api/admin/alerts", instance(ALERTS_READ)),
             Map.entry("POST /api/admin/alerts/test", instance(ALERTS_WRITE)),
             Map.entry("PUT /api/admin/alerts/channels/{name}", instance(ALERTS_WRITE)),
