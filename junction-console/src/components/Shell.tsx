@@ -8,8 +8,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import type { Session } from '../api/session';
-import { signOut } from '../api/session';
-import { GROUPS, PAGES } from '../routes';
+import { can, canEverywhere, signOut } from '../api/session';
+import { GROUPS, pagesFor } from '../routes';
 import { NotFound } from './NotFound';
 
 /** The frame of every page: the navigation, the theme switch, who is signed in, and sign-out. */
@@ -30,6 +30,7 @@ export function Shell({ session }: { session: Session }) {
     }
   };
 
+  const pages = pagesFor((p) => (p.instance ? canEverywhere(session, p.needs) : can(session, p.needs)));
   const active = (path: string) => (path === '/' ? location === '/' : location === path
     || location.startsWith(`${path}/`));
 
@@ -62,10 +63,10 @@ export function Shell({ session }: { session: Session }) {
       <AppShell.Navbar p="xs" aria-label="Pages">
         <ScrollArea>
           <Stack gap={4}>
-            {GROUPS.map((group) => (
+            {GROUPS.filter((group) => pages.some((p) => p.group === group)).map((group) => (
               <div key={group}>
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>{group}</Text>
-                {PAGES.filter((p) => p.group === group).map((p) => (
+                {pages.filter((p) => p.group === group).map((p) => (
                   <NavLink key={p.path} component={Link} href={p.path} label={p.label} active={active(p.path)}
                     leftSection={<p.icon size={18} stroke={1.6} />} onClick={close} />
                 ))}
@@ -77,7 +78,7 @@ export function Shell({ session }: { session: Session }) {
       <AppShell.Main>
         <Suspense fallback={<Center mih={200}><Loader aria-label="Loading the page" /></Center>}>
           <Switch>
-            {PAGES.flatMap((p) => [p.path, ...(p.children ?? [])].map((path) => (
+            {pages.flatMap((p) => [p.path, ...(p.children ?? [])].map((path) => (
               <Route key={path} path={path} component={p.component} />
             )))}
             <Route><NotFound /></Route>

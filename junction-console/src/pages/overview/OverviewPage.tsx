@@ -5,6 +5,7 @@ import { IconPlugConnectedX } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'wouter';
+import { ApiError } from '../../api/client';
 import { analytics, type Dimension, type SummaryRow } from '../../api/analytics';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -68,6 +69,8 @@ function OpenCircuits() {
   const health = useQuery({ queryKey: [...QK_OVERVIEW, 'health'], queryFn: analytics.deployments,
     refetchInterval: REFRESH_MS });
   const open = (health.data ?? []).filter((d) => d.circuit !== 'closed');
+  // A session without the instance's health:read (a tenant's admin) gets 403: the card is left out, not an error.
+  if (health.isError && health.error instanceof ApiError && health.error.status === 403) return null;
   if (health.isError) return <ErrorAlert error={health.error} title="The deployments' health could not be read" />;
   if (!health.data || open.length === 0) return null;
   return (

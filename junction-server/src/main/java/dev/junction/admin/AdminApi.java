@@ -53,6 +53,10 @@ public final class AdminApi {
     private final List<AdminRoute> routes;
     private final LiveEvents live;
     private final ConsoleSessions sessions;
+    private final PrincipalAccess principals;
+    private final AuditedWrites writes;
+    private final AccessCheck access;
+    private final java.time.Clock clock;
     /** Every mounted endpoint's method and path pattern, for 405s. */
     private final List<Map.Entry<HttpMethod, Pattern>> answered;
 
@@ -73,6 +77,10 @@ public final class AdminApi {
         this.sessions = new ConsoleSessions(governance.database(), governance.store().consoleSessions(),
                 () -> runtime.get().config().console(), governance.clock(), governance::subKey);
         AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);
+        this.writes = writes;
+        this.clock = governance.clock();
+        this.principals = new PrincipalAccess(writes,
+                new dev.junction.crypto.AdminTokens(governance.subKey("admin-token-hash")), governance.clock());
         GovernanceCommands commands = new GovernanceCommands(writes, governance.virtualKeys());
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(new HealthResource(runtime, health).routes());
@@ -93,6 +101,9 @@ public final class AdminApi {
         all.addAll(new SettingsResource(runtime, alerts).routes());
         all.addAll(new CacheResource(cache).routes());
         all.addAll(new ExtensionsResource(extensions).routes());
+        all.addAll(new PrincipalsResource(writes, principals.tokens(), governance.clock()).routes());
+        all.addAll(new RolesResource(writes).routes());
+        all.add(MeResource.route(writes));
         this.routes = List.copyOf(all);
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));
@@ -104,6 +115,33 @@ public final class AdminApi {
         routes.forEach(r -> mounted.add(Map.entry(r.method(), Pattern.compile(r.regex()))));
         StoredConfigResource.MOUNTED.forEach(e -> mounted.add(Map.entry(e.getKey(), Pattern.compile(e.getValue()))));
         this.answered = List.copyOf(mounted);
+        List<Map.Entry<HttpMethod, AccessCheck.Endpointed>> decided = new ArrayList<>();
+        routes.forEach(r -> decided.add(Map.entry(r.method(), new AccessCheck.Endpointed(r.path(), r.regex()))));
+        decided.add(Map.entry(HttpMethod.GET, AccessCheck.Endpointed.exact(LiveEvents.PATH)));
+        decided.add(Map.entry(HttpMethod.POST, AccessCheck.Endpointed.exact(PlaygroundEndpoint.PATH)));
+        StoredConfigResource.MOUNTED.forEach(e -> decided.add(Map.entry(e.getKey(),
+                AccessCheck.Endpointed.ofRegex(e.getValue()))));
+        this.access = new AccessCheck(decided);
+    }
+
+    /**
+     * One route's access decision, as the permission matrix test reads it.
+     *
+     * @param method the HTTP method
+     * @param path the path template
+     * @param permission the permission it needs ({@code keys:write})
+     * @param reach {@code signed_in}, {@code instance}, {@code shared}, {@code tenants} or {@code path}
+     * @param target for {@code path}: what the path names ({@code key}, {@code tenant}, …)
+     */
+    public record RouteDecision(String method, String path, String permission, String reach,
+                                Optional<String> target) {
+    }
+
+    /** Every endpoint behind the permission check, with its decision. */
+    public List<RouteDecision> routeDecisions() {
+        return access.endpoints().stream().map(e -> new RouteDecision(e.method().name(), e.template(),
+                e.rule().permission().id(), e.rule().reach().name().toLowerCase(java.util.Locale.ROOT),
+                e.rule().target().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)))).toList();
     }
 
     /** Every endpoint this API mounts (the OpenAPI document must describe each). */
@@ -123,14 +161,15 @@ public final class AdminApi {
      */
     public void mount(Router router, Optional<dev.junction.pipeline.Pipeline> playground) {
         router.get(OPENAPI_PATH).handler(AdminApi::openApi);
-        new SessionResource(runtime, sessions).mount(router);
+        new SessionResource(runtime, sessions, writes, clock).mount(router);
         router.route("/api/admin/*").handler(this::authenticate);
         // A route of its own: Vert.x wants a body handler first on its route. Only authenticated bodies are read.
         router.route("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.route("/api/admin/*").handler(this::authorize);
         for (AdminRoute route : routes) {
             router.routeWithRegex(route.method(), route.regex()).handler(ctx -> handle(route, ctx));
         }
-        router.get(LiveEvents.PATH).handler(live);
+        router.get(LiveEvents.PATH).handler(ctx -> live.handle(ctx, Call.reach(ctx)));
         playground.ifPresent(p -> router.post(PlaygroundEndpoint.PATH).handler(new PlaygroundEndpoint(p)));
         new StoredConfigResource(runtime).mount(router);
         router.route("/api/admin/*").handler(this::unknown);
@@ -183,13 +222,107 @@ public final class AdminApi {
             resumeSession(ctx, token.get(), current);
             return;
         }
+        Optional<String> address = address(ctx, current);
         Optional<KeyAuthenticator.Caller> caller = admins.authenticate(authorization, apiKey);
-        if (caller.isEmpty()) {
+        if (caller.isPresent()) {
+            ctx.put(ACTOR, Actor.of(caller.get().keyName(), Optional.empty(), dev.junction.rbac.Grants.OWNER,
+                    address));
+            ctx.next();
+            return;
+        }
+        String presented = apiKey != null ? apiKey.strip()
+                : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : "";
+        if (!dev.junction.crypto.AdminTokens.looksLikeToken(presented)) {
             error(ctx, 401, "unauthorized", "Invalid or missing admin key.");
             return;
         }
-        ctx.put(ACTOR, Actor.named(caller.get().keyName()));
-        ctx.next();
+        ctx.request().pause();
+        Future.fromCompletionStage(principals.byToken(presented, address), ctx.vertx().getOrCreateContext())
+                .onComplete(done -> {
+                    ctx.request().resume();
+                    if (done.failed()) {
+                        LOG.error("Could not look up a service account token", done.cause());
+                        error(ctx, 500, "internal", "The token could not be checked; the gateway's log has the "
+                                + "details.");
+                    } else if (done.result().isEmpty()) {
+                        error(ctx, 401, "unauthorized", "Invalid, expired or disabled service account token.");
+                    } else {
+                        ctx.put(ACTOR, done.result().get());
+                        ctx.next();
+                    }
+                });
+    }
+
+    /** The caller's address behind the configured trusted proxies, for the audit trail. */
+    private static Optional<String> address(RoutingContext ctx, GatewayRuntime current) {
+        String address = dev.junction.pipeline.ClientAddress.of(ctx.request(), current.config().server()
+                .trustedProxies());
+        return address.isEmpty() ? Optional.empty() : Optional.of(address);
+    }
+
+    /**
+     * The one permission check every admin route passes, before its resource runs: the route's decision in
+     * {@link RoutePermissions} against the caller's grants. A caller without the permission gets 403; a path that
+     * names another tenant's thing gets 404, as if it did not exist. The scope the caller's permission reaches is
+     * left for the resource ({@link Call#scope()}), which narrows its lists and creations to it.
+     */
+    private void authorize(RoutingContext ctx) {
+        Actor actor = ctx.get(ACTOR);
+        Optional<AccessCheck.Match> match = access.match(ctx.request().method(), ctx.request().path());
+        if (match.isEmpty()) {
+            // Not a route of the table: an unknown path (404/405), which only an owner reaches as such.
+            if (actor.grants() == dev.junction.rbac.Grants.OWNER) {
+                ctx.next();
+            } else {
+                unknown(ctx);
+            }
+            return;
+        }
+        AccessRule rule = match.get().endpoint().rule();
+        dev.junction.rbac.TenantScope scope = actor.grants().scope(rule.permission());
+        switch (rule.reach()) {
+            case SIGNED_IN -> {
+                ctx.put(Call.SCOPE, scope);
+                ctx.next();
+                return;
+            }
+            case INSTANCE -> {
+                if (!(scope instanceof dev.junction.rbac.TenantScope.All)) {
+                    forbidden(ctx, rule, true);
+                    return;
+                }
+            }
+            case SHARED, TENANTS, PATH -> {
+                if (scope.isEmpty()) {
+                    forbidden(ctx, rule, false);
+                    return;
+                }
+            }
+        }
+        ctx.put(Call.SCOPE, scope);
+        if (rule.reach() != AccessRule.Reach.PATH || scope instanceof dev.junction.rbac.TenantScope.All) {
+            ctx.next();
+            return;
+        }
+        TenantOf.Kind kind = rule.target().orElseThrow();
+        String id = match.get().param(rule.param());
+        Future.fromCompletionStage(writes.read(s -> TenantOf.resolve(s, writes.database(), kind, id)),
+                ctx.vertx().getOrCreateContext()).onComplete(done -> {
+                    if (done.failed()) {
+                        fail(ctx, done.cause());
+                    } else if (done.result().filter(scope::includes).isEmpty()) {
+                        error(ctx, 404, "not_found", "There is no " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                                + " '" + id + "'.");
+                    } else {
+                        ctx.next();
+                    }
+                });
+    }
+
+    private static void forbidden(RoutingContext ctx, AccessRule rule, boolean instance) {
+        error(ctx, 403, "forbidden", "This needs the permission " + rule.permission().id()
+                + (instance ? " over the whole instance (a binding to every tenant)." : "."));
     }
 
     /** The request stays paused while the store is asked, so that the body handler after this gets its body. */
@@ -218,8 +351,25 @@ public final class AdminApi {
                                 + "(GET /api/admin/session gives it).");
                         return;
                     }
-                    ctx.put(ACTOR, Actor.named(done.result().get().actor()));
-                    ctx.next(); // the body handler that follows resumes the request
+                    var session = done.result().get();
+                    Optional<String> address = address(ctx, current);
+                    if (session.principalId().isEmpty()) {
+                        ctx.put(ACTOR, Actor.of(session.actor(), Optional.empty(), dev.junction.rbac.Grants.OWNER,
+                                address));
+                        ctx.next(); // the body handler that follows resumes the request
+                        return;
+                    }
+                    Future.fromCompletionStage(principals.byPrincipal(session.principalId().get(), address),
+                            ctx.vertx().getOrCreateContext()).onComplete(found -> {
+                                if (found.failed() || found.result().isEmpty()) {
+                                    ctx.request().resume();
+                                    error(ctx, 401, "session_expired", "The console session is over; sign in "
+                                            + "again.");
+                                    return;
+                                }
+                                ctx.put(ACTOR, found.result().get());
+                                ctx.next();
+                            });
                 });
     }
 

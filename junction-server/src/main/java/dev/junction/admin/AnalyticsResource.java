@@ -45,8 +45,8 @@ final class AnalyticsResource {
     }
 
     private CompletionStage<Reply> series(Call call) {
-        AnalyticsQuery.Request request = AnalyticsParams.read(call.query(AnalyticsParams.names()), clock, true,
-                List.of());
+        AnalyticsQuery.Request request = TenantFilter.narrow(call, AnalyticsParams.read(call.query(AnalyticsParams.names()), clock, true,
+                List.of()));
         return writes.query(db -> read(db, request)).thenApply(points -> {
             ObjectNode body = header(request);
             ArrayNode data = body.putArray("data");
@@ -62,8 +62,8 @@ final class AnalyticsResource {
 
     /** One total per group over the whole range (percentiles from the merged histograms), most requests first. */
     private CompletionStage<Reply> summary(Call call) {
-        AnalyticsQuery.Request request = AnalyticsParams.read(call.query(AnalyticsParams.names()), clock, false,
-                List.of());
+        AnalyticsQuery.Request request = TenantFilter.narrow(call, AnalyticsParams.read(call.query(AnalyticsParams.names()), clock, false,
+                List.of()));
         return writes.query(db -> read(db, request)).thenApply(points -> {
             ObjectNode body = header(request);
             ArrayNode data = body.putArray("data");
@@ -80,7 +80,7 @@ final class AnalyticsResource {
     private CompletionStage<Reply> reliability(Call call) {
         Set<String> names = new HashSet<>(AnalyticsParams.names());
         names.remove("group_by");
-        AnalyticsQuery.Request request = AnalyticsParams.read(call.query(names), clock, false, BY_DEPLOYMENT);
+        AnalyticsQuery.Request request = TenantFilter.narrow(call, AnalyticsParams.read(call.query(names), clock, false, BY_DEPLOYMENT));
         return writes.query(db -> read(db, request)).thenApply(points -> {
             ObjectNode body = header(request);
             ArrayNode data = body.putArray("data");

@@ -40,7 +40,8 @@ final class AuditResource {
         Optional<Long> before = q.longInteger("before");
         Optional<Instant> from = q.instant("from");
         Optional<Instant> to = q.instant("to");
-        return writes.read(s -> s.audit().list(from, to, limit, before)).thenApply(entries -> {
+        Optional<Set<String>> reach = call.reach();
+        return writes.read(s -> s.audit().list(from, to, limit, before, reach)).thenApply(entries -> {
             ObjectNode body = Json.object();
             ArrayNode data = body.putArray("data");
             entries.forEach(e -> data.add(render(e)));
@@ -67,6 +68,8 @@ final class AuditResource {
         ObjectNode node = Json.object().put("seq", e.seq()).put("at", e.at().toString()).put("actor", e.actor())
                 .put("action", e.action()).put("entity", e.entity()).put("entity_id", e.entityId());
         node.set("detail", Json.tryParse(e.detailJson()).orElseGet(() -> node.stringNode(e.detailJson())));
+        e.tenantId().ifPresentOrElse(t -> node.put("tenant_id", t), () -> node.putNull("tenant_id"));
+        e.clientAddress().ifPresentOrElse(a -> node.put("client_address", a), () -> node.putNull("client_address"));
         return node.put("prev_hash", e.prevHash()).put("hash", e.hash());
     }
 }

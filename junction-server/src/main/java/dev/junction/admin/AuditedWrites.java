@@ -2,6 +2,7 @@ package dev.junction.admin;
 
 import dev.junction.json.Json;
 import dev.junction.replica.Confirmation;
+import dev.junction.store.AuditTrail;
 import dev.junction.store.Database;
 import dev.junction.store.GovernanceStore;
 import dev.junction.store.StoreRevision;
@@ -103,6 +104,16 @@ public final class AuditedWrites {
         this.propagate = propagate;
     }
 
+    /** The store these writes go to (for the admin API's access checks, on a database thread). */
+    GovernanceStore store() {
+        return store;
+    }
+
+    /** The database (for the admin API's access checks, on a database thread). */
+    Database database() {
+        return database;
+    }
+
     /** Runs a read on a database thread. */
     public <T> CompletableFuture<T> read(Function<GovernanceStore, T> query) {
         return database.call(() -> query.apply(store));
@@ -125,8 +136,9 @@ public final class AuditedWrites {
             StoreRevision.lock(handle, database.dialect());
             // The repositories' own transactions join this one: JDBI shares the thread's handle.
             Outcome<T> outcome = change.apply(store);
-            outcome.entries().forEach(e -> store.audit().append(actor.name(), e.action(), e.entity(), e.entityId(),
-                    Json.write(e.detail())));
+            outcome.entries().forEach(e -> store.audit().append(new AuditTrail.Origin(actor.name(),
+                    TenantOf.ofAudited(store, database, e), actor.clientAddress()), e.action(), e.entity(),
+                    e.entityId(), Json.write(e.detail())));
             return new Committed<>(outcome, store.revision().current());
         })).thenCompose(committed -> committed.outcome().entries().isEmpty()
                 ? CompletableFuture.completedFuture(committed.outcome().value())

@@ -56,7 +56,9 @@ final class BudgetsResource {
         Optional<String> scopeId = query.string("scope_id");
         return writes.read(s -> s.budgets().list().stream()
                         .filter(b -> scope.isEmpty() || b.scope() == scope.get())
-                        .filter(b -> scopeId.isEmpty() || b.scopeId().equals(scopeId.get())).toList())
+                        .filter(b -> scopeId.isEmpty() || b.scopeId().equals(scopeId.get()))
+                        .filter(b -> call.scope() instanceof dev.junction.rbac.TenantScope.All
+                                || TenantOf.ofBudget(s, b).filter(call.scope()::includes).isPresent()).toList())
                 .thenCompose(this::withStates)
                 .thenApply(rendered -> Reply.list(rendered, node -> node));
     }
@@ -65,6 +67,10 @@ final class BudgetsResource {
         BudgetJson.NewBudget request = BudgetJson.newBudget(call.body(BudgetJson.CREATE_FIELDS));
         return writes.write(call.actor(), s -> {
             requireSubject(s, request.scope(), request.scopeId());
+            if (TenantOf.ofScope(s, request.scope(), request.scopeId()).filter(call.scope()::includes).isEmpty()) {
+                throw AdminError.invalid("'scope_id': there is no " + request.scope().wireName() + " '"
+                        + request.scopeId() + "'.");
+            }
             Budget budget = s.budgets().create(request.scope(), request.scopeId(), request.spec());
             return Outcome.changed(budget, Entry.created("budget", budget.id(),
                     BudgetJson.render(budget, Optional.empty())));

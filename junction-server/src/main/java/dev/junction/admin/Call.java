@@ -2,6 +2,8 @@ package dev.junction.admin;
 
 import dev.junction.json.Json;
 import io.vertx.ext.web.RoutingContext;
+import dev.junction.rbac.TenantScope;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +17,44 @@ import tools.jackson.databind.JsonNode;
  *     the call's change got, for the answer's headers
  */
 record Call(RoutingContext ctx, Actor actor) {
+
+    /** Where the permission check leaves the tenants the route's permission reaches. */
+    static final String SCOPE = "junction.admin.scope";
+
+    /**
+     * The tenants the caller's permission for this route reaches ({@link TenantScope#ALL} for an admin key); a
+     * resource narrows its lists and checks its creations with it. {@link TenantScope#NONE} outside the check.
+     */
+    TenantScope scope() {
+        TenantScope scope = ctx.get(SCOPE);
+        return scope == null ? TenantScope.NONE : scope;
+    }
+
+    /** The caller's tenants as a set, or empty when it reaches every tenant. */
+    static Optional<Set<String>> reach(RoutingContext ctx) {
+        TenantScope scope = ctx.get(SCOPE);
+        if (scope instanceof TenantScope.All) {
+            return Optional.empty();
+        }
+        return Optional.of(scope instanceof TenantScope.Only only ? only.tenants() : Set.of());
+    }
+
+    /** {@link #reach(RoutingContext)} of this call. */
+    Optional<Set<String>> reach() {
+        return reach(ctx);
+    }
+
+    /**
+     * Checks that a thing about to be created or changed belongs to a tenant in reach: one outside it answers as
+     * if it did not exist.
+     *
+     * @param what how the error names the thing, e.g. {@code tenant}
+     */
+    void requireInReach(String tenantId, String what, String id) {
+        if (!scope().includes(tenantId)) {
+            throw AdminError.invalid("There is no " + what + " '" + id + "'.");
+        }
+    }
 
     /** A path parameter of the route's template, such as {@code id} in {@code /api/admin/tenants/{id}}. */
     String param(String name) {

@@ -1,5 +1,7 @@
 package dev.junction.admin;
 
+import dev.junction.rbac.Permission;
+
 import dev.junction.crypto.VirtualKeys;
 import dev.junction.entity.Budget;
 import dev.junction.entity.BudgetScope;
@@ -53,6 +55,9 @@ public final class GovernanceCommands {
      */
     public CompletableFuture<User> createUser(Actor actor, UserJson.NewUser request) {
         return writes.write(actor, store -> {
+            if (!actor.grants().scope(Permission.USERS_WRITE).includes(request.tenantId())) {
+                throw AdminError.invalid("'tenant_id': there is no tenant '" + request.tenantId() + "'.");
+            }
             requireTenantAndTeam(store, request);
             User user = store.users().create(request.tenantId(), request.spec());
             return AuditedWrites.Outcome.changed(user, AuditedWrites.Entry.created("user", user.id(),
@@ -70,7 +75,8 @@ public final class GovernanceCommands {
     public CompletableFuture<IssuedKey> createKey(Actor actor, KeyJson.NewKey request) {
         VirtualKeys.NewKey material = keys.generate();
         return writes.write(actor, store -> {
-            if (store.users().get(request.userId()).isEmpty()) {
+            if (store.users().get(request.userId())
+                    .filter(u -> actor.grants().scope(Permission.KEYS_WRITE).includes(u.tenantId())).isEmpty()) {
                 throw AdminError.invalid("'user_id': there is no user '" + request.userId() + "'.");
             }
             VirtualKey key = store.keys().create(request.userId(), material.displayPrefix(), material.hash(),

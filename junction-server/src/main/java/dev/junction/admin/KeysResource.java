@@ -43,8 +43,16 @@ final class KeysResource {
 
     private CompletionStage<Reply> list(Call call) {
         Optional<String> user = call.query(Set.of("user_id")).string("user_id");
-        return writes.read(s -> user.map(s.keys()::listByUser).orElseGet(s.keys()::list))
-                .thenApply(all -> Reply.list(all, KeyJson::render));
+        return writes.read(s -> {
+            var keys = user.map(s.keys()::listByUser).orElseGet(s.keys()::list);
+            if (call.scope() instanceof dev.junction.rbac.TenantScope.All) {
+                return keys;
+            }
+            java.util.Map<String, String> tenantOfUser = new java.util.HashMap<>();
+            s.users().list().forEach(u -> tenantOfUser.put(u.id(), u.tenantId()));
+            return keys.stream().filter(k -> call.scope().includes(tenantOfUser.getOrDefault(k.userId(), "")))
+                    .toList();
+        }).thenApply(all -> Reply.list(all, KeyJson::render));
     }
 
     private CompletionStage<Reply> create(Call call) {

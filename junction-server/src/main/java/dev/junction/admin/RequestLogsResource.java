@@ -34,8 +34,11 @@ final class RequestLogsResource {
     /** The endpoints. */
     List<AdminRoute> routes() {
         return List.of(
-                AdminRoute.of(GET, "/api/admin/requests", call -> find(call, filter(call.query(PARAMS),
-                        Optional.empty(), Optional.empty()))),
+                AdminRoute.of(GET, "/api/admin/requests", call -> {
+                    QueryParams q = call.query(PARAMS);
+                    return find(call, filter(q, Optional.empty(), Optional.empty())
+                            .withTenantId(TenantFilter.narrow(call, q.string("tenant_id"), "tenant_id")));
+                }),
                 AdminRoute.of(GET, "/api/admin/requests/{id}", this::one),
                 AdminRoute.of(GET, "/api/admin/keys/{id}/requests", call -> find(call, filter(
                         call.query(without("key_id")), Optional.of(call.param("id")), Optional.empty()))),
@@ -51,7 +54,7 @@ final class RequestLogsResource {
         call.query(Set.of());
         String id = call.param("id");
         return writes.query(db -> new RequestLogQuery(db).byRequestId(id)).thenApply(found -> found
-                .map(entry -> Reply.ok(RequestLogJson.render(entry)))
+                .map(entry -> Reply.ok(render(call, entry)))
                 .orElseThrow(() -> AdminError.notFound("request in the log with id", id)));
     }
 
@@ -66,10 +69,23 @@ final class RequestLogsResource {
         }).thenApply(page -> {
             ObjectNode body = Json.object();
             ArrayNode data = body.putArray("data");
-            page.items().forEach(item -> data.add(RequestLogJson.render(item)));
+            page.items().forEach(item -> data.add(render(call, item)));
             page.nextCursor().ifPresentOrElse(c -> body.put("next_cursor", c), () -> body.putNull("next_cursor"));
             return Reply.ok(body);
         });
+    }
+
+    /** An entry, its bodies only for a caller with {@code logs:bodies} in the request's tenant. */
+    private static ObjectNode render(Call call, dev.junction.store.StoredRequestLog entry) {
+        ObjectNode node = RequestLogJson.render(entry);
+        boolean bodies = entry.request().caller().tenantId()
+                .map(t -> call.actor().grants().scope(dev.junction.rbac.Permission.LOGS_BODIES).includes(t))
+                .orElse(call.actor().grants().everywhere(dev.junction.rbac.Permission.LOGS_BODIES));
+        if (!bodies) {
+            node.remove("request_body");
+            node.remove("response_body");
+        }
+        return node;
     }
 
     private static RequestLogQuery.Filter filter(QueryParams q, Optional<String> key, Optional<String> user) {

@@ -57,7 +57,8 @@ final class SpendResource {
             throw AdminError.invalid("'to' must be after 'from'.");
         }
         AnalyticsSettings retention = runtime.get().config().observability().analytics();
-        return writes.query(db -> new SpendSummary(db, retention, clock).summarize(from, to, by, source))
+        return writes.query(db -> new SpendSummary(db, retention, clock).summarize(from, to, by, source,
+                        call.reach()))
                 .thenApply(rows -> {
             ObjectNode body = Json.object().put("group_by", by.wireName()).put("from", from.toString())
                     .put("to", to.toString()).put("source", asked);

@@ -35,7 +35,8 @@ final class TeamsResource {
     private CompletionStage<Reply> list(Call call) {
         Optional<String> tenant = call.query(Set.of("tenant_id")).string("tenant_id");
         return writes.read(s -> tenant.map(s.teams()::listByTenant).orElseGet(s.teams()::list))
-                .thenApply(all -> Reply.list(all, TeamJson::render));
+                .thenApply(all -> Reply.list(all.stream().filter(t -> call.scope().includes(t.tenantId())).toList(),
+                        TeamJson::render));
     }
 
     private CompletionStage<Reply> create(Call call) {
@@ -43,7 +44,7 @@ final class TeamsResource {
         String tenantId = fields.requiredString("tenant_id");
         Team.Spec spec = TeamJson.spec(fields, Optional.empty());
         return writes.write(call.actor(), s -> {
-            if (s.tenants().get(tenantId).isEmpty()) {
+            if (s.tenants().get(tenantId).isEmpty() || !call.scope().includes(tenantId)) {
                 throw AdminError.invalid("'tenant_id': there is no tenant '" + tenantId + "'.");
             }
             Team team = s.teams().create(tenantId, spec);

@@ -34,7 +34,8 @@ final class TenantsResource {
 
     private CompletionStage<Reply> list(Call call) {
         call.query(Set.of());
-        return writes.read(s -> s.tenants().list()).thenApply(all -> Reply.list(all, TenantJson::render));
+        return writes.read(s -> s.tenants().list()).thenApply(all -> Reply.list(all.stream()
+                .filter(t -> call.scope().includes(t.id())).toList(), TenantJson::render));
     }
 
     private CompletionStage<Reply> create(Call call) {

@@ -40,12 +40,16 @@ final class UsersResource {
         Optional<String> tenant = query.string("tenant_id");
         Optional<String> team = query.string("team_id");
         return writes.read(s -> tenant.map(s.users()::listByTenant).orElseGet(s.users()::list))
-                .thenApply(all -> Reply.list(all.stream()
+                .thenApply(all -> Reply.list(all.stream().filter(u -> call.scope().includes(u.tenantId()))
                         .filter(u -> team.isEmpty() || u.teamId().equals(team)).toList(), UserJson::render));
     }
 
     private CompletionStage<Reply> create(Call call) {
         UserJson.NewUser request = UserJson.newUser(call.body(UserJson.CREATE_FIELDS));
+        if (!call.object().has("tenant_id") && call.scope().single().isPresent()) {
+            // A principal of one tenant creates users there unless it says otherwise.
+            request = new UserJson.NewUser(call.scope().single().get(), request.spec());
+        }
         return commands.createUser(call.actor(), request).thenApply(u -> Reply.created(UserJson.render(u)));
     }
 

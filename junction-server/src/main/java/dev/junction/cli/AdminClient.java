@@ -31,6 +31,15 @@ interface AdminClient extends AutoCloseable {
     /** Revokes a key (disables it, keeping it for the log); the key as it is now. */
     ObjectNode revokeKey(String id);
 
+    /**
+     * Creates a console user or a service account from a {@code POST /api/admin/principals} body; the principal as
+     * created (a service account's with its token, shown once).
+     */
+    ObjectNode createPrincipal(ObjectNode body);
+
+    /** Walks the audit trail's hash chain: {@code {"intact": true}} or the first broken entry's {@code seq}. */
+    ObjectNode verifyAudit();
+
     /** Releases the connection or database. */
     @Override
     void close();

@@ -4,14 +4,18 @@ import dev.junction.admin.Actor;
 import dev.junction.admin.AuditedWrites;
 import dev.junction.admin.GovernanceCommands;
 import dev.junction.admin.KeyJson;
+import dev.junction.admin.PrincipalCommands;
+import dev.junction.admin.PrincipalJson;
 import dev.junction.admin.TeamJson;
 import dev.junction.admin.TenantJson;
 import dev.junction.admin.UserJson;
 import dev.junction.config.GovernanceSettings;
+import dev.junction.crypto.AdminTokens;
 import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.VirtualKeys;
 import dev.junction.governance.ReplicaChannels;
 import dev.junction.json.Json;
+import dev.junction.rbac.TenantScope;
 import dev.junction.replica.Confirmation;
 import dev.junction.replica.ReplicaChannel;
 import dev.junction.replica.ReplicaMessage;
@@ -45,12 +49,15 @@ final class DirectAdminClient implements AdminClient {
     private final Clock clock = Clock.systemUTC();
     private final Actor actor = Actor.named("cli:" + System.getProperty("user.name", "unknown"));
     private final List<ReplicaChannel> channels;
+    private final PrincipalCommands principals;
 
-    private DirectAdminClient(Database database, VirtualKeys keys, List<ReplicaChannel> channels) {
+    private DirectAdminClient(Database database, VirtualKeys keys, AdminTokens tokens, List<ReplicaChannel> channels) {
         this.database = database;
         this.store = new GovernanceStore(database, clock);
         this.channels = channels;
-        this.commands = new GovernanceCommands(new AuditedWrites(database, store, this::announce), keys);
+        AuditedWrites writes = new AuditedWrites(database, store, this::announce);
+        this.commands = new GovernanceCommands(writes, keys);
+        this.principals = new PrincipalCommands(writes, tokens, clock);
     }
 
     /** Tells the running gateways that the store is at {@code revision}; they confirm to each other, not to the CLI. */
@@ -78,7 +85,8 @@ final class DirectAdminClient implements AdminClient {
         String storeId = database.call(new GovernanceStore(database, Clock.systemUTC())::identity).join();
         List<ReplicaChannel> channels = ReplicaChannels.openers(redisUrl, databaseSettings, storeId).stream()
                 .map(o -> o.open(message -> { })).flatMap(Optional::stream).toList();
-        return new DirectAdminClient(database, new VirtualKeys(secretKey), channels);
+        return new DirectAdminClient(database, new VirtualKeys(secretKey),
+                new AdminTokens(secretKey.derive("admin-token-hash")), channels);
     }
 
     @Override
@@ -90,6 +98,7 @@ final class DirectAdminClient implements AdminClient {
             case "users" -> render(store.users().list().stream()
                     .filter(u -> matches(filters.get("tenant_id"), u.tenantId()))
                     .filter(u -> matches(filters.get("team_id"), u.teamId().orElse(null))).toList(), UserJson::render);
+            case "principals" -> render(store.principals().list(), PrincipalJson::render);
             case "keys" -> render(Optional.ofNullable(filters.get("user_id")).map(store.keys()::listByUser)
                     .orElseGet(store.keys()::list), KeyJson::render);
             default -> throw new IllegalArgumentException("not a listed resource: " + resource);
@@ -97,6 +106,20 @@ final class DirectAdminClient implements AdminClient {
         ArrayNode array = Json.MAPPER.createArrayNode();
         items.forEach(array::add);
         return array;
+    }
+
+    @Override
+    public ObjectNode createPrincipal(ObjectNode body) {
+        return await(principals.create(actor, TenantScope.ALL, body, PrincipalCommands::hashHere)
+                .toCompletableFuture());
+    }
+
+    @Override
+    public ObjectNode verifyAudit() {
+        Optional<Long> broken = await(database.call(() -> store.audit().verify()));
+        ObjectNode body = Json.object().put("intact", broken.isEmpty());
+        broken.ifPresent(seq -> body.put("first_broken_seq", seq));
+        return body;
     }
 
     @Override

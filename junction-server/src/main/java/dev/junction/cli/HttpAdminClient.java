@@ -54,6 +54,16 @@ final class HttpAdminClient implements AdminClient {
     }
 
     @Override
+    public ObjectNode createPrincipal(ObjectNode body) {
+        return (ObjectNode) send("POST", "/api/admin/principals", Optional.of(body));
+    }
+
+    @Override
+    public ObjectNode verifyAudit() {
+        return (ObjectNode) send("GET", "/api/admin/audit/verify", Optional.empty());
+    }
+
+    @Override
     public ObjectNode createUser(ObjectNode body) {
         return (ObjectNode) send("POST", "/api/admin/users", Optional.of(body));
     }

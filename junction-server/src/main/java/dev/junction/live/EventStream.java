@@ -27,7 +27,7 @@ final class EventStream {
 
     private final HttpServerResponse response;
     private final Context context;
-    private final Optional<String> tenant;
+    private final java.util.function.Predicate<Optional<String>> admits;
     private final BlockingQueue<GatewayEvent> queue;
     private final AtomicLong lost = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -37,12 +37,13 @@ final class EventStream {
     private final Runnable onClose;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    EventStream(HttpServerResponse response, Context context, Optional<String> tenant, int capacity,
-                Runnable onClose) {
+    /** @param admits whether the reader sees an event of this tenant (empty: a gateway-wide event) */
+    EventStream(HttpServerResponse response, Context context, java.util.function.Predicate<Optional<String>> admits,
+                int capacity, Runnable onClose) {
         this.response = response;
         this.onClose = onClose;
         this.context = context;
-        this.tenant = tenant;
+        this.admits = admits;
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
@@ -66,7 +67,7 @@ final class EventStream {
 
     /** Called on the publisher's thread: never blocks, never writes. */
     private void offer(GatewayEvent event) {
-        if (closed || tenant.isPresent() && !tenant.equals(event.tenantId())) {
+        if (closed || !admits.test(event.tenantId())) {
             return;
         }
         if (!queue.offer(event)) {

@@ -35,10 +35,23 @@ public final class LiveEvents implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        handle(ctx, Optional.empty());
+    }
+
+    /**
+     * Streams to a reader who may see only some tenants' events.
+     *
+     * @param reach the tenants the reader may see; empty for every tenant and the gateway-wide events. A reader
+     *     with a reach sees no gateway-wide event (they carry no tenant), and {@code ?tenant=} only narrows it.
+     */
+    public void handle(RoutingContext ctx, Optional<java.util.Set<String>> reach) {
         Optional<String> tenant = Optional.ofNullable(ctx.request().getParam("tenant")).filter(t -> !t.isBlank());
+        java.util.function.Predicate<Optional<String>> admits = eventTenant ->
+                tenant.map(t -> eventTenant.equals(Optional.of(t))).orElse(true)
+                        && reach.map(r -> eventTenant.filter(r::contains).isPresent()).orElse(true);
         BudgetChanges changes = budgets(ctx.vertx());
         changes.joined();
-        new EventStream(ctx.response(), ctx.vertx().getOrCreateContext(), tenant, QUEUE_CAPACITY, changes::left)
+        new EventStream(ctx.response(), ctx.vertx().getOrCreateContext(), admits, QUEUE_CAPACITY, changes::left)
                 .start(events);
     }
 

@@ -12,12 +12,21 @@ import java.util.Optional;
  * address that is not a trusted proxy is the client's, so a client cannot put itself anywhere in the list: whatever
  * it wrote is to the left of what the proxies appended. Stateless.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     /** The address of a hop the header does not give as an IP literal ({@code unknown}, {@code _hidden}, junk). */
     static final String UNKNOWN = "";
 
     private ClientAddress() {}
+
+    /**
+     * The client's address of a request (the admin API's audit trail records it): the socket's peer, or the address
+     * behind the trusted proxies; empty string when unknown.
+     */
+    public static String of(io.vertx.core.http.HttpServerRequest request, TrustedProxies proxies) {
+        String peer = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        return proxies.any() ? resolve(proxies, peer, request.headers().getAll(proxies.header().headerName())) : peer;
+    }
 
     /**
      * @param peer the socket's peer, an IP literal (empty when unknown)

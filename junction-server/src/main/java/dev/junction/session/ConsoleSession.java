@@ -1,6 +1,7 @@
 package dev.junction.session;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A live console session, as the admin API reports it to its browser.
@@ -10,7 +11,8 @@ import java.time.Instant;
  * @param createdAt sign-in
  * @param idleExpiresAt when it ends unless it is used before
  * @param expiresAt when it ends however busy
+ * @param principalId the console user signed in; empty for a session of an admin key
  */
 public record ConsoleSession(String actor, String csrfToken, Instant createdAt, Instant idleExpiresAt,
-                             Instant expiresAt) {
+                             Instant expiresAt, Optional<String> principalId) {
 }

@@ -26,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Opens, resumes and ends console sessions. A session's token is 32 random bytes (base64url) that only the
  * browser's cookie holds; the store keeps its SHA-256. The session remembers which admin key opened it by a keyed
- * fingerprint, and is only resumed while the configuration still has that key under that name. Store work runs on
+ * fingerprint, and is only resumed while the configuration still has that key under that name; a console user's
+ * session names the principal instead, whose standing the admin API checks on every call. Store work runs on
  * the database's threads; thread safe.
  */
 public final class ConsoleSessions {
@@ -73,13 +74,27 @@ public final class ConsoleSessions {
      * sessions that are over.
      */
     public CompletableFuture<Opened> open(String actor, String adminKey) {
+        return open(actor, fingerprint(adminKey), Optional.empty());
+    }
+
+    /**
+     * Opens a session for a console user whose password (or single sign-on) the caller checked. It lasts while the
+     * user exists and is enabled; the caller checks that on each resume.
+     *
+     * @param actor the name the audit trail records
+     */
+    public CompletableFuture<Opened> openForPrincipal(String actor, String principalId) {
+        return open(actor, "", Optional.of(principalId));
+    }
+
+    private CompletableFuture<Opened> open(String actor, String fingerprint, Optional<String> principalId) {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = BASE64URL.encodeToString(raw);
         Instant now = clock.instant();
         ConsoleSettings current = settings.get();
-        StoredConsoleSession stored = new StoredConsoleSession(digest(token), actor, fingerprint(adminKey), now, now,
-                now.plus(current.maxAge()));
+        StoredConsoleSession stored = new StoredConsoleSession(digest(token), actor, fingerprint, now, now,
+                now.plus(current.maxAge()), principalId);
         return database.call(() -> {
             store.deleteEnded(now, now.minus(current.idleTimeout()));
             store.insert(stored);
@@ -107,7 +122,7 @@ public final class ConsoleSessions {
             Instant now = clock.instant();
             boolean over = !now.isBefore(s.expiresAt())
                     || !now.isBefore(s.lastSeenAt().plus(settings.get().idleTimeout()));
-            if (over || !keyStillThere(s, adminKeys)) {
+            if (over || (s.principalId().isEmpty() && !keyStillThere(s, adminKeys))) {
                 store.delete(hash);
                 return Optional.empty();
             }
@@ -154,7 +169,7 @@ public final class ConsoleSessions {
     private ConsoleSession view(String token, StoredConsoleSession s, Instant now) {
         Instant idleEnd = now.plus(settings.get().idleTimeout());
         return new ConsoleSession(s.actor(), csrf(token), s.createdAt(),
-                idleEnd.isAfter(s.expiresAt()) ? s.expiresAt() : idleEnd, s.expiresAt());
+                idleEnd.isAfter(s.expiresAt()) ? s.expiresAt() : idleEnd, s.expiresAt(), s.principalId());
     }
 
     private String fingerprint(String adminKey) {

@@ -28,8 +28,8 @@ public final class AuditTrail {
     /** The previous hash of the first entry. */
     public static final String GENESIS_HASH = "0".repeat(64);
 
-    private static final String SELECT = "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash "
-            + "FROM audit_log";
+    private static final String SELECT = "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, hash, "
+            + "tenant_id, client_address FROM audit_log";
     private static final int MAX_PAGE = 1000;
 
     private final Database database;
@@ -52,14 +52,38 @@ public final class AuditTrail {
      * @return the entry as stored
      */
     public AuditEntry append(String actor, String action, String entity, String entityId, String detailJson) {
+        return append(new Origin(actor, Optional.empty(), Optional.empty()), action, entity, entityId, detailJson);
+    }
+
+    /**
+     * Who made a change, the tenant it touched and where it came from.
+     *
+     * @param actor who made it
+     * @param tenantId the tenant the change touched, if it touched one
+     * @param clientAddress the client's address, when known
+     */
+    public record Origin(String actor, Optional<String> tenantId, Optional<String> clientAddress) {
+    }
+
+    /**
+     * Records a change at the end of the chain, with its tenant and client address (both covered by the hash when
+     * present; an entry without them hashes as entries always did).
+     *
+     * @return the entry as stored
+     */
+    public AuditEntry append(Origin origin, String action, String entity, String entityId, String detailJson) {
+        String actor = origin.actor();
+        Optional<String> tenantId = origin.tenantId();
+        Optional<String> address = origin.clientAddress().map(a -> a.length() > 64 ? a.substring(0, 64) : a);
         Instant at = Columns.now(clock);
         return database.jdbi().inTransaction(handle -> {
             StoreRevision.lock(handle, database.dialect());
             String prevHash = handle.createQuery("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")
                     .mapTo(String.class).findOne().orElse(GENESIS_HASH);
-            String hash = hash(prevHash, at, actor, action, entity, entityId, detailJson);
+            String hash = hash(prevHash, at, actor, action, entity, entityId, detailJson, tenantId, address);
             long seq = handle.createUpdate("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail, "
-                    + "prev_hash, hash) VALUES (:at, :actor, :action, :entity, :entityId, :detail, :prevHash, :hash)")
+                    + "prev_hash, hash, tenant_id, client_address) VALUES (:at, :actor, :action, :entity, :entityId, "
+                    + ":detail, :prevHash, :hash, :tenantId, :address)")
                     .bind("at", at.toEpochMilli())
                     .bind("actor", actor)
                     .bind("action", action)
@@ -68,10 +92,13 @@ public final class AuditTrail {
                     .bind("detail", detailJson)
                     .bind("prevHash", prevHash)
                     .bind("hash", hash)
+                    .bind("tenantId", tenantId.orElse(null))
+                    .bind("address", address.orElse(null))
                     .executeAndReturnGeneratedKeys("seq")
                     .mapTo(Long.class)
                     .one();
-            return new AuditEntry(seq, at, actor, action, entity, entityId, detailJson, prevHash, hash);
+            return new AuditEntry(seq, at, actor, action, entity, entityId, detailJson, prevHash, hash, tenantId,
+                    address);
         });
     }
 
@@ -84,6 +111,15 @@ public final class AuditTrail {
      * @param beforeSeq only entries before this position (the last {@code seq} of the previous page)
      */
     public List<AuditEntry> list(Optional<Instant> from, Optional<Instant> to, int limit, Optional<Long> beforeSeq) {
+        return list(from, to, limit, beforeSeq, Optional.empty());
+    }
+
+    /**
+     * Entries newest first, as {@link #list(Optional, Optional, int, Optional)}, but only those recorded with one of
+     * these tenants when {@code tenants} is given (an entry without a tenant is then left out).
+     */
+    public List<AuditEntry> list(Optional<Instant> from, Optional<Instant> to, int limit, Optional<Long> beforeSeq,
+                                 Optional<java.util.Set<String>> tenants) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE + ", got " + limit);
         }
@@ -91,12 +127,14 @@ public final class AuditTrail {
         from.ifPresent(t -> sql.append(" AND at >= :from"));
         to.ifPresent(t -> sql.append(" AND at < :to"));
         beforeSeq.ifPresent(s -> sql.append(" AND seq < :beforeSeq"));
+        tenants.ifPresent(t -> sql.append(t.isEmpty() ? " AND 1 = 0" : " AND tenant_id IN (<tenants>)"));
         sql.append(" ORDER BY seq DESC LIMIT :limit");
         return database.jdbi().withHandle(handle -> {
             Query query = handle.createQuery(sql.toString()).bind("limit", limit);
             from.ifPresent(t -> query.bind("from", t.toEpochMilli()));
             to.ifPresent(t -> query.bind("to", t.toEpochMilli()));
             beforeSeq.ifPresent(s -> query.bind("beforeSeq", s));
+            tenants.filter(t -> !t.isEmpty()).ifPresent(t -> query.bindList("tenants", List.copyOf(t)));
             return query.map((rs, ctx) -> read(rs)).list();
         });
     }
@@ -114,7 +152,7 @@ public final class AuditTrail {
                 while (entries.hasNext()) {
                     AuditEntry e = entries.next();
                     String recomputed = hash(e.prevHash(), e.at(), e.actor(), e.action(), e.entity(), e.entityId(),
-                            e.detailJson());
+                            e.detailJson(), e.tenantId(), e.clientAddress());
                     if (!e.prevHash().equals(expectedPrev) || !e.hash().equals(recomputed)) {
                         return Optional.of(e.seq());
                     }
@@ -131,9 +169,18 @@ public final class AuditTrail {
      */
     static String hash(String prevHash, Instant at, String actor, String action, String entity, String entityId,
                        String detailJson) {
+        return hash(prevHash, at, actor, action, entity, entityId, detailJson, Optional.empty(), Optional.empty());
+    }
+
+    /** The hash with the tenant and address, each added as {@code t=} / {@code a=} fields only when present. */
+    static String hash(String prevHash, Instant at, String actor, String action, String entity, String entityId,
+                       String detailJson, Optional<String> tenantId, Optional<String> clientAddress) {
         StringBuilder canonical = new StringBuilder();
-        for (String field : List.of(prevHash, Long.toString(at.toEpochMilli()), actor, action, entity, entityId,
-                detailJson)) {
+        java.util.List<String> fields = new java.util.ArrayList<>(List.of(prevHash, Long.toString(at.toEpochMilli()),
+                actor, action, entity, entityId, detailJson));
+        tenantId.ifPresent(t -> fields.add("t=" + t));
+        clientAddress.ifPresent(a -> fields.add("a=" + a));
+        for (String field : fields) {
             canonical.append(field.length()).append(':').append(field).append('\n');
         }
         try {
@@ -147,6 +194,7 @@ public final class AuditTrail {
     private static AuditEntry read(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getLong("seq"), Columns.instant(rs, "at"), rs.getString("actor"),
                 rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"), rs.getString("detail"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), Columns.optionalString(rs, "tenant_id"),
+                Columns.optionalString(rs, "client_address"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class ConsoleSessionRepository {
 
     private static final String SELECT = "SELECT token_hash, actor, key_fingerprint, created_at, last_seen_at, "
-            + "expires_at FROM console_sessions";
+            + "expires_at, principal_id FROM console_sessions";
 
     private final Database database;
 
@@ -23,12 +23,12 @@ public final class ConsoleSessionRepository {
     /** Stores a new session. */
     public void insert(StoredConsoleSession session) {
         database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO console_sessions (token_hash, actor, "
-                + "key_fingerprint, created_at, last_seen_at, expires_at) VALUES (:hash, :actor, :fingerprint, "
-                + ":created, :seen, :expires)")
+                + "key_fingerprint, created_at, last_seen_at, expires_at, principal_id) VALUES (:hash, :actor, :fingerprint, "
+                + ":created, :seen, :expires, :principal)")
                 .bind("hash", session.tokenHash()).bind("actor", session.actor())
                 .bind("fingerprint", session.keyFingerprint()).bind("created", session.createdAt().toEpochMilli())
                 .bind("seen", session.lastSeenAt().toEpochMilli()).bind("expires", session.expiresAt().toEpochMilli())
-                .execute());
+                .bind("principal", session.principalId().orElse(null)).execute());
     }
 
     /** The session whose token has this digest. */
@@ -38,7 +38,8 @@ public final class ConsoleSessionRepository {
                 .map((rs, ctx) -> new StoredConsoleSession(rs.getString("token_hash"), rs.getString("actor"),
                         rs.getString("key_fingerprint"), Instant.ofEpochMilli(rs.getLong("created_at")),
                         Instant.ofEpochMilli(rs.getLong("last_seen_at")),
-                        Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                        Instant.ofEpochMilli(rs.getLong("expires_at")),
+                        java.util.Optional.ofNullable(rs.getString("principal_id"))))
                 .findOne());
     }
 

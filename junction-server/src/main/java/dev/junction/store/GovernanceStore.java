@@ -23,6 +23,8 @@ public final class GovernanceStore {
     private final ConsoleSessionRepository consoleSessions;
     private final AlertClaimRepository alertClaims;
     private final RouteRepository routes;
+    private final PrincipalRepository principals;
+    private final RoleRepository roles;
     private final AuditTrail audit;
     private final StoreRevision revision;
 
@@ -41,6 +43,8 @@ public final class GovernanceStore {
         this.consoleSessions = new ConsoleSessionRepository(database);
         this.alertClaims = new AlertClaimRepository(database);
         this.routes = new RouteRepository(database, clock);
+        this.principals = new PrincipalRepository(database, clock);
+        this.roles = new RoleRepository(database, clock);
         this.audit = new AuditTrail(database, clock);
         this.revision = new StoreRevision(database);
     }
@@ -117,6 +121,16 @@ public final class GovernanceStore {
     /** Stored routes. */
     public RouteRepository routes() {
         return routes;
+    }
+
+    /** Console users and service accounts with their role bindings. */
+    public PrincipalRepository principals() {
+        return principals;
+    }
+
+    /** Custom roles. */
+    public RoleRepository roles() {
+        return roles;
     }
 
     /** The audit trail. */

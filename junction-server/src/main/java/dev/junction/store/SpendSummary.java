@@ -121,8 +121,18 @@ public final class SpendSummary {
      * charged spend first (ties by group).
      */
     public List<Row> summarize(Instant from, Instant to, GroupBy by, Optional<RequestSource> source) {
+        return summarize(from, to, by, source, Optional.empty());
+    }
+
+    /**
+     * The spend as {@link #summarize(Instant, Instant, GroupBy, Optional)}, of these tenants' requests only when
+     * {@code tenants} is given (none: nothing).
+     */
+    public List<Row> summarize(Instant from, Instant to, GroupBy by, Optional<RequestSource> source,
+                               Optional<java.util.Set<String>> tenants) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        String only = source.map(s -> " AND source = '" + s.wireName() + "'").orElse("");
+        String only = source.map(s -> " AND source = '" + s.wireName() + "'").orElse("")
+                + tenants.map(SpendSummary::tenantsIn).orElse("");
         for (RollupSpans.Span span : spans(from.toEpochMilli(), to.toEpochMilli())) {
             for (Row row : span.fromLog() ? logRows(span, by, only) : rollupRows(span, by, only)) {
                 rows.merge(row.group(), row, Row::plus);
@@ -228,5 +238,12 @@ public final class SpendSummary {
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getString("grp"), rs.getLong("requests"), rs.getLong("input_tokens"),
                 rs.getLong("output_tokens"), rs.getLong("metered"), rs.getLong("standard"), rs.getLong("charged"));
+    }
+
+    /** {@code AND tenant_id IN (…)} of ids of the store's shape (anything else is left out, never quoted in). */
+    private static String tenantsIn(java.util.Set<String> tenants) {
+        List<String> ids = tenants.stream().filter(t -> t.matches("[A-Za-z0-9_-]{1,64}")).sorted()
+                .map(t -> "'" + t + "'").toList();
+        return ids.isEmpty() ? " AND 1 = 0" : " AND tenant_id IN (" + String.join(", ", ids) + ")";
     }
 }

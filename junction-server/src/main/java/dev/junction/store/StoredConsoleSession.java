@@ -1,6 +1,7 @@
 package dev.junction.store;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A console session as the store keeps it: never the token, only its digest.
@@ -11,7 +12,8 @@ import java.time.Instant;
  * @param createdAt sign-in
  * @param lastSeenAt the last call (recorded at most once a minute)
  * @param expiresAt the end however busy the session is
+ * @param principalId the console user signed in; empty for a session opened with an admin key
  */
 public record StoredConsoleSession(String tokenHash, String actor, String keyFingerprint, Instant createdAt,
-                                   Instant lastSeenAt, Instant expiresAt) {
+                                   Instant lastSeenAt, Instant expiresAt, Optional<String> principalId) {
 }

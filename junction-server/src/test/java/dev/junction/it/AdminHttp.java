@@ -37,9 +37,16 @@ final class AdminHttp {
     }
 
     private final Gateway gateway;
+    private final String bearer;
 
     AdminHttp(Gateway gateway) {
+        this(gateway, KEY);
+    }
+
+    /** Calls with another credential: a service account's token. */
+    AdminHttp(Gateway gateway, String bearer) {
         this.gateway = gateway;
+        this.bearer = bearer;
     }
 
     Answer get(String path) {
@@ -70,7 +77,7 @@ final class AdminHttp {
     }
 
     Answer call(String method, String path, String json) {
-        HttpResponse<String> response = gateway.request(method, path, json, "authorization", "Bearer " + KEY);
+        HttpResponse<String> response = gateway.request(method, path, json, "authorization", "Bearer " + bearer);
         JsonNode body = response.body().isEmpty() ? Json.object()
                 : Json.tryParse(response.body()).orElseThrow(() -> new AssertionError("not JSON: " + response.body()));
         return new Answer(response.statusCode(), body, response.body(), response.headers());
