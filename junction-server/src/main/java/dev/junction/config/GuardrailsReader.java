@@ -3,6 +3,9 @@ package dev.junction.config;
 import dev.junction.guard.Detector;
 import dev.junction.guard.Detectors;
 import dev.junction.guard.ListDetector;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,14 +22,16 @@ import tools.jackson.databind.JsonNode;
  * Reads the {@code guardrails:} section into {@link GuardrailSettings}: custom detectors ({@code detectors.<name>}: a
  * {@code regex} or {@code keywords} list with an optional {@code entity_type}) and policies
  * ({@code policies.<name>}: {@code detectors}, {@code on}, {@code actions}, {@code restore}, {@code min_confidence},
- * {@code applies_to}). Every problem is reported with its path: an unknown detector, an action for an entity type none
+ * {@code applies_to}), and external HTTP guards ({@code detectors.<name>.webhook}: {@code url}, {@code timeout},
+ * {@code fail_open}, {@code headers}, {@code entity_types}). Every problem is reported with its path: an unknown detector, an action for an entity type none
  * of the policy's detectors reports, a bad regular expression.
  */
 final class GuardrailsReader {
 
     private static final String PATH = "guardrails";
     private static final Set<String> KEYS = Set.of("phone_region", "detectors", "policies");
-    private static final Set<String> DETECTOR = Set.of("regex", "keywords", "entity_type");
+    private static final Set<String> DETECTOR = Set.of("regex", "keywords", "entity_type", "webhook");
+    private static final Set<String> WEBHOOK = Set.of("url", "timeout", "fail_open", "headers", "entity_types");
     private static final Set<String> POLICY = Set.of("detectors", "on", "actions", "restore", "min_confidence",
             "applies_to");
     private static final Set<String> SCOPE = Set.of("routes", "keys", "teams", "tenants");
@@ -54,17 +59,22 @@ final class GuardrailsReader {
         for (String builtIn : Detectors.BUILT_IN) {
             detectors.put(builtIn, Detectors.builtIn(builtIn, region).orElseThrow());
         }
+        Map<String, GuardWebhook> webhooks = new LinkedHashMap<>();
         JsonNode custom = node.get("detectors");
         if (problems.isMapping(custom, PATH + ".detectors")) {
             for (var entry : custom.properties()) {
-                customDetector(entry.getKey(), entry.getValue()).ifPresent(d -> detectors.put(d.name(), d));
+                if (entry.getValue() != null && entry.getValue().has("webhook")) {
+                    webhook(entry.getKey(), entry.getValue()).ifPresent(w -> webhooks.put(w.name(), w));
+                } else {
+                    customDetector(entry.getKey(), entry.getValue()).ifPresent(d -> detectors.put(d.name(), d));
+                }
             }
         }
         List<GuardPolicy> policies = new ArrayList<>();
         JsonNode policyNodes = node.get("policies");
         if (problems.isMapping(policyNodes, PATH + ".policies")) {
             for (var entry : policyNodes.properties()) {
-                policy(entry.getKey(), entry.getValue(), detectors).ifPresent(policies::add);
+                policy(entry.getKey(), entry.getValue(), detectors, webhooks).ifPresent(policies::add);
             }
         }
         return new GuardrailSettings(policies);
@@ -103,7 +113,62 @@ final class GuardrailsReader {
         }
     }
 
-    private Optional<GuardPolicy> policy(String name, JsonNode node, Map<String, Detector> known) {
+    private Optional<GuardWebhook> webhook(String name, JsonNode node) {
+        String path = PATH + ".detectors." + name;
+        if (Detectors.BUILT_IN.contains(name)) {
+            problems.add(path + ": the name of a built-in detector");
+            return Optional.empty();
+        }
+        if (node.size() != 1) {
+            problems.add(path + ": a webhook detector has only the key webhook");
+            return Optional.empty();
+        }
+        JsonNode hook = node.get("webhook");
+        return webhookOf(name, hook, path + ".webhook");
+    }
+
+    private Optional<GuardWebhook> webhookOf(String name, JsonNode hook, String path) {
+        if (!problems.isMapping(hook, path)) {
+            return Optional.empty();
+        }
+        problems.onlyKeys(hook, path, WEBHOOK);
+        int before = problems.list().size();
+        Optional<URI> url = problems.requiredString(hook, "url", path).flatMap(u -> url(u, path + ".url"));
+        Duration timeout = problems.duration(hook, "timeout", path).orElse(GuardWebhook.DEFAULT_TIMEOUT);
+        if (timeout.isZero() || timeout.isNegative()) {
+            problems.add(path + ".timeout: must be positive");
+        }
+        boolean failOpen = problems.bool(hook, "fail_open", path).orElse(false);
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode headerNode = hook.get("headers");
+        if (problems.isMapping(headerNode, path + ".headers")) {
+            for (var entry : headerNode.properties()) {
+                problems.string(headerNode, entry.getKey(), path + ".headers")
+                        .ifPresent(v -> headers.put(entry.getKey(), v));
+            }
+        }
+        Set<String> types = new LinkedHashSet<>(problems.strings(hook, "entity_types", path));
+        if (problems.list().size() > before || url.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new GuardWebhook(name, url.get(), timeout, failOpen, headers, types));
+    }
+
+    private Optional<URI> url(String text, String path) {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(path + ": expected an http or https URL, got '" + text + "'");
+        return Optional.empty();
+    }
+
+    private Optional<GuardPolicy> policy(String name, JsonNode node, Map<String, Detector> known,
+                                         Map<String, GuardWebhook> hooks) {
         String path = PATH + ".policies." + name;
         if (!problems.isMapping(node, path)) {
             return Optional.empty();
@@ -111,16 +176,21 @@ final class GuardrailsReader {
         problems.onlyKeys(node, path, POLICY);
         int before = problems.list().size();
         List<Detector> detectors = new ArrayList<>();
+        List<GuardWebhook> webhooks = new ArrayList<>();
         for (String d : problems.strings(node, "detectors", path)) {
             Detector detector = known.get(d);
-            if (detector == null) {
-                problems.add(path + ".detectors: unknown detector '" + d + "' (expected one of "
-                        + String.join(", ", new TreeSet<>(known.keySet())) + ")");
-            } else {
+            if (detector != null) {
                 detectors.add(detector);
+            } else if (hooks.containsKey(d)) {
+                webhooks.add(hooks.get(d));
+            } else {
+                Set<String> names = new TreeSet<>(known.keySet());
+                names.addAll(hooks.keySet());
+                problems.add(path + ".detectors: unknown detector '" + d + "' (expected one of "
+                        + String.join(", ", names) + ")");
             }
         }
-        if (detectors.isEmpty() && problems.list().size() == before) {
+        if (detectors.isEmpty() && webhooks.isEmpty() && problems.list().size() == before) {
             problems.add(path + ".detectors: required, at least one detector");
         }
         GuardPolicy.Direction on = problems.string(node, "on", path).map(s -> choice(GuardPolicy.Direction.class, s,
@@ -133,6 +203,10 @@ final class GuardrailsReader {
             detectors.forEach(d -> {
                 allowed.add(d.name());
                 allowed.addAll(d.entityTypes());
+            });
+            webhooks.forEach(w -> {
+                allowed.add(w.name());
+                allowed.addAll(w.entityTypes());
             });
             for (var entry : actionNode.properties()) {
                 String key = entry.getKey();
@@ -155,7 +229,8 @@ final class GuardrailsReader {
         if (problems.list().size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new GuardPolicy(name, detectors, on, actions, otherwise, restore, minConfidence, scope));
+        return Optional.of(new GuardPolicy(name, detectors, on, actions, otherwise, restore, minConfidence, scope,
+                webhooks));
     }
 
     private GuardPolicy.Scope scope(JsonNode node, String path) {

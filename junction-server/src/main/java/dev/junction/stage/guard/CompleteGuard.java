@@ -11,7 +11,10 @@ import dev.junction.model.Message;
 import dev.junction.model.StreamEvent;
 import dev.junction.pipeline.Reply;
 import dev.junction.upstream.UpstreamReply;
+import dev.junction.config.GuardPolicy;
+import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +62,44 @@ final class CompleteGuard {
                 response.usage(), response.extensions());
         return new Reply.Chat(new UpstreamReply.Synthesized(guarded, chat.reply().dropped()), chat.writer(),
                 chat.transforms());
+    }
+
+    /**
+     * The external guards of {@code policies} on a complete answer ({@link #check}'s result): its text parts are sent
+     * at once; the answer is refused, passed with the texts masked, or passed as it is.
+     */
+    static Future<Reply> remote(Reply.Chat chat, RemoteScan scan, List<GuardPolicy> policies,
+                                GuardResults results) {
+        if (!(chat.reply() instanceof UpstreamReply.Synthesized synthesized)) {
+            return Future.succeededFuture(chat);
+        }
+        ChatResponse response = synthesized.response();
+        List<String> texts = new ArrayList<>();
+        response.choices().forEach(c -> c.message().content().forEach(part -> {
+            if (part instanceof ContentPart.Text(String text)) {
+                texts.add(text);
+            }
+        }));
+        return scan.run(policies, texts).map(result -> {
+            results.addAll(result.hits());
+            if (result.refusal().isPresent()) {
+                return new Reply.Refused(result.refusal().get());
+            }
+            if (!result.changed(texts)) {
+                return chat;
+            }
+            Iterator<String> masked = result.texts().iterator();
+            List<Choice> choices = response.choices().stream().map(c -> {
+                List<ContentPart> parts = c.message().content().stream().map(part -> part instanceof ContentPart.Text
+                        ? (ContentPart) new ContentPart.Text(masked.next()) : part).toList();
+                Message m = c.message();
+                return new Choice(c.index(), new Message(m.role(), parts, m.name()), c.finishReason(), c.logprobs());
+            }).toList();
+            ChatResponse guarded = new ChatResponse(response.id(), response.model(), response.created(), choices,
+                    response.usage(), response.extensions());
+            return new Reply.Chat(new UpstreamReply.Synthesized(guarded, synthesized.dropped()), chat.writer(),
+                    chat.transforms());
+        });
     }
 
     /** What the guard let through of one text part, or the error it ended with. */

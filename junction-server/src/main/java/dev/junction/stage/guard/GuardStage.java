@@ -18,7 +18,10 @@ import dev.junction.pipeline.Stage;
 import dev.junction.upstream.ClientRequest;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code flag} only reports. When the request is over, its distinct hits go to the request log and, as
  * {@link GuardrailTriggered} events, to the metrics. Policies on the output add an {@link OutputGuard} to a streamed
  * answer and check a complete one ({@link CompleteGuard}). A request no policy applies to is neither scanned nor given
- * a transform, and keeps the byte fast path. Operations other than chat turns of the three chat dialects pass
+ * a transform, and keeps the byte fast path. External HTTP guards ({@link RemoteScan}) run after the local detectors,
+ * on the texts as those left them: the future of the call is chained, never waited for; on a streamed answer they
+ * check the whole answer before it leaves ({@link HeldAnswerGuard}). Operations other than chat turns of the three chat dialects pass
  * unguarded.
  */
 public final class GuardStage implements Stage {
@@ -55,7 +60,8 @@ public final class GuardStage implements Stage {
         exchange.attach(RESULTS, results);
         List<GuardPolicy> input = applicable.stream().filter(p -> p.on().input()).toList();
         List<GuardPolicy> output = applicable.stream().filter(p -> p.on().output()).toList();
-        Optional<Redaction> restoring = Optional.empty();
+        Redaction redaction = new Redaction();
+        boolean restoring = input.stream().anyMatch(GuardPolicy::restore);
         if (!input.isEmpty()) {
             PolicyScan scan = new PolicyScan(input, GuardPolicy.Direction.INPUT);
             ObjectNode body = chat.request().body();
@@ -69,25 +75,69 @@ public final class GuardStage implements Stage {
             }
             if (scan.redacts()) {
                 scan.forgetHits();
-                Redaction redaction = new Redaction();
                 ObjectNode masked = RequestTexts.rewritten(body, text -> redaction.mask(text, scan.scan(text)));
                 exchange.operation(chat.withRequest(chat.request().withBody(masked, canonical(chat, masked))));
-                if (input.stream().anyMatch(GuardPolicy::restore)) {
-                    restoring = Optional.of(redaction);
-                }
             }
             results.addAll(scan.hits());
         }
-        if (output.isEmpty() && restoring.isEmpty()) {
+        if (!RemoteScan.needed(input)) {
+            return proceed(exchange, chain, output, restoring(restoring, redaction), results);
+        }
+        ChatOperation current = (ChatOperation) exchange.operation();
+        List<String> texts = new ArrayList<>();
+        RequestTexts.forEach(current.request().body(), texts::add);
+        RemoteScan remote = new RemoteScan(exchange.runtime().http(), GuardPolicy.Direction.INPUT,
+                exchange.requestId(), redaction);
+        return remote.run(input, texts).compose(result -> {
+            results.addAll(result.hits());
+            if (result.refusal().isPresent()) {
+                return Future.succeededFuture(new Reply.Refused(result.refusal().get()));
+            }
+            if (result.changed(texts)) {
+                Map<String, String> masks = new HashMap<>();
+                for (int i = 0; i < texts.size(); i++) {
+                    masks.putIfAbsent(texts.get(i), result.texts().get(i));
+                }
+                ObjectNode masked = RequestTexts.rewritten(current.request().body(),
+                        text -> masks.getOrDefault(text, text));
+                exchange.operation(current.withRequest(current.request().withBody(masked,
+                        canonical(current, masked))));
+            }
+            return proceed(exchange, chain, output, restoring(restoring, redaction), results);
+        });
+    }
+
+    private static Optional<Redaction> restoring(boolean restore, Redaction redaction) {
+        return restore && redaction.masked() ? Optional.of(redaction) : Optional.empty();
+    }
+
+    /** Runs the rest of the chain with the output policies (and the input's restoring redaction) on its answer. */
+    private static Future<Reply> proceed(Exchange exchange, Chain chain, List<GuardPolicy> output,
+                                         Optional<Redaction> restore, GuardResults results) {
+        if (output.isEmpty() && restore.isEmpty()) {
             return chain.proceed(exchange);
         }
-        Optional<Redaction> restore = restoring;
         boolean stream = exchange.operation().stream();
-        return chain.proceed(exchange).map(reply -> switch (reply) {
-            case Reply.Chat c when stream -> c.through(new OutputGuard(output, restore, results));
-            case Reply.Chat c -> CompleteGuard.check(c, new OutputGuard(output, restore, results));
-            default -> reply;
+        boolean remote = RemoteScan.needed(output);
+        return chain.proceed(exchange).compose(reply -> switch (reply) {
+            case Reply.Chat c when stream -> {
+                Reply.Chat guarded = c.through(new OutputGuard(output, restore, results));
+                yield Future.succeededFuture(remote ? guarded.through(new HeldAnswerGuard(outputScan(exchange),
+                        output, results)) : guarded);
+            }
+            case Reply.Chat c -> {
+                Reply checked = CompleteGuard.check(c, new OutputGuard(output, restore, results));
+                yield remote && checked instanceof Reply.Chat cc
+                        ? CompleteGuard.remote(cc, outputScan(exchange), output, results)
+                        : Future.succeededFuture(checked);
+            }
+            default -> Future.succeededFuture(reply);
         });
+    }
+
+    private static RemoteScan outputScan(Exchange exchange) {
+        return new RemoteScan(exchange.runtime().http(), GuardPolicy.Direction.OUTPUT, exchange.requestId(),
+                new Redaction());
     }
 
     /** A refusal of the guardrails: a 400 whose message names the policy and entity types, never the text. */
