@@ -18,21 +18,26 @@ import java.util.Set;
  * @param restore whether placeholders of redacted input are put back into the answer the client gets
  * @param minConfidence findings below this confidence are ignored
  * @param webhooks the external HTTP guards among the policy's detectors, called after the local detectors
+ * @param schemas the JSON-schema checks among the policy's detectors, on complete answers
+ * @param buffer whether a streamed answer is held back until its schema checks pass (else a failing stream ends
+ *     with an error after its text has gone out)
  */
 public record GuardPolicy(String name, List<Detector> detectors, Direction on, Map<String, Action> actions,
                           Action otherwise, boolean restore, double minConfidence, Scope appliesTo,
-                          List<GuardWebhook> webhooks) {
+                          List<GuardWebhook> webhooks, List<GuardSchema> schemas, boolean buffer) {
 
     public GuardPolicy {
         detectors = List.copyOf(detectors);
         actions = Map.copyOf(actions);
         webhooks = List.copyOf(webhooks);
+        schemas = List.copyOf(schemas);
     }
 
     /** A policy of local detectors only. */
     public GuardPolicy(String name, List<Detector> detectors, Direction on, Map<String, Action> actions,
                        Action otherwise, boolean restore, double minConfidence, Scope appliesTo) {
-        this(name, detectors, on, actions, otherwise, restore, minConfidence, appliesTo, List.of());
+        this(name, detectors, on, actions, otherwise, restore, minConfidence, appliesTo, List.of(), List.of(),
+                false);
     }
 
     /** Where a policy's detectors run. */

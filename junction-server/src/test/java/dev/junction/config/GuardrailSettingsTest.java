@@ -168,4 +168,19 @@ class GuardrailSettingsTest {
                 .anySatisfy(p -> assertThat(p).contains("guardrails.detectors.b: a webhook detector has only"))
                 .anySatisfy(p -> assertThat(p).contains("guardrails.detectors.c.webhook.url"));
     }
+
+    @Test
+    void aJsonSchemaCheckMustBeASchemaOrRequestAndRunOnAnswers() {
+        assertThat(problems("""
+                guardrails:
+                  detectors:
+                    shape: {json_schema: 42}
+                    own: {json_schema: request, target: everything}
+                    fine: {json_schema: {type: object}}
+                  policies:
+                    p: {detectors: [fine]}
+                """)).anySatisfy(p -> assertThat(p).contains("guardrails.detectors.shape.json_schema"))
+                .anySatisfy(p -> assertThat(p).contains("guardrails.detectors.own.target"))
+                .anySatisfy(p -> assertThat(p).contains("guardrails.policies.p.on").contains("answers"));
+    }
 }

@@ -102,6 +102,35 @@ final class CompleteGuard {
         });
     }
 
+    /** The JSON-schema checks on a complete answer ({@link #check}'s result): refused, or passed as it is. */
+    static Reply schemas(Reply.Chat chat, SchemaCheck check, GuardResults results) {
+        if (!(chat.reply() instanceof UpstreamReply.Synthesized synthesized)) {
+            return chat;
+        }
+        List<String> texts = new ArrayList<>();
+        List<ContentPart.ToolCall> calls = new ArrayList<>();
+        for (Choice choice : synthesized.response().choices()) {
+            StringBuilder text = new StringBuilder();
+            boolean any = false;
+            for (ContentPart part : choice.message().content()) {
+                switch (part) {
+                    case ContentPart.Text(String t) -> {
+                        text.append(t);
+                        any = true;
+                    }
+                    case ContentPart.ToolCall call -> calls.add(call);
+                    default -> { }
+                }
+            }
+            if (any) {
+                texts.add(text.toString());
+            }
+        }
+        SchemaCheck.Outcome outcome = check.check(new SchemaCheck.Answer(texts, calls));
+        results.addAll(outcome.hits());
+        return outcome.refusal().<Reply>map(Reply.Refused::new).orElse(chat);
+    }
+
     /** What the guard let through of one text part, or the error it ended with. */
     private static final class Collected implements Consumer<StreamEvent> {
         private final StringBuilder text = new StringBuilder();

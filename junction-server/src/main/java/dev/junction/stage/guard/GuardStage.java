@@ -119,14 +119,22 @@ public final class GuardStage implements Stage {
         }
         boolean stream = exchange.operation().stream();
         boolean remote = RemoteScan.needed(output);
+        Optional<SchemaCheck> schemas = SchemaCheck.needed(output) && exchange.operation() instanceof ChatOperation chat
+                ? Optional.of(new SchemaCheck(output, chat.request().canonical())) : Optional.empty();
         return chain.proceed(exchange).compose(reply -> switch (reply) {
             case Reply.Chat c when stream -> {
                 Reply.Chat guarded = c.through(new OutputGuard(output, restore, results));
+                if (schemas.isPresent()) {
+                    guarded = guarded.through(new SchemaGuard(schemas.get(), results));
+                }
                 yield Future.succeededFuture(remote ? guarded.through(new HeldAnswerGuard(outputScan(exchange),
                         output, results)) : guarded);
             }
             case Reply.Chat c -> {
                 Reply checked = CompleteGuard.check(c, new OutputGuard(output, restore, results));
+                if (schemas.isPresent() && checked instanceof Reply.Chat cc) {
+                    checked = CompleteGuard.schemas(cc, schemas.get(), results);
+                }
                 yield remote && checked instanceof Reply.Chat cc
                         ? CompleteGuard.remote(cc, outputScan(exchange), output, results)
                         : Future.succeededFuture(checked);
