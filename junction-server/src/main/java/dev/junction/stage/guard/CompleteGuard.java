@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The output policies on a complete answer to a request that did not stream: every text part goes through an
- * {@link OutputGuard} whole; the answer is then written from its canonical form (the fast path's bytes would carry the
+ * The output policies on a complete answer to a request that did not stream: every text part and tool call's
+ * arguments go through an {@link OutputGuard} whole; the answer is then written from its canonical form (the fast path's bytes would carry the
  * unmasked text), or refused when a policy blocks it.
  */
 final class CompleteGuard {
@@ -49,6 +49,12 @@ final class CompleteGuard {
                         return new Reply.Refused(guarded.error);
                     }
                     parts.add(new ContentPart.Text(guarded.text.toString()));
+                } else if (part instanceof ContentPart.ToolCall call) {
+                    Collected guarded = guardedCall(guard, choice.index(), index, call);
+                    if (guarded.error != null) {
+                        return new Reply.Refused(guarded.error);
+                    }
+                    parts.add(new ContentPart.ToolCall(call.id(), call.name(), guarded.text.toString()));
                 } else {
                     parts.add(part);
                 }
@@ -140,6 +146,7 @@ final class CompleteGuard {
         public void accept(StreamEvent event) {
             switch (event) {
                 case StreamEvent.BlockDelta(int c, int i, StreamEvent.Delta.Text t) -> text.append(t.text());
+                case StreamEvent.BlockDelta(int c, int i, StreamEvent.Delta.Arguments a) -> text.append(a.fragment());
                 case StreamEvent.StreamError e -> error = e.error();
                 default -> { }
             }
@@ -149,6 +156,16 @@ final class CompleteGuard {
     private static Collected guarded(OutputGuard guard, int choice, int index, String text) {
         Collected collected = new Collected();
         guard.onEvent(new StreamEvent.BlockDelta(choice, index, new StreamEvent.Delta.Text(text)), collected);
+        guard.onEvent(new StreamEvent.BlockStop(choice, index), collected);
+        return collected;
+    }
+
+    private static Collected guardedCall(OutputGuard guard, int choice, int index, ContentPart.ToolCall call) {
+        Collected collected = new Collected();
+        guard.onEvent(new StreamEvent.BlockStart(choice, index, new StreamEvent.Block.ToolCall(call.id(),
+                call.name())), collected);
+        guard.onEvent(new StreamEvent.BlockDelta(choice, index, new StreamEvent.Delta.Arguments(call.arguments())),
+                collected);
         guard.onEvent(new StreamEvent.BlockStop(choice, index), collected);
         return collected;
     }

@@ -1,10 +1,9 @@
 package dev.junction.stage.guard;
 
 import dev.junction.config.GuardPolicy;
-import dev.junction.dialect.anthropic.AnthropicRequestMapper;
-import dev.junction.dialect.gemini.GeminiRequestMapper;
-import dev.junction.dialect.openai.OpenAiRequestMapper;
 import dev.junction.endpoint.ChatOperation;
+import dev.junction.endpoint.EmbeddingOperation;
+import dev.junction.endpoint.responses.ResponsesOperation;
 import dev.junction.events.GuardrailTriggered;
 import dev.junction.governance.Caller;
 import dev.junction.guard.Redaction;
@@ -15,7 +14,6 @@ import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Outcome;
 import dev.junction.pipeline.Reply;
 import dev.junction.pipeline.Stage;
-import dev.junction.upstream.ClientRequest;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +32,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code flag} only reports. When the request is over, its distinct hits go to the request log and, as
  * {@link GuardrailTriggered} events, to the metrics. Policies on the output add an {@link OutputGuard} to a streamed
  * answer and check a complete one ({@link CompleteGuard}). A request no policy applies to is neither scanned nor given
- * a transform, and keeps the byte fast path. External HTTP guards ({@link RemoteScan}) run after the local detectors,
+ * a transform, and keeps the byte fast path. Guarded: chat turns of the three chat dialects and the Responses API
+ * ({@link GuardedBody}), embeddings' inputs ({@link EmbeddingGuard}, input policies only). External HTTP guards ({@link RemoteScan}) run after the local detectors,
  * on the texts as those left them: the future of the call is chained, never waited for; on a streamed answer they
- * check the whole answer before it leaves ({@link HeldAnswerGuard}). Operations other than chat turns of the three chat dialects pass
- * unguarded.
+ * check the whole answer before it leaves ({@link HeldAnswerGuard}). Guarded operations: chat turns of the three chat
+ * dialects and the Responses API ({@link GuardedBody}), and embeddings' inputs ({@link EmbeddingGuard}); others pass.
  */
 public final class GuardStage implements Stage {
 
@@ -49,7 +48,12 @@ public final class GuardStage implements Stage {
     @Override
     public Future<Reply> handle(Exchange exchange, Chain chain) {
         List<GuardPolicy> all = exchange.runtime().config().guardrails().policies();
-        if (all.isEmpty() || !(exchange.operation() instanceof ChatOperation chat)) {
+        if (all.isEmpty()) {
+            return chain.proceed(exchange);
+        }
+        Optional<GuardedBody> guarded = GuardedBody.of(exchange.operation());
+        boolean embeddings = exchange.operation() instanceof EmbeddingOperation;
+        if (guarded.isEmpty() && !embeddings) {
             return chain.proceed(exchange);
         }
         List<GuardPolicy> applicable = all.stream().filter(p -> applies(p, exchange)).toList();
@@ -60,11 +64,16 @@ public final class GuardStage implements Stage {
         exchange.attach(RESULTS, results);
         List<GuardPolicy> input = applicable.stream().filter(p -> p.on().input()).toList();
         List<GuardPolicy> output = applicable.stream().filter(p -> p.on().output()).toList();
+        if (embeddings) {
+            return EmbeddingGuard.check(exchange, input, results).compose(refusal -> refusal
+                    .<Future<Reply>>map(r -> Future.succeededFuture(new Reply.Refused(r)))
+                    .orElseGet(() -> chain.proceed(exchange)));
+        }
         Redaction redaction = new Redaction();
         boolean restoring = input.stream().anyMatch(GuardPolicy::restore);
         if (!input.isEmpty()) {
             PolicyScan scan = new PolicyScan(input, GuardPolicy.Direction.INPUT);
-            ObjectNode body = chat.request().body();
+            ObjectNode body = guarded.get().body();
             RequestTexts.forEach(body, text -> {
                 scan.scan(text);
                 return !scan.blocked();
@@ -76,16 +85,16 @@ public final class GuardStage implements Stage {
             if (scan.redacts()) {
                 scan.forgetHits();
                 ObjectNode masked = RequestTexts.rewritten(body, text -> redaction.mask(text, scan.scan(text)));
-                exchange.operation(chat.withRequest(chat.request().withBody(masked, canonical(chat, masked))));
+                exchange.operation(guarded.get().rewrite().apply(masked));
             }
             results.addAll(scan.hits());
         }
         if (!RemoteScan.needed(input)) {
             return proceed(exchange, chain, output, restoring(restoring, redaction), results);
         }
-        ChatOperation current = (ChatOperation) exchange.operation();
+        GuardedBody current = GuardedBody.of(exchange.operation()).orElseThrow();
         List<String> texts = new ArrayList<>();
-        RequestTexts.forEach(current.request().body(), texts::add);
+        RequestTexts.forEach(current.body(), texts::add);
         RemoteScan remote = new RemoteScan(exchange.runtime().http(), GuardPolicy.Direction.INPUT,
                 exchange.requestId(), redaction);
         return remote.run(input, texts).compose(result -> {
@@ -98,10 +107,8 @@ public final class GuardStage implements Stage {
                 for (int i = 0; i < texts.size(); i++) {
                     masks.putIfAbsent(texts.get(i), result.texts().get(i));
                 }
-                ObjectNode masked = RequestTexts.rewritten(current.request().body(),
-                        text -> masks.getOrDefault(text, text));
-                exchange.operation(current.withRequest(current.request().withBody(masked,
-                        canonical(current, masked))));
+                exchange.operation(current.rewrite().apply(RequestTexts.rewritten(current.body(),
+                        text -> masks.getOrDefault(text, text))));
             }
             return proceed(exchange, chain, output, restoring(restoring, redaction), results);
         });
@@ -119,8 +126,8 @@ public final class GuardStage implements Stage {
         }
         boolean stream = exchange.operation().stream();
         boolean remote = RemoteScan.needed(output);
-        Optional<SchemaCheck> schemas = SchemaCheck.needed(output) && exchange.operation() instanceof ChatOperation chat
-                ? Optional.of(new SchemaCheck(output, chat.request().canonical())) : Optional.empty();
+        Optional<SchemaCheck> schemas = SchemaCheck.needed(output)
+                ? canonical(exchange).map(request -> new SchemaCheck(output, request)) : Optional.empty();
         return chain.proceed(exchange).compose(reply -> switch (reply) {
             case Reply.Chat c when stream -> {
                 Reply.Chat guarded = c.through(new OutputGuard(output, restore, results));
@@ -141,6 +148,14 @@ public final class GuardStage implements Stage {
             }
             default -> Future.succeededFuture(reply);
         });
+    }
+
+    private static Optional<ChatRequest> canonical(Exchange exchange) {
+        return switch (exchange.operation()) {
+            case ChatOperation chat -> Optional.of(chat.request().canonical());
+            case ResponsesOperation responses -> Optional.of(responses.canonical());
+            default -> Optional.empty();
+        };
     }
 
     private static RemoteScan outputScan(Exchange exchange) {
@@ -164,18 +179,6 @@ public final class GuardStage implements Stage {
         Optional<String> team = caller.flatMap(Caller::grant).flatMap(g -> g.team()).map(t -> t.name());
         Optional<String> tenant = caller.flatMap(Caller::grant).map(g -> g.tenant().name());
         return scope.matches(route, key, team, tenant);
-    }
-
-    /** The canonical form of a masked body, read by the client dialect's own mapper. */
-    private static ChatRequest canonical(ChatOperation chat, ObjectNode masked) {
-        ClientRequest request = chat.request();
-        return switch (request.dialect()) {
-            case OPENAI_CHAT -> OpenAiRequestMapper.toCanonical(masked);
-            case ANTHROPIC -> AnthropicRequestMapper.toCanonical(masked);
-            case GEMINI -> GeminiRequestMapper.toCanonical(masked, request.model(), request.stream());
-            case OPENAI_RESPONSES, BEDROCK_CONVERSE, COHERE, OLLAMA -> throw new IllegalStateException(
-                    "no client speaks " + request.dialect() + " through a chat operation");
-        };
     }
 
     @Override
