@@ -13,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * every string under a field named {@code content}, {@code text}, {@code system}, {@code instructions},
  * {@code input} or {@code output} (OpenAI's message content and parts and tool results, Anthropic's system, content
  * blocks and tool results, Gemini's parts, Responses' instructions, input items and function-call outputs), skipping
- * the subtrees that hold no prose of the conversation (tool definitions, schemas, generation settings). Working on the body keeps the fast path: a masked body is what a
- * same-dialect upstream receives, and the canonical form is derived from it again.
+ * the subtrees that hold no prose of the conversation (tool definitions, schemas, generation settings). Working on
+ * the body keeps the fast path: a masked body is what a same-dialect upstream receives, and the canonical form is
+ * derived from it again.
  */
 final class RequestTexts {
 
