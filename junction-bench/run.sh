@@ -10,6 +10,7 @@
 #   BENCH_JAVA_OPTS="-XX:+UseG1GC" junction-bench/run.sh   # Junction with other JVM options (default: the launcher's own)
 #   OBSERVE=full junction-bench/run.sh --quick   # governed Junction also traces every request to a local OTLP sink
 #   OBSERVE=off junction-bench/run.sh --quick    # governed Junction without metrics (rollups are always on)
+#   GUARDRAILS=1 junction-bench/run.sh --quick   # governed Junction with the PII and secrets detectors on both ways
 #
 # Modes: json and stream are OpenAI clients of an OpenAI upstream (the byte fast path); anthropic and
 # anthropic-stream are Anthropic clients of the same OpenAI upstream (translated both ways), compared with the mock
@@ -38,6 +39,7 @@ JUNCTION_CPUS="${JUNCTION_CPUS:-0}"   # the cores Junction may use; "0,1" shares
 GOVERNED="${GOVERNED:-1}"  # also measure a governed Junction: virtual key, rate limits, a budget, request log in SQLite
 OBSERVE="${OBSERVE:-default}" # governed Junction's observability: default (metrics and rollups on, as shipped),
                               # full (also traces and log records over OTLP to a local sink), off (no metrics)
+GUARDRAILS="${GUARDRAILS:-0}" # 1: governed Junction also runs the default PII and secrets policy on input and output
 OTLP_PORT="${OTLP_PORT:-19005}"
 WORK="$(mktemp -d)"
 
@@ -102,6 +104,12 @@ start_governed() {
     default) ;;
     *) echo "OBSERVE must be default, full or off" >&2; exit 1 ;;
   esac
+  if [ "$GUARDRAILS" = 1 ]; then
+    # Every request and answer scanned (nothing in the benchmark's prompts matches, so none is refused or masked).
+    printf 'guardrails:\n  policies:\n    default:\n      detectors: [pii, secrets]\n      on: both\n      actions: {pii: redact, secrets: block}\n' \
+      >>"$WORK/gov/junction.yaml"
+    config=(--config "$WORK/gov/junction.yaml")
+  fi
   env "${observe_env[@]}" \
   ANTHROPIC_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" ANTHROPIC_API_KEY="sk-ant-bench-upstream" \
   OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" OPENAI_API_KEY="sk-bench-upstream" \

@@ -17,6 +17,7 @@ final class Rules {
             case BUDGET -> new BudgetRule(settings);
             case REQUEST_LOG -> new RequestLogRule(settings);
             case DEPENDENCY_DOWN -> new DependencyRule(settings);
+            case GUARDRAIL_HITS -> new GuardrailHitsRule(settings);
         };
     }
 }

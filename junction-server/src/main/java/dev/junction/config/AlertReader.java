@@ -102,7 +102,7 @@ final class AlertReader {
         }
         problems.onlyKeys(definition, "", STORED_RULE);
         return rule(definition, "", channelExists).map(r -> new Rule(name, r.type(), r.byDeployment(), r.threshold(),
-                r.window(), r.minRequests(), r.after(), r.levels(), r.coolDown(), r.channels()));
+                r.window(), r.minRequests(), r.after(), r.levels(), r.coolDown(), r.channels(), r.byEntityType()));
     }
 
     private List<Rule> rules(JsonNode node, java.util.function.Predicate<String> channels) {
@@ -146,11 +146,14 @@ final class AlertReader {
             return Optional.empty();
         }
         RuleType t = type.get();
-        String by = problems.string(r, "by", path).orElse("provider");
-        if (!by.equals("provider") && !by.equals("deployment")) {
+        boolean guardrails = t == RuleType.GUARDRAIL_HITS;
+        String by = problems.string(r, "by", path).orElse(guardrails ? "policy" : "provider");
+        if (guardrails && !by.equals("policy") && !by.equals("entity_type")) {
+            problems.add(Problems.prefix(path) + "by: expected policy or entity_type, got '" + by + "'");
+        } else if (!guardrails && !by.equals("provider") && !by.equals("deployment")) {
             problems.add(Problems.prefix(path) + "by: expected provider or deployment, got '" + by + "'");
         }
-        boolean counted = t == RuleType.UPSTREAM_CONSECUTIVE_FAILURES || t == RuleType.REQUEST_LOG;
+        boolean counted = t == RuleType.UPSTREAM_CONSECUTIVE_FAILURES || t == RuleType.REQUEST_LOG || guardrails;
         double threshold = (counted ? problems.integer(r, "threshold", path, 1, Integer.MAX_VALUE).map(n -> (double) n)
                 : problems.number(r, "threshold", path, 0, 1)).orElse(defaultThreshold(t));
         Duration window = problems.duration(r, "window", path).orElse(defaultWindow(t));
@@ -170,7 +173,7 @@ final class AlertReader {
         }
         String name = problems.string(r, "name", path).orElse(t.wireName());
         return Optional.of(new Rule(name, t, by.equals("deployment"), threshold, window, minRequests, after,
-                levels.stream().sorted().distinct().toList(), coolDown, told));
+                levels.stream().sorted().distinct().toList(), coolDown, told, by.equals("entity_type")));
     }
 
     private Delivery delivery(JsonNode node) {
@@ -191,6 +194,7 @@ final class AlertReader {
             case UPSTREAM_CONSECUTIVE_FAILURES -> 5;
             case RATE_LIMITED -> 0.2;
             case REQUEST_LOG -> 1000;
+            case GUARDRAIL_HITS -> 10;
             default -> 0;
         };
     }

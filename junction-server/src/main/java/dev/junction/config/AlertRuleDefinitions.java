@@ -48,6 +48,8 @@ public final class AlertRuleDefinitions {
             case CIRCUIT_OPEN, DEPENDENCY_DOWN -> node.put("after", Units.format(r.after()));
             case BUDGET -> r.levels().forEach(node.putArray("levels")::add);
             case REQUEST_LOG -> node.put("threshold", (long) r.threshold()).put("window", Units.format(r.window()));
+            case GUARDRAIL_HITS -> node.put("by", r.byEntityType() ? "entity_type" : "policy")
+                    .put("threshold", (long) r.threshold()).put("window", Units.format(r.window()));
         }
         node.put("cool_down", Units.format(r.coolDown()));
         r.channels().forEach(node.putArray("channels")::add);

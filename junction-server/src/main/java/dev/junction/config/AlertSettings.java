@@ -78,7 +78,8 @@ public record AlertSettings(Map<String, Channel> channels, List<Rule> rules, Dur
         CIRCUIT_OPEN("circuit_open"),
         BUDGET("budget"),
         REQUEST_LOG("request_log"),
-        DEPENDENCY_DOWN("dependency_down");
+        DEPENDENCY_DOWN("dependency_down"),
+        GUARDRAIL_HITS("guardrail_hits");
 
         private final String wireName;
 
@@ -109,22 +110,29 @@ public record AlertSettings(Map<String, Channel> channels, List<Rule> rules, Dur
      * @param type what it watches
      * @param byDeployment whether upstream rules group by deployment (else by provider)
      * @param threshold the share (0–1) of a rate rule, the streak of the consecutive-failures rule, the spooled
-     *     records of the request-log rule
+     *     records of the request-log rule, the hits in the window of the guardrail-hits rule
      * @param window the window rates and counts are taken over
      * @param minRequests the fewest attempts in the window for a rate rule to judge
      * @param after how long a circuit stays open, or a dependency down, before it is an incident
      * @param levels the budget percentages that each make an incident
      * @param coolDown the least time between two firings of the same incident
      * @param channels the channels told, all when empty
+     * @param byEntityType whether the guardrail-hits rule counts by entity type (else by policy)
      */
     public record Rule(String name, RuleType type, boolean byDeployment, double threshold, Duration window,
                        int minRequests, Duration after, List<Integer> levels, Duration coolDown,
-                       List<String> channels) {
+                       List<String> channels, boolean byEntityType) {
 
         /** Copies the lists. */
         public Rule {
             levels = List.copyOf(levels);
             channels = List.copyOf(channels);
+        }
+
+        /** A rule of a type that is not grouped by entity type. */
+        public Rule(String name, RuleType type, boolean byDeployment, double threshold, Duration window,
+                    int minRequests, Duration after, List<Integer> levels, Duration coolDown, List<String> channels) {
+            this(name, type, byDeployment, threshold, window, minRequests, after, levels, coolDown, channels, false);
         }
     }
 

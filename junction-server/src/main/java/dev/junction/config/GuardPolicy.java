@@ -17,13 +17,27 @@ import java.util.Set;
  *     else {@code block})
  * @param restore whether placeholders of redacted input are put back into the answer the client gets
  * @param minConfidence findings below this confidence are ignored
+ * @param webhooks the external HTTP guards among the policy's detectors, called after the local detectors
+ * @param schemas the JSON-schema checks among the policy's detectors, on complete answers
+ * @param buffer whether a streamed answer is held back until its schema checks pass (else a failing stream ends
+ *     with an error after its text has gone out)
  */
 public record GuardPolicy(String name, List<Detector> detectors, Direction on, Map<String, Action> actions,
-                          Action otherwise, boolean restore, double minConfidence, Scope appliesTo) {
+                          Action otherwise, boolean restore, double minConfidence, Scope appliesTo,
+                          List<GuardWebhook> webhooks, List<GuardSchema> schemas, boolean buffer) {
 
     public GuardPolicy {
         detectors = List.copyOf(detectors);
         actions = Map.copyOf(actions);
+        webhooks = List.copyOf(webhooks);
+        schemas = List.copyOf(schemas);
+    }
+
+    /** A policy of local detectors only. */
+    public GuardPolicy(String name, List<Detector> detectors, Direction on, Map<String, Action> actions,
+                       Action otherwise, boolean restore, double minConfidence, Scope appliesTo) {
+        this(name, detectors, on, actions, otherwise, restore, minConfidence, appliesTo, List.of(), List.of(),
+                false);
     }
 
     /** Where a policy's detectors run. */
@@ -84,10 +98,15 @@ public record GuardPolicy(String name, List<Detector> detectors, Direction on, M
 
     /** The action for {@code finding} of {@code detector}. */
     public Action actionFor(Finding finding, Detector detector) {
-        Action byType = actions.get(finding.entityType());
+        return actionFor(finding.entityType(), detector.name());
+    }
+
+    /** The action for a finding of {@code entityType} by the detector (or webhook) named {@code detector}. */
+    public Action actionFor(String entityType, String detector) {
+        Action byType = actions.get(entityType);
         if (byType != null) {
             return byType;
         }
-        return actions.getOrDefault(detector.name(), otherwise);
+        return actions.getOrDefault(detector, otherwise);
     }
 }

@@ -3,6 +3,9 @@ package dev.junction.config;
 import dev.junction.guard.Detector;
 import dev.junction.guard.Detectors;
 import dev.junction.guard.ListDetector;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,16 +22,20 @@ import tools.jackson.databind.JsonNode;
  * Reads the {@code guardrails:} section into {@link GuardrailSettings}: custom detectors ({@code detectors.<name>}: a
  * {@code regex} or {@code keywords} list with an optional {@code entity_type}) and policies
  * ({@code policies.<name>}: {@code detectors}, {@code on}, {@code actions}, {@code restore}, {@code min_confidence},
- * {@code applies_to}). Every problem is reported with its path: an unknown detector, an action for an entity type none
+ * {@code applies_to}), and external HTTP guards ({@code detectors.<name>.webhook}: {@code url}, {@code timeout},
+ * {@code fail_open}, {@code headers}, {@code entity_types}) and JSON-schema checks ({@code detectors.<name>.json_schema}:
+ * a schema or {@code request}, with {@code target}). Every problem is reported with its path: an unknown detector, an action for an entity type none
  * of the policy's detectors reports, a bad regular expression.
  */
 final class GuardrailsReader {
 
     private static final String PATH = "guardrails";
     private static final Set<String> KEYS = Set.of("phone_region", "detectors", "policies");
-    private static final Set<String> DETECTOR = Set.of("regex", "keywords", "entity_type");
+    private static final Set<String> DETECTOR = Set.of("regex", "keywords", "entity_type", "webhook");
+    private static final Set<String> WEBHOOK = Set.of("url", "timeout", "fail_open", "headers", "entity_types");
     private static final Set<String> POLICY = Set.of("detectors", "on", "actions", "restore", "min_confidence",
-            "applies_to");
+            "applies_to", "buffer");
+    private static final Set<String> SCHEMA = Set.of("json_schema", "target");
     private static final Set<String> SCOPE = Set.of("routes", "keys", "teams", "tenants");
 
     private final Problems problems;
@@ -54,17 +61,26 @@ final class GuardrailsReader {
         for (String builtIn : Detectors.BUILT_IN) {
             detectors.put(builtIn, Detectors.builtIn(builtIn, region).orElseThrow());
         }
+        Map<String, GuardWebhook> webhooks = new LinkedHashMap<>();
+        Map<String, GuardSchema> schemas = new LinkedHashMap<>();
         JsonNode custom = node.get("detectors");
         if (problems.isMapping(custom, PATH + ".detectors")) {
             for (var entry : custom.properties()) {
-                customDetector(entry.getKey(), entry.getValue()).ifPresent(d -> detectors.put(d.name(), d));
+                if (entry.getValue() != null && entry.getValue().has("webhook")) {
+                    webhook(entry.getKey(), entry.getValue()).ifPresent(w -> webhooks.put(w.name(), w));
+                } else if (entry.getValue() != null && entry.getValue().has("json_schema")) {
+                    schema(entry.getKey(), entry.getValue()).ifPresent(c -> schemas.put(c.name(), c));
+                } else {
+                    customDetector(entry.getKey(), entry.getValue()).ifPresent(d -> detectors.put(d.name(), d));
+                }
             }
         }
         List<GuardPolicy> policies = new ArrayList<>();
         JsonNode policyNodes = node.get("policies");
         if (problems.isMapping(policyNodes, PATH + ".policies")) {
             for (var entry : policyNodes.properties()) {
-                policy(entry.getKey(), entry.getValue(), detectors).ifPresent(policies::add);
+                policy(entry.getKey(), entry.getValue(), new Known(detectors, webhooks, schemas))
+                        .ifPresent(policies::add);
             }
         }
         return new GuardrailSettings(policies);
@@ -103,7 +119,98 @@ final class GuardrailsReader {
         }
     }
 
-    private Optional<GuardPolicy> policy(String name, JsonNode node, Map<String, Detector> known) {
+    private Optional<GuardWebhook> webhook(String name, JsonNode node) {
+        String path = PATH + ".detectors." + name;
+        if (Detectors.BUILT_IN.contains(name)) {
+            problems.add(path + ": the name of a built-in detector");
+            return Optional.empty();
+        }
+        if (node.size() != 1) {
+            problems.add(path + ": a webhook detector has only the key webhook");
+            return Optional.empty();
+        }
+        JsonNode hook = node.get("webhook");
+        return webhookOf(name, hook, path + ".webhook");
+    }
+
+    private Optional<GuardWebhook> webhookOf(String name, JsonNode hook, String path) {
+        if (!problems.isMapping(hook, path)) {
+            return Optional.empty();
+        }
+        problems.onlyKeys(hook, path, WEBHOOK);
+        int before = problems.list().size();
+        Optional<URI> url = problems.requiredString(hook, "url", path).flatMap(u -> url(u, path + ".url"));
+        Duration timeout = problems.duration(hook, "timeout", path).orElse(GuardWebhook.DEFAULT_TIMEOUT);
+        if (timeout.isZero() || timeout.isNegative()) {
+            problems.add(path + ".timeout: must be positive");
+        }
+        boolean failOpen = problems.bool(hook, "fail_open", path).orElse(false);
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode headerNode = hook.get("headers");
+        if (problems.isMapping(headerNode, path + ".headers")) {
+            for (var entry : headerNode.properties()) {
+                problems.string(headerNode, entry.getKey(), path + ".headers")
+                        .ifPresent(v -> headers.put(entry.getKey(), v));
+            }
+        }
+        Set<String> types = new LinkedHashSet<>(problems.strings(hook, "entity_types", path));
+        if (problems.list().size() > before || url.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new GuardWebhook(name, url.get(), timeout, failOpen, headers, types));
+    }
+
+    private Optional<URI> url(String text, String path) {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(path + ": expected an http or https URL, got '" + text + "'");
+        return Optional.empty();
+    }
+
+    /** The detectors of the section by name, of each kind. */
+    private record Known(Map<String, Detector> detectors, Map<String, GuardWebhook> hooks,
+                         Map<String, GuardSchema> schemas) {
+        Set<String> names() {
+            Set<String> names = new TreeSet<>(detectors.keySet());
+            names.addAll(hooks.keySet());
+            names.addAll(schemas.keySet());
+            return names;
+        }
+    }
+
+    private Optional<GuardSchema> schema(String name, JsonNode node) {
+        String path = PATH + ".detectors." + name;
+        if (Detectors.BUILT_IN.contains(name)) {
+            problems.add(path + ": the name of a built-in detector");
+            return Optional.empty();
+        }
+        problems.onlyKeys(node, path, SCHEMA);
+        GuardSchema.Target target = problems.string(node, "target", path)
+                .flatMap(t -> choice(GuardSchema.Target.class, t, path + ".target"))
+                .orElse(GuardSchema.Target.CONTENT);
+        JsonNode schema = node.get("json_schema");
+        if (schema.isString() && schema.stringValue().equals("request")) {
+            return Optional.of(new GuardSchema(name, Optional.empty(), target));
+        }
+        if (!schema.isObject()) {
+            problems.add(path + ".json_schema: expected a JSON Schema (a mapping) or 'request'");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new GuardSchema(name, Optional.of(GuardSchema.compile(schema)), target));
+        } catch (RuntimeException e) {
+            problems.add(path + ".json_schema: not a usable JSON Schema: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<GuardPolicy> policy(String name, JsonNode node, Known known) {
         String path = PATH + ".policies." + name;
         if (!problems.isMapping(node, path)) {
             return Optional.empty();
@@ -111,16 +218,21 @@ final class GuardrailsReader {
         problems.onlyKeys(node, path, POLICY);
         int before = problems.list().size();
         List<Detector> detectors = new ArrayList<>();
+        List<GuardWebhook> webhooks = new ArrayList<>();
+        List<GuardSchema> schemas = new ArrayList<>();
         for (String d : problems.strings(node, "detectors", path)) {
-            Detector detector = known.get(d);
-            if (detector == null) {
-                problems.add(path + ".detectors: unknown detector '" + d + "' (expected one of "
-                        + String.join(", ", new TreeSet<>(known.keySet())) + ")");
+            if (known.detectors().containsKey(d)) {
+                detectors.add(known.detectors().get(d));
+            } else if (known.hooks().containsKey(d)) {
+                webhooks.add(known.hooks().get(d));
+            } else if (known.schemas().containsKey(d)) {
+                schemas.add(known.schemas().get(d));
             } else {
-                detectors.add(detector);
+                problems.add(path + ".detectors: unknown detector '" + d + "' (expected one of "
+                        + String.join(", ", known.names()) + ")");
             }
         }
-        if (detectors.isEmpty() && problems.list().size() == before) {
+        if (detectors.isEmpty() && webhooks.isEmpty() && schemas.isEmpty() && problems.list().size() == before) {
             problems.add(path + ".detectors: required, at least one detector");
         }
         GuardPolicy.Direction on = problems.string(node, "on", path).map(s -> choice(GuardPolicy.Direction.class, s,
@@ -133,6 +245,14 @@ final class GuardrailsReader {
             detectors.forEach(d -> {
                 allowed.add(d.name());
                 allowed.addAll(d.entityTypes());
+            });
+            webhooks.forEach(w -> {
+                allowed.add(w.name());
+                allowed.addAll(w.entityTypes());
+            });
+            schemas.forEach(c -> {
+                allowed.add(c.name());
+                allowed.add(GuardSchema.VIOLATION);
             });
             for (var entry : actionNode.properties()) {
                 String key = entry.getKey();
@@ -149,13 +269,19 @@ final class GuardrailsReader {
                 }
             }
         }
+        if (!schemas.isEmpty() && !on.output()) {
+            problems.add(path + ".on: a JSON-schema check (" + schemas.getFirst().name() + ") runs on answers: "
+                    + "expected output or both");
+        }
+        boolean buffer = problems.bool(node, "buffer", path).orElse(false);
         boolean restore = problems.bool(node, "restore", path).orElse(false);
         double minConfidence = problems.number(node, "min_confidence", path, 0, 1).orElse(0.0);
         GuardPolicy.Scope scope = scope(node.get("applies_to"), path + ".applies_to");
         if (problems.list().size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new GuardPolicy(name, detectors, on, actions, otherwise, restore, minConfidence, scope));
+        return Optional.of(new GuardPolicy(name, detectors, on, actions, otherwise, restore, minConfidence, scope,
+                webhooks, schemas, buffer));
     }
 
     private GuardPolicy.Scope scope(JsonNode node, String path) {

@@ -29,6 +29,16 @@ public final class EmbeddingOperation implements Operation {
         this.render = render;
     }
 
+    /** The texts to embed, and the rest of the request. */
+    public EmbeddingRequest request() {
+        return request;
+    }
+
+    /** This operation with {@code rewritten} embedded instead (a guardrail's masked texts). */
+    public EmbeddingOperation withRequest(EmbeddingRequest rewritten) {
+        return new EmbeddingOperation(rewritten, render);
+    }
+
     @Override
     public String name() {
         return "embeddings";

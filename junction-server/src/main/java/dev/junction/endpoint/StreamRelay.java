@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  * </ul>
  * On the last two, every canonical event passes through the stages' {@link StreamTransform}s in order before it is
  * encoded; a transform's {@link StreamEvent.StreamError} ends the stream with the dialect's error frame and stops the
- * upstream.
+ * upstream, and a stream whose upstream finished ends once every transform has {@linkplain StreamTransform#settled()
+ * settled}.
  * Every way ends the response exactly once, with the dialect's error frame if the stream failed. Confined to the
  * request's event loop.
  */
@@ -39,6 +40,7 @@ public final class StreamRelay {
     private final StreamEncoder encoder;
     /** The first of the stages' stream transforms, ending in {@link #deliver}; built once per stream. */
     private final Consumer<StreamEvent> entry;
+    private final List<StreamTransform> transforms;
     private EventStream<?> source;
     private Supplier<Future<Void>> beforeEnd = () -> Future.succeededFuture();
     private boolean finished;
@@ -53,6 +55,7 @@ public final class StreamRelay {
         this.response = response;
         this.record = record;
         this.encoder = encoder;
+        this.transforms = List.copyOf(transforms);
         Consumer<StreamEvent> sink = this::deliver;
         for (int i = transforms.size() - 1; i >= 0; i--) {
             StreamTransform transform = transforms.get(i);
@@ -118,13 +121,15 @@ public final class StreamRelay {
         source = events;
         events.start(event -> emit(decoder.decode(event)), this::fail, () -> {
             emit(decoder.finish());
-            if (!finished) {
-                if (decoder.done()) {
-                    end();
-                } else {
-                    fail(cut());
+            settled().onComplete(v -> {
+                if (!finished) {
+                    if (decoder.done()) {
+                        end();
+                    } else {
+                        fail(cut());
+                    }
                 }
-            }
+            });
         });
     }
 
@@ -141,8 +146,16 @@ public final class StreamRelay {
             if (!stopped[0] && !finished) {
                 entry.accept(new StreamEvent.MessageStop());
             }
-            end();
+            settled().onComplete(v -> end());
         });
+    }
+
+    /** Completes when every transform has passed on what it holds back (a check of the whole answer). */
+    private Future<Void> settled() {
+        if (transforms.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return Future.join(transforms.stream().map(StreamTransform::settled).toList()).mapEmpty();
     }
 
     private void emit(List<StreamEvent> canonical) {

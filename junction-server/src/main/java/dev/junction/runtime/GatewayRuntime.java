@@ -74,6 +74,7 @@ public final class GatewayRuntime {
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
     private final ReasoningSeal seal;
     private final EventBus events;
+    private final HttpUpstreamClient http;
 
     /**
      * @param health the deployments' health, kept by the server across configuration reloads
@@ -86,6 +87,7 @@ public final class GatewayRuntime {
                           EventBus events) {
         this.config = config;
         this.events = events;
+        this.http = http;
         this.governance = governance;
         List<Secret> secrets = new ArrayList<>();
         config.providers().values().forEach(p -> {
@@ -174,6 +176,11 @@ public final class GatewayRuntime {
         this.callers = new CallerAuthenticator(authenticator,
                 AccessMode.of(config, governance.startedWithVirtualKeys()), governance::snapshot,
                 Optional.of(governance.virtualKeys()), Optional.of(governance.keyLookup()), governance.clock());
+    }
+
+    /** The HTTP client of upstream calls, shared by the stages that call out (the guardrails' webhooks). */
+    public HttpUpstreamClient http() {
+        return http;
     }
 
     /** Finds the caller of a data-plane request: a virtual key or a configured gateway key. */

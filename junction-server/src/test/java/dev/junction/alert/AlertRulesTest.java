@@ -39,6 +39,40 @@ class AlertRulesTest {
     }
 
     @Test
+    void guardrailHitsFireWhenAPolicyReachesTheThresholdInTheWindowAndResolveAfterIt() {
+        Rule rule = Rules.create(rule(RuleType.GUARDRAIL_HITS, false, 3, Duration.ofMinutes(5), 1, Duration.ZERO));
+        rule.observe(hit(T0, "no-secrets", "AWS_ACCESS_KEY"));
+        rule.observe(hit(T0, "no-secrets", "OPENAI_KEY"));
+        rule.observe(hit(T0, "mask-pii", "EMAIL"));
+        assertThat(rule.evaluate(T0, probes)).as("two hits of no-secrets are fewer than three").isEmpty();
+
+        rule.observe(hit(T0.plusSeconds(30), "no-secrets", "AWS_ACCESS_KEY"));
+        assertThat(rule.evaluate(T0.plusSeconds(31), probes)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("no-secrets");
+            assertThat(f.facts()).containsEntry("hits", "3");
+        });
+        assertThat(rule.evaluate(T0.plus(Duration.ofMinutes(10)), probes)).isEmpty();
+    }
+
+    @Test
+    void guardrailHitsCanBeCountedByEntityType() {
+        AlertSettings.Rule settings = new AlertSettings.Rule("secrets", RuleType.GUARDRAIL_HITS, false, 2,
+                Duration.ofMinutes(5), 1, Duration.ZERO, List.of(), Duration.ofMinutes(15), List.of(), true);
+        Rule rule = Rules.create(settings);
+        rule.observe(hit(T0, "no-secrets", "AWS_ACCESS_KEY"));
+        rule.observe(hit(T0, "other-policy", "AWS_ACCESS_KEY"));
+        rule.observe(hit(T0, "no-secrets", "EMAIL"));
+
+        assertThat(rule.evaluate(T0, probes)).singleElement()
+                .satisfies(f -> assertThat(f.subject()).isEqualTo("AWS_ACCESS_KEY"));
+    }
+
+    private static dev.junction.events.GuardrailTriggered hit(Instant at, String policy, String type) {
+        return new dev.junction.events.GuardrailTriggered(at, "req_1", Optional.empty(), policy, "secrets", type,
+                "block", "input");
+    }
+
+    @Test
     void theFailureRateFiresOnlyWithEnoughAttemptsAndForgetsThemAfterTheWindow() {
         Rule rule = Rules.create(rule(RuleType.UPSTREAM_FAILURE_RATE, false, 0.5, Duration.ofMinutes(1), 4,
                 Duration.ZERO));

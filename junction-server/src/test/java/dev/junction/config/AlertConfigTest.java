@@ -89,6 +89,20 @@ class AlertConfigTest {
     }
 
     @Test
+    void aGuardrailHitsRuleIsReadByPolicyOrEntityTypeAndRenderedBack() {
+        List<AlertSettings.Rule> rules = load("alerts: {rules: [{type: guardrail_hits}, {type: guardrail_hits, "
+                + "name: types, by: entity_type, threshold: 3, window: 1h}]}", Map.of()).rules();
+
+        assertThat(rules.getFirst().threshold()).isEqualTo(10);
+        assertThat(rules.getFirst().byEntityType()).isFalse();
+        assertThat(rules.get(1).byEntityType()).isTrue();
+        assertThat(rules.get(1).threshold()).isEqualTo(3);
+        assertThat(AlertRuleDefinitions.render(rules.get(1)).get("by").asString()).isEqualTo("entity_type");
+        assertThatThrownBy(() -> load("alerts: {rules: [{type: guardrail_hits, by: deployment}]}", Map.of()))
+                .hasMessageContaining("expected policy or entity_type");
+    }
+
+    @Test
     void budgetLevelsAreSortedAndDistinct() {
         assertThat(load("alerts: {rules: [{type: budget, levels: [100, 80, 80]}]}", Map.of()).rules().getFirst()
                 .levels()).isEqualTo(List.of(80, 100));

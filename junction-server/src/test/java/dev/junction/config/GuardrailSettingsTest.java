@@ -126,4 +126,61 @@ class GuardrailSettingsTest {
                 "guardrails.policies.p.applies_to.regions: unknown key",
                 "guardrails.policies.empty.detectors: required, at least one detector");
     }
+
+    @Test
+    void aWebhookDetectorIsReadWithItsHeadersFromTheEnvironmentAndHidesThemWhenPrinted() {
+        GuardPolicy policy = new ConfigLoader(ProviderCatalog.bundled(), Map.of("TOKEN", "secret-token-value"))
+                .loadYaml("""
+                guardrails:
+                  detectors:
+                    presidio:
+                      webhook:
+                        url: https://guard.internal/check
+                        timeout: 750ms
+                        fail_open: true
+                        headers: {authorization: "Bearer ${TOKEN}"}
+                        entity_types: [PERSON]
+                  policies:
+                    p: {detectors: [presidio, secrets], actions: {PERSON: flag}}
+                """, "test.yaml").guardrails().policies().getFirst();
+
+        GuardWebhook hook = policy.webhooks().getFirst();
+        assertThat(hook.url()).hasToString("https://guard.internal/check");
+        assertThat(hook.timeout()).hasMillis(750);
+        assertThat(hook.failOpen()).isTrue();
+        assertThat(hook.headers()).containsEntry("authorization", "Bearer secret-token-value");
+        assertThat(hook.toString()).doesNotContain("secret-token-value");
+        assertThat(policy.detectors()).extracting(Detector::name).containsExactly("secrets");
+    }
+
+    @Test
+    void aWebhookDetectorsMistakesAreReportedWithTheirPaths() {
+        assertThat(problems("""
+                guardrails:
+                  detectors:
+                    a: {webhook: {url: ftp://x/y, retries: 2}}
+                    b: {webhook: {url: http://guard/check}, regex: [x]}
+                    c: {webhook: {timeout: 1s}}
+                  policies:
+                    p: {detectors: [a]}
+                """)).anySatisfy(p -> assertThat(p).contains("guardrails.detectors.a.webhook.url"))
+                .anySatisfy(p -> assertThat(p).contains("guardrails.detectors.a.webhook").contains("retries"))
+                .anySatisfy(p -> assertThat(p).contains("guardrails.detectors.b: a webhook detector has only"))
+                .anySatisfy(p -> assertThat(p).contains("guardrails.detectors.c.webhook.url"));
+    }
+
+    @Test
+    void aJsonSchemaCheckMustBeASchemaOrRequestAndRunOnAnswers() {
+        assertThat(problems("""
+                guardrails:
+                  detectors:
+                    shape: {json_schema: 42}
+                    own: {json_schema: request, target: everything}
+                    fine: {json_schema: {type: object}}
+                  policies:
+                    p: {detectors: [fine]}
+                """)).anySatisfy(p -> assertThat(p).contains("guardrails.detectors.shape.json_schema"))
+                .anySatisfy(p -> assertThat(p).contains("guardrails.detectors.own.target"))
+                .anySatisfy(p -> assertThat(p).contains("guardrails.policies.p.on").contains("answers"));
+    }
 }

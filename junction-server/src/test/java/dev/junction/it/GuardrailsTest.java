@@ -227,6 +227,38 @@ class GuardrailsTest {
     }
 
     @Test
+    void aBlockMidStreamEndsTheGeminiClientsStreamWithAnErrorAndNoCardDigits() {
+        ENV.upstream().setDefault(Behavior.reply("Here you go: 4111 1111 1111 1111, and more text after it."));
+        StringBuilder text = new StringBuilder();
+
+        assertThatThrownBy(() -> google().models.generateContentStream("answers", "card?", null)
+                .forEach(chunk -> text.append(chunk.text() == null ? "" : chunk.text())))
+                .hasMessageContaining("answer-pii");
+        assertThat(text.toString()).doesNotContain("4111").doesNotContain("more text");
+    }
+
+    @Test
+    void aBlockMidStreamSendsAnErrorElementInGeminisShape() {
+        ENV.upstream().setDefault(Behavior.reply("Card 4111 1111 1111 1111 on file."));
+
+        var response = ENV.gateway().post("/v1beta/models/answers:streamGenerateContent?alt=sse",
+                "{\"contents\": [{\"role\": \"user\", \"parts\": [{\"text\": \"card?\"}]}]}",
+                "x-goog-api-key", Gateway.KEY);
+
+        JsonNode last = null;
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("data:")) {
+                last = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line.substring(5).strip());
+            }
+        }
+        assertThat(response.body()).doesNotContain("4111");
+        assertThat(last).isNotNull();
+        assertThat(last.at("/error/code").asInt()).isEqualTo(400);
+        assertThat(last.at("/error/status").asString()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(last.at("/error/message").asString()).contains("answer-pii").contains("CREDIT_CARD");
+    }
+
+    @Test
     void aRouteNoPolicyAppliesToIsRelayedUntouched() {
         ENV.upstream().setDefault(Behavior.reply("Mail " + EMAIL + " with key " + AWS_KEY));
 

@@ -118,6 +118,19 @@ public final class ResponsesOperation implements CacheableOperation {
         return new ResponsesOperation(body, options, echo, seal, id, Optional.of(how), previousItems);
     }
 
+    /** The request's body as the upstream would get it (with the conversation it continues). */
+    public ObjectNode body() {
+        return body;
+    }
+
+    /**
+     * This operation with its body replaced (a guardrail's masked copy): the same id, options and filing, so a stored
+     * conversation keeps the masked items.
+     */
+    public ResponsesOperation withBody(ObjectNode rewritten) {
+        return new ResponsesOperation(rewritten, options, echo, seal, id, filing, previousItems);
+    }
+
     /** The id the client's answer carries. */
     public String id() {
         return id;

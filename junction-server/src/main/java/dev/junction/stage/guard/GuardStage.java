@@ -1,10 +1,9 @@
 package dev.junction.stage.guard;
 
 import dev.junction.config.GuardPolicy;
-import dev.junction.dialect.anthropic.AnthropicRequestMapper;
-import dev.junction.dialect.gemini.GeminiRequestMapper;
-import dev.junction.dialect.openai.OpenAiRequestMapper;
 import dev.junction.endpoint.ChatOperation;
+import dev.junction.endpoint.EmbeddingOperation;
+import dev.junction.endpoint.responses.ResponsesOperation;
 import dev.junction.events.GuardrailTriggered;
 import dev.junction.governance.Caller;
 import dev.junction.guard.Redaction;
@@ -15,10 +14,12 @@ import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Outcome;
 import dev.junction.pipeline.Reply;
 import dev.junction.pipeline.Stage;
-import dev.junction.upstream.ClientRequest;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,8 +32,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code flag} only reports. When the request is over, its distinct hits go to the request log and, as
  * {@link GuardrailTriggered} events, to the metrics. Policies on the output add an {@link OutputGuard} to a streamed
  * answer and check a complete one ({@link CompleteGuard}). A request no policy applies to is neither scanned nor given
- * a transform, and keeps the byte fast path. Operations other than chat turns of the three chat dialects pass
- * unguarded.
+ * a transform, and keeps the byte fast path. Guarded: chat turns of the three chat dialects and the Responses API
+ * ({@link GuardedBody}), embeddings' inputs ({@link EmbeddingGuard}, input policies only). External HTTP guards ({@link RemoteScan}) run after the local detectors,
+ * on the texts as those left them: the future of the call is chained, never waited for; on a streamed answer they
+ * check the whole answer before it leaves ({@link HeldAnswerGuard}). Guarded operations: chat turns of the three chat
+ * dialects and the Responses API ({@link GuardedBody}), and embeddings' inputs ({@link EmbeddingGuard}); others pass.
  */
 public final class GuardStage implements Stage {
 
@@ -44,7 +48,12 @@ public final class GuardStage implements Stage {
     @Override
     public Future<Reply> handle(Exchange exchange, Chain chain) {
         List<GuardPolicy> all = exchange.runtime().config().guardrails().policies();
-        if (all.isEmpty() || !(exchange.operation() instanceof ChatOperation chat)) {
+        if (all.isEmpty()) {
+            return chain.proceed(exchange);
+        }
+        Optional<GuardedBody> guarded = GuardedBody.of(exchange.operation());
+        boolean embeddings = exchange.operation() instanceof EmbeddingOperation;
+        if (guarded.isEmpty() && !embeddings) {
             return chain.proceed(exchange);
         }
         List<GuardPolicy> applicable = all.stream().filter(p -> applies(p, exchange)).toList();
@@ -55,10 +64,16 @@ public final class GuardStage implements Stage {
         exchange.attach(RESULTS, results);
         List<GuardPolicy> input = applicable.stream().filter(p -> p.on().input()).toList();
         List<GuardPolicy> output = applicable.stream().filter(p -> p.on().output()).toList();
-        Optional<Redaction> restoring = Optional.empty();
+        if (embeddings) {
+            return EmbeddingGuard.check(exchange, input, results).compose(refusal -> refusal
+                    .<Future<Reply>>map(r -> Future.succeededFuture(new Reply.Refused(r)))
+                    .orElseGet(() -> chain.proceed(exchange)));
+        }
+        Redaction redaction = new Redaction();
+        boolean restoring = input.stream().anyMatch(GuardPolicy::restore);
         if (!input.isEmpty()) {
             PolicyScan scan = new PolicyScan(input, GuardPolicy.Direction.INPUT);
-            ObjectNode body = chat.request().body();
+            ObjectNode body = guarded.get().body();
             RequestTexts.forEach(body, text -> {
                 scan.scan(text);
                 return !scan.blocked();
@@ -69,25 +84,83 @@ public final class GuardStage implements Stage {
             }
             if (scan.redacts()) {
                 scan.forgetHits();
-                Redaction redaction = new Redaction();
                 ObjectNode masked = RequestTexts.rewritten(body, text -> redaction.mask(text, scan.scan(text)));
-                exchange.operation(chat.withRequest(chat.request().withBody(masked, canonical(chat, masked))));
-                if (input.stream().anyMatch(GuardPolicy::restore)) {
-                    restoring = Optional.of(redaction);
-                }
+                exchange.operation(guarded.get().rewrite().apply(masked));
             }
             results.addAll(scan.hits());
         }
-        if (output.isEmpty() && restoring.isEmpty()) {
+        if (!RemoteScan.needed(input)) {
+            return proceed(exchange, chain, output, restoring(restoring, redaction), results);
+        }
+        GuardedBody current = GuardedBody.of(exchange.operation()).orElseThrow();
+        List<String> texts = new ArrayList<>();
+        RequestTexts.forEach(current.body(), texts::add);
+        RemoteScan remote = new RemoteScan(exchange.runtime().http(), GuardPolicy.Direction.INPUT,
+                exchange.requestId(), redaction);
+        return remote.run(input, texts).compose(result -> {
+            results.addAll(result.hits());
+            if (result.refusal().isPresent()) {
+                return Future.succeededFuture(new Reply.Refused(result.refusal().get()));
+            }
+            if (result.changed(texts)) {
+                Map<String, String> masks = new HashMap<>();
+                for (int i = 0; i < texts.size(); i++) {
+                    masks.putIfAbsent(texts.get(i), result.texts().get(i));
+                }
+                exchange.operation(current.rewrite().apply(RequestTexts.rewritten(current.body(),
+                        text -> masks.getOrDefault(text, text))));
+            }
+            return proceed(exchange, chain, output, restoring(restoring, redaction), results);
+        });
+    }
+
+    private static Optional<Redaction> restoring(boolean restore, Redaction redaction) {
+        return restore && redaction.masked() ? Optional.of(redaction) : Optional.empty();
+    }
+
+    /** Runs the rest of the chain with the output policies (and the input's restoring redaction) on its answer. */
+    private static Future<Reply> proceed(Exchange exchange, Chain chain, List<GuardPolicy> output,
+                                         Optional<Redaction> restore, GuardResults results) {
+        if (output.isEmpty() && restore.isEmpty()) {
             return chain.proceed(exchange);
         }
-        Optional<Redaction> restore = restoring;
         boolean stream = exchange.operation().stream();
-        return chain.proceed(exchange).map(reply -> switch (reply) {
-            case Reply.Chat c when stream -> c.through(new OutputGuard(output, restore, results));
-            case Reply.Chat c -> CompleteGuard.check(c, new OutputGuard(output, restore, results));
-            default -> reply;
+        boolean remote = RemoteScan.needed(output);
+        Optional<SchemaCheck> schemas = SchemaCheck.needed(output)
+                ? canonical(exchange).map(request -> new SchemaCheck(output, request)) : Optional.empty();
+        return chain.proceed(exchange).compose(reply -> switch (reply) {
+            case Reply.Chat c when stream -> {
+                Reply.Chat guarded = c.through(new OutputGuard(output, restore, results));
+                if (schemas.isPresent()) {
+                    guarded = guarded.through(new SchemaGuard(schemas.get(), results));
+                }
+                yield Future.succeededFuture(remote ? guarded.through(new HeldAnswerGuard(outputScan(exchange),
+                        output, results)) : guarded);
+            }
+            case Reply.Chat c -> {
+                Reply checked = CompleteGuard.check(c, new OutputGuard(output, restore, results));
+                if (schemas.isPresent() && checked instanceof Reply.Chat cc) {
+                    checked = CompleteGuard.schemas(cc, schemas.get(), results);
+                }
+                yield remote && checked instanceof Reply.Chat cc
+                        ? CompleteGuard.remote(cc, outputScan(exchange), output, results)
+                        : Future.succeededFuture(checked);
+            }
+            default -> Future.succeededFuture(reply);
         });
+    }
+
+    private static Optional<ChatRequest> canonical(Exchange exchange) {
+        return switch (exchange.operation()) {
+            case ChatOperation chat -> Optional.of(chat.request().canonical());
+            case ResponsesOperation responses -> Optional.of(responses.canonical());
+            default -> Optional.empty();
+        };
+    }
+
+    private static RemoteScan outputScan(Exchange exchange) {
+        return new RemoteScan(exchange.runtime().http(), GuardPolicy.Direction.OUTPUT, exchange.requestId(),
+                new Redaction());
     }
 
     /** A refusal of the guardrails: a 400 whose message names the policy and entity types, never the text. */
@@ -106,18 +179,6 @@ public final class GuardStage implements Stage {
         Optional<String> team = caller.flatMap(Caller::grant).flatMap(g -> g.team()).map(t -> t.name());
         Optional<String> tenant = caller.flatMap(Caller::grant).map(g -> g.tenant().name());
         return scope.matches(route, key, team, tenant);
-    }
-
-    /** The canonical form of a masked body, read by the client dialect's own mapper. */
-    private static ChatRequest canonical(ChatOperation chat, ObjectNode masked) {
-        ClientRequest request = chat.request();
-        return switch (request.dialect()) {
-            case OPENAI_CHAT -> OpenAiRequestMapper.toCanonical(masked);
-            case ANTHROPIC -> AnthropicRequestMapper.toCanonical(masked);
-            case GEMINI -> GeminiRequestMapper.toCanonical(masked, request.model(), request.stream());
-            case OPENAI_RESPONSES, BEDROCK_CONVERSE, COHERE, OLLAMA -> throw new IllegalStateException(
-                    "no client speaks " + request.dialect() + " through a chat operation");
-        };
     }
 
     @Override

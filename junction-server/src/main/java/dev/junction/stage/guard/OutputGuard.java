@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * ({@value #HOLD_BACK} characters, and never cut inside a finding or a placeholder) so that an entity split across
  * chunks is seen whole; what leaves is masked ({@code redact}) and has the input's placeholders restored when the
  * policy asked for it. A {@code block} ends the stream with an error event in the client's dialect. Held text is
- * flushed at the end of its block and before the stream's finish. One instance per request; runs on its event loop.
+ * flushed at the end of its block and before the stream's finish. A tool call's arguments are held until their block
+ * stops and checked whole (masked, restored, or blocking like text). One instance per request; runs on its event
+ * loop.
  */
 final class OutputGuard implements StreamTransform {
 
@@ -30,6 +32,8 @@ final class OutputGuard implements StreamTransform {
     private final GuardResults results;
     private final Redaction masks = new Redaction();
     private final Map<Long, StringBuilder> held = new HashMap<>(2);
+    /** The arguments of tool calls, held whole until their block stops (they are short, and JSON). */
+    private final Map<Long, StringBuilder> arguments = new HashMap<>(2);
     private boolean ended;
 
     OutputGuard(List<GuardPolicy> policies, Optional<Redaction> restoring, GuardResults results) {
@@ -49,10 +53,21 @@ final class OutputGuard implements StreamTransform {
                 block.append(text.text());
                 release(choice, index, block, false, downstream);
             }
+            case StreamEvent.BlockStart(int choice, int index, StreamEvent.Block.ToolCall call) -> {
+                arguments.put(key(choice, index), new StringBuilder());
+                downstream.accept(event);
+            }
+            case StreamEvent.BlockDelta(int choice, int index, StreamEvent.Delta.Arguments a)
+                    when arguments.containsKey(key(choice, index)) ->
+                    arguments.get(key(choice, index)).append(a.fragment());
             case StreamEvent.BlockStop stop -> {
                 StringBuilder block = held.remove(key(stop.choice(), stop.index()));
                 if (block != null) {
                     release(stop.choice(), stop.index(), block, true, downstream);
+                }
+                StringBuilder args = arguments.remove(key(stop.choice(), stop.index()));
+                if (args != null) {
+                    releaseArguments(stop.choice(), stop.index(), args.toString(), downstream);
                 }
                 pass(event, downstream);
             }
@@ -78,6 +93,40 @@ final class OutputGuard implements StreamTransform {
         for (var entry : new ArrayList<>(held.entrySet())) {
             held.remove(entry.getKey());
             release((int) (entry.getKey() >> 32), (int) (long) entry.getKey(), entry.getValue(), true, downstream);
+        }
+        for (var entry : new ArrayList<>(arguments.entrySet())) {
+            arguments.remove(entry.getKey());
+            releaseArguments((int) (entry.getKey() >> 32), (int) (long) entry.getKey(), entry.getValue().toString(),
+                    downstream);
+        }
+    }
+
+    /**
+     * Sends a tool call's arguments, checked whole: masked where a policy redacts (placeholders are plain letters,
+     * digits and underscores, so JSON stays JSON), or the stream ended where one blocks.
+     */
+    private void releaseArguments(int choice, int index, String args, Consumer<StreamEvent> downstream) {
+        if (ended) {
+            return;
+        }
+        List<Finding> redact = new ArrayList<>();
+        for (PolicyScan.Judged j : scan.judge(args)) {
+            scan.report(j);
+            if (j.action() == GuardPolicy.Action.REDACT) {
+                redact.add(j.finding());
+            }
+        }
+        results.addAll(scan.hits());
+        scan.forgetHits();
+        if (scan.blocked()) {
+            ended = true;
+            downstream.accept(new StreamEvent.StreamError(new GatewayError.InvalidRequest(scan.blockMessage(),
+                    Optional.empty(), Optional.of(GuardStage.BLOCKED_CODE))));
+            return;
+        }
+        String released = masked(args, redact);
+        if (!released.isEmpty()) {
+            downstream.accept(new StreamEvent.BlockDelta(choice, index, new StreamEvent.Delta.Arguments(released)));
         }
     }
 

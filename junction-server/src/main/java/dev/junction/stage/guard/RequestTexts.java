@@ -9,15 +9,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The prose of a chat request's body in any of the three chat dialects, where guardrails look: every string under a
- * field named {@code content}, {@code text} or {@code system} (OpenAI's message content and parts, Anthropic's system
- * and content blocks, Gemini's parts), skipping the subtrees that hold no prose of the conversation (tool
- * definitions, schemas, generation settings). Working on the body keeps the fast path: a masked body is what a
- * same-dialect upstream receives, and the canonical form is derived from it again.
+ * The prose of a chat request's body in any of the three chat dialects or the Responses API, where guardrails look:
+ * every string under a field named {@code content}, {@code text}, {@code system}, {@code instructions},
+ * {@code input} or {@code output} (OpenAI's message content and parts and tool results, Anthropic's system, content
+ * blocks and tool results, Gemini's parts, Responses' instructions, input items and function-call outputs), skipping
+ * the subtrees that hold no prose of the conversation (tool definitions, schemas, generation settings). Working on
+ * the body keeps the fast path: a masked body is what a same-dialect upstream receives, and the canonical form is
+ * derived from it again.
  */
 final class RequestTexts {
 
-    private static final Set<String> PROSE = Set.of("content", "text", "system");
+    private static final Set<String> PROSE = Set.of("content", "text", "system", "instructions", "input", "output");
     private static final Set<String> SKIPPED = Set.of("tools", "functions", "tool_choice", "response_format",
             "generationConfig", "safetySettings", "toolConfig", "metadata", "image_url", "inlineData", "inline_data",
             "fileData", "source");
