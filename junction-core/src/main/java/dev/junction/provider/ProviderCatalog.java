@@ -62,7 +62,8 @@ public final class ProviderCatalog {
     /**
      * Maps the catalog's and the configuration's dialect names: {@code openai} (Chat Completions),
      * {@code openai-responses} (the Responses API at {@code <base_url>/responses}), {@code anthropic},
-     * {@code gemini}, {@code cohere} (Cohere v2), {@code ollama} (Ollama's native API).
+     * {@code gemini}, {@code cohere} (Cohere v2), {@code ollama} (Ollama's native API), {@code elevenlabs} and {@code deepgram} (audio
+     * only).
      */
     public static Dialect dialect(String name) {
         return switch (name) {
@@ -73,8 +74,10 @@ public final class ProviderCatalog {
             case "bedrock-converse" -> Dialect.BEDROCK_CONVERSE;
             case "cohere" -> Dialect.COHERE;
             case "ollama" -> Dialect.OLLAMA;
-            default -> throw new IllegalArgumentException("unknown dialect '" + name
-                    + "' (expected openai, openai-responses, anthropic, gemini, bedrock-converse, cohere or ollama)");
+            case "elevenlabs" -> Dialect.ELEVENLABS;
+            case "deepgram" -> Dialect.DEEPGRAM;
+            default -> throw new IllegalArgumentException("unknown dialect '" + name + "' (expected openai, "
+                    + "openai-responses, anthropic, gemini, bedrock-converse, cohere, ollama, elevenlabs or deepgram)");
         };
     }
 
@@ -88,6 +91,8 @@ public final class ProviderCatalog {
             case BEDROCK_CONVERSE -> "bedrock-converse";
             case COHERE -> "cohere";
             case OLLAMA -> "ollama";
+            case ELEVENLABS -> "elevenlabs";
+            case DEEPGRAM -> "deepgram";
         };
     }
 

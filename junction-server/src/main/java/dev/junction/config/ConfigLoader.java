@@ -362,6 +362,8 @@ public final class ConfigLoader {
             auth = switch (dialect) { // each dialect's native way of sending a key
                 case OPENAI_CHAT, OPENAI_RESPONSES, COHERE -> new AuthStyle.Bearer();
                 case OLLAMA -> new AuthStyle.None();
+                case ELEVENLABS -> new AuthStyle.Header("xi-api-key");
+                case DEEPGRAM -> new AuthStyle.Header("authorization"); // "Token <key>", set by its adapter
                 case ANTHROPIC -> new AuthStyle.Header("x-api-key");
                 case GEMINI -> new AuthStyle.Header("x-goog-api-key");
                 case BEDROCK_CONVERSE -> new AuthStyle.None(); // signed by dialect.bedrock, not a static key
