@@ -44,7 +44,7 @@ public final class ConfigLoader {
             "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails", "cache");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
-            "trusted_proxies", "forwarded_header");
+            "trusted_proxies", "forwarded_header", "max_audio_body_size", "upload_dir");
     private static final Set<String> KEY = Set.of("name", "key");
     private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
             "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
@@ -236,7 +236,9 @@ public final class ConfigLoader {
                 problems.integer(node, "port", "server", 0, 65535).orElse(d.port()),
                 problems.size(node, "max_body_size", "server").orElse(d.maxBodyBytes()),
                 problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()),
-                trustedProxies(node, problems));
+                trustedProxies(node, problems),
+                problems.size(node, "max_audio_body_size", "server").orElse(d.maxAudioBodyBytes()),
+                problems.string(node, "upload_dir", "server").orElse(d.uploadDir()));
     }
 
     private static TrustedProxies trustedProxies(JsonNode server, Problems problems) {

@@ -106,6 +106,8 @@ public final class Pipeline {
             if (over) {
                 if (result.succeeded() && result.result() instanceof Reply.Chat chat) {
                     chat.discard(); // the client left while the upstream answered
+                } else if (result.succeeded() && result.result() instanceof Reply.Media media) {
+                    media.discard();
                 }
                 return;
             }
@@ -129,6 +131,7 @@ public final class Pipeline {
                     response.putHeader("content-type", "application/json").end(body);
                 }
                 case Reply.Chat c -> c.writer().write(exchange, c);
+                case Reply.Media m -> MediaRelay.write(response, record, m);
             }
         }
 

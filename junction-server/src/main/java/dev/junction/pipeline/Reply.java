@@ -1,15 +1,17 @@
 package dev.junction.pipeline;
 
 import dev.junction.model.GatewayError;
+import dev.junction.upstream.EventStream;
 import dev.junction.upstream.UpstreamReply;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What a stage returns: the answer to write to the client. Closed: an error, a JSON body already in the client's
- * format, or a chat answer (a complete body or a stream, in any upstream dialect) that the request's writer
- * translates into the client's.
+ * format, a chat answer (a complete body or a stream, in any upstream dialect) that the request's writer
+ * translates into the client's, or media bytes relayed as they arrive (audio, transcripts, legacy completions).
  */
 public sealed interface Reply {
 
@@ -19,6 +21,24 @@ public sealed interface Reply {
 
     /** A complete JSON body in the client's own format (embeddings, model lists, token counts). */
     record Json(JsonNode body) implements Reply {
+    }
+
+    /**
+     * Bytes already in the client's format, relayed as they arrive with back-pressure (speech audio, transcript
+     * events, a legacy completion's events) under {@code contentType}; {@code ended} runs once when the body ended
+     * whole (not when it failed or the client left), for the usage the stream reported.
+     */
+    record Media(String contentType, EventStream<Buffer> body, Runnable ended) implements Reply {
+
+        /** A body that is all here (a transcription's text), written at once. */
+        public static Media whole(String contentType, Buffer body) {
+            return new Media(contentType, new WholeBody(body), () -> { });
+        }
+
+        /** Stops a body nobody will read. */
+        void discard() {
+            body.cancel();
+        }
     }
 
     /**

@@ -42,6 +42,10 @@ import dev.junction.routing.health.HealthTracker;
 import dev.junction.routing.strategy.Strategy;
 import dev.junction.secret.Redactor;
 import dev.junction.secret.Secret;
+import dev.junction.audio.SpeechAdapter;
+import dev.junction.audio.TranscriptionAdapter;
+import dev.junction.completion.CompletionAdapter;
+import dev.junction.moderation.ModerationAdapter;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
@@ -72,6 +76,7 @@ public final class GatewayRuntime {
     private final Governance governance;
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
+    private final OperationAdapters operations;
     private final ReasoningSeal seal;
     private final EventBus events;
 
@@ -126,6 +131,10 @@ public final class GatewayRuntime {
         ProviderAdapter azureResponses = new ResponsesProviderAdapter(http, redactor, seal, azure,
                 AzureErrors::classify);
         VertexAdapters vertexAi = new VertexAdapters(vertx, http, media, redactor);
+        ProviderAdapter noChat = call -> Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest(
+                "The provider '" + call.provider().name() + "' has no chat API (it serves audio only).",
+                Optional.of("model"), Optional.empty())));
+        this.operations = new OperationAdapters(http, redactor, azure);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
                 : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
                 : azureChat) : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
@@ -136,6 +145,7 @@ public final class GatewayRuntime {
             case BEDROCK_CONVERSE -> bedrock;
             case COHERE -> cohere;
             case OLLAMA -> ollama;
+            case ELEVENLABS, DEEPGRAM -> noChat;
         };
         this.executor = new RouteExecutor(config.providers(), adapters, health, new RouteExecutor.Timers() {
                     @Override
@@ -168,6 +178,7 @@ public final class GatewayRuntime {
             case OLLAMA -> ollamaEmbeddings;
             case ANTHROPIC, BEDROCK_CONVERSE -> p.platform() instanceof BedrockPlatform ? bedrockEmbeddings
                     : noEmbeddings;
+            case ELEVENLABS, DEEPGRAM -> noEmbeddings;
         };
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,
@@ -219,6 +230,26 @@ public final class GatewayRuntime {
     /** The adapter that embeds at this provider (one that fails clearly when the provider cannot embed). */
     public EmbeddingAdapter embeddingAdapter(ProviderConfig provider) {
         return embeddings.apply(provider);
+    }
+
+    /** The adapter that speaks text at this provider (one that fails clearly when the provider cannot). */
+    public SpeechAdapter speechAdapter(ProviderConfig provider) {
+        return operations.speech(provider);
+    }
+
+    /** The adapter that transcribes and translates audio at this provider. */
+    public TranscriptionAdapter transcriptionAdapter(ProviderConfig provider) {
+        return operations.transcription(provider);
+    }
+
+    /** The adapter that classifies content at this provider. */
+    public ModerationAdapter moderationAdapter(ProviderConfig provider) {
+        return operations.moderation(provider);
+    }
+
+    /** The adapter that completes legacy prompts at this provider. */
+    public CompletionAdapter completionAdapter(ProviderConfig provider) {
+        return operations.completion(provider);
     }
 
     /** Seals other providers' reasoning for Responses clients (AES-GCM under the gateway's secret key). */

@@ -47,6 +47,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import dev.junction.endpoint.audio.TranscriptionHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -183,7 +184,9 @@ public final class GatewayServer {
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
-        Future<HttpServer> main = server.requestHandler(router(config)).listen()
+        // Audio uploads are streamed to files there while their request runs.
+        Future<HttpServer> main = vertx.fileSystem().mkdirs(config.server().uploadDir())
+                .compose(v -> server.requestHandler(router(config)).listen())
                 .onSuccess(s -> StartupSummary.log(config, governance, s.actualPort(), mode));
         Optional<Integer> ownPort = config.observability().metrics().port();
         if (metrics.isEmpty() || ownPort.isEmpty()) {
@@ -221,7 +224,8 @@ public final class GatewayServer {
         router.route("/v1/*").handler(this::track);
         router.route("/v1beta/*").handler(this::track);
 
-        MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
+        var uploads = TranscriptionHandler.intake(config.server().maxAudioBodyBytes(), config.server().uploadDir());
+        MethodTable endpoints = new DataPlaneRoutes(pipelines, body, uploads).mount(new MethodTable(router));
 
         new AdminApi(runtime::get, health, governance, alerts, events, cache).mount(router,
                 Optional.of(pipelines.playground()));
