@@ -25,6 +25,10 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /openai/…}: {@link AzureWire}; {@code /{tenant}/oauth2/v2.0/token}: {@link EntraTokenWire};
  *   <li>{@code /v1/projects/…}: {@link VertexWire}, for the Google or the Anthropic publisher; {@code POST /token},
  *       Google's token endpoint, is answered there too but neither counted nor recorded;
+ *   <li>{@code /v1/audio/…}: {@link OpenAiAudioWire} (uploads read as they arrive, never kept);
+ *       {@code /v1/moderations} and {@code /v1/completions}: {@link LegacyWire};
+ *   <li>{@code /v1/text-to-speech/…}: {@link ElevenLabsWire}; {@code /v1/listen}: {@link DeepgramWire} (the raw
+ *       body read as it arrives);
  *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
  * </ul>
  *
@@ -45,6 +49,10 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final Wire ollama;
     private final Wire azure;
     private final Wire entra;
+    private final OpenAiAudioWire audio;
+    private final Wire legacy;
+    private final Wire elevenLabs;
+    private final DeepgramWire deepgram;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
@@ -65,6 +73,10 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.bedrock = new BedrockWire(responder, state.signatures());
         this.cohere = new CohereWire(responder);
         this.ollama = new OllamaWire(responder);
+        this.audio = new OpenAiAudioWire(state);
+        this.legacy = new LegacyWire(state);
+        this.elevenLabs = new ElevenLabsWire(state);
+        this.deepgram = new DeepgramWire(state);
     }
 
     @Override
@@ -78,6 +90,18 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         // Token requests are the gateway's own business, counted apart (MockUpstream#entraTokenRequests).
         long sequence = wire == entra ? 0 : state.arrive();
         Exchange exchange = new Exchange(vertx, request, state, wire.headers(), sequence, arrivalNanos);
+        if ((wire == audio && OpenAiAudioWire.uploads(request.path())) || wire == deepgram) {
+            if (state.recordsRequests()) { // the file goes through a digest (see receivedAudio), not into the log
+                state.record(new RecordedRequest(request.method().name(), request.uri(), headersOf(request), "",
+                        MissingNode.getInstance(), request.version()));
+            }
+            if (wire == deepgram) {
+                deepgram.serveUpload(request, exchange);
+            } else {
+                audio.serveUpload(request, exchange);
+            }
+            return;
+        }
         request.body()
                 .onSuccess(body -> dispatch(request, wire, exchange, body))
                 .onFailure(_ -> exchange.cut());
@@ -108,6 +132,18 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         }
         if (EntraTokenWire.serves(path)) {
             return entra;
+        }
+        if (OpenAiAudioWire.serves(path)) {
+            return audio;
+        }
+        if (LegacyWire.serves(path)) {
+            return legacy;
+        }
+        if (ElevenLabsWire.serves(path)) {
+            return elevenLabs;
+        }
+        if (DeepgramWire.serves(path)) {
+            return deepgram;
         }
         if (VertexWire.serves(path)) {
             return VertexWire.anthropicPath(path) ? vertexAnthropic : vertexGoogle;
