@@ -219,7 +219,7 @@ public final class RouteExecutor {
         private List<Deployment> candidates(RouteGroup group) {
             List<Deployment> available = new ArrayList<>(group.deployments().size());
             for (Deployment d : group.deployments()) {
-                if (!pin.matches(d) || !biggerWindow(d)) {
+                if (!d.capabilities().serves(facts.operation()) || !pin.matches(d) || !biggerWindow(d)) {
                     continue;
                 }
                 if (pin.isEmpty() && !health.available(d)) {
@@ -376,6 +376,10 @@ public final class RouteExecutor {
         private GatewayError noneAvailable() {
             if (lastError != null) {
                 return lastError;
+            }
+            if (route.deployments().stream().noneMatch(d -> d.capabilities().serves(facts.operation()))) {
+                return new GatewayError.InvalidRequest("The model '" + route.name() + "' does not serve "
+                        + facts.operation().wireName() + " requests.");
             }
             Optional<Duration> wait = health.nextAvailableNanos(route.deployments()).stream()
                     .mapToObj(at -> Duration.ofNanos(Math.max(0, at - System.nanoTime()))).findFirst();

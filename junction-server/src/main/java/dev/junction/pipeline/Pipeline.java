@@ -106,8 +106,9 @@ public final class Pipeline {
             if (over) {
                 if (result.succeeded() && result.result() instanceof Reply.Chat chat) {
                     chat.discard(); // the client left while the upstream answered
-                } else if (result.succeeded() && result.result() instanceof Reply.Media media) {
-                    media.discard();
+                }
+                if (result.succeeded() && result.result() instanceof Reply.Written written) {
+                    written.writer().discard();
                 }
                 return;
             }
@@ -131,7 +132,7 @@ public final class Pipeline {
                     response.putHeader("content-type", "application/json").end(body);
                 }
                 case Reply.Chat c -> c.writer().write(exchange, c);
-                case Reply.Media m -> MediaRelay.write(response, record, m);
+                case Reply.Written w -> w.writer().write(exchange);
             }
         }
 

@@ -1,9 +1,7 @@
 package dev.junction.pipeline;
 
 import dev.junction.model.GatewayError;
-import dev.junction.upstream.EventStream;
 import dev.junction.upstream.UpstreamReply;
-import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a stage returns: the answer to write to the client. Closed: an error, a JSON body already in the client's
  * format, a chat answer (a complete body or a stream, in any upstream dialect) that the request's writer
- * translates into the client's, or media bytes relayed as they arrive (audio, transcripts, legacy completions).
+ * translates into the client's, or an answer its operation writes itself (bytes, text, a stream of image or audio
+ * events).
  */
 public sealed interface Reply {
 
@@ -21,24 +20,6 @@ public sealed interface Reply {
 
     /** A complete JSON body in the client's own format (embeddings, model lists, token counts). */
     record Json(JsonNode body) implements Reply {
-    }
-
-    /**
-     * Bytes already in the client's format, relayed as they arrive with back-pressure (speech audio, transcript
-     * events, a legacy completion's events) under {@code contentType}; {@code ended} runs once when the body ended
-     * whole (not when it failed or the client left), for the usage the stream reported.
-     */
-    record Media(String contentType, EventStream<Buffer> body, Runnable ended) implements Reply {
-
-        /** A body that is all here (a transcription's text), written at once. */
-        public static Media whole(String contentType, Buffer body) {
-            return new Media(contentType, new WholeBody(body), () -> { });
-        }
-
-        /** Stops a body nobody will read. */
-        void discard() {
-            body.cancel();
-        }
     }
 
     /**
@@ -70,6 +51,27 @@ public sealed interface Reply {
                 case UpstreamReply.CanonicalStream cs -> cs.events().cancel();
                 default -> { }
             }
+        }
+    }
+
+    /**
+     * An answer its operation writes itself: audio bytes streamed through, a text transcript, an event stream of
+     * partial images. The pipeline hands it the response once every stage has seen the reply.
+     */
+    record Written(Writer writer) implements Reply {
+    }
+
+    /** Writes an operation's own answer. Runs on the request's event loop; never blocks. */
+    interface Writer {
+
+        /**
+         * Writes the answer as the response of {@code exchange}, ending it exactly once; sets the record's status and
+         * first byte as it goes ({@code exchange.record().status(…).firstByte()}).
+         */
+        void write(Exchange exchange);
+
+        /** Releases what the answer holds (an upstream stream) when the client left before it could be written. */
+        default void discard() {
         }
     }
 

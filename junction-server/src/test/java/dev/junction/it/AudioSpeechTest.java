@@ -22,8 +22,8 @@ class AudioSpeechTest {
             providers:
               eleven: {dialect: elevenlabs, base_url: %s, api_key: el-upstream-key-0123456789}
             routes:
-              voice: {steps: [{provider: openai, model: gpt-4o-mini-tts}]}
-              voice-eleven: {steps: [{provider: eleven, model: eleven_multilingual_v2}]}
+              voice: {groups: [{deployments: [{provider: openai, model: gpt-4o-mini-tts, operations: [audio_speech]}]}]}
+              voice-eleven: {groups: [{deployments: [{provider: eleven, model: eleven_multilingual_v2, operations: [audio_speech]}]}]}
             """.formatted(upstream.rootUrl()));
 
     private static SpeechCreateParams.Builder speak(String model, String text) {

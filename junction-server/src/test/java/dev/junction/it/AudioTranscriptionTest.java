@@ -40,9 +40,9 @@ class AudioTranscriptionTest {
               deepgram: {dialect: deepgram, base_url: %s, api_key: dg-upstream-key-0123456789}
               backup: {dialect: openai, base_url: %s, api_key: sk-backup-upstream-0123456789}
             routes:
-              ears: {steps: [{provider: openai, model: gpt-4o-transcribe}]}
-              ears-failover: {steps: [{provider: openai, model: whisper-1}, {provider: backup, model: whisper-large-v3}]}
-              ears-deepgram: {steps: [{provider: deepgram, model: nova-3}]}
+              ears: {groups: [{deployments: [{provider: openai, model: gpt-4o-transcribe, operations: [audio_transcription]}]}]}
+              ears-failover: {groups: [{deployments: [{provider: openai, model: whisper-1, operations: [audio_transcription]}]}, {deployments: [{provider: backup, model: whisper-large-v3, operations: [audio_transcription]}]}]}
+              ears-deepgram: {groups: [{deployments: [{provider: deepgram, model: nova-3, operations: [audio_transcription]}]}]}
             """.formatted(upstream.rootUrl(), upstream.baseUrl()));
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.junction.endpoint.audio;
 
 import dev.junction.audio.AudioAnswer;
 import dev.junction.audio.AudioMetering;
+import dev.junction.endpoint.MediaWriter;
 import dev.junction.model.Usage;
 import dev.junction.observe.RequestRecord;
 import dev.junction.pipeline.Reply;
@@ -20,9 +21,9 @@ final class AudioAnswers {
         return switch (answer) {
             case AudioAnswer.Whole whole -> {
                 metered.accept(whole.metering());
-                yield Reply.Media.whole(whole.contentType(), whole.body());
+                yield MediaWriter.whole(whole.contentType(), whole.body());
             }
-            case AudioAnswer.Streamed streamed -> new Reply.Media(streamed.contentType(), streamed.body(),
+            case AudioAnswer.Streamed streamed -> MediaWriter.reply(streamed.contentType(), streamed.body(),
                     () -> metered.accept(streamed.metering().get()));
         };
     }

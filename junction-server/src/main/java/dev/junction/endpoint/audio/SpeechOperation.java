@@ -5,6 +5,9 @@ import dev.junction.endpoint.ChatOperation;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.pricing.UnitUsage;
+import dev.junction.routing.OperationKind;
+import dev.junction.routing.UnitPrices;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
@@ -30,8 +33,14 @@ public final class SpeechOperation implements Operation {
     }
 
     @Override
-    public String name() {
-        return "audio_speech";
+    public OperationKind kind() {
+        return OperationKind.AUDIO_SPEECH;
+    }
+
+    /** Speech is priced per character of input (tts-1) or by tokens (gpt-4o-mini-tts): the characters are known. */
+    @Override
+    public UnitUsage worstCaseUnits() {
+        return UnitUsage.of(UnitPrices.CHARACTER, request.characters());
     }
 
     @Override
@@ -56,7 +65,7 @@ public final class SpeechOperation implements Operation {
 
     @Override
     public RequestFacts facts() {
-        return RequestFacts.NONE;
+        return RequestFacts.of(OperationKind.AUDIO_SPEECH, estimateInputTokens(), 0);
     }
 
     @Override
@@ -65,6 +74,7 @@ public final class SpeechOperation implements Operation {
         return rt.executor().run(route, facts(), ChatOperation.pin(exchange), exchange.cancellation(),
                 (provider, step) -> rt.speechAdapter(provider).speak(request, provider, step.model(),
                         exchange.requestId(), exchange.propagation(), exchange.cancellation())).map(routed -> {
+            exchange.record().units(worstCaseUnits());
             Reply reply = AudioAnswers.reply(routed.value(), metering -> AudioAnswers.recordTokens(exchange.record(),
                     metering, exchange.inputTokens()));
             return new Routed<>(reply, routed.step(), routed.attempts(), routed.delivered());

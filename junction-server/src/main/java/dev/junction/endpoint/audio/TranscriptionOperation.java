@@ -1,10 +1,14 @@
 package dev.junction.endpoint.audio;
 
+import dev.junction.audio.AudioMetering;
 import dev.junction.audio.TranscriptionRequest;
 import dev.junction.endpoint.ChatOperation;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.pricing.UnitUsage;
+import dev.junction.routing.OperationKind;
+import dev.junction.routing.UnitPrices;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
@@ -43,8 +47,25 @@ public final class TranscriptionOperation implements Operation {
     }
 
     @Override
-    public String name() {
-        return "audio_" + (request.task() == TranscriptionRequest.Task.TRANSLATION ? "translation" : "transcription");
+    public OperationKind kind() {
+        return OperationKind.AUDIO_TRANSCRIPTION;
+    }
+
+    /** The budget reserves the longest the audio can plausibly be ({@link #worstCaseSeconds}). */
+    @Override
+    public UnitUsage worstCaseUnits() {
+        return UnitUsage.of(UnitPrices.AUDIO_SECOND, worstCaseSeconds());
+    }
+
+    /**
+     * The seconds the answer reported; when it reported neither seconds nor tokens (Whisper's text, srt and vtt
+     * formats say nothing of the audio), the conservative estimate the budget reserved.
+     */
+    private UnitUsage seconds(AudioMetering metering) {
+        if (metering.seconds().isPresent()) {
+            return UnitUsage.of(UnitPrices.AUDIO_SECOND, metering.seconds().getAsDouble());
+        }
+        return metering.inputTokens() > 0 ? UnitUsage.NONE : worstCaseUnits();
     }
 
     @Override
@@ -69,7 +90,7 @@ public final class TranscriptionOperation implements Operation {
 
     @Override
     public RequestFacts facts() {
-        return RequestFacts.NONE;
+        return RequestFacts.of(OperationKind.AUDIO_TRANSCRIPTION, estimateInputTokens(), 0);
     }
 
     @Override
@@ -78,8 +99,10 @@ public final class TranscriptionOperation implements Operation {
         return rt.executor().run(route, facts(), ChatOperation.pin(exchange), exchange.cancellation(),
                 (provider, step) -> rt.transcriptionAdapter(provider).transcribe(request, provider, step.model(),
                         exchange.requestId(), exchange.propagation(), exchange.cancellation())).map(routed -> {
-            Reply reply = AudioAnswers.reply(routed.value(), metering -> AudioAnswers.recordTokens(exchange.record(),
-                    metering, 0));
+            Reply reply = AudioAnswers.reply(routed.value(), metering -> {
+                AudioAnswers.recordTokens(exchange.record(), metering, 0);
+                exchange.record().units(seconds(metering));
+            });
             return new Routed<>(reply, routed.step(), routed.attempts(), routed.delivered());
         });
     }

@@ -3,10 +3,12 @@ package dev.junction.endpoint.completion;
 import dev.junction.completion.CompletionAnswer;
 import dev.junction.completion.CompletionRequest;
 import dev.junction.endpoint.ChatOperation;
+import dev.junction.endpoint.MediaWriter;
 import dev.junction.model.Usage;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.routing.OperationKind;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
@@ -32,8 +34,8 @@ public final class CompletionOperation implements Operation {
     }
 
     @Override
-    public String name() {
-        return "completions";
+    public OperationKind kind() {
+        return OperationKind.COMPLETIONS;
     }
 
     @Override
@@ -60,8 +62,7 @@ public final class CompletionOperation implements Operation {
 
     @Override
     public RequestFacts facts() {
-        return new RequestFacts((int) Math.min(Integer.MAX_VALUE, estimateInputTokens()),
-                maxOutputTokens().getAsInt(), false, false);
+        return RequestFacts.of(OperationKind.COMPLETIONS, estimateInputTokens(), maxOutputTokens().getAsInt());
     }
 
     @Override
@@ -79,7 +80,7 @@ public final class CompletionOperation implements Operation {
                 case CompletionAnswer.Events events -> {
                     boolean asked = request.body().path("stream_options").path("include_usage").asBoolean(false);
                     CompletionEvents relayed = new CompletionEvents(events.events(), asked);
-                    yield new Reply.Media("text/event-stream", relayed, () -> exchange.record().usage(
+                    yield MediaWriter.reply("text/event-stream", relayed, () -> exchange.record().usage(
                             relayed.usage().totalTokens() > 0 ? relayed.usage()
                                     : new Usage(exchange.inputTokens(), 0, 0, 0, 0)));
                 }

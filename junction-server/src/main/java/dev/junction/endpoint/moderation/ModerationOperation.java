@@ -6,6 +6,7 @@ import dev.junction.moderation.ModerationRequest;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.routing.OperationKind;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
@@ -27,8 +28,8 @@ public final class ModerationOperation implements Operation {
     }
 
     @Override
-    public String name() {
-        return "moderations";
+    public OperationKind kind() {
+        return OperationKind.MODERATIONS;
     }
 
     @Override
@@ -54,7 +55,7 @@ public final class ModerationOperation implements Operation {
     @Override
     public RequestFacts facts() {
         // Images are not "vision" here: a moderation model classifies them without a chat model's abilities.
-        return new RequestFacts((int) Math.min(Integer.MAX_VALUE, estimateInputTokens()), 0, false, false);
+        return RequestFacts.of(OperationKind.MODERATIONS, estimateInputTokens(), 0);
     }
 
     @Override

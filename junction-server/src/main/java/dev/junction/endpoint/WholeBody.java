@@ -1,4 +1,4 @@
-package dev.junction.pipeline;
+package dev.junction.endpoint;
 
 import dev.junction.model.GatewayError;
 import dev.junction.upstream.EventStream;
