@@ -22,8 +22,12 @@ class AudioSpeechTest {
             providers:
               eleven: {dialect: elevenlabs, base_url: %s, api_key: el-upstream-key-0123456789}
             routes:
-              voice: {groups: [{deployments: [{provider: openai, model: gpt-4o-mini-tts, operations: [audio_speech]}]}]}
-              voice-eleven: {groups: [{deployments: [{provider: eleven, model: eleven_multilingual_v2, operations: [audio_speech]}]}]}
+              voice:
+                groups:
+                  - deployments: [{provider: openai, model: gpt-4o-mini-tts, operations: [audio_speech]}]
+              voice-eleven:
+                groups:
+                  - deployments: [{provider: eleven, model: eleven_multilingual_v2, operations: [audio_speech]}]
             """.formatted(upstream.rootUrl()));
 
     private static SpeechCreateParams.Builder speak(String model, String text) {

@@ -40,9 +40,16 @@ class AudioTranscriptionTest {
               deepgram: {dialect: deepgram, base_url: %s, api_key: dg-upstream-key-0123456789}
               backup: {dialect: openai, base_url: %s, api_key: sk-backup-upstream-0123456789}
             routes:
-              ears: {groups: [{deployments: [{provider: openai, model: gpt-4o-transcribe, operations: [audio_transcription]}]}]}
-              ears-failover: {groups: [{deployments: [{provider: openai, model: whisper-1, operations: [audio_transcription]}]}, {deployments: [{provider: backup, model: whisper-large-v3, operations: [audio_transcription]}]}]}
-              ears-deepgram: {groups: [{deployments: [{provider: deepgram, model: nova-3, operations: [audio_transcription]}]}]}
+              ears:
+                groups:
+                  - deployments: [{provider: openai, model: gpt-4o-transcribe, operations: [audio_transcription]}]
+              ears-failover:
+                groups:
+                  - deployments: [{provider: openai, model: whisper-1, operations: [audio_transcription]}]
+                  - deployments: [{provider: backup, model: whisper-large-v3, operations: [audio_transcription]}]
+              ears-deepgram:
+                groups:
+                  - deployments: [{provider: deepgram, model: nova-3, operations: [audio_transcription]}]
             """.formatted(upstream.rootUrl(), upstream.baseUrl()));
 
     @TempDir
@@ -139,6 +146,16 @@ class AudioTranscriptionTest {
         assertThat(received).extracting(ReceivedAudio::sha256).containsOnly(clipSha);
         assertThat(received).extracting(r -> r.fields().get("model").getFirst()).endsWith("whisper-large-v3");
         assertThat(received.size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aWhisperTranscriptionIsPricedByTheSecondsItReports() {
+        ENV.gateway().sdk().audio().transcriptions().create(transcribe("ears-failover")
+                .responseFormat(AudioResponseFormat.VERBOSE_JSON).build());
+
+        String line = ENV.gateway().awaitLog("audio_second=19.0").lines().filter(l -> l.contains("audio_second=19.0"))
+                .findFirst().orElseThrow();
+        assertThat(line).as("19 s at whisper-1's $0.0001 a second").contains("\"cost_usd\":0.0019");
     }
 
     @Test

@@ -51,7 +51,9 @@ class AudioUploadLimitsTest {
                 server: {host: 127.0.0.1, port: 0, drain_timeout: 2s, max_audio_body_size: %d, upload_dir: %s}
                 keys: [{name: tests, key: %s}]
                 routes:
-                  ears: {groups: [{deployments: [{provider: openai, model: whisper-1, operations: [audio_transcription]}]}]}
+                  ears:
+                    groups:
+                      - deployments: [{provider: openai, model: whisper-1, operations: [audio_transcription]}]
                 """.formatted(LIMIT, uploads, Gateway.KEY), Map.of("OPENAI_BASE_URL", upstream.baseUrl(),
                 "OPENAI_API_KEY", "sk-upstream-secret-abcdef123456"));
     }

@@ -18,14 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-/** Moderations and legacy completions through the official OpenAI SDK, passed through to an OpenAI-compatible server. */
+/** Moderations and legacy completions through the official OpenAI SDK, passed through to an OpenAI-compatible mock. */
 class LegacyOperationsTest {
 
     @RegisterExtension
     static final GatewayExtension ENV = new GatewayExtension("""
             routes:
-              guard: {groups: [{deployments: [{provider: openai, model: omni-moderation-latest, operations: [moderations]}]}]}
-              instruct: {groups: [{deployments: [{provider: openai, model: gpt-3.5-turbo-instruct, operations: [completions]}]}]}
+              guard:
+                groups:
+                  - deployments: [{provider: openai, model: omni-moderation-latest, operations: [moderations]}]
+              instruct:
+                groups:
+                  - deployments: [{provider: openai, model: gpt-3.5-turbo-instruct, operations: [completions]}]
             """);
 
     @Test

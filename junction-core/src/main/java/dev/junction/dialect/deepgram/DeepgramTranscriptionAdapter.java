@@ -76,8 +76,8 @@ public final class DeepgramTranscriptionAdapter implements TranscriptionAdapter 
     }
 
     private static String url(TranscriptionRequest request, ProviderConfig provider, String upstreamModel) {
-        StringBuilder url = new StringBuilder(provider.baseUrl()).append("/v1/listen?model=").append(encode(upstreamModel))
-                .append("&smart_format=true");
+        StringBuilder url = new StringBuilder(provider.baseUrl()).append("/v1/listen?model=")
+                .append(encode(upstreamModel)).append("&smart_format=true");
         request.language().ifPresentOrElse(l -> url.append("&language=").append(encode(l)),
                 () -> url.append("&detect_language=true"));
         if (request.responseFormat().equals("verbose_json")) {
