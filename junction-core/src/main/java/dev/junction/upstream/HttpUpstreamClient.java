@@ -297,7 +297,7 @@ public final class HttpUpstreamClient {
         }
     }
 
-    /** The file system that streamed bodies ({@link MultipartBody}) are read from. */
+    /** The file system that streamed bodies ({@link MultipartFileBody}) are read from. */
     public io.vertx.core.file.FileSystem fileSystem() {
         return vertx.fileSystem();
     }

@@ -76,7 +76,7 @@ public final class GatewayRuntime {
     private final Governance governance;
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
-    private final OperationAdapters operations;
+    private final AudioTextAdapters audioText;
     private final ReasoningSeal seal;
     private final EventBus events;
 
@@ -134,7 +134,7 @@ public final class GatewayRuntime {
         ProviderAdapter noChat = call -> Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest(
                 "The provider '" + call.provider().name() + "' has no chat API (it serves audio only).",
                 Optional.of("model"), Optional.empty())));
-        this.operations = new OperationAdapters(http, redactor, azure);
+        this.audioText = new AudioTextAdapters(http, redactor, azure);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
                 : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
                 : azureChat) : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
@@ -234,22 +234,22 @@ public final class GatewayRuntime {
 
     /** The adapter that speaks text at this provider (one that fails clearly when the provider cannot). */
     public SpeechAdapter speechAdapter(ProviderConfig provider) {
-        return operations.speech(provider);
+        return audioText.speech(provider);
     }
 
     /** The adapter that transcribes and translates audio at this provider. */
     public TranscriptionAdapter transcriptionAdapter(ProviderConfig provider) {
-        return operations.transcription(provider);
+        return audioText.transcription(provider);
     }
 
     /** The adapter that classifies content at this provider. */
     public ModerationAdapter moderationAdapter(ProviderConfig provider) {
-        return operations.moderation(provider);
+        return audioText.moderation(provider);
     }
 
     /** The adapter that completes legacy prompts at this provider. */
     public CompletionAdapter completionAdapter(ProviderConfig provider) {
-        return operations.completion(provider);
+        return audioText.completion(provider);
     }
 
     /** Seals other providers' reasoning for Responses clients (AES-GCM under the gateway's secret key). */

@@ -12,7 +12,7 @@ import dev.junction.secret.Redactor;
 import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
-import dev.junction.upstream.MultipartBody;
+import dev.junction.upstream.MultipartFileBody;
 import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamTarget;
@@ -56,7 +56,7 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
         fields.add(Map.entry("model", upstreamModel));
         fields.addAll(request.fields());
         var upload = request.file();
-        MultipartBody body = MultipartBody.of(http.fileSystem(), fields, new MultipartBody.FilePart("file",
+        MultipartFileBody body = MultipartFileBody.of(http.fileSystem(), fields, new MultipartFileBody.FilePart("file",
                 upload.filename(), upload.contentType(), upload.path(), upload.size()));
         var headers = UpstreamHeaders.of(provider, requestId, request.stream(), trace, upstreamModel);
         UpstreamTarget.Operation operation = request.task() == TranscriptionRequest.Task.TRANSLATION

@@ -23,12 +23,12 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
- * The adapters of the operations beyond chat and embeddings, chosen per provider: speech (OpenAI-compatible and
+ * The adapters of the audio, moderation and legacy completion operations, chosen per provider: speech (OpenAI-compatible and
  * Azure, ElevenLabs), transcriptions (OpenAI-compatible and Azure, Deepgram), moderations and legacy completions
  * (OpenAI-compatible and Azure). A provider that has no API for an operation gets an adapter that refuses with a 400
  * naming it, so a route that sends it there says why. Immutable; one per runtime.
  */
-final class OperationAdapters {
+final class AudioTextAdapters {
 
     private final SpeechAdapter openAiSpeech;
     private final SpeechAdapter azureSpeech;
@@ -41,7 +41,7 @@ final class OperationAdapters {
     private final CompletionAdapter openAiCompletion;
     private final CompletionAdapter azureCompletion;
 
-    OperationAdapters(HttpUpstreamClient http, Redactor redactor, UpstreamTarget azure) {
+    AudioTextAdapters(HttpUpstreamClient http, Redactor redactor, UpstreamTarget azure) {
         this.openAiSpeech = new OpenAiSpeechAdapter(http, redactor);
         this.azureSpeech = new OpenAiSpeechAdapter(http, redactor, azure, AzureErrors::classify);
         this.elevenLabs = new ElevenLabsSpeechAdapter(http, redactor);

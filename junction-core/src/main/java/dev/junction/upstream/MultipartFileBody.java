@@ -15,7 +15,7 @@ import java.util.Map;
  * they are sent: the fields and the file's part header are a few hundred bytes kept in memory, the file is streamed
  * from disk with back-pressure ({@link FileBody}). Immutable; every {@link #writeTo} opens the file again.
  */
-public final class MultipartBody implements BodySource {
+public final class MultipartFileBody implements BodySource {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -26,7 +26,7 @@ public final class MultipartBody implements BodySource {
     private final long fileSize;
     private final Buffer tail;
 
-    private MultipartBody(FileSystem files, String boundary, Buffer head, String path, long fileSize, Buffer tail) {
+    private MultipartFileBody(FileSystem files, String boundary, Buffer head, String path, long fileSize, Buffer tail) {
         this.files = files;
         this.boundary = boundary;
         this.head = head;
@@ -42,7 +42,7 @@ public final class MultipartBody implements BodySource {
      * A body of {@code fields} (in order; a name may repeat, such as {@code timestamp_granularities[]}) followed by
      * {@code file}.
      */
-    public static MultipartBody of(FileSystem files, List<Map.Entry<String, String>> fields, FilePart file) {
+    public static MultipartFileBody of(FileSystem files, List<Map.Entry<String, String>> fields, FilePart file) {
         String boundary = "junction-" + HexFormat.of().formatHex(RANDOM.generateSeed(12));
         StringBuilder head = new StringBuilder();
         for (Map.Entry<String, String> field : fields) {
@@ -55,7 +55,7 @@ public final class MultipartBody implements BodySource {
                 .append("\"; filename=\"").append(quoted(file.filename())).append("\"\r\n")
                 .append("Content-Type: ").append(file.contentType()).append("\r\n\r\n");
         String tail = "\r\n--" + boundary + "--\r\n";
-        return new MultipartBody(files, boundary, Buffer.buffer(head.toString().getBytes(StandardCharsets.UTF_8)),
+        return new MultipartFileBody(files, boundary, Buffer.buffer(head.toString().getBytes(StandardCharsets.UTF_8)),
                 file.path(), file.size(), Buffer.buffer(tail.getBytes(StandardCharsets.UTF_8)));
     }
 
