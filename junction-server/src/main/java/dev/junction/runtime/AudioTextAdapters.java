@@ -23,9 +23,9 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
- * The adapters of the audio, moderation and legacy completion operations, chosen per provider: speech (OpenAI-compatible and
- * Azure, ElevenLabs), transcriptions (OpenAI-compatible and Azure, Deepgram), moderations and legacy completions
- * (OpenAI-compatible and Azure). A provider that has no API for an operation gets an adapter that refuses with a 400
+ * The adapters of the audio, moderation and legacy completion operations, chosen per provider: speech
+ * (OpenAI-compatible and Azure, ElevenLabs), transcriptions (OpenAI-compatible and Azure, Deepgram), moderations and
+ * legacy completions (OpenAI-compatible and Azure). A provider that has no API for an operation gets an adapter that refuses with a 400
  * naming it, so a route that sends it there says why. Immutable; one per runtime.
  */
 final class AudioTextAdapters {
