@@ -43,6 +43,8 @@ import dev.junction.routing.strategy.Strategy;
 import dev.junction.secret.Redactor;
 import dev.junction.secret.Secret;
 import dev.junction.upstream.EmbeddingAdapter;
+import dev.junction.image.ImageAdapter;
+import dev.junction.rerank.RerankAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
@@ -72,6 +74,7 @@ public final class GatewayRuntime {
     private final Governance governance;
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
+    private final OperationAdapters operations;
     private final ReasoningSeal seal;
     private final EventBus events;
 
@@ -169,6 +172,7 @@ public final class GatewayRuntime {
             case ANTHROPIC, BEDROCK_CONVERSE -> p.platform() instanceof BedrockPlatform ? bedrockEmbeddings
                     : noEmbeddings;
         };
+        this.operations = new OperationAdapters(http, redactor);
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,
                 AccessMode.of(config, governance.startedWithVirtualKeys()), governance::snapshot,
@@ -219,6 +223,16 @@ public final class GatewayRuntime {
     /** The adapter that embeds at this provider (one that fails clearly when the provider cannot embed). */
     public EmbeddingAdapter embeddingAdapter(ProviderConfig provider) {
         return embeddings.apply(provider);
+    }
+
+    /** The adapter that makes images at this provider (one that fails clearly when the provider cannot). */
+    public ImageAdapter imageAdapter(ProviderConfig provider) {
+        return operations.images(provider);
+    }
+
+    /** The adapter that reranks at this provider (one that fails clearly when the provider cannot). */
+    public RerankAdapter rerankAdapter(ProviderConfig provider) {
+        return operations.rerank(provider);
     }
 
     /** Seals other providers' reasoning for Responses clients (AES-GCM under the gateway's secret key). */

@@ -15,6 +15,9 @@ import dev.junction.pipeline.Pipeline;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import dev.junction.endpoint.images.ImagesHandler;
+import dev.junction.endpoint.rerank.RerankHandler;
+import dev.junction.image.ImageTask;
 import java.util.List;
 
 /**
@@ -31,10 +34,19 @@ final class DataPlaneRoutes {
 
     private final Pipelines pipelines;
     private final BodyHandler body;
+    private final long maxBodyBytes;
+    /** The upload limit when none is given: the server's default body limit. */
+    private static final long DEFAULT_UPLOAD_BYTES = 10L * 1024 * 1024;
 
     DataPlaneRoutes(Pipelines pipelines, BodyHandler body) {
+        this(pipelines, body, DEFAULT_UPLOAD_BYTES);
+    }
+
+    /** @param maxBodyBytes the most bytes of files a multipart upload may hold (the body limit) */
+    DataPlaneRoutes(Pipelines pipelines, BodyHandler body, long maxBodyBytes) {
         this.pipelines = pipelines;
         this.body = body;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** Registers every data-plane endpoint in {@code endpoints}; returns it. */
@@ -45,6 +57,14 @@ final class DataPlaneRoutes {
         endpoints.exact(HttpMethod.POST, "/v1/chat/completions").handler(body)
                 .handler(new ChatCompletionsHandler(routed));
         endpoints.exact(HttpMethod.POST, "/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/images/generations").handler(body)
+                .handler(new ImagesHandler(routed, ImageTask.GENERATE, maxBodyBytes));
+        // Uploads are read by the handler itself (Vert.x's multipart decoder, within the body limit)
+        endpoints.exact(HttpMethod.POST, "/v1/images/edits")
+                .handler(new ImagesHandler(routed, ImageTask.EDIT, maxBodyBytes));
+        endpoints.exact(HttpMethod.POST, "/v1/images/variations")
+                .handler(new ImagesHandler(routed, ImageTask.VARIATION, maxBodyBytes));
+        endpoints.exact(HttpMethod.POST, "/v1/rerank").handler(body).handler(new RerankHandler(routed));
         endpoints.exact(HttpMethod.POST, "/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
         endpoints.exact(HttpMethod.POST, "/v1/messages/count_tokens").handler(body)
                 .handler(new MessagesHandler(pipelines.counting("input_tokens"), true));

@@ -221,7 +221,7 @@ public final class GatewayServer {
         router.route("/v1/*").handler(this::track);
         router.route("/v1beta/*").handler(this::track);
 
-        MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
+        MethodTable endpoints = new DataPlaneRoutes(pipelines, body, config.server().maxBodyBytes()).mount(new MethodTable(router));
 
         new AdminApi(runtime::get, health, governance, alerts, events, cache).mount(router,
                 Optional.of(pipelines.playground()));
