@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param modelPatterns glob patterns of model names it serves
  * @param caBundle the certificates its TLS server is verified against instead of the JVM's trust store, if any
  * @param platform where the API is hosted ({@link Platform#DIRECT}, or a cloud platform's settings)
+ * @param operations which models serve images, rerank, … and the rerank API it speaks
  */
 public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
                              Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
-                             List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform) {
+                             List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform,
+                             ProviderOperations operations) {
 
     public ProviderConfig {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -29,6 +31,15 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
         models = List.copyOf(models);
         modelPatterns = List.copyOf(modelPatterns);
         java.util.Objects.requireNonNull(platform, "platform");
+        java.util.Objects.requireNonNull(operations, "operations");
+    }
+
+    /** A provider that says nothing of operations beyond chat and embeddings. */
+    public ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
+                          Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
+                          List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform) {
+        this(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models, modelPatterns, caBundle,
+                platform, ProviderOperations.NONE);
     }
 
     /** A provider served directly at its base URL. */
@@ -50,13 +61,13 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
     /** The same provider with other timeouts (a route's or a deployment's). */
     public ProviderConfig withTimeouts(Timeouts other) {
         return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, other, models, modelPatterns,
-                caBundle, platform);
+                caBundle, platform, operations);
     }
 
     /** The same provider hosted on another platform. */
     public ProviderConfig withPlatform(Platform other) {
         return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models,
-                modelPatterns, caBundle, other);
+                modelPatterns, caBundle, other, operations);
     }
 
     /** Whether this provider claims the model name, exactly or by pattern. */

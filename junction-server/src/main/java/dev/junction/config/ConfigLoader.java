@@ -7,6 +7,7 @@ import dev.junction.provider.ParamRules;
 import dev.junction.provider.ParamRulesReader;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.provider.ProviderConfig;
+import dev.junction.provider.ProviderOperations;
 import dev.junction.provider.ProviderPreset;
 import dev.junction.provider.Timeouts;
 import dev.junction.routing.health.HealthPolicy;
@@ -49,7 +50,7 @@ public final class ConfigLoader {
     private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
             "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "auth", "dialect",
-            "headers", "models", "model_patterns", "params", "platform", "timeouts", "tls");
+            "headers", "models", "model_patterns", "params", "platform", "timeouts", "tls", "operations", "rerank_api");
     private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
 
     private final ProviderCatalog catalog;
@@ -301,7 +302,8 @@ public final class ConfigLoader {
     private static ProviderConfig fromPreset(ProviderPreset preset, String name, String baseUrl, Optional<Secret> key,
                                              Timeouts timeouts) {
         return new ProviderConfig(name, preset.dialect(), baseUrl, key, preset.auth(), Map.of(), preset.params(),
-                timeouts, preset.models(), preset.modelPatterns());
+                timeouts, preset.models(), preset.modelPatterns(), Optional.empty(), Platform.DIRECT,
+                preset.operations());
     }
 
     private Optional<ProviderConfig> fileProvider(String name, JsonNode node, Timeouts defaultTimeouts,
@@ -391,9 +393,33 @@ public final class ConfigLoader {
         String url = baseUrl.orElseGet(() -> platform instanceof BedrockPlatform b ? b.endpoint()
                 : fromEnv != null ? fromEnv.baseUrl()
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
+        ProviderOperations operations = preset.map(ProviderPreset::operations).orElse(ProviderOperations.NONE)
+                .with(operations(node, path, problems));
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns,
-                TlsReader.caBundle(node, path, problems), platform));
+                TlsReader.caBundle(node, path, problems), platform, operations));
+    }
+
+    /**
+     * A provider entry's {@code operations} (model patterns by operation: {@code images: ["dall-e-*"]}) and {@code
+     * rerank_api} ({@code cohere}, {@code jina}, {@code voyage} or {@code tei}).
+     */
+    private static ProviderOperations operations(JsonNode node, String path, Problems problems) {
+        JsonNode ops = node.get("operations");
+        java.util.Map<String, List<String>> models = new LinkedHashMap<>();
+        if (ops != null && problems.isMapping(ops, path + ".operations")) {
+            for (String op : ops.propertyNames()) {
+                if (dev.junction.routing.OperationKind.ofWireName(op).isEmpty()) {
+                    problems.add(path + ".operations." + op + ": unknown operation");
+                } else {
+                    models.put(op, problems.strings(ops, op, path + ".operations"));
+                }
+            }
+        }
+        Optional<String> rerank = problems.string(node, "rerank_api", path);
+        rerank.filter(r -> dev.junction.rerank.RerankApi.ofName(r).isEmpty()).ifPresent(r -> problems.add(path
+                + ".rerank_api: expected cohere, jina, voyage or tei, got '" + r + "'"));
+        return new ProviderOperations(models, rerank);
     }
 
     /**

@@ -76,7 +76,7 @@ final class DeploymentReader {
         Capabilities capabilities = new Capabilities(
                 optionalInt(problems.integer(node, "context_window", path, 1, Integer.MAX_VALUE)),
                 problems.bool(node, "vision", path).orElse(true), problems.bool(node, "tools", path).orElse(true),
-                operations(node, path));
+                operations(node, path, provider, model));
         ParamRules params = ParamRulesReader.read(node.get("params"), path + ".params", problems::add);
         if (problems.list().size() > before || provider.isEmpty() || model.isEmpty()) {
             return Optional.empty();
@@ -137,12 +137,17 @@ final class DeploymentReader {
     }
 
     /**
-     * The {@code operations:} a deployment serves (wire names: {@code chat}, {@code images}, {@code rerank}, …);
-     * chat and embeddings when it says nothing.
+     * The {@code operations:} a deployment serves (wire names: {@code chat}, {@code images}, {@code rerank}, …); when
+     * it says nothing, those its provider lists the model for ({@code operations} in the catalog or the provider's
+     * entry), else chat and embeddings.
      */
-    private Set<OperationKind> operations(JsonNode node, String path) {
+    private Set<OperationKind> operations(JsonNode node, String path, Optional<String> provider,
+                                          Optional<String> model) {
         if (!node.has("operations")) {
-            return OperationKind.DEFAULT;
+            EnumSet<OperationKind> listed = EnumSet.noneOf(OperationKind.class);
+            provider.map(providers::get).filter(p -> model.isPresent()).ifPresent(p -> p.operations()
+                    .of(model.get()).forEach(op -> OperationKind.ofWireName(op).ifPresent(listed::add)));
+            return listed.isEmpty() ? OperationKind.DEFAULT : listed;
         }
         EnumSet<OperationKind> kinds = EnumSet.noneOf(OperationKind.class);
         for (String name : problems.strings(node, "operations", path)) {

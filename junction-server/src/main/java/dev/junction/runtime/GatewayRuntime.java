@@ -47,6 +47,8 @@ import dev.junction.audio.TranscriptionAdapter;
 import dev.junction.completion.CompletionAdapter;
 import dev.junction.moderation.ModerationAdapter;
 import dev.junction.upstream.EmbeddingAdapter;
+import dev.junction.image.ImageAdapter;
+import dev.junction.rerank.RerankAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
@@ -77,6 +79,7 @@ public final class GatewayRuntime {
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
     private final AudioTextAdapters audioText;
+    private final OperationAdapters operations;
     private final ReasoningSeal seal;
     private final EventBus events;
 
@@ -180,6 +183,7 @@ public final class GatewayRuntime {
                     : noEmbeddings;
             case ELEVENLABS, DEEPGRAM -> noEmbeddings;
         };
+        this.operations = new OperationAdapters(http, redactor);
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,
                 AccessMode.of(config, governance.startedWithVirtualKeys()), governance::snapshot,
@@ -250,6 +254,16 @@ public final class GatewayRuntime {
     /** The adapter that completes legacy prompts at this provider. */
     public CompletionAdapter completionAdapter(ProviderConfig provider) {
         return audioText.completion(provider);
+    }
+
+    /** The adapter that makes images at this provider (one that fails clearly when the provider cannot). */
+    public ImageAdapter imageAdapter(ProviderConfig provider) {
+        return operations.images(provider);
+    }
+
+    /** The adapter that reranks at this provider (one that fails clearly when the provider cannot). */
+    public RerankAdapter rerankAdapter(ProviderConfig provider) {
+        return operations.rerank(provider);
     }
 
     /** Seals other providers' reasoning for Responses clients (AES-GCM under the gateway's secret key). */

@@ -21,6 +21,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import dev.junction.endpoint.images.ImagesHandler;
+import dev.junction.endpoint.rerank.RerankHandler;
+import dev.junction.image.ImageTask;
 import java.util.List;
 
 /**
@@ -37,12 +40,17 @@ final class DataPlaneRoutes {
 
     private final Pipelines pipelines;
     private final BodyHandler body;
+    private final long maxBodyBytes;
     private final Handler<RoutingContext> uploads;
 
-    /** @param uploads receives multipart audio uploads to disk ({@link TranscriptionHandler#intake}) */
-    DataPlaneRoutes(Pipelines pipelines, BodyHandler body, Handler<RoutingContext> uploads) {
+    /**
+     * @param maxBodyBytes the most bytes of files a multipart image upload may hold (the body limit)
+     * @param uploads receives multipart audio uploads to disk ({@link TranscriptionHandler#intake})
+     */
+    DataPlaneRoutes(Pipelines pipelines, BodyHandler body, long maxBodyBytes, Handler<RoutingContext> uploads) {
         this.pipelines = pipelines;
         this.body = body;
+        this.maxBodyBytes = maxBodyBytes;
         this.uploads = uploads;
     }
 
@@ -54,6 +62,14 @@ final class DataPlaneRoutes {
         endpoints.exact(HttpMethod.POST, "/v1/chat/completions").handler(body)
                 .handler(new ChatCompletionsHandler(routed));
         endpoints.exact(HttpMethod.POST, "/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/images/generations").handler(body)
+                .handler(new ImagesHandler(routed, ImageTask.GENERATE, maxBodyBytes));
+        // Uploads are read by the handler itself (Vert.x's multipart decoder, within the body limit)
+        endpoints.exact(HttpMethod.POST, "/v1/images/edits")
+                .handler(new ImagesHandler(routed, ImageTask.EDIT, maxBodyBytes));
+        endpoints.exact(HttpMethod.POST, "/v1/images/variations")
+                .handler(new ImagesHandler(routed, ImageTask.VARIATION, maxBodyBytes));
+        endpoints.exact(HttpMethod.POST, "/v1/rerank").handler(body).handler(new RerankHandler(routed));
         endpoints.exact(HttpMethod.POST, "/v1/audio/speech").handler(body).handler(new SpeechHandler(routed));
         endpoints.exact(HttpMethod.POST, "/v1/audio/transcriptions").handler(uploads)
                 .handler(new TranscriptionHandler(routed, TranscriptionRequest.Task.TRANSCRIPTION));

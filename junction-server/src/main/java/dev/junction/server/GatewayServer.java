@@ -225,7 +225,8 @@ public final class GatewayServer {
         router.route("/v1beta/*").handler(this::track);
 
         var uploads = TranscriptionHandler.intake(config.server().maxAudioBodyBytes(), config.server().uploadDir());
-        MethodTable endpoints = new DataPlaneRoutes(pipelines, body, uploads).mount(new MethodTable(router));
+        MethodTable endpoints = new DataPlaneRoutes(pipelines, body, config.server().maxBodyBytes(), uploads)
+                .mount(new MethodTable(router));
 
         new AdminApi(runtime::get, health, governance, alerts, events, cache).mount(router,
                 Optional.of(pipelines.playground()));

@@ -77,6 +77,25 @@ class DisabledCapabilitiesTest {
     }
 
     @Test
+    void imagesAndRerankTurnedOffForAKeyAreRefusedBeforeTheUpstream() {
+        Provision.IssuedKey key = provision.key(provision.tenant(Set.of()),
+                Set.of(OperationKind.IMAGES, OperationKind.RERANK));
+        long before = upstream.requestCount();
+
+        HttpResponse<String> images = gateway.post("/v1/images/generations", """
+                {"model":"openai/dall-e-3","prompt":"a cat"}""", "authorization", "Bearer " + key.plaintext());
+        HttpResponse<String> rerank = gateway.post("/v1/rerank", """
+                {"model":"openai/rerank","query":"q","documents":["a"]}""", "authorization",
+                "Bearer " + key.plaintext());
+
+        assertThat(images.statusCode()).isEqualTo(403);
+        assertThat(error(images).path("message").asString()).contains("'images'");
+        assertThat(rerank.statusCode()).isEqualTo(403);
+        assertThat(error(rerank).path("message").asString()).contains("'rerank'");
+        assertThat(upstream.requestCount()).isEqualTo(before);
+    }
+
+    @Test
     void aCapabilityTheTenantDisabledIsRefusedForEveryKeyOfIt() {
         Tenant tenant = provision.tenant(Set.of(OperationKind.CHAT));
         Provision.IssuedKey key = provision.key(tenant, Set.of());

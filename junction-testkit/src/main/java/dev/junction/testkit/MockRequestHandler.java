@@ -21,6 +21,7 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
+ *   <li>{@code /v2/rerank}, {@code /v1/rerank}, {@code /voyage/v1/rerank}, {@code /rerank}: {@link RerankWire};
  *   <li>{@code /v2/…}: {@link CohereWire}; {@code /api/…}: {@link OllamaWire};
  *   <li>{@code /openai/…}: {@link AzureWire}; {@code /{tenant}/oauth2/v2.0/token}: {@link EntraTokenWire};
  *   <li>{@code /v1/projects/…}: {@link VertexWire}, for the Google or the Anthropic publisher; {@code POST /token},
@@ -29,7 +30,7 @@ import tools.jackson.databind.node.MissingNode;
  *       {@code /v1/moderations} and {@code /v1/completions}: {@link LegacyWire};
  *   <li>{@code /v1/text-to-speech/…}: {@link ElevenLabsWire}; {@code /v1/listen}: {@link DeepgramWire} (the raw
  *       body read as it arrives);
- *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
+ *   <li>everything else: {@link OpenAiWire} (chat, embeddings, images), which answers unknown paths with a 404.
  * </ul>
  *
  * Runs on an event loop and never blocks: delays are timers, files are read async.
@@ -46,6 +47,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final VertexWire vertexAnthropic;
     private final BedrockWire bedrock;
     private final Wire cohere;
+    private final Wire rerank;
     private final Wire ollama;
     private final Wire azure;
     private final Wire entra;
@@ -72,6 +74,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.entra = new EntraTokenWire(state.entraTokens());
         this.bedrock = new BedrockWire(responder, state.signatures());
         this.cohere = new CohereWire(responder);
+        this.rerank = new RerankWire(responder);
         this.ollama = new OllamaWire(responder);
         this.audio = new OpenAiAudioWire(state);
         this.legacy = new LegacyWire(state);
@@ -120,6 +123,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         }
         if (ResponsesWire.serves(path)) {
             return responses;
+        }
+        if (RerankWire.serves(path)) {
+            return rerank;
         }
         if (CohereWire.serves(path)) {
             return cohere;
