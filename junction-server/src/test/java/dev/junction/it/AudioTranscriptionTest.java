@@ -153,7 +153,8 @@ class AudioTranscriptionTest {
         ENV.gateway().sdk().audio().transcriptions().create(transcribe("ears-failover")
                 .responseFormat(AudioResponseFormat.VERBOSE_JSON).build());
 
-        String line = ENV.gateway().awaitLog("audio_second=19.0").lines().filter(l -> l.contains("audio_second=19.0"))
+        String line = ENV.gateway().awaitLog("\"upstream_model\":\"whisper-1\"").lines()
+                .filter(l -> l.contains("\"upstream_model\":\"whisper-1\"") && l.contains("audio_second=19.0"))
                 .findFirst().orElseThrow();
         assertThat(line).as("19 s at whisper-1's $0.0001 a second").contains("\"cost_usd\":0.0019");
     }
