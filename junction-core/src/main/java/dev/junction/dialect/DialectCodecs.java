@@ -28,6 +28,7 @@ public final class DialectCodecs {
             case BEDROCK_CONVERSE -> BedrockCodec.INSTANCE;
             case COHERE -> CohereCodec.INSTANCE;
             case OLLAMA -> OllamaCodec.INSTANCE;
+            case ELEVENLABS, DEEPGRAM -> AudioOnlyCodec.of(dialect);
         };
     }
 }

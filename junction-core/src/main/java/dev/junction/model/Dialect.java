@@ -15,5 +15,9 @@ public enum Dialect {
     /** Cohere v2 chat ({@code /v2/chat}); spoken by upstreams only. */
     COHERE,
     /** Ollama's native API ({@code /api/chat}, NDJSON streams); spoken by upstreams only. */
-    OLLAMA
+    OLLAMA,
+    /** ElevenLabs' text-to-speech API ({@code /v1/text-to-speech/{voice_id}}); audio only, spoken by upstreams. */
+    ELEVENLABS,
+    /** Deepgram's speech-to-text API ({@code /v1/listen}, raw audio bodies); audio only, spoken by upstreams. */
+    DEEPGRAM
 }

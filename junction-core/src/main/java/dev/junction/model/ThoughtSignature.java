@@ -133,6 +133,8 @@ public final class ThoughtSignature {
             case BEDROCK_CONVERSE -> "bedrock";
             case COHERE -> "cohere";
             case OLLAMA -> "ollama";
+            case ELEVENLABS -> "elevenlabs";
+            case DEEPGRAM -> "deepgram";
         };
     }
 }

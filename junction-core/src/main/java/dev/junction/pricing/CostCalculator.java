@@ -1,10 +1,13 @@
 package dev.junction.pricing;
 
+import dev.junction.model.Usage;
 import dev.junction.routing.Deployment;
 import dev.junction.routing.Price;
+import dev.junction.routing.UnitPrices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +24,9 @@ import java.util.Optional;
  *       below zero (a markup of −1.0 or less makes the request free).
  * </ul>
  *
- * <p>Every layer prices the same usage; they differ only in the price used, and charged only by the markup.
+ * <p>Every layer prices the same usage; they differ only in the price used, and charged only by the markup. A layer's
+ * cost is its tokens at the price's token prices plus each unit used ({@link UnitUsage}) at the price's unit price
+ * ({@link UnitPrices#find}, most specific first; an unpriced unit costs nothing), summed exactly and rounded once.
  */
 public final class CostCalculator {
 
@@ -32,17 +37,32 @@ public final class CostCalculator {
         this.catalog = catalog;
     }
 
-    /** The three layers of one finished request. */
     /** The catalog (with overrides) this calculator prices by. */
     public PriceCatalog catalog() {
         return catalog;
     }
 
+    /** The three layers of one finished request. */
     public Costs costs(CostInputs in) {
         long metered = in.deploymentPrice().or(() -> catalog.find(in.upstreamModel()))
-                .map(price -> price.costNanos(in.usage())).orElse(0L);
-        long standard = catalog.find(in.publicModel()).map(price -> price.costNanos(in.usage())).orElse(metered);
+                .map(price -> costNanos(price, in.usage(), in.units())).orElse(0L);
+        long standard = catalog.find(in.publicModel()).map(price -> costNanos(price, in.usage(), in.units()))
+                .orElse(metered);
         return new Costs(metered, standard, charged(standard, in.markup()));
+    }
+
+    /** The tokens and the units at this price, in nano-dollars rounded half up once. */
+    static long costNanos(Price price, Usage usage, UnitUsage units) {
+        return price.exactTokenNanos(usage).add(unitNanos(price.units(), units)).setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    private static BigDecimal unitNanos(UnitPrices prices, UnitUsage units) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map.Entry<String, Double> used : units.quantities().entrySet()) {
+            sum = sum.add(prices.exactNanos(used.getKey(), used.getValue()));
+        }
+        return sum;
     }
 
     /**
@@ -57,13 +77,32 @@ public final class CostCalculator {
      */
     public long worstCaseChargedNanos(String publicModel, List<Deployment> candidates, long inputTokens,
                                       long maxOutputTokens, double markup) {
+        return worstCaseChargedNanos(publicModel, candidates, inputTokens, maxOutputTokens, UnitUsage.NONE, markup);
+    }
+
+    /**
+     * {@link #worstCaseChargedNanos(String, List, long, long, double)} of a request that may also consume at most
+     * {@code units} (e.g. {@code n} images at the requested size and quality), priced like {@link #costs} prices
+     * units, rounded up once.
+     *
+     * @throws IllegalArgumentException when the markup is not a finite number
+     */
+    public long worstCaseChargedNanos(String publicModel, List<Deployment> candidates, long inputTokens,
+                                      long maxOutputTokens, UnitUsage units, double markup) {
         if (!Double.isFinite(markup)) {
             throw new IllegalArgumentException("markup must be a finite number, got " + markup);
         }
-        long standard = catalog.find(publicModel).map(price -> price.worstCaseNanos(inputTokens, maxOutputTokens))
+        long standard = catalog.find(publicModel).map(price -> worstCaseNanos(price, inputTokens, maxOutputTokens,
+                        units))
                 .orElseGet(() -> candidates.stream().map(this::meteredPrice).flatMap(Optional::stream)
-                        .mapToLong(price -> price.worstCaseNanos(inputTokens, maxOutputTokens)).max().orElse(0));
+                        .mapToLong(price -> worstCaseNanos(price, inputTokens, maxOutputTokens, units)).max()
+                        .orElse(0));
         return charged(standard, markup);
+    }
+
+    private static long worstCaseNanos(Price price, long inputTokens, long maxOutputTokens, UnitUsage units) {
+        return price.exactWorstCaseTokenNanos(inputTokens, maxOutputTokens).add(unitNanos(price.units(), units))
+                .setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     private Optional<Price> meteredPrice(Deployment deployment) {

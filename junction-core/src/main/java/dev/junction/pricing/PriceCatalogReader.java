@@ -2,6 +2,7 @@ package dev.junction.pricing;
 
 import dev.junction.json.Json;
 import dev.junction.routing.Price;
+import dev.junction.routing.UnitPrices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,8 +24,9 @@ final class PriceCatalogReader {
 
     private static final String RESOURCE = "/dev/junction/pricing/prices.json";
     private static final Set<String> TOP = Set.of("version", "notes", "models");
-    private static final Set<String> ENTRY = Set.of("input", "output", "cached_read", "cache_write", "reasoning",
-            "per_image", "per_second", "max_output_tokens");
+    private static final Set<String> ENTRY = java.util.stream.Stream.concat(Set.of("input", "output", "cached_read",
+            "cache_write", "reasoning", "max_output_tokens").stream(), UnitPricesJson.KEYS.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private PriceCatalogReader() {}
 
@@ -75,14 +77,13 @@ final class PriceCatalogReader {
         OptionalDouble cachedRead = price(entry, "cached_read", path, problems);
         OptionalDouble cacheWrite = price(entry, "cache_write", path, problems);
         OptionalDouble reasoning = price(entry, "reasoning", path, problems);
-        OptionalDouble perImage = price(entry, "per_image", path, problems);
-        OptionalDouble perSecond = price(entry, "per_second", path, problems);
+        UnitPrices units = UnitPricesJson.read(entry, path, problems::add);
         OptionalLong maxOutput = maxOutputTokens(entry, path, problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new PriceCatalog.Listing(new Price(input.getAsDouble(), output.getAsDouble(), cachedRead,
-                cacheWrite, reasoning, perImage, perSecond), maxOutput));
+                cacheWrite, reasoning, units), maxOutput));
     }
 
     private static void unknownKeys(JsonNode node, String prefix, Set<String> allowed, List<String> problems) {

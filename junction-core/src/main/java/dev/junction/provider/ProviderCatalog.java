@@ -40,6 +40,16 @@ public final class ProviderCatalog {
         }
     }
 
+    /** A catalog entry's {@code operations} (patterns by operation) and {@code rerank_api}. */
+    public static ProviderOperations operations(JsonNode entry) {
+        Map<String, List<String>> models = new LinkedHashMap<>();
+        JsonNode ops = entry.path("operations");
+        if (ops.isObject()) {
+            ops.properties().forEach(e -> models.put(e.getKey(), strings(e.getValue())));
+        }
+        return new ProviderOperations(models, Optional.ofNullable(entry.path("rerank_api").stringValue(null)));
+    }
+
     static ProviderCatalog parse(JsonNode root) {
         Map<String, ProviderPreset> presets = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -50,7 +60,7 @@ public final class ProviderCatalog {
                     "openai")), p.path("base_url").asString(), p.path("env").asString(id.toUpperCase()),
                     strings(p.get("env_aliases")), p.path("key_required").asBoolean(true), AuthStyle.parse(p.path("auth").asString("bearer")),
                     strings(p.get("models")), strings(p.get("model_patterns")), params,
-                    Optional.ofNullable(p.path("docs").stringValue(null))));
+                    Optional.ofNullable(p.path("docs").stringValue(null)), operations(p)));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the bundled provider catalog is invalid: " + problems);
@@ -62,7 +72,8 @@ public final class ProviderCatalog {
     /**
      * Maps the catalog's and the configuration's dialect names: {@code openai} (Chat Completions),
      * {@code openai-responses} (the Responses API at {@code <base_url>/responses}), {@code anthropic},
-     * {@code gemini}, {@code cohere} (Cohere v2), {@code ollama} (Ollama's native API).
+     * {@code gemini}, {@code cohere} (Cohere v2), {@code ollama} (Ollama's native API), {@code elevenlabs} and {@code deepgram} (audio
+     * only).
      */
     public static Dialect dialect(String name) {
         return switch (name) {
@@ -73,8 +84,10 @@ public final class ProviderCatalog {
             case "bedrock-converse" -> Dialect.BEDROCK_CONVERSE;
             case "cohere" -> Dialect.COHERE;
             case "ollama" -> Dialect.OLLAMA;
-            default -> throw new IllegalArgumentException("unknown dialect '" + name
-                    + "' (expected openai, openai-responses, anthropic, gemini, bedrock-converse, cohere or ollama)");
+            case "elevenlabs" -> Dialect.ELEVENLABS;
+            case "deepgram" -> Dialect.DEEPGRAM;
+            default -> throw new IllegalArgumentException("unknown dialect '" + name + "' (expected openai, "
+                    + "openai-responses, anthropic, gemini, bedrock-converse, cohere, ollama, elevenlabs or deepgram)");
         };
     }
 
@@ -88,6 +101,8 @@ public final class ProviderCatalog {
             case BEDROCK_CONVERSE -> "bedrock-converse";
             case COHERE -> "cohere";
             case OLLAMA -> "ollama";
+            case ELEVENLABS -> "elevenlabs";
+            case DEEPGRAM -> "deepgram";
         };
     }
 

@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param platform where the API is hosted ({@link Platform#DIRECT}, or a cloud platform's settings)
  * @param keys the provider's keys when it has several ({@link KeyPool#NONE} otherwise); {@code apiKey} is then the
  *     credential of one attempt, chosen from them per attempt by the route executor (the first key until then)
+ * @param operations which models serve images, rerank, … and the rerank API it speaks
  */
 public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
                              Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
                              List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform,
-                             KeyPool keys) {
+                             KeyPool keys, ProviderOperations operations) {
 
     public ProviderConfig {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -33,6 +34,7 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
         modelPatterns = List.copyOf(modelPatterns);
         java.util.Objects.requireNonNull(platform, "platform");
         java.util.Objects.requireNonNull(keys, "keys");
+        java.util.Objects.requireNonNull(operations, "operations");
         if (apiKey.isEmpty() && !keys.keys().isEmpty()) {
             apiKey = Optional.of(keys.keys().getFirst().secret());
         }
@@ -41,9 +43,18 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
     /** A provider with one key or none. */
     public ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
                           Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
+                          List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform,
+                          ProviderOperations operations) {
+        this(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models, modelPatterns, caBundle,
+                platform, KeyPool.NONE, operations);
+    }
+
+    /** A provider that says nothing of operations beyond chat and embeddings. */
+    public ProviderConfig(String name, Dialect dialect, String baseUrl, Optional<Secret> apiKey, AuthStyle auth,
+                          Map<String, String> headers, ParamRules params, Timeouts timeouts, List<String> models,
                           List<String> modelPatterns, Optional<CaBundle> caBundle, Platform platform) {
         this(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models, modelPatterns, caBundle,
-                platform, KeyPool.NONE);
+                platform, KeyPool.NONE, ProviderOperations.NONE);
     }
 
     /** A provider served directly at its base URL. */
@@ -65,19 +76,19 @@ public record ProviderConfig(String name, Dialect dialect, String baseUrl, Optio
     /** The same provider with other timeouts (a route's or a deployment's). */
     public ProviderConfig withTimeouts(Timeouts other) {
         return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, other, models, modelPatterns,
-                caBundle, platform, keys);
+                caBundle, platform, keys, operations);
     }
 
     /** The same provider hosted on another platform. */
     public ProviderConfig withPlatform(Platform other) {
         return new ProviderConfig(name, dialect, baseUrl, apiKey, auth, headers, params, timeouts, models,
-                modelPatterns, caBundle, other, keys);
+                modelPatterns, caBundle, other, keys, operations);
     }
 
     /** The same provider sending {@code key} (one attempt's key from its {@link #keys() pool}). */
     public ProviderConfig withApiKey(Secret key) {
         return new ProviderConfig(name, dialect, baseUrl, Optional.of(key), auth, headers, params, timeouts, models,
-                modelPatterns, caBundle, platform, keys);
+                modelPatterns, caBundle, platform, keys, operations);
     }
 
     /** Whether this provider claims the model name, exactly or by pattern. */

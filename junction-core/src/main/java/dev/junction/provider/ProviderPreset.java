@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param keyRequired whether it is unusable without a key; local servers are enabled by their base URL alone
  * @param models model names it serves, for {@code /v1/models} and for routing unprefixed names
  * @param modelPatterns glob patterns ({@code gpt-*}) of names it serves, for routing unprefixed names
+ * @param operations which of its models serve images, rerank, …, and its rerank API
  */
 public record ProviderPreset(String id, String displayName, Dialect dialect, String baseUrl, String envPrefix,
                              List<String> envAliases, boolean keyRequired, AuthStyle auth, List<String> models, List<String> modelPatterns,
-                             ParamRules params, Optional<String> docs) {
+                             ParamRules params, Optional<String> docs, ProviderOperations operations) {
 
     public ProviderPreset {
         envAliases = List.copyOf(envAliases);

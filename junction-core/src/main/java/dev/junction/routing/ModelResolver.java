@@ -150,8 +150,14 @@ public final class ModelResolver {
                 d.price(), d.params(), d.timeouts());
     }
 
+    /**
+     * A route straight to the model the client named: it may ask it for any operation (the upstream answers when the
+     * model cannot serve it), as there is no pool to choose another deployment from.
+     */
     private static Route direct(String publicName, String provider, String model) {
-        return Route.ofSteps(publicName, List.of(Deployment.of(provider, model, ParamRules.NONE)));
+        Deployment d = Deployment.of(provider, model, ParamRules.NONE);
+        return Route.ofSteps(publicName, List.of(new Deployment(d.id(), provider, model, 1, Set.of(),
+                Capabilities.ANY, d.rpm(), d.tpm(), d.price(), d.params(), d.timeouts())));
     }
 
     /**

@@ -6,8 +6,9 @@ import java.math.RoundingMode;
 import java.util.OptionalDouble;
 
 /**
- * The full list price of a model or deployment: US dollars per million tokens of each kind, and per image or second
- * for media endpoints. Immutable.
+ * The full list price of a model or deployment: US dollars per million tokens of each kind, and per unit of what
+ * non-token operations consume ({@link UnitPrices}: per image, second of audio, character, search unit, call).
+ * Immutable.
  *
  * <p>An absent token price falls back to its base price: cached reads and cache writes to {@code inputPerMillion},
  * reasoning to {@code outputPerMillion}. {@link #costNanos} and {@link #worstCaseNanos} compute in exact decimal
@@ -20,14 +21,16 @@ import java.util.OptionalDouble;
  * @param cachedReadPerMillion input tokens read from the provider's prompt cache
  * @param cacheWritePerMillion input tokens written to the provider's prompt cache
  * @param reasoningPerMillion reasoning (thinking) output tokens
- * @param perImage US dollars per generated image; not part of {@link #costNanos}, which counts tokens only
- * @param perSecond US dollars per second of audio or video; not part of {@link #costNanos}, which counts tokens only
+ * @param units US dollars per unit of non-token usage; {@link #costNanos} counts tokens only, the cost calculator adds
+ *     the units ({@code dev.junction.pricing.CostCalculator})
  */
 public record Price(double inputPerMillion, double outputPerMillion, OptionalDouble cachedReadPerMillion,
-                    OptionalDouble cacheWritePerMillion, OptionalDouble reasoningPerMillion, OptionalDouble perImage,
-                    OptionalDouble perSecond) {
+                    OptionalDouble cacheWritePerMillion, OptionalDouble reasoningPerMillion, UnitPrices units) {
 
-    /** Nano-dollars per token at one US dollar per million tokens. */
+    /**
+     * Nano-dollars per token at one US dollar per million tokens: tokens × dollars per million tokens is a number of
+     * micro-dollars, a thousand nano-dollars each.
+     */
     private static final BigDecimal NANOS_PER_TOKEN_AT_ONE_USD = BigDecimal.valueOf(1_000);
 
     /** @throws IllegalArgumentException when a price is negative, infinite or NaN */
@@ -37,14 +40,19 @@ public record Price(double inputPerMillion, double outputPerMillion, OptionalDou
         requireValid("cached_read", cachedReadPerMillion);
         requireValid("cache_write", cacheWritePerMillion);
         requireValid("reasoning", reasoningPerMillion);
-        requireValid("per_image", perImage);
-        requireValid("per_second", perSecond);
+        java.util.Objects.requireNonNull(units, "units");
     }
 
     /** A price for input and output tokens alone: every other kind of token costs its base price. */
     public Price(double inputPerMillion, double outputPerMillion) {
         this(inputPerMillion, outputPerMillion, OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty());
+                UnitPrices.NONE);
+    }
+
+    /** This price with other unit prices. */
+    public Price withUnits(UnitPrices other) {
+        return new Price(inputPerMillion, outputPerMillion, cachedReadPerMillion, cacheWritePerMillion,
+                reasoningPerMillion, other);
     }
 
     private static void requireValid(String name, OptionalDouble price) {
@@ -91,6 +99,14 @@ public record Price(double inputPerMillion, double outputPerMillion, OptionalDou
      * @throws ArithmeticException when the cost does not fit a {@code long} (more than nine billion dollars)
      */
     public long costNanos(Usage usage) {
+        return exactTokenNanos(usage).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /**
+     * What the tokens of this usage cost in nano-dollars, exact (not rounded), as {@link #costNanos} counts them: for
+     * adding further costs (units) before rounding once.
+     */
+    public BigDecimal exactTokenNanos(Usage usage) {
         long cachedRead = nonNegative(usage.cachedReadTokens());
         long cacheWrite = nonNegative(usage.cacheWriteTokens());
         long reasoning = nonNegative(usage.reasoningTokens());
@@ -101,7 +117,7 @@ public record Price(double inputPerMillion, double outputPerMillion, OptionalDou
                 .add(times(cacheWrite, effectiveCacheWritePerMillion()))
                 .add(times(plainOutput, outputPerMillion))
                 .add(times(reasoning, effectiveReasoningPerMillion()));
-        return toNanos(perMillion, RoundingMode.HALF_UP);
+        return perMillion.multiply(NANOS_PER_TOKEN_AT_ONE_USD);
     }
 
     /**
@@ -112,11 +128,17 @@ public record Price(double inputPerMillion, double outputPerMillion, OptionalDou
      * @throws ArithmeticException when the bound does not fit a {@code long}
      */
     public long worstCaseNanos(long inputTokens, long maxOutputTokens) {
+        return exactWorstCaseTokenNanos(inputTokens, maxOutputTokens).setScale(0, RoundingMode.CEILING)
+                .longValueExact();
+    }
+
+    /** {@link #worstCaseNanos}, exact (not rounded). */
+    public BigDecimal exactWorstCaseTokenNanos(long inputTokens, long maxOutputTokens) {
         double input = Math.max(inputPerMillion,
                 Math.max(effectiveCachedReadPerMillion(), effectiveCacheWritePerMillion()));
         double output = Math.max(outputPerMillion, effectiveReasoningPerMillion());
         BigDecimal perMillion = times(nonNegative(inputTokens), input).add(times(nonNegative(maxOutputTokens), output));
-        return toNanos(perMillion, RoundingMode.CEILING);
+        return perMillion.multiply(NANOS_PER_TOKEN_AT_ONE_USD);
     }
 
     private static long nonNegative(long tokens) {
@@ -127,8 +149,4 @@ public record Price(double inputPerMillion, double outputPerMillion, OptionalDou
         return BigDecimal.valueOf(tokens).multiply(BigDecimal.valueOf(pricePerMillion));
     }
 
-    /** Tokens × dollars per million tokens is a number of micro-dollars; a thousand nano-dollars each. */
-    private static long toNanos(BigDecimal tokensTimesPricePerMillion, RoundingMode rounding) {
-        return tokensTimesPricePerMillion.multiply(NANOS_PER_TOKEN_AT_ONE_USD).setScale(0, rounding).longValueExact();
-    }
 }

@@ -11,11 +11,33 @@ import dev.junction.model.Message;
  * @param maxOutputTokens the most output tokens the request allows (its {@code max_tokens}, or a default)
  * @param images whether it contains images
  * @param tools whether it offers tools
+ * @param operation what is asked: a deployment that cannot serve it is skipped ({@link Capabilities#serves})
  */
-public record RequestFacts(int inputTokens, int maxOutputTokens, boolean images, boolean tools) {
+public record RequestFacts(int inputTokens, int maxOutputTokens, boolean images, boolean tools,
+                           OperationKind operation) {
 
     /** A small text request, for tests and for calls that carry no chat request. */
     public static final RequestFacts NONE = new RequestFacts(0, 0, false, false);
+
+    public RequestFacts {
+        java.util.Objects.requireNonNull(operation, "operation");
+    }
+
+    /** The facts of a chat turn. */
+    public RequestFacts(int inputTokens, int maxOutputTokens, boolean images, boolean tools) {
+        this(inputTokens, maxOutputTokens, images, tools, OperationKind.CHAT);
+    }
+
+    /** The facts of a request of another operation than chat, which routing knows nothing more of. */
+    public static RequestFacts of(OperationKind operation) {
+        return new RequestFacts(0, 0, false, false, operation);
+    }
+
+    /** The facts of a request of another operation than chat, with its estimated tokens. */
+    public static RequestFacts of(OperationKind operation, long inputTokens, long maxOutputTokens) {
+        return new RequestFacts((int) Math.min(Integer.MAX_VALUE, inputTokens),
+                (int) Math.min(Integer.MAX_VALUE, maxOutputTokens), false, false, operation);
+    }
 
     /** The output allowance assumed when a request sets no {@code max_tokens}. */
     public static final int DEFAULT_MAX_OUTPUT = 4096;

@@ -241,7 +241,7 @@ public final class RouteExecutor {
         private List<Deployment> candidates(RouteGroup group) {
             List<Deployment> available = new ArrayList<>(group.deployments().size());
             for (Deployment d : group.deployments()) {
-                if (!pin.matches(d) || !biggerWindow(d)) {
+                if (!d.capabilities().serves(facts.operation()) || !pin.matches(d) || !biggerWindow(d)) {
                     continue;
                 }
                 if (pin.isEmpty() && !health.available(d)) {
@@ -447,6 +447,10 @@ public final class RouteExecutor {
         private GatewayError noneAvailable() {
             if (lastError != null) {
                 return lastError;
+            }
+            if (route.deployments().stream().noneMatch(d -> d.capabilities().serves(facts.operation()))) {
+                return new GatewayError.InvalidRequest("The model '" + route.name() + "' does not serve "
+                        + facts.operation().wireName() + " requests.");
             }
             OptionalLong deployments = health.nextAvailableNanos(route.deployments());
             OptionalLong keys = route.deployments().stream().map(d -> providers.get(d.provider()))

@@ -65,9 +65,16 @@ public final class HttpUpstreamClient {
      *
      * @param caBundle for an {@code https} URL, the certificates to verify the server against instead of the JVM's
      *     trust store
+     * @param upload a body streamed as it is read (an audio upload), sent instead of {@code body} when present
      */
     public record Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider,
-                           Optional<CaBundle> caBundle, StreamFraming framing) {
+                           Optional<CaBundle> caBundle, StreamFraming framing, Optional<BodySource> upload) {
+
+        /** An exchange that sends {@code body} and reads its reply whole or as a stream of {@code framing}. */
+        public Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider,
+                        Optional<CaBundle> caBundle, StreamFraming framing) {
+            this(url, headers, body, stream, provider, caBundle, framing, Optional.empty());
+        }
 
         /** An exchange whose stream, if any, is server-sent events. */
         public Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider,
@@ -79,6 +86,13 @@ public final class HttpUpstreamClient {
         public Exchange(String url, MultiMap headers, Buffer body, boolean stream, String provider) {
             this(url, headers, body, stream, provider, Optional.empty());
         }
+
+        /** This exchange sending {@code source} as its body, streamed, with the source's content type. */
+        public Exchange uploading(BodySource source) {
+            headers.set("content-type", source.contentType());
+            return new Exchange(url, headers, Buffer.buffer(), stream, provider, caBundle, framing,
+                    Optional.of(source));
+        }
     }
 
     /** What came back. */
@@ -88,19 +102,41 @@ public final class HttpUpstreamClient {
         MultiMap headers();
 
         /** A whole body: any non-stream reply, and every error reply. */
-        record Body(int status, MultiMap headers, Buffer body) implements Reply {}
+        record Body(int status, MultiMap headers, Buffer body) implements Reply, Relayed {}
 
         /** A 2xx event stream whose first event has arrived. */
         record Stream(int status, MultiMap headers, EventStream<SseEvent> events) implements Reply {}
     }
 
+    /** What came back from {@link #relay}: an error reply read whole, or a 2xx reply whose body flows as bytes. */
+    public sealed interface Relayed permits Reply.Body, Bytes {
+        int status();
+
+        MultiMap headers();
+    }
+
+    /** A 2xx reply whose head has arrived; its body flows once {@code body} is started. */
+    public record Bytes(int status, MultiMap headers, EventStream<Buffer> body) implements Relayed {}
+
     /** Sends the exchange under the given limits; {@code cancellation} aborts it at any point. */
     public Future<Reply> send(Exchange exchange, Timeouts timeouts, Cancellation cancellation) {
-        Promise<Reply> promise = Promise.promise();
+        return start(exchange, timeouts, cancellation, false).map(Reply.class::cast);
+    }
+
+    /**
+     * Sends the exchange and relays a 2xx reply's body as bytes as they arrive (audio), its idle timeout watched;
+     * error replies are read whole. {@code cancellation} aborts it at any point.
+     */
+    public Future<Relayed> relay(Exchange exchange, Timeouts timeouts, Cancellation cancellation) {
+        return start(exchange, timeouts, cancellation, true).map(Relayed.class::cast);
+    }
+
+    private Future<Object> start(Exchange exchange, Timeouts timeouts, Cancellation cancellation, boolean bytes) {
+        Promise<Object> promise = Promise.promise();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(exchange.url())
                 .setHeaders(exchange.headers()).setConnectTimeout(timeouts.connect().toMillis());
         HttpClientAgent client = agentFor(exchange);
-        Attempt attempt = new Attempt(exchange, timeouts, promise);
+        Attempt attempt = new Attempt(exchange, timeouts, promise, bytes);
         cancellation.onCancel(attempt::abort);
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
@@ -125,18 +161,21 @@ public final class HttpUpstreamClient {
     private final class Attempt {
         private final Exchange exchange;
         private final Timeouts timeouts;
-        private final Promise<Reply> promise;
+        private final Promise<Object> promise;
+        private final boolean relayBytes;
         private final NetworkErrors errors;
         private HttpClientRequest request;
         private HttpSseStream stream;
+        private HttpByteStream bytes;
         private long firstByteTimer = -1;
         private long totalTimer = -1;
         private boolean aborted;
 
-        Attempt(Exchange exchange, Timeouts timeouts, Promise<Reply> promise) {
+        Attempt(Exchange exchange, Timeouts timeouts, Promise<Object> promise, boolean relayBytes) {
             this.exchange = exchange;
             this.timeouts = timeouts;
             this.promise = promise;
+            this.relayBytes = relayBytes;
             this.errors = new NetworkErrors(exchange.provider(), exchange.url());
         }
 
@@ -149,7 +188,7 @@ public final class HttpUpstreamClient {
             firstByteTimer = vertx.setTimer(timeouts.firstByte().toMillis(), t -> timeout("first byte",
                     timeouts.firstByte()));
             totalTimer = vertx.setTimer(timeouts.total().toMillis(), t -> timeout("total", timeouts.total()));
-            req.send(exchange.body()).onComplete(ar -> {
+            sent(req).onComplete(ar -> {
                 if (ar.failed()) {
                     failOnNetwork(ar.cause());
                 } else {
@@ -158,7 +197,32 @@ public final class HttpUpstreamClient {
             });
         }
 
+        /** Sends the body (the buffer, or the upload as it is read) and yields the response's head. */
+        private Future<HttpClientResponse> sent(HttpClientRequest req) {
+            if (exchange.upload().isEmpty()) {
+                return req.send(exchange.body());
+            }
+            BodySource upload = exchange.upload().get();
+            req.putHeader("content-length", Long.toString(upload.length()));
+            upload.writeTo(req).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    req.end();
+                } else {
+                    fail(new GatewayError.Internal("The gateway could not read the upload it was sending to '"
+                            + exchange.provider() + "'."));
+                }
+            });
+            return req.response();
+        }
+
         private void onResponse(HttpClientResponse response) {
+            if (relayBytes && response.statusCode() < 300) {
+                vertx.cancelTimer(firstByteTimer);
+                bytes = new HttpByteStream(vertx, request, response, timeouts.idle(), errors,
+                        () -> vertx.cancelTimer(totalTimer));
+                promise.tryComplete(new Bytes(response.statusCode(), response.headers(), bytes));
+                return;
+            }
             String contentType = Optional.ofNullable(response.getHeader("content-type")).orElse("");
             boolean sse = response.statusCode() < 300 && exchange.stream()
                     && exchange.framing().accepts(contentType);
@@ -188,6 +252,8 @@ public final class HttpUpstreamClient {
                     + "' exceeded the " + which + " timeout of " + limit.toMillis() + " ms.");
             if (stream != null && stream.started()) {
                 stream.fail(error);
+            } else if (bytes != null) {
+                bytes.fail(error);
             } else {
                 fail(error);
             }
@@ -210,7 +276,7 @@ public final class HttpUpstreamClient {
         void fail(GatewayError error) {
             vertx.cancelTimer(firstByteTimer);
             vertx.cancelTimer(totalTimer);
-            if (promise.tryFail(new UpstreamFailure(error)) && request != null && stream == null) {
+            if (promise.tryFail(new UpstreamFailure(error)) && request != null && stream == null && bytes == null) {
                 request.reset();
             }
         }
@@ -221,12 +287,19 @@ public final class HttpUpstreamClient {
             vertx.cancelTimer(totalTimer);
             if (stream != null) {
                 stream.cancel();
+            } else if (bytes != null) {
+                bytes.cancel();
             } else if (request != null) {
                 request.reset();
             }
             promise.tryFail(new UpstreamFailure(new GatewayError.Unavailable("The client went away.",
                     Optional.empty())));
         }
+    }
+
+    /** The file system that streamed bodies ({@link MultipartFileBody}) are read from. */
+    public io.vertx.core.file.FileSystem fileSystem() {
+        return vertx.fileSystem();
     }
 
     /** Closes the connection pools. */

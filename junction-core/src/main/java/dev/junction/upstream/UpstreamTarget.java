@@ -22,7 +22,12 @@ public interface UpstreamTarget {
     enum Operation {
         CHAT("/chat/completions"),
         EMBEDDINGS("/embeddings"),
-        RESPONSES("/responses");
+        RESPONSES("/responses"),
+        SPEECH("/audio/speech"),
+        TRANSCRIPTIONS("/audio/transcriptions"),
+        TRANSLATIONS("/audio/translations"),
+        MODERATIONS("/moderations"),
+        COMPLETIONS("/completions");
 
         private final String path;
 

@@ -7,6 +7,7 @@ import dev.junction.model.Usage;
 import dev.junction.provider.ParamRules;
 import dev.junction.routing.Deployment;
 import dev.junction.routing.Price;
+import dev.junction.routing.UnitPrices;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class CostCalculatorTest {
 
     private static final Price GPT_4O = new Price(2.50, 10.00, OptionalDouble.of(1.25), OptionalDouble.empty(),
-            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+            OptionalDouble.empty(), UnitPrices.NONE);
     private static final Price SONNET = new Price(3.00, 15.00, OptionalDouble.of(0.30), OptionalDouble.of(3.75),
-            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+            OptionalDouble.empty(), UnitPrices.NONE);
     private static final CostCalculator CALCULATOR = new CostCalculator(
             PriceCatalog.of("test", Map.of("gpt-4o", GPT_4O, "claude-sonnet-4-5", SONNET)));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.model.Usage;
 import dev.junction.routing.Price;
+import dev.junction.routing.UnitPrices;
 import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -13,10 +14,10 @@ class PriceTest {
 
     /** Anthropic's shape: cache writes 1.25× input, cache reads 0.1× input. */
     private static final Price SONNET = new Price(3.00, 15.00, OptionalDouble.of(0.30), OptionalDouble.of(3.75),
-            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+            OptionalDouble.empty(), UnitPrices.NONE);
     /** OpenAI o-series: reasoning is billed as output. */
     private static final Price O3 = new Price(2.00, 8.00, OptionalDouble.of(0.50), OptionalDouble.empty(),
-            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+            OptionalDouble.empty(), UnitPrices.NONE);
 
     private static Usage usage(long input, long output, long cachedRead, long cacheWrite, long reasoning) {
         return new Usage(input, output, cachedRead, cacheWrite, reasoning);
@@ -49,7 +50,7 @@ class PriceTest {
     @Test
     void reasoningTokensCostTheReasoningPriceWhenItIsSet() {
         Price dearThinking = new Price(2.00, 8.00, OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.of(20.00), OptionalDouble.empty(), OptionalDouble.empty());
+                OptionalDouble.of(20.00), UnitPrices.NONE);
 
         // 100 in × 2000 n$ + 200 answer × 8000 n$ + 800 reasoning × 20000 n$
         assertThat(dearThinking.costNanos(usage(100, 1_000, 0, 0, 800)))
@@ -109,7 +110,7 @@ class PriceTest {
 
     static Price randomPrice(Random random) {
         return new Price(dollars(random), dollars(random), maybe(random), maybe(random), maybe(random),
-                OptionalDouble.empty(), OptionalDouble.empty());
+                UnitPrices.NONE);
     }
 
     private static OptionalDouble maybe(Random random) {
@@ -126,7 +127,7 @@ class PriceTest {
         assertThatThrownBy(() -> new Price(-1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("input");
         assertThatThrownBy(() -> new Price(1, 1, OptionalDouble.of(Double.NaN), OptionalDouble.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()))
+                OptionalDouble.empty(), UnitPrices.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cached_read");
     }
 

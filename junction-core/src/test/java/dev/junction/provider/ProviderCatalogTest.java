@@ -52,8 +52,8 @@ class ProviderCatalogTest {
 
     @Test
     void presetsSpeakTheirDialectWithTheirAuthStyle() {
-        assertThat(CATALOG.all()).filteredOn(p -> !java.util.Set.of("anthropic", "gemini", "cohere", "ollama-native")
-                        .contains(p.id()))
+        assertThat(CATALOG.all()).filteredOn(p -> !java.util.Set.of("anthropic", "gemini", "cohere", "ollama-native",
+                        "elevenlabs", "deepgram").contains(p.id()))
                 .allSatisfy(p -> assertThat(p.dialect()).isEqualTo(Dialect.OPENAI_CHAT));
         assertThat(CATALOG.find("anthropic").orElseThrow().dialect()).isEqualTo(Dialect.ANTHROPIC);
         assertThat(CATALOG.find("anthropic").orElseThrow().auth()).isEqualTo(new AuthStyle.Header("x-api-key"));
@@ -62,6 +62,13 @@ class ProviderCatalogTest {
         assertThat(CATALOG.find("gemini").orElseThrow().envAliases()).containsExactly("GOOGLE");
         assertThat(CATALOG.find("openai").orElseThrow().auth()).isEqualTo(new AuthStyle.Bearer());
         assertThat(CATALOG.find("ollama").orElseThrow().auth()).isEqualTo(new AuthStyle.None());
+    }
+
+    @Test
+    void elevenLabsAndDeepgramHaveAudioOnlyPresets() {
+        assertThat(CATALOG.find("elevenlabs").orElseThrow().dialect()).isEqualTo(Dialect.ELEVENLABS);
+        assertThat(CATALOG.find("elevenlabs").orElseThrow().auth()).isEqualTo(new AuthStyle.Header("xi-api-key"));
+        assertThat(CATALOG.find("deepgram").orElseThrow().dialect()).isEqualTo(Dialect.DEEPGRAM);
     }
 
     @Test

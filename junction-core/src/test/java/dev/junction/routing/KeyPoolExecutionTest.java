@@ -55,7 +55,7 @@ class KeyPoolExecutionTest extends RouteExecutorHarness {
     static ProviderConfig pooled(ProviderConfig base, KeyPool pool) {
         return new ProviderConfig(base.name(), base.dialect(), base.baseUrl(), Optional.empty(), base.auth(),
                 base.headers(), base.params(), base.timeouts(), base.models(), base.modelPatterns(), base.caBundle(),
-                base.platform(), pool);
+                base.platform(), pool, base.operations());
     }
 
     @Test

@@ -33,8 +33,11 @@ class ModelResolverTest {
         return new ModelResolver(routes, providers);
     }
 
+    /** A route straight to the model the client named: it serves any operation. */
     private static Route direct(String name, String provider, String model) {
-        return Route.ofSteps(name, List.of(Deployment.of(provider, model, ParamRules.NONE)));
+        Deployment d = Deployment.of(provider, model, ParamRules.NONE);
+        return Route.ofSteps(name, List.of(new Deployment(d.id(), provider, model, 1, java.util.Set.of(),
+                Capabilities.ANY, d.rpm(), d.tpm(), d.price(), d.params(), d.timeouts())));
     }
 
     @Test

@@ -55,6 +55,11 @@ final class Fields {
         return Set.copyOf(all);
     }
 
+    /** The body itself, for readers of a nested group of fields. */
+    JsonNode node() {
+        return body;
+    }
+
     /** Whether the field is in the body, even as {@code null}. */
     boolean has(String name) {
         return body.has(name);

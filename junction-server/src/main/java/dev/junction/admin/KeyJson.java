@@ -28,7 +28,8 @@ public final class KeyJson {
 
     /** The fields an update may send. */
     static final Set<String> UPDATE_FIELDS = Fields.names(LimitsJson.FIELDS, "name", "allowed_models", "ip_allow",
-            "tags", "metadata", "expires_at", "expires_in", "enabled", "capture_bodies");
+            "tags", "metadata", "expires_at", "expires_in", "enabled", "capture_bodies",
+            CapabilitiesJson.FIELD);
     /** The fields a create may send: an update's, the owner, and the key's budgets. */
     static final Set<String> CREATE_FIELDS = Fields.names(UPDATE_FIELDS, "user_id", "budgets");
 
@@ -60,6 +61,7 @@ public final class KeyJson {
         StringsJson.list(node, "tags", k.tags());
         StringsJson.map(node, "metadata", k.metadata());
         LimitsJson.write(node, k.limits());
+        CapabilitiesJson.write(node, k.disabledCapabilities());
         k.expiresAt().ifPresentOrElse(t -> node.put("expires_at", t.toString()), () -> node.putNull("expires_at"));
         node.put("enabled", k.enabled()).put("capture_bodies", k.captureBodies())
                 .put("created_at", k.createdAt().toString()).put("updated_at", k.updatedAt().toString());
@@ -111,7 +113,9 @@ public final class KeyJson {
         Optional<Instant> expires = expiry(f, current.flatMap(VirtualKey.Spec::expiresAt), now);
         boolean enabled = f.bool("enabled").orElse(current.map(VirtualKey.Spec::enabled).orElse(true));
         boolean capture = f.bool("capture_bodies").orElse(current.map(VirtualKey.Spec::captureBodies).orElse(false));
-        return new VirtualKey.Spec(name, models, ips, tags, metadata, limits, expires, enabled, capture);
+        var disabled = CapabilitiesJson.read(f, current.map(VirtualKey.Spec::disabledCapabilities)
+                .orElse(java.util.Set.of()));
+        return new VirtualKey.Spec(name, models, ips, tags, metadata, limits, expires, enabled, capture, disabled);
     }
 
     private static List<String> ipAllow(List<String> entries) {

@@ -43,6 +43,8 @@ final class RequestLogJson {
         optional(node, "error_type", r.errorType());
         optional(node, "error_message", r.errorMessage());
         optional(node, "guardrails", r.guardrails());
+        ObjectNode units = node.putObject("units");
+        r.units().quantities().forEach(units::put);
         r.requestBody().ifPresent(b -> node.put("request_body", b));
         r.responseBody().ifPresent(b -> node.put("response_body", b));
         return node;

@@ -109,6 +109,7 @@ final class SettingsResource {
 
         ObjectNode limits = body.putObject("limits");
         limits.put("max_body_size", server.maxBodyBytes());
+        limits.put("max_audio_body_size", server.maxAudioBodyBytes());
         timeouts(limits.putObject("timeouts"), config.layers().timeouts());
         var media = config.media();
         limits.putObject("media").put("max_size", media.maxBytes()).put("timeout", duration(media.timeout()))

@@ -146,6 +146,8 @@ final class StoredConfigViews {
             case BEDROCK_CONVERSE -> "bedrock-converse";
             case COHERE -> "cohere";
             case OLLAMA -> "ollama";
+            case ELEVENLABS -> "elevenlabs";
+            case DEEPGRAM -> "deepgram";
         };
     }
 

@@ -14,7 +14,7 @@ public final class TenantJson {
 
     /** The fields a create or update may send. */
     static final Set<String> FIELDS = Fields.names(LimitsJson.FIELDS, "name", "markup", "allowed_models",
-            "metadata");
+            "metadata", CapabilitiesJson.FIELD);
 
     private TenantJson() {}
 
@@ -24,6 +24,7 @@ public final class TenantJson {
         LimitsJson.write(node, t.limits());
         StringsJson.list(node, "allowed_models", t.allowedModels());
         StringsJson.map(node, "metadata", t.metadata());
+        CapabilitiesJson.write(node, t.disabledCapabilities());
         return node.put("created_at", t.createdAt().toString()).put("updated_at", t.updatedAt().toString());
     }
 
@@ -37,6 +38,7 @@ public final class TenantJson {
                 : current.map(Tenant.Spec::allowedModels).orElse(List.of());
         Map<String, String> metadata = f.has("metadata") ? f.labels("metadata").orElse(Map.of())
                 : current.map(Tenant.Spec::metadata).orElse(Map.of());
-        return new Tenant.Spec(name, markup, limits, models, metadata);
+        var disabled = CapabilitiesJson.read(f, current.map(Tenant.Spec::disabledCapabilities).orElse(Set.of()));
+        return new Tenant.Spec(name, markup, limits, models, metadata, disabled);
     }
 }

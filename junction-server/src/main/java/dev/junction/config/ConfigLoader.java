@@ -5,9 +5,10 @@ import dev.junction.model.Dialect;
 import dev.junction.provider.AuthStyle;
 import dev.junction.provider.ParamRules;
 import dev.junction.provider.ParamRulesReader;
-import dev.junction.provider.ProviderCatalog;
 import dev.junction.provider.KeyPool;
+import dev.junction.provider.ProviderCatalog;
 import dev.junction.provider.ProviderConfig;
+import dev.junction.provider.ProviderOperations;
 import dev.junction.provider.ProviderPreset;
 import dev.junction.provider.Timeouts;
 import dev.junction.routing.health.HealthPolicy;
@@ -46,13 +47,13 @@ public final class ConfigLoader {
             "extensions");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
-            "trusted_proxies", "forwarded_header");
+            "trusted_proxies", "forwarded_header", "max_audio_body_size", "upload_dir");
     private static final Set<String> KEY = Set.of("name", "key");
     private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
             "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
     private static final Set<String> PROVIDER = Set.of("preset", "base_url", "api_key", "api_keys", "key_pool",
-            "auth", "dialect",
-            "headers", "models", "model_patterns", "params", "platform", "timeouts", "tls");
+            "auth", "dialect", "headers", "models", "model_patterns", "params", "platform", "timeouts", "tls",
+            "operations", "rerank_api");
     private static final Set<String> TIMEOUTS = Set.of("connect", "first_byte", "idle", "total");
 
     private final ProviderCatalog catalog;
@@ -245,7 +246,9 @@ public final class ConfigLoader {
                 problems.integer(node, "port", "server", 0, 65535).orElse(d.port()),
                 problems.size(node, "max_body_size", "server").orElse(d.maxBodyBytes()),
                 problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()),
-                trustedProxies(node, problems));
+                trustedProxies(node, problems),
+                problems.size(node, "max_audio_body_size", "server").orElse(d.maxAudioBodyBytes()),
+                problems.string(node, "upload_dir", "server").orElse(d.uploadDir()));
     }
 
     private static TrustedProxies trustedProxies(JsonNode server, Problems problems) {
@@ -308,7 +311,8 @@ public final class ConfigLoader {
     private static ProviderConfig fromPreset(ProviderPreset preset, String name, String baseUrl, Optional<Secret> key,
                                              Timeouts timeouts) {
         return new ProviderConfig(name, preset.dialect(), baseUrl, key, preset.auth(), Map.of(), preset.params(),
-                timeouts, preset.models(), preset.modelPatterns());
+                timeouts, preset.models(), preset.modelPatterns(), Optional.empty(), Platform.DIRECT,
+                preset.operations());
     }
 
     private Optional<ProviderConfig> fileProvider(String name, JsonNode node, Timeouts defaultTimeouts,
@@ -371,6 +375,8 @@ public final class ConfigLoader {
             auth = switch (dialect) { // each dialect's native way of sending a key
                 case OPENAI_CHAT, OPENAI_RESPONSES, COHERE -> new AuthStyle.Bearer();
                 case OLLAMA -> new AuthStyle.None();
+                case ELEVENLABS -> new AuthStyle.Header("xi-api-key");
+                case DEEPGRAM -> new AuthStyle.Header("authorization"); // "Token <key>", set by its adapter
                 case ANTHROPIC -> new AuthStyle.Header("x-api-key");
                 case GEMINI -> new AuthStyle.Header("x-goog-api-key");
                 case BEDROCK_CONVERSE -> new AuthStyle.None(); // signed by dialect.bedrock, not a static key
@@ -396,13 +402,37 @@ public final class ConfigLoader {
         String url = baseUrl.orElseGet(() -> platform instanceof BedrockPlatform b ? b.endpoint()
                 : fromEnv != null ? fromEnv.baseUrl()
                 : preset.map(ProviderPreset::baseUrl).orElse("http://invalid"));
+        ProviderOperations operations = preset.map(ProviderPreset::operations).orElse(ProviderOperations.NONE)
+                .with(operations(node, path, problems));
         KeyPool pool = KeyPoolReader.read(node, path, problems);
         if (!pool.keys().isEmpty()) {
             key = Optional.of(pool.keys().getFirst().secret());
         }
         return Optional.of(new ProviderConfig(name, dialect, url, key, auth, headers, rules,
                 timeouts(node.get("timeouts"), path + ".timeouts", defaultTimeouts, problems), models, patterns,
-                TlsReader.caBundle(node, path, problems), platform, pool));
+                TlsReader.caBundle(node, path, problems), platform, pool, operations));
+    }
+
+    /**
+     * A provider entry's {@code operations} (model patterns by operation: {@code images: ["dall-e-*"]}) and {@code
+     * rerank_api} ({@code cohere}, {@code jina}, {@code voyage} or {@code tei}).
+     */
+    private static ProviderOperations operations(JsonNode node, String path, Problems problems) {
+        JsonNode ops = node.get("operations");
+        java.util.Map<String, List<String>> models = new LinkedHashMap<>();
+        if (ops != null && problems.isMapping(ops, path + ".operations")) {
+            for (String op : ops.propertyNames()) {
+                if (dev.junction.routing.OperationKind.ofWireName(op).isEmpty()) {
+                    problems.add(path + ".operations." + op + ": unknown operation");
+                } else {
+                    models.put(op, problems.strings(ops, op, path + ".operations"));
+                }
+            }
+        }
+        Optional<String> rerank = problems.string(node, "rerank_api", path);
+        rerank.filter(r -> dev.junction.rerank.RerankApi.ofName(r).isEmpty()).ifPresent(r -> problems.add(path
+                + ".rerank_api: expected cohere, jina, voyage or tei, got '" + r + "'"));
+        return new ProviderOperations(models, rerank);
     }
 
     /**

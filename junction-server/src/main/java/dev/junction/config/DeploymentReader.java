@@ -7,7 +7,11 @@ import dev.junction.provider.Timeouts;
 import dev.junction.routing.Capabilities;
 import dev.junction.routing.Deployment;
 import dev.junction.routing.ModelResolver;
+import dev.junction.routing.OperationKind;
 import dev.junction.routing.Price;
+import dev.junction.routing.UnitPrices;
+import dev.junction.pricing.UnitPricesJson;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +30,10 @@ import tools.jackson.databind.JsonNode;
 final class DeploymentReader {
 
     private static final Set<String> KEYS = Set.of("provider", "model", "id", "weight", "tags", "rpm", "tpm",
-            "price", "context_window", "vision", "tools", "params", "timeouts", "health_check");
-    private static final Set<String> PRICE = Set.of("input", "output", "cached_read", "cache_write", "reasoning",
-            "per_image", "per_second");
+            "price", "context_window", "vision", "tools", "operations", "params", "timeouts", "health_check");
+    private static final Set<String> PRICE = java.util.stream.Stream.concat(Set.of("input", "output", "cached_read",
+            "cache_write", "reasoning").stream(), UnitPricesJson.KEYS.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final double MAX_PRICE = 1_000_000;
 
     private final Map<String, ProviderConfig> providers;
@@ -70,7 +75,8 @@ final class DeploymentReader {
         Optional<Price> price = price(node.get("price"), path + ".price", problems);
         Capabilities capabilities = new Capabilities(
                 optionalInt(problems.integer(node, "context_window", path, 1, Integer.MAX_VALUE)),
-                problems.bool(node, "vision", path).orElse(true), problems.bool(node, "tools", path).orElse(true));
+                problems.bool(node, "vision", path).orElse(true), problems.bool(node, "tools", path).orElse(true),
+                operations(node, path, provider, model));
         ParamRules params = ParamRulesReader.read(node.get("params"), path + ".params", problems::add);
         if (problems.list().size() > before || provider.isEmpty() || model.isEmpty()) {
             return Optional.empty();
@@ -123,13 +129,37 @@ final class DeploymentReader {
         OptionalDouble cachedRead = optionalPrice(node, "cached_read", path, problems);
         OptionalDouble cacheWrite = optionalPrice(node, "cache_write", path, problems);
         OptionalDouble reasoning = optionalPrice(node, "reasoning", path, problems);
-        OptionalDouble perImage = optionalPrice(node, "per_image", path, problems);
-        OptionalDouble perSecond = optionalPrice(node, "per_second", path, problems);
+        UnitPrices units = UnitPricesJson.read(node, path, problems::add);
         if (input.isEmpty() || output.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Price(input.get(), output.get(), cachedRead, cacheWrite, reasoning, perImage,
-                perSecond));
+        return Optional.of(new Price(input.get(), output.get(), cachedRead, cacheWrite, reasoning, units));
+    }
+
+    /**
+     * The {@code operations:} a deployment serves (wire names: {@code chat}, {@code images}, {@code rerank}, …); when
+     * it says nothing, those its provider lists the model for ({@code operations} in the catalog or the provider's
+     * entry), else chat and embeddings.
+     */
+    private Set<OperationKind> operations(JsonNode node, String path, Optional<String> provider,
+                                          Optional<String> model) {
+        if (!node.has("operations")) {
+            EnumSet<OperationKind> listed = EnumSet.noneOf(OperationKind.class);
+            provider.map(providers::get).filter(p -> model.isPresent()).ifPresent(p -> p.operations()
+                    .of(model.get()).forEach(op -> OperationKind.ofWireName(op).ifPresent(listed::add)));
+            return listed.isEmpty() ? OperationKind.DEFAULT : listed;
+        }
+        EnumSet<OperationKind> kinds = EnumSet.noneOf(OperationKind.class);
+        for (String name : problems.strings(node, "operations", path)) {
+            OperationKind.ofWireName(name).ifPresentOrElse(kinds::add, () -> problems.add(path
+                    + ".operations: unknown operation '" + name + "' (known: " + String.join(", ",
+                    java.util.Arrays.stream(OperationKind.values()).map(OperationKind::wireName).toList()) + ")"));
+        }
+        if (kinds.isEmpty()) {
+            problems.add(path + ".operations: list at least one operation");
+            return OperationKind.DEFAULT;
+        }
+        return kinds;
     }
 
     private static OptionalDouble optionalPrice(JsonNode node, String field, String path, Problems problems) {

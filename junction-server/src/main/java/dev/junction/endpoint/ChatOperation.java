@@ -101,7 +101,7 @@ public final class ChatOperation implements CacheableOperation {
     }
 
     /** The debugging pin of {@code X-Junction-Deployment} / {@code X-Junction-Provider}, if any. */
-    static Pin pin(Exchange exchange) {
+    public static Pin pin(Exchange exchange) {
         return Pin.of(exchange.header("x-junction-deployment").orElse(null),
                 exchange.header("x-junction-provider").orElse(null));
     }

@@ -6,6 +6,7 @@ import dev.junction.model.Usage;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.routing.OperationKind;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
@@ -40,8 +41,8 @@ public final class EmbeddingOperation implements Operation {
     }
 
     @Override
-    public String name() {
-        return "embeddings";
+    public OperationKind kind() {
+        return OperationKind.EMBEDDINGS;
     }
 
     @Override
@@ -66,7 +67,7 @@ public final class EmbeddingOperation implements Operation {
 
     @Override
     public RequestFacts facts() {
-        return RequestFacts.NONE;
+        return RequestFacts.of(OperationKind.EMBEDDINGS);
     }
 
     @Override

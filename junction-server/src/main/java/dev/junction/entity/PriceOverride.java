@@ -1,6 +1,7 @@
 package dev.junction.entity;
 
 import dev.junction.routing.Price;
+import dev.junction.routing.UnitPrices;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -13,12 +14,11 @@ import java.util.OptionalDouble;
  * @param cachedReadPerMillion per million cached input tokens read, when priced apart
  * @param cacheWritePerMillion per million input tokens written to the cache, when priced apart
  * @param reasoningPerMillion per million reasoning tokens, when priced apart from output
- * @param perImage per generated image
- * @param perSecond per second of audio or video
+ * @param units per unit of non-token usage (per image, second of audio, character, search unit, call)
  */
 public record PriceOverride(String model, double inputPerMillion, double outputPerMillion,
                             OptionalDouble cachedReadPerMillion, OptionalDouble cacheWritePerMillion,
-                            OptionalDouble reasoningPerMillion, OptionalDouble perImage, OptionalDouble perSecond) {
+                            OptionalDouble reasoningPerMillion, UnitPrices units) {
 
     /** Checks that nothing is missing. */
     public PriceOverride {
@@ -26,19 +26,18 @@ public record PriceOverride(String model, double inputPerMillion, double outputP
         Objects.requireNonNull(cachedReadPerMillion, "cachedReadPerMillion");
         Objects.requireNonNull(cacheWritePerMillion, "cacheWritePerMillion");
         Objects.requireNonNull(reasoningPerMillion, "reasoningPerMillion");
-        Objects.requireNonNull(perImage, "perImage");
-        Objects.requireNonNull(perSecond, "perSecond");
+        Objects.requireNonNull(units, "units");
     }
 
     /** The override as a price. */
     public Price toPrice() {
         return new Price(inputPerMillion, outputPerMillion, cachedReadPerMillion, cacheWritePerMillion,
-                reasoningPerMillion, perImage, perSecond);
+                reasoningPerMillion, units);
     }
 
     /** The override of a model with this price. */
     public static PriceOverride of(String model, Price p) {
         return new PriceOverride(model, p.inputPerMillion(), p.outputPerMillion(), p.cachedReadPerMillion(),
-                p.cacheWritePerMillion(), p.reasoningPerMillion(), p.perImage(), p.perSecond());
+                p.cacheWritePerMillion(), p.reasoningPerMillion(), p.units());
     }
 }

@@ -1,10 +1,12 @@
 package dev.junction.entity;
 
 import dev.junction.limit.RateLimits;
+import dev.junction.routing.OperationKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The top of the hierarchy: a customer or business unit, billed with its own markup. Immutable.
@@ -17,9 +19,11 @@ import java.util.Objects;
  * @param metadata free-form labels
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
+ * @param disabledCapabilities the operations its callers may not use (images, rerank, …); empty for none
  */
 public record Tenant(String id, String name, double markup, RateLimits limits, List<String> allowedModels,
-                     Map<String, String> metadata, Instant createdAt, Instant updatedAt) {
+                     Map<String, String> metadata, Instant createdAt, Instant updatedAt,
+                     Set<OperationKind> disabledCapabilities) {
 
     /** The id of the tenant every database starts with. */
     public static final String DEFAULT_ID = "ten_default";
@@ -33,11 +37,18 @@ public record Tenant(String id, String name, double markup, RateLimits limits, L
         metadata = Map.copyOf(metadata);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        disabledCapabilities = Set.copyOf(disabledCapabilities);
+    }
+
+    /** A tenant whose callers may use every operation. */
+    public Tenant(String id, String name, double markup, RateLimits limits, List<String> allowedModels,
+                  Map<String, String> metadata, Instant createdAt, Instant updatedAt) {
+        this(id, name, markup, limits, allowedModels, metadata, createdAt, updatedAt, Set.of());
     }
 
     /** The fields an update may change, as they are now. */
     public Spec spec() {
-        return new Spec(name, markup, limits, allowedModels, metadata);
+        return new Spec(name, markup, limits, allowedModels, metadata, disabledCapabilities);
     }
 
     /**
@@ -48,9 +59,10 @@ public record Tenant(String id, String name, double markup, RateLimits limits, L
      * @param limits the rate limits
      * @param allowedModels the public models its callers may use; empty for all
      * @param metadata free-form labels
+     * @param disabledCapabilities the operations its callers may not use; empty for none
      */
     public record Spec(String name, double markup, RateLimits limits, List<String> allowedModels,
-                       Map<String, String> metadata) {
+                       Map<String, String> metadata, Set<OperationKind> disabledCapabilities) {
 
         /** Copies the collections. */
         public Spec {
@@ -58,6 +70,13 @@ public record Tenant(String id, String name, double markup, RateLimits limits, L
             Objects.requireNonNull(limits, "limits");
             allowedModels = List.copyOf(allowedModels);
             metadata = Map.copyOf(metadata);
+            disabledCapabilities = Set.copyOf(disabledCapabilities);
+        }
+
+        /** A spec that disables no operation. */
+        public Spec(String name, double markup, RateLimits limits, List<String> allowedModels,
+                    Map<String, String> metadata) {
+            this(name, markup, limits, allowedModels, metadata, Set.of());
         }
     }
 }

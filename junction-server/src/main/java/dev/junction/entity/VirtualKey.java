@@ -1,11 +1,13 @@
 package dev.junction.entity;
 
 import dev.junction.limit.RateLimits;
+import dev.junction.routing.OperationKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An API key the gateway issued to a user. The key itself is shown once and never stored: the store keeps its hash
@@ -27,12 +29,13 @@ import java.util.Optional;
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
  * @param revokedAt when it was revoked: disabled for good, it can never be enabled again
+ * @param disabledCapabilities the operations it may not be used for (images, rerank, …); empty for none
  */
 public record VirtualKey(String id, String userId, String name, String displayPrefix, String keyHash,
                          List<String> allowedModels, List<String> ipAllow, List<String> tags,
                          Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
                          boolean enabled, boolean captureBodies, Instant createdAt, Instant updatedAt,
-                         Optional<Instant> revokedAt) {
+                         Optional<Instant> revokedAt, Set<OperationKind> disabledCapabilities) {
 
     /** Copies the collections. */
     public VirtualKey {
@@ -50,6 +53,17 @@ public record VirtualKey(String id, String userId, String name, String displayPr
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(revokedAt, "revokedAt");
+        disabledCapabilities = Set.copyOf(disabledCapabilities);
+    }
+
+    /** A key that may be used for every operation. */
+    public VirtualKey(String id, String userId, String name, String displayPrefix, String keyHash,
+                      List<String> allowedModels, List<String> ipAllow, List<String> tags,
+                      Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
+                      boolean enabled, boolean captureBodies, Instant createdAt, Instant updatedAt,
+                      Optional<Instant> revokedAt) {
+        this(id, userId, name, displayPrefix, keyHash, allowedModels, ipAllow, tags, metadata, limits, expiresAt,
+                enabled, captureBodies, createdAt, updatedAt, revokedAt, Set.of());
     }
 
     /** Whether the key was revoked (it is then disabled for good). */
@@ -59,7 +73,8 @@ public record VirtualKey(String id, String userId, String name, String displayPr
 
     /** The fields an update may change, as they are now. */
     public Spec spec() {
-        return new Spec(name, allowedModels, ipAllow, tags, metadata, limits, expiresAt, enabled, captureBodies);
+        return new Spec(name, allowedModels, ipAllow, tags, metadata, limits, expiresAt, enabled, captureBodies,
+                disabledCapabilities);
     }
 
     /**
@@ -74,10 +89,11 @@ public record VirtualKey(String id, String userId, String name, String displayPr
      * @param expiresAt when it stops working, if ever
      * @param enabled whether it works at all
      * @param captureBodies whether the request log keeps the bodies of its requests
+     * @param disabledCapabilities the operations it may not be used for; empty for none
      */
     public record Spec(String name, List<String> allowedModels, List<String> ipAllow, List<String> tags,
                        Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
-                       boolean enabled, boolean captureBodies) {
+                       boolean enabled, boolean captureBodies, Set<OperationKind> disabledCapabilities) {
 
         /** Copies the collections. */
         public Spec {
@@ -88,6 +104,14 @@ public record VirtualKey(String id, String userId, String name, String displayPr
             metadata = Map.copyOf(metadata);
             Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            disabledCapabilities = Set.copyOf(disabledCapabilities);
+        }
+
+        /** A spec that disables no operation. */
+        public Spec(String name, List<String> allowedModels, List<String> ipAllow, List<String> tags,
+                    Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
+                    boolean enabled, boolean captureBodies) {
+            this(name, allowedModels, ipAllow, tags, metadata, limits, expiresAt, enabled, captureBodies, Set.of());
         }
     }
 }

@@ -13,6 +13,8 @@ import dev.junction.model.Usage;
 import dev.junction.pricing.CostCalculator;
 import dev.junction.pricing.CostInputs;
 import dev.junction.pricing.Costs;
+import dev.junction.pricing.UnitUsage;
+import dev.junction.routing.OperationKind;
 import dev.junction.routing.Deployment;
 import dev.junction.routing.Route;
 import io.vertx.core.Context;
@@ -52,9 +54,16 @@ public final class Governor {
      *
      * @param inputTokens estimates the input tokens; asked only when a limit or budget applies
      * @param maxOutputTokens the request's output cap ({@code max_tokens}), when it set one
+     * @param worstCaseUnits the most the request may consume besides tokens (e.g. {@code n} images), for budgets
      */
     public record Ask(String requestId, String publicModel, Route route, LongSupplier inputTokens,
-                      OptionalInt maxOutputTokens) {
+                      OptionalInt maxOutputTokens, UnitUsage worstCaseUnits) {
+
+        /** What a request of tokens only asks. */
+        public Ask(String requestId, String publicModel, Route route, LongSupplier inputTokens,
+                   OptionalInt maxOutputTokens) {
+            this(requestId, publicModel, route, inputTokens, maxOutputTokens, UnitUsage.NONE);
+        }
     }
 
     /** Why the caller may not use the model, if it may not. */
@@ -62,6 +71,15 @@ public final class Governor {
         return caller.grant().filter(grant -> !grant.allowsModel(publicModel)).map(grant ->
                 new GatewayError.PermissionDenied("The API key '" + grant.key().name() + "' may not use the model '"
                         + publicModel + "'. Allowed: " + String.join(", ", grant.scope().patterns()) + "."));
+    }
+
+    /**
+     * Why the caller may not use this operation, if its key or tenant turned it off: a 403 naming the capability.
+     */
+    public Optional<GatewayError> capability(Caller caller, OperationKind operation) {
+        return caller.grant().flatMap(grant -> grant.disabling(operation)).map(who ->
+                new GatewayError.PermissionDenied("The '" + operation.wireName() + "' capability is disabled for the "
+                        + who + "."));
     }
 
     /**
@@ -94,7 +112,8 @@ public final class Governor {
             return Future.succeededFuture(Optional.empty());
         }
         long worstCase = costs.get().worstCaseChargedNanos(ask.publicModel(), ask.route().deployments(),
-                ask.inputTokens().getAsLong(), maxOutput(ask), markup(caller.grant(), ask.route()));
+                ask.inputTokens().getAsLong(), maxOutput(ask), ask.worstCaseUnits(), markup(caller.grant(),
+                        ask.route()));
         return Future.fromCompletionStage(ledger.reserve(accounts, worstCase, ask.requestId()), context)
                 .recover(e -> Future.failedFuture(unwrap(e) instanceof BudgetUnavailable
                         ? new Refusal(new GatewayError.Unavailable("Budgets cannot be checked right now; try again "
@@ -124,8 +143,14 @@ public final class Governor {
 
     /** The request's three cost layers for the tokens it used. */
     public Costs costs(Caller caller, String publicModel, Route route, Optional<Deployment> deployment, Usage usage) {
+        return costs(caller, publicModel, route, deployment, usage, UnitUsage.NONE);
+    }
+
+    /** The request's three cost layers for the tokens and the units it used. */
+    public Costs costs(Caller caller, String publicModel, Route route, Optional<Deployment> deployment, Usage usage,
+                       UnitUsage units) {
         return costs.get().costs(new CostInputs(publicModel, deployment.map(Deployment::model).orElse(publicModel),
-                deployment.flatMap(Deployment::price), usage, markup(caller.grant(), route)));
+                deployment.flatMap(Deployment::price), usage, units, markup(caller.grant(), route)));
     }
 
     /** The route's markup on top of the team's or tenant's: (1 + route) × (1 + customer) − 1. */

@@ -11,6 +11,7 @@ import dev.junction.entity.User;
 import dev.junction.entity.VirtualKey;
 import dev.junction.limit.LimitSubject;
 import dev.junction.model.GatewayError;
+import dev.junction.routing.OperationKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +127,20 @@ public final class KeyGrant {
             }
         }
         return true;
+    }
+
+    /**
+     * Which level turned this operation off for the key, if one did: {@code key} or {@code tenant} (the key's own
+     * setting is named first).
+     */
+    public Optional<String> disabling(OperationKind operation) {
+        if (key.disabledCapabilities().contains(operation)) {
+            return Optional.of("API key '" + key.name() + "'");
+        }
+        if (tenant.disabledCapabilities().contains(operation)) {
+            return Optional.of("tenant '" + tenant.name() + "'");
+        }
+        return Optional.empty();
     }
 
     /** The most specific non-empty model scope, for messages and {@code GET /v1/me}. */

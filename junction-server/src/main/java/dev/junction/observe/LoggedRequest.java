@@ -3,6 +3,7 @@ package dev.junction.observe;
 import dev.junction.entity.Attribution;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
+import dev.junction.pricing.UnitUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ import java.util.Optional;
  * @param attemptLog every attempt with its deployment, provider, status, reason and timing; empty for entries
  *     logged before it was kept (their {@code attempts} string is all there is)
  * @param responseHeaders the headers the client got that the log keeps ({@link ResponseHeaders}); empty when none
+ * @param source where the request came from
+ * @param guardrails the guardrails' results, when any policy applied
+ * @param units what the request consumed besides tokens (images, seconds of audio, search units); empty for most
  */
 public record LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
                             String publicModel, String provider, String deployment, String upstreamModel,
@@ -43,7 +47,7 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
                             Optional<String> errorMessage, Optional<String> requestBody,
                             Optional<String> responseBody, List<LoggedAttempt> attemptLog,
                             Map<String, String> responseHeaders, RequestSource source,
-                            Optional<String> guardrails) {
+                            Optional<String> guardrails, UnitUsage units) {
 
     /**
      * Copies the attempts (no copy when the list is already immutable, as {@link LoggedAttempt#of} makes it). The
@@ -55,6 +59,20 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
         java.util.Objects.requireNonNull(responseHeaders, "responseHeaders");
         java.util.Objects.requireNonNull(source, "source");
         java.util.Objects.requireNonNull(guardrails, "guardrails");
+        java.util.Objects.requireNonNull(units, "units");
+    }
+
+    /** An entry that used tokens only. */
+    public LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
+                         String publicModel, String provider, String deployment, String upstreamModel,
+                         boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
+                         Usage usage, Costs costs, String attempts, Optional<String> errorType,
+                         Optional<String> errorMessage, Optional<String> requestBody,
+                         Optional<String> responseBody, List<LoggedAttempt> attemptLog,
+                         Map<String, String> responseHeaders, RequestSource source, Optional<String> guardrails) {
+        this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
+                cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
+                requestBody, responseBody, attemptLog, responseHeaders, source, guardrails, UnitUsage.NONE);
     }
 
     /** An entry without guardrail results. */

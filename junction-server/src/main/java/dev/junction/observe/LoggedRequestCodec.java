@@ -4,8 +4,11 @@ import dev.junction.entity.Attribution;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
+import dev.junction.pricing.UnitUsage;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,6 +61,10 @@ public final class LoggedRequestCodec {
         }
         o.put("source", r.source().wireName());
         putIfPresent(o, "guardrails", r.guardrails());
+        if (!r.units().isEmpty()) {
+            ObjectNode units = o.putObject("units");
+            r.units().quantities().forEach(units::put);
+        }
         return Json.write(o);
     }
 
@@ -86,10 +93,20 @@ public final class LoggedRequestCodec {
                     optional(o, "requestBody"), optional(o, "responseBody"),
                     LoggedAttempt.fromJson(Optional.ofNullable(o.get("attemptLog")).map(Json::write)),
                     ResponseHeaders.fromJson(Optional.ofNullable(o.get("responseHeaders")).map(Json::write)),
-                    RequestSource.ofWireName(optional(o, "source").orElse("api")), optional(o, "guardrails"));
+                    RequestSource.ofWireName(optional(o, "source").orElse("api")), optional(o, "guardrails"),
+                    units(o.get("units")));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
+    }
+
+    private static UnitUsage units(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return UnitUsage.NONE;
+        }
+        Map<String, Double> quantities = new TreeMap<>();
+        node.properties().forEach(e -> quantities.put(e.getKey(), e.getValue().doubleValue()));
+        return new UnitUsage(quantities);
     }
 
     private static ObjectNode caller(Attribution a) {

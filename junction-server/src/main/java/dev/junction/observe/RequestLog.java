@@ -38,6 +38,9 @@ public final class RequestLog {
         if (!r.errorType.isEmpty()) {
             e = e.addKeyValue("error_type", r.errorType).addKeyValue("error", r.errorMessage);
         }
+        if (!r.units.isEmpty()) {
+            e = e.addKeyValue("units", r.units.quantities().toString());
+        }
         if (r.guardrails().isPresent()) {
             e = e.addKeyValue("guardrails", r.guardrails().get());
         }

@@ -5,6 +5,7 @@ import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
+import dev.junction.pricing.UnitUsage;
 import dev.junction.routing.AttemptRecord;
 import dev.junction.routing.Deployment;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public final class RequestRecord {
     int status;
     long firstByteNanos;
     Usage usage = Usage.ZERO;
+    UnitUsage units = UnitUsage.NONE;
     List<AttemptRecord> attempts = List.of();
     List<FinishReason> finishReasons = List.of();
     Supplier<List<FinishReason>> finishSource;
@@ -195,7 +197,7 @@ public final class RequestRecord {
                 attempts.stream().map(AttemptRecord::summary).collect(Collectors.joining(",")),
                 errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
                 errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody,
-                LoggedAttempt.of(attempts, startedAt), responseHeaders, source, guardrails);
+                LoggedAttempt.of(attempts, startedAt), responseHeaders, source, guardrails, units);
     }
 
     public RequestRecord stream(boolean isStream) {
@@ -219,6 +221,17 @@ public final class RequestRecord {
     public RequestRecord usage(Usage u) {
         this.usage = u;
         return this;
+    }
+
+    /** What the request consumed besides tokens (images, seconds of audio, search units), for the cost stage. */
+    public RequestRecord units(UnitUsage u) {
+        this.units = u;
+        return this;
+    }
+
+    /** What the request consumed besides tokens; none unless its operation said. */
+    public UnitUsage units() {
+        return units;
     }
 
     /** Why the model stopped, per choice, as the answer told it (for traces). */

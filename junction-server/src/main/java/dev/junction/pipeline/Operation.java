@@ -1,5 +1,7 @@
 package dev.junction.pipeline;
 
+import dev.junction.pricing.UnitUsage;
+import dev.junction.routing.OperationKind;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
@@ -12,12 +14,26 @@ import java.util.OptionalInt;
  */
 public interface Operation {
 
+    /** What kind of operation this is: routing skips deployments that cannot serve it. Chat unless said otherwise. */
+    default OperationKind kind() {
+        return OperationKind.CHAT;
+    }
+
     /**
-     * What is asked, for metrics, traces and analytics: {@code chat} (a chat turn in any dialect) unless the
-     * operation says otherwise ({@code embeddings}).
+     * What is asked, for metrics, traces and analytics: the {@link #kind}'s wire name ({@code chat}, {@code
+     * embeddings}, {@code images}, …).
      */
     default String name() {
-        return "chat";
+        return kind().wireName();
+    }
+
+    /**
+     * The most the request may consume besides tokens (e.g. {@code n} images at the requested size and quality),
+     * reserved by the budget stage; none for token-only operations. The operation records what was really consumed
+     * on the request record ({@code exchange.record().units(…)}), which the cost stage prices.
+     */
+    default UnitUsage worstCaseUnits() {
+        return UnitUsage.NONE;
     }
 
     /** The public model the client asked for. */

@@ -126,6 +126,9 @@ public final class Pipeline {
                 if (result.succeeded() && result.result() instanceof Reply.Chat chat) {
                     chat.discard(); // the client left while the upstream answered
                 }
+                if (result.succeeded() && result.result() instanceof Reply.Written written) {
+                    written.writer().discard();
+                }
                 return;
             }
             Reply reply;
@@ -148,6 +151,7 @@ public final class Pipeline {
                     response.putHeader("content-type", "application/json").end(body);
                 }
                 case Reply.Chat c -> c.writer().write(exchange, c);
+                case Reply.Written w -> w.writer().write(exchange);
             }
         }
 

@@ -8,8 +8,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a stage returns: the answer to write to the client. Closed: an error, a JSON body already in the client's
- * format, or a chat answer (a complete body or a stream, in any upstream dialect) that the request's writer
- * translates into the client's.
+ * format, a chat answer (a complete body or a stream, in any upstream dialect) that the request's writer
+ * translates into the client's, or an answer its operation writes itself (bytes, text, a stream of image or audio
+ * events).
  */
 public sealed interface Reply {
 
@@ -50,6 +51,27 @@ public sealed interface Reply {
                 case UpstreamReply.CanonicalStream cs -> cs.events().cancel();
                 default -> { }
             }
+        }
+    }
+
+    /**
+     * An answer its operation writes itself: audio bytes streamed through, a text transcript, an event stream of
+     * partial images. The pipeline hands it the response once every stage has seen the reply.
+     */
+    record Written(Writer writer) implements Reply {
+    }
+
+    /** Writes an operation's own answer. Runs on the request's event loop; never blocks. */
+    interface Writer {
+
+        /**
+         * Writes the answer as the response of {@code exchange}, ending it exactly once; sets the record's status and
+         * first byte as it goes ({@code exchange.record().status(…).firstByte()}).
+         */
+        void write(Exchange exchange);
+
+        /** Releases what the answer holds (an upstream stream) when the client left before it could be written. */
+        default void discard() {
         }
     }
 

@@ -42,7 +42,13 @@ import dev.junction.routing.health.HealthTracker;
 import dev.junction.routing.strategy.Strategy;
 import dev.junction.secret.Redactor;
 import dev.junction.secret.Secret;
+import dev.junction.audio.SpeechAdapter;
+import dev.junction.audio.TranscriptionAdapter;
+import dev.junction.completion.CompletionAdapter;
+import dev.junction.moderation.ModerationAdapter;
 import dev.junction.upstream.EmbeddingAdapter;
+import dev.junction.image.ImageAdapter;
+import dev.junction.rerank.RerankAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
@@ -72,6 +78,8 @@ public final class GatewayRuntime {
     private final Governance governance;
     private final Redactor redactor;
     private final Function<ProviderConfig, EmbeddingAdapter> embeddings;
+    private final AudioTextAdapters audioText;
+    private final OperationAdapters operations;
     private final ReasoningSeal seal;
     private final EventBus events;
     private final HttpUpstreamClient http;
@@ -129,6 +137,10 @@ public final class GatewayRuntime {
         ProviderAdapter azureResponses = new ResponsesProviderAdapter(http, redactor, seal, azure,
                 AzureErrors::classify);
         VertexAdapters vertexAi = new VertexAdapters(vertx, http, media, redactor);
+        ProviderAdapter noChat = call -> Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest(
+                "The provider '" + call.provider().name() + "' has no chat API (it serves audio only).",
+                Optional.of("model"), Optional.empty())));
+        this.audioText = new AudioTextAdapters(http, redactor, azure);
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
                 : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
                 : azureChat) : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
@@ -139,6 +151,7 @@ public final class GatewayRuntime {
             case BEDROCK_CONVERSE -> bedrock;
             case COHERE -> cohere;
             case OLLAMA -> ollama;
+            case ELEVENLABS, DEEPGRAM -> noChat;
         };
         this.executor = new RouteExecutor(config.providers(), adapters, health, new RouteExecutor.Timers() {
                     @Override
@@ -171,7 +184,9 @@ public final class GatewayRuntime {
             case OLLAMA -> ollamaEmbeddings;
             case ANTHROPIC, BEDROCK_CONVERSE -> p.platform() instanceof BedrockPlatform ? bedrockEmbeddings
                     : noEmbeddings;
+            case ELEVENLABS, DEEPGRAM -> noEmbeddings;
         };
+        this.operations = new OperationAdapters(http, redactor);
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,
                 AccessMode.of(config, governance.startedWithVirtualKeys()), governance::snapshot,
@@ -227,6 +242,36 @@ public final class GatewayRuntime {
     /** The adapter that embeds at this provider (one that fails clearly when the provider cannot embed). */
     public EmbeddingAdapter embeddingAdapter(ProviderConfig provider) {
         return embeddings.apply(provider);
+    }
+
+    /** The adapter that speaks text at this provider (one that fails clearly when the provider cannot). */
+    public SpeechAdapter speechAdapter(ProviderConfig provider) {
+        return audioText.speech(provider);
+    }
+
+    /** The adapter that transcribes and translates audio at this provider. */
+    public TranscriptionAdapter transcriptionAdapter(ProviderConfig provider) {
+        return audioText.transcription(provider);
+    }
+
+    /** The adapter that classifies content at this provider. */
+    public ModerationAdapter moderationAdapter(ProviderConfig provider) {
+        return audioText.moderation(provider);
+    }
+
+    /** The adapter that completes legacy prompts at this provider. */
+    public CompletionAdapter completionAdapter(ProviderConfig provider) {
+        return audioText.completion(provider);
+    }
+
+    /** The adapter that makes images at this provider (one that fails clearly when the provider cannot). */
+    public ImageAdapter imageAdapter(ProviderConfig provider) {
+        return operations.images(provider);
+    }
+
+    /** The adapter that reranks at this provider (one that fails clearly when the provider cannot). */
+    public RerankAdapter rerankAdapter(ProviderConfig provider) {
+        return operations.rerank(provider);
     }
 
     /** Seals other providers' reasoning for Responses clients (AES-GCM under the gateway's secret key). */

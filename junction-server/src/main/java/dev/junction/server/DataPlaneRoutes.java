@@ -1,6 +1,11 @@
 package dev.junction.server;
 
+import dev.junction.audio.TranscriptionRequest;
 import dev.junction.endpoint.anthropic.MessagesHandler;
+import dev.junction.endpoint.audio.SpeechHandler;
+import dev.junction.endpoint.audio.TranscriptionHandler;
+import dev.junction.endpoint.completion.CompletionsHandler;
+import dev.junction.endpoint.moderation.ModerationsHandler;
 import dev.junction.endpoint.gemini.EmbedContentHandler;
 import dev.junction.endpoint.gemini.GenerateContentHandler;
 import dev.junction.endpoint.openai.ChatCompletionsHandler;
@@ -12,14 +17,18 @@ import dev.junction.pipeline.ClientDialect;
 import dev.junction.pipeline.ErrorReplies;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Pipeline;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import dev.junction.endpoint.images.ImagesHandler;
+import dev.junction.endpoint.rerank.RerankHandler;
+import dev.junction.image.ImageTask;
 import java.util.List;
 
 /**
- * The data plane's endpoints, each handed to its pipeline: the OpenAI, Responses, Anthropic and Gemini surfaces and
- * the informational endpoints. Registered in a {@link MethodTable}, so that a known path asked with another method is
+ * The data plane's endpoints, each handed to its pipeline: the OpenAI (chat, embeddings, audio, moderations, legacy
+ * completions), Responses, Anthropic and Gemini surfaces and the informational endpoints. Registered in a {@link MethodTable}, so that a known path asked with another method is
  * a 405 naming the methods it takes. Assembly only.
  */
 final class DataPlaneRoutes {
@@ -31,10 +40,18 @@ final class DataPlaneRoutes {
 
     private final Pipelines pipelines;
     private final BodyHandler body;
+    private final long maxBodyBytes;
+    private final Handler<RoutingContext> uploads;
 
-    DataPlaneRoutes(Pipelines pipelines, BodyHandler body) {
+    /**
+     * @param maxBodyBytes the most bytes of files a multipart image upload may hold (the body limit)
+     * @param uploads receives multipart audio uploads to disk ({@link TranscriptionHandler#intake})
+     */
+    DataPlaneRoutes(Pipelines pipelines, BodyHandler body, long maxBodyBytes, Handler<RoutingContext> uploads) {
         this.pipelines = pipelines;
         this.body = body;
+        this.maxBodyBytes = maxBodyBytes;
+        this.uploads = uploads;
     }
 
     /** Registers every data-plane endpoint in {@code endpoints}; returns it. */
@@ -45,6 +62,21 @@ final class DataPlaneRoutes {
         endpoints.exact(HttpMethod.POST, "/v1/chat/completions").handler(body)
                 .handler(new ChatCompletionsHandler(routed));
         endpoints.exact(HttpMethod.POST, "/v1/embeddings").handler(body).handler(new EmbeddingsHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/images/generations").handler(body)
+                .handler(new ImagesHandler(routed, ImageTask.GENERATE, maxBodyBytes));
+        // Uploads are read by the handler itself (Vert.x's multipart decoder, within the body limit)
+        endpoints.exact(HttpMethod.POST, "/v1/images/edits")
+                .handler(new ImagesHandler(routed, ImageTask.EDIT, maxBodyBytes));
+        endpoints.exact(HttpMethod.POST, "/v1/images/variations")
+                .handler(new ImagesHandler(routed, ImageTask.VARIATION, maxBodyBytes));
+        endpoints.exact(HttpMethod.POST, "/v1/rerank").handler(body).handler(new RerankHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/audio/speech").handler(body).handler(new SpeechHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/audio/transcriptions").handler(uploads)
+                .handler(new TranscriptionHandler(routed, TranscriptionRequest.Task.TRANSCRIPTION));
+        endpoints.exact(HttpMethod.POST, "/v1/audio/translations").handler(uploads)
+                .handler(new TranscriptionHandler(routed, TranscriptionRequest.Task.TRANSLATION));
+        endpoints.exact(HttpMethod.POST, "/v1/moderations").handler(body).handler(new ModerationsHandler(routed));
+        endpoints.exact(HttpMethod.POST, "/v1/completions").handler(body).handler(new CompletionsHandler(routed));
         endpoints.exact(HttpMethod.POST, "/v1/messages").handler(body).handler(new MessagesHandler(routed, false));
         endpoints.exact(HttpMethod.POST, "/v1/messages/count_tokens").handler(body)
                 .handler(new MessagesHandler(pipelines.counting("input_tokens"), true));

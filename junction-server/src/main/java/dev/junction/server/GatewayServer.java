@@ -12,6 +12,7 @@ import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.StoredConfigMerger;
 import dev.junction.dialect.openai.OpenAiErrors;
+import dev.junction.endpoint.audio.TranscriptionHandler;
 import dev.junction.events.EventBus;
 import dev.junction.events.HealthChanged;
 import dev.junction.trace.Tracing;
@@ -196,7 +197,9 @@ public final class GatewayServer {
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
-        Future<HttpServer> main = server.requestHandler(router(config)).listen()
+        // Audio uploads are streamed to files there while their request runs.
+        Future<HttpServer> main = vertx.fileSystem().mkdirs(config.server().uploadDir())
+                .compose(v -> server.requestHandler(router(config)).listen())
                 .onSuccess(s -> StartupSummary.log(config, governance, s.actualPort(), mode));
         Optional<Integer> ownPort = config.observability().metrics().port();
         if (metrics.isEmpty() || ownPort.isEmpty()) {
@@ -234,7 +237,9 @@ public final class GatewayServer {
         router.route("/v1/*").handler(this::track);
         router.route("/v1beta/*").handler(this::track);
 
-        MethodTable endpoints = new DataPlaneRoutes(pipelines, body).mount(new MethodTable(router));
+        var uploads = TranscriptionHandler.intake(config.server().maxAudioBodyBytes(), config.server().uploadDir());
+        MethodTable endpoints = new DataPlaneRoutes(pipelines, body, config.server().maxBodyBytes(), uploads)
+                .mount(new MethodTable(router));
 
         new AdminApi(runtime::get, health, governance, alerts, events, cache, Optional.of(plugins)).mount(router,
                 Optional.of(pipelines.playground()));

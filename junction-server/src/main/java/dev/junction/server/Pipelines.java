@@ -11,6 +11,7 @@ import dev.junction.pipeline.DecodeStage;
 import dev.junction.pipeline.Pipeline;
 import dev.junction.pipeline.Stage;
 import dev.junction.runtime.GatewayRuntime;
+import dev.junction.stage.access.CapabilityStage;
 import dev.junction.stage.access.ModelScopeStage;
 import dev.junction.stage.auth.AuthenticationStage;
 import dev.junction.stage.budget.BudgetStage;
@@ -36,8 +37,9 @@ import java.util.function.Supplier;
  * The data plane's pipelines, assembled from the built-in stages in their one documented order (see
  * {@code docs/architecture.md}, "The request path"):
  * <pre>
- * request log → [trace] → authentication → decode → [conversation] → resolve route → model scope → guardrails
- *     → [cache lookup] → rate limits → budget → cost → [cache] → [embedder's stages] → [extensions] → execute
+ * request log → [trace] → authentication → decode → [conversation] → resolve route → model scope → capability
+ *     → guardrails → [cache lookup] → rate limits → budget → cost → [cache] → [embedder's stages] → [extensions]
+ *     → execute
  * </pre>
  * ({@code trace} only when tracing is on, in every pipeline; {@code conversation} only for the Responses API; the
  * two cache stages only when the response cache is on, not in the playground). The
@@ -104,7 +106,7 @@ final class Pipelines {
     private List<Stage> playgroundStages(List<Stage> extensions) {
         List<Stage> stages = new ArrayList<>(head);
         stages.addAll(List.of(new PlaygroundStage(), decode, resolve, new DeploymentPinStage(), new ModelScopeStage(),
-                guard, new RateLimitStage(), new BudgetStage(), new CostStage()));
+                new CapabilityStage(), guard, new RateLimitStage(), new BudgetStage(), new CostStage()));
         stages.addAll(extensions);
         stages.add(new ExecuteStage());
         return stages;
@@ -119,7 +121,7 @@ final class Pipelines {
         List<Stage> stages = new ArrayList<>(head);
         stages.addAll(List.of(auth, decode));
         afterDecode.ifPresent(stages::add);
-        stages.addAll(List.of(resolve, new ModelScopeStage(), guard));
+        stages.addAll(List.of(resolve, new ModelScopeStage(), new CapabilityStage(), guard));
         cache.ifPresent(c -> stages.add(new CacheLookupStage(c)));
         stages.addAll(List.of(new RateLimitStage(), new BudgetStage(), new CostStage()));
         cache.ifPresent(c -> stages.add(new CacheStage(c)));

@@ -22,7 +22,7 @@ public final class Governed {
     public static Governor.Ask ask(Exchange exchange) {
         var operation = exchange.operation();
         return new Governor.Ask(exchange.requestId(), operation.model(), exchange.route().orElseThrow(),
-                exchange::inputTokens, operation.maxOutputTokens());
+                exchange::inputTokens, operation.maxOutputTokens(), operation.worstCaseUnits());
     }
 
     /**

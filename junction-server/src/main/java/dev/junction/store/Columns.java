@@ -2,17 +2,22 @@ package dev.junction.store;
 
 import dev.junction.json.Json;
 import dev.junction.limit.RateLimits;
+import dev.junction.pricing.UnitUsage;
+import dev.junction.routing.OperationKind;
+import dev.junction.routing.UnitPrices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.statement.SqlStatement;
 import tools.jackson.core.type.TypeReference;
@@ -25,6 +30,7 @@ final class Columns {
 
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Double>> NUMBER_MAP = new TypeReference<>() {};
 
     private Columns() {}
 
@@ -107,5 +113,39 @@ final class Columns {
     static Map<String, String> map(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
         return text == null ? Map.of() : Json.MAPPER.readValue(text, STRING_MAP);
+    }
+
+    /** Unit prices as JSON text (unit name to US dollars); SQL NULL when there are none. */
+    static String units(UnitPrices prices) {
+        return prices.isEmpty() ? null : Json.MAPPER.writeValueAsString(prices.perUnit());
+    }
+
+    /** A unit-prices column; NULL reads as none. */
+    static UnitPrices units(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? UnitPrices.NONE : new UnitPrices(Json.MAPPER.readValue(text, NUMBER_MAP));
+    }
+
+    /** Unit usage as JSON text (unit name to quantity); SQL NULL when only tokens were used. */
+    static String unitUsage(UnitUsage units) {
+        return units.isEmpty() ? null : Json.MAPPER.writeValueAsString(units.quantities());
+    }
+
+    /** A unit-usage column; NULL reads as none. */
+    static UnitUsage unitUsage(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? UnitUsage.NONE : new UnitUsage(Json.MAPPER.readValue(text, NUMBER_MAP));
+    }
+
+    /** Operations as a JSON list of their wire names, sorted; SQL NULL when there are none. */
+    static String operations(Set<OperationKind> kinds) {
+        return kinds.isEmpty() ? null : json(kinds.stream().map(OperationKind::wireName).sorted().toList());
+    }
+
+    /** A JSON list column of operation wire names; NULL reads as none, unknown names are left out. */
+    static Set<OperationKind> operations(ResultSet rs, String column) throws SQLException {
+        EnumSet<OperationKind> kinds = EnumSet.noneOf(OperationKind.class);
+        list(rs, column).forEach(name -> OperationKind.ofWireName(name).ifPresent(kinds::add));
+        return kinds;
     }
 }

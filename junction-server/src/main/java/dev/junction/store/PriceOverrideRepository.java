@@ -1,6 +1,7 @@
 package dev.junction.store;
 
 import dev.junction.entity.PriceOverride;
+import dev.junction.routing.UnitPrices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,8 +16,8 @@ import org.jdbi.v3.core.Handle;
 public final class PriceOverrideRepository {
 
     private static final String SELECT = "SELECT model, input_per_million, output_per_million, "
-            + "cached_read_per_million, cache_write_per_million, reasoning_per_million, per_image, per_second "
-            + "FROM price_overrides";
+            + "cached_read_per_million, cache_write_per_million, reasoning_per_million, per_image, per_second, "
+            + "units FROM price_overrides";
 
     private final Database database;
     private final Clock clock;
@@ -38,11 +39,11 @@ public final class PriceOverrideRepository {
                     ? "UPDATE price_overrides SET input_per_million = :input, output_per_million = :output, "
                             + "cached_read_per_million = :cachedRead, cache_write_per_million = :cacheWrite, "
                             + "reasoning_per_million = :reasoning, per_image = :perImage, per_second = :perSecond, "
-                            + "updated_at = :updatedAt WHERE model = :model"
+                            + "units = :units, updated_at = :updatedAt WHERE model = :model"
                     : "INSERT INTO price_overrides (model, input_per_million, output_per_million, "
                             + "cached_read_per_million, cache_write_per_million, reasoning_per_million, per_image, "
-                            + "per_second, updated_at) VALUES (:model, :input, :output, :cachedRead, :cacheWrite, "
-                            + ":reasoning, :perImage, :perSecond, :updatedAt)";
+                            + "per_second, units, updated_at) VALUES (:model, :input, :output, :cachedRead, "
+                            + ":cacheWrite, :reasoning, :perImage, :perSecond, :units, :updatedAt)";
             handle.createUpdate(sql)
                     .bind("model", price.model())
                     .bind("input", price.inputPerMillion())
@@ -50,8 +51,10 @@ public final class PriceOverrideRepository {
                     .bind("cachedRead", Columns.nullable(price.cachedReadPerMillion()))
                     .bind("cacheWrite", Columns.nullable(price.cacheWritePerMillion()))
                     .bind("reasoning", Columns.nullable(price.reasoningPerMillion()))
-                    .bind("perImage", Columns.nullable(price.perImage()))
-                    .bind("perSecond", Columns.nullable(price.perSecond()))
+                    // per_image and per_second keep the plain unit prices for readers of the older columns
+                    .bind("perImage", price.units().exact(UnitPrices.IMAGE).orElse(null))
+                    .bind("perSecond", price.units().exact(UnitPrices.AUDIO_SECOND).orElse(null))
+                    .bind("units", Columns.units(price.units()))
                     .bind("updatedAt", now)
                     .execute();
             return price;
@@ -89,7 +92,23 @@ public final class PriceOverrideRepository {
         return new PriceOverride(rs.getString("model"), rs.getDouble("input_per_million"),
                 rs.getDouble("output_per_million"), Columns.optionalDouble(rs, "cached_read_per_million"),
                 Columns.optionalDouble(rs, "cache_write_per_million"),
-                Columns.optionalDouble(rs, "reasoning_per_million"), Columns.optionalDouble(rs, "per_image"),
-                Columns.optionalDouble(rs, "per_second"));
+                Columns.optionalDouble(rs, "reasoning_per_million"), units(rs));
+    }
+
+    /** The {@code units} column; rows written before it have their image and second prices in their own columns. */
+    private static UnitPrices units(ResultSet rs) throws SQLException {
+        if (rs.getString("units") != null) {
+            return Columns.units(rs, "units");
+        }
+        UnitPrices units = UnitPrices.NONE;
+        var perImage = Columns.optionalDouble(rs, "per_image");
+        var perSecond = Columns.optionalDouble(rs, "per_second");
+        if (perImage.isPresent()) {
+            units = units.with(UnitPrices.IMAGE, perImage.getAsDouble());
+        }
+        if (perSecond.isPresent()) {
+            units = units.with(UnitPrices.AUDIO_SECOND, perSecond.getAsDouble());
+        }
+        return units;
     }
 }

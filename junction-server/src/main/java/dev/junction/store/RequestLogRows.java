@@ -21,8 +21,8 @@ final class RequestLogRows {
             + "public_model, provider, deployment, upstream_model, stream, cache_hit, status, latency_ms, ttfb_ms, "
             + "input_tokens, output_tokens, cached_read_tokens, cache_write_tokens, reasoning_tokens, metered_nanos, "
             + "standard_nanos, charged_nanos, attempts, error_type, error_message, request_body, response_body, "
-            + "attempt_log, response_headers, source, guardrails";
-    static final int COLUMN_COUNT = 34;
+            + "attempt_log, response_headers, source, guardrails, units";
+    static final int COLUMN_COUNT = 35;
 
     /** The longest error message kept, in characters. */
     static final int MAX_ERROR_MESSAGE = 2000;
@@ -74,6 +74,7 @@ final class RequestLogRows {
         setOptional(ps, ++i, ResponseHeaders.toJson(r.responseHeaders()).map(RequestLogRows::text));
         ps.setString(++i, r.source().wireName());
         setOptional(ps, ++i, r.guardrails().map(g -> shorten(text(g), MAX_GUARDRAILS)));
+        setOptional(ps, ++i, Optional.ofNullable(Columns.unitUsage(r.units())));
     }
 
     /** Reads the row the cursor is on; it must have every column of {@link #COLUMNS} and {@code id}. */
@@ -94,7 +95,8 @@ final class RequestLogRows {
                 Columns.optionalString(rs, "response_body"),
                 LoggedAttempt.fromJson(Columns.optionalString(rs, "attempt_log")),
                 ResponseHeaders.fromJson(Columns.optionalString(rs, "response_headers")),
-                RequestSource.ofWireName(rs.getString("source")), Columns.optionalString(rs, "guardrails"));
+                RequestSource.ofWireName(rs.getString("source")), Columns.optionalString(rs, "guardrails"),
+                Columns.unitUsage(rs, "units"));
         return new StoredRequestLog(rs.getLong("id"), request);
     }
 

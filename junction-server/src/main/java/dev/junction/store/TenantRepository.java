@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.Update;
 public final class TenantRepository {
 
     private static final String SELECT = "SELECT id, name, markup, rpm, tpm, max_concurrent, allowed_models, "
-            + "metadata, created_at, updated_at FROM tenants";
+            + "metadata, created_at, updated_at, disabled_capabilities FROM tenants";
 
     private final Database database;
     private final Clock clock;
@@ -33,11 +33,12 @@ public final class TenantRepository {
     public Tenant create(Tenant.Spec spec) {
         Instant now = Columns.now(clock);
         Tenant tenant = new Tenant(Ids.newId(Ids.TENANT), spec.name(), spec.markup(), spec.limits(),
-                spec.allowedModels(), spec.metadata(), now, now);
+                spec.allowedModels(), spec.metadata(), now, now, spec.disabledCapabilities());
         return ConfigWrite.run(database, handle -> {
             bind(handle.createUpdate("INSERT INTO tenants (id, name, markup, rpm, tpm, max_concurrent, "
-                    + "allowed_models, metadata, created_at, updated_at) VALUES (:id, :name, :markup, :rpm, :tpm, "
-                    + ":maxConcurrent, :allowedModels, :metadata, :createdAt, :updatedAt)"), spec)
+                    + "allowed_models, metadata, created_at, updated_at, disabled_capabilities) VALUES (:id, :name, "
+                    + ":markup, :rpm, :tpm, :maxConcurrent, :allowedModels, :metadata, :createdAt, :updatedAt, "
+                    + ":disabledCapabilities)"), spec)
                     .bind("id", tenant.id())
                     .bind("createdAt", Columns.millis(now))
                     .bind("updatedAt", Columns.millis(now))
@@ -69,7 +70,8 @@ public final class TenantRepository {
         return ConfigWrite.run(database, handle -> {
             int rows = bind(handle.createUpdate("UPDATE tenants SET name = :name, markup = :markup, rpm = :rpm, "
                     + "tpm = :tpm, max_concurrent = :maxConcurrent, allowed_models = :allowedModels, "
-                    + "metadata = :metadata, updated_at = :updatedAt WHERE id = :id"), spec)
+                    + "metadata = :metadata, disabled_capabilities = :disabledCapabilities, "
+                    + "updated_at = :updatedAt WHERE id = :id"), spec)
                     .bind("id", id)
                     .bind("updatedAt", Columns.millis(now))
                     .execute();
@@ -108,7 +110,8 @@ public final class TenantRepository {
                 .bind("name", spec.name())
                 .bind("markup", spec.markup())
                 .bind("allowedModels", Columns.jsonOrNull(spec.allowedModels()))
-                .bind("metadata", Columns.json(spec.metadata()));
+                .bind("metadata", Columns.json(spec.metadata()))
+                .bind("disabledCapabilities", Columns.operations(spec.disabledCapabilities()));
     }
 
     private static String nameTaken(String name) {
@@ -118,6 +121,6 @@ public final class TenantRepository {
     private static Tenant read(ResultSet rs) throws SQLException {
         return new Tenant(rs.getString("id"), rs.getString("name"), rs.getDouble("markup"), Columns.limits(rs),
                 Columns.list(rs, "allowed_models"), Columns.map(rs, "metadata"), Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "updated_at"), Columns.operations(rs, "disabled_capabilities"));
     }
 }

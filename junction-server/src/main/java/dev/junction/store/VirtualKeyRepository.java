@@ -20,7 +20,7 @@ public final class VirtualKeyRepository {
 
     private static final String SELECT = "SELECT id, user_id, name, display_prefix, key_hash, allowed_models, "
             + "ip_allow, tags, metadata, rpm, tpm, max_concurrent, expires_at, enabled, capture_bodies, created_at, "
-            + "updated_at, revoked_at FROM virtual_keys";
+            + "updated_at, revoked_at, disabled_capabilities FROM virtual_keys";
 
     private final Database database;
     private final Clock clock;
@@ -42,16 +42,17 @@ public final class VirtualKeyRepository {
         Instant now = Columns.now(clock);
         VirtualKey key = new VirtualKey(Ids.newId(Ids.KEY), userId, spec.name(), displayPrefix, keyHash,
                 spec.allowedModels(), spec.ipAllow(), spec.tags(), spec.metadata(), spec.limits(), spec.expiresAt(),
-                spec.enabled(), spec.captureBodies(), now, now, Optional.empty());
+                spec.enabled(), spec.captureBodies(), now, now, Optional.empty(), spec.disabledCapabilities());
         return ConfigWrite.run(database, handle -> {
             if (!ConfigWrite.exists(handle, "users", userId)) {
                 throw new StoreConflict("there is no user " + userId);
             }
             bind(handle.createUpdate("INSERT INTO virtual_keys (id, user_id, name, display_prefix, key_hash, "
                     + "allowed_models, ip_allow, tags, metadata, rpm, tpm, max_concurrent, expires_at, enabled, "
-                    + "capture_bodies, created_at, updated_at) VALUES (:id, :userId, :name, :displayPrefix, "
-                    + ":keyHash, :allowedModels, :ipAllow, :tags, :metadata, :rpm, :tpm, :maxConcurrent, :expiresAt, "
-                    + ":enabled, :captureBodies, :createdAt, :updatedAt)"), spec)
+                    + "capture_bodies, created_at, updated_at, disabled_capabilities) VALUES (:id, :userId, :name, "
+                    + ":displayPrefix, :keyHash, :allowedModels, :ipAllow, :tags, :metadata, :rpm, :tpm, "
+                    + ":maxConcurrent, :expiresAt, :enabled, :captureBodies, :createdAt, :updatedAt, "
+                    + ":disabledCapabilities)"), spec)
                     .bind("id", key.id())
                     .bind("userId", userId)
                     .bind("displayPrefix", displayPrefix)
@@ -95,7 +96,8 @@ public final class VirtualKeyRepository {
             int rows = bind(handle.createUpdate("UPDATE virtual_keys SET name = :name, "
                     + "allowed_models = :allowedModels, ip_allow = :ipAllow, tags = :tags, metadata = :metadata, "
                     + "rpm = :rpm, tpm = :tpm, max_concurrent = :maxConcurrent, expires_at = :expiresAt, "
-                    + "enabled = :enabled, capture_bodies = :captureBodies, updated_at = :updatedAt WHERE id = :id"),
+                    + "enabled = :enabled, capture_bodies = :captureBodies, "
+                    + "disabled_capabilities = :disabledCapabilities, updated_at = :updatedAt WHERE id = :id"),
                     spec)
                     .bind("id", id)
                     .bind("updatedAt", Columns.millis(now))
@@ -148,7 +150,8 @@ public final class VirtualKeyRepository {
                 .bind("metadata", Columns.json(spec.metadata()))
                 .bind("expiresAt", Columns.millis(spec.expiresAt()))
                 .bind("enabled", spec.enabled())
-                .bind("captureBodies", spec.captureBodies());
+                .bind("captureBodies", spec.captureBodies())
+                .bind("disabledCapabilities", Columns.operations(spec.disabledCapabilities()));
     }
 
     private static VirtualKey read(ResultSet rs) throws SQLException {
@@ -157,6 +160,6 @@ public final class VirtualKeyRepository {
                 Columns.list(rs, "ip_allow"), Columns.list(rs, "tags"), Columns.map(rs, "metadata"),
                 Columns.limits(rs), Columns.optionalInstant(rs, "expires_at"), rs.getBoolean("enabled"),
                 rs.getBoolean("capture_bodies"), Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"),
-                Columns.optionalInstant(rs, "revoked_at"));
+                Columns.optionalInstant(rs, "revoked_at"), Columns.operations(rs, "disabled_capabilities"));
     }
 }

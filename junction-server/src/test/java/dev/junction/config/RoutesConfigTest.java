@@ -3,6 +3,7 @@ package dev.junction.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.provider.ParamRules;
+import dev.junction.routing.UnitPrices;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.routing.Capabilities;
 import dev.junction.routing.Deployment;
@@ -116,7 +117,39 @@ class RoutesConfigTest {
                 """).routes().get("r").deployments().getFirst();
 
         assertThat(d.price()).hasValue(new Price(3, 15, OptionalDouble.of(0.3), OptionalDouble.of(3.75),
-                OptionalDouble.of(15), OptionalDouble.of(0.04), OptionalDouble.of(0.0001)));
+                OptionalDouble.of(15), new UnitPrices(java.util.Map.of("image", 0.04, "audio_second", 0.0001))));
+    }
+
+    @Test
+    void deploymentPriceReadsUnitPricesAndTheOperationsItServes() {
+        Deployment d = load("""
+                routes:
+                  image-default:
+                    groups:
+                      - deployments:
+                          - provider: openai
+                            model: dall-e-3
+                            operations: [images]
+                            price: {input: 0, output: 0, per_image: 0.04,
+                                    units: {"image:1024x1024:hd": 0.08, "request": 0.001}}
+                """).routes().get("image-default").deployments().getFirst();
+
+        assertThat(d.price().orElseThrow().units()).isEqualTo(new UnitPrices(java.util.Map.of("image", 0.04,
+                "image:1024x1024:hd", 0.08, "request", 0.001)));
+        assertThat(d.capabilities().operations()).containsExactly(dev.junction.routing.OperationKind.IMAGES);
+    }
+
+    @Test
+    void anUnknownOperationIsAProblem() {
+        assertThat(problems("""
+                routes:
+                  r:
+                    groups:
+                      - deployments:
+                          - {provider: mock, model: echo, operations: [chat, video]}
+                """)).containsExactly("routes.r.groups[0].deployments[0].operations: unknown operation 'video' "
+                + "(known: chat, embeddings, images, audio_speech, audio_transcription, rerank, moderations, "
+                + "completions)");
     }
 
     @Test
@@ -129,7 +162,7 @@ class RoutesConfigTest {
                           - {provider: mock, model: echo, price: {input: 1, output: 2, cached_read: -0.1, cache: 1}}
                 """)).containsExactlyInAnyOrder(
                 "routes.r.groups[0].deployments[0].price.cache: unknown key (expected one of cache_write, "
-                        + "cached_read, input, output, per_image, per_second, reasoning)",
+                        + "cached_read, input, output, per_image, per_million_characters, per_second, reasoning, units)",
                 "routes.r.groups[0].deployments[0].price.cached_read: must be between 0.0 and 1000000.0, got -0.1");
     }
 

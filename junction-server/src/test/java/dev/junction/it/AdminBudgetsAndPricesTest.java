@@ -116,6 +116,7 @@ class AdminBudgetsAndPricesTest {
         ObjectNode expected = Json.object().put("model", model).put("input", 2.5).put("output", 10.0)
                 .put("cached_read", 1.25).putNull("cache_write").putNull("reasoning").putNull("per_image")
                 .putNull("per_second");
+        expected.putObject("units");
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.body()).isEqualTo(expected);
         assertThat(admin.get("/api/admin/prices/" + model).body()).isEqualTo(expected);
@@ -125,6 +126,32 @@ class AdminBudgetsAndPricesTest {
         assertThat(admin.delete("/api/admin/prices/" + model).status()).isEqualTo(204);
         assertThat(admin.get("/api/admin/prices/" + model).status()).isEqualTo(404);
         assertThat(admin.delete("/api/admin/prices/" + model).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPriceKeepsItsUnitPricesAndShowsThePlainOnesInTheOlderFields() {
+        String model = "acme/image-" + UUID.randomUUID();
+
+        Answer put = admin.put("/api/admin/prices/" + model, """
+                {"input":0,"output":0,"per_image":0.04,"per_million_characters":15,
+                 "units":{"image:1024x1024:hd":0.08,"search_unit":0.002}}""");
+
+        assertThat(put.status()).isEqualTo(200);
+        ObjectNode units = Json.object().put("character", 0.000015).put("image", 0.04).put("image:1024x1024:hd", 0.08)
+                .put("search_unit", 0.002);
+        assertThat(put.body().path("units")).isEqualTo(units);
+        assertThat(put.body().path("per_image").asDouble()).isEqualTo(0.04);
+        assertThat(put.body().path("per_second").isNull()).isTrue();
+        assertThat(admin.get("/api/admin/prices/" + model).body().path("units")).isEqualTo(units);
+    }
+
+    @Test
+    void aBadlyNamedUnitIsABadRequest() {
+        Answer answer = admin.put("/api/admin/prices/acme/y", """
+                {"input":1,"output":1,"units":{"image::hd":1}}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.message()).contains("price.units.image::hd");
     }
 
     @Test

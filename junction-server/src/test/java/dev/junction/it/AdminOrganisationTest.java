@@ -79,6 +79,7 @@ class AdminOrganisationTest {
                 .putNull("tpm").putNull("max_concurrent");
         expected.putArray("allowed_models").add("mock/*");
         expected.putObject("metadata").put("plan", "gold");
+        expected.putArray("disabled_capabilities");
         expected.put("created_at", created.path("created_at").asString())
                 .put("updated_at", created.path("updated_at").asString());
         assertThat(id).startsWith("ten_");
@@ -94,6 +95,23 @@ class AdminOrganisationTest {
 
         assertThat(admin.delete("/api/admin/tenants/" + id).status()).isEqualTo(204);
         assertThat(admin.get("/api/admin/tenants/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTenantsDisabledCapabilitiesAreSetByNameAndAudioNamesBothAudioOperations() {
+        String id = admin.create("/api/admin/tenants", "{\"name\":\"" + unique("caps") + "\"}").path("id")
+                .asString();
+
+        Answer patched = admin.patch("/api/admin/tenants/" + id, """
+                {"disabled_capabilities":["rerank","audio"]}""");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.body().path("disabled_capabilities").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("audio_speech", "audio_transcription", "rerank");
+        Answer unknown = admin.patch("/api/admin/tenants/" + id, """
+                {"disabled_capabilities":["video"]}""");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.message()).contains("unknown capability 'video'");
     }
 
     @Test

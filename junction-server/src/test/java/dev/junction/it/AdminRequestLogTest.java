@@ -107,6 +107,7 @@ class AdminRequestLogTest {
                 .put("charged_usd", 2.5);
         expected.put("attempts", "openai/gpt-4o-mini:429:ok").put("error_type", "rate_limited")
                 .put("error_message", "slow down").putNull("guardrails");
+        expected.putObject("units");
         // An entry stored without attempt detail or headers (as rows logged before they were kept) shows them empty.
         expected.putArray("attempt_log");
         expected.putObject("response_headers");

@@ -16,18 +16,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class GatewayExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
-    private final String yaml;
+    private final java.util.function.Function<MockUpstream, String> yaml;
     private MockUpstream upstream;
     private Gateway gateway;
 
     GatewayExtension(String yaml) {
+        this(upstream -> yaml);
+    }
+
+    /** An extension whose YAML names the mock's URLs ({@code rootUrl()} for providers of other dialects). */
+    GatewayExtension(java.util.function.Function<MockUpstream, String> yaml) {
         this.yaml = yaml;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         upstream = MockUpstream.start();
-        gateway = Gateway.withOpenAiUpstream(upstream.baseUrl(), yaml);
+        gateway = Gateway.withOpenAiUpstream(upstream.baseUrl(), yaml.apply(upstream));
     }
 
     @Override

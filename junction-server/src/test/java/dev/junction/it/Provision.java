@@ -4,11 +4,13 @@ import dev.junction.budget.BudgetPeriod;
 import dev.junction.crypto.VirtualKeys;
 import dev.junction.entity.Budget;
 import dev.junction.entity.BudgetScope;
+import dev.junction.entity.Tenant;
 import dev.junction.entity.User;
 import dev.junction.entity.VirtualKey;
 import dev.junction.governance.Governance;
 import dev.junction.limit.RateLimits;
 import dev.junction.pricing.Costs;
+import dev.junction.routing.OperationKind;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -55,6 +58,23 @@ final class Provision {
     User user() {
         return call(() -> governance.store().users().create("ten_default", new User.Spec(Optional.empty(),
                 "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true)));
+    }
+
+    /** A new tenant whose callers may not use these operations. */
+    Tenant tenant(Set<OperationKind> disabled) {
+        Tenant tenant = call(() -> governance.store().tenants().create(new Tenant.Spec("tenant-" + UUID.randomUUID(),
+                0, RateLimits.NONE, List.of(), Map.of(), disabled)));
+        publish();
+        return tenant;
+    }
+
+    /** A key of a new user of {@code tenant}, which may not be used for these operations. */
+    IssuedKey key(Tenant tenant, Set<OperationKind> disabled) {
+        User user = call(() -> governance.store().users().create(tenant.id(), new User.Spec(Optional.empty(),
+                "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true)));
+        VirtualKey.Spec plain = spec(RateLimits.NONE, List.of(), List.of(), Optional.empty(), true);
+        return key(user, new VirtualKey.Spec(plain.name(), plain.allowedModels(), plain.ipAllow(), plain.tags(),
+                plain.metadata(), plain.limits(), plain.expiresAt(), true, false, disabled));
     }
 
     /** A key of a new user with these limits and model scope. */

@@ -7,6 +7,7 @@ import dev.junction.entity.Attribution;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
+import dev.junction.pricing.UnitUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,18 @@ class LoggedRequestCodecTest {
         LoggedRequest r = Requests.plain("req-2");
 
         assertThat(codec.decode(codec.encode(r))).isEqualTo(r);
+    }
+
+    @Test
+    void unitUsageSurvivesTheRoundTrip() {
+        LoggedRequest r = full();
+        LoggedRequest images = new LoggedRequest(r.requestId(), r.startedAt(), r.caller(), r.endpoint(),
+                r.publicModel(), r.provider(), r.deployment(), r.upstreamModel(), r.stream(), r.cacheHit(), r.status(),
+                r.latencyMillis(), r.ttfbMillis(), r.usage(), r.costs(), r.attempts(), r.errorType(),
+                r.errorMessage(), r.requestBody(), r.responseBody(), r.attemptLog(), r.responseHeaders(), r.source(),
+                r.guardrails(), new UnitUsage(Map.of("image:1024x1024:hd", 2.0, "audio_second", 12.5)));
+
+        assertThat(codec.decode(codec.encode(images))).isEqualTo(images);
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DatabaseTest {
 
     /** The migrations each dialect has (V1 governance, V2 disabling users and teams, V3 the store identity, V5 stored
-     * responses, V6 alert channels, V7 usage rollups). */
-    private static final int MIGRATIONS = 18;
+     * responses, V6 alert channels, V7 usage rollups, …, V26 principals and roles, V27 operations). */
+    private static final int MIGRATIONS = 19;
 
     @AllDialects
     void openingMigratesAnEmptyDatabaseAndSeedsTheDefaultTenant(SqlDialect dialect) {

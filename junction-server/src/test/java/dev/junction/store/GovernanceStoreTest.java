@@ -4,6 +4,7 @@ import static dev.junction.store.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.budget.BudgetPeriod;
+import dev.junction.routing.UnitPrices;
 import dev.junction.config.StoredProvider;
 import dev.junction.config.StoredRoute;
 import dev.junction.entity.Budget;
@@ -31,7 +32,7 @@ class GovernanceStoreTest {
         Budget budget = store.budgets().create(BudgetScope.KEY, key.id(),
                 new Budget.Spec(7, BudgetPeriod.TOTAL, ZoneId.of("UTC")));
         PriceOverride price = store.priceOverrides().put(new PriceOverride(unique("m"), 1, 2, OptionalDouble.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()));
+                OptionalDouble.empty(), OptionalDouble.empty(), UnitPrices.NONE));
         StoredProvider provider = store.providers().create(new StoredProvider(unique("p"), "{}", Optional.empty()));
         StoredRoute route = store.routes().create(new StoredRoute(unique("r"), "{}"));
 

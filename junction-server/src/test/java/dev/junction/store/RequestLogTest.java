@@ -75,6 +75,25 @@ class RequestLogTest {
     }
 
     @AllDialects
+    void unitUsageIsStoredAsJsonAndReadBack(SqlDialect dialect) throws Exception {
+        String tenant = Ids.newId(Ids.TENANT);
+        LoggedRequest r = new LoggedRequest("req-units-" + tenant, Instant.parse("2001-02-01T00:00:00Z"),
+                new Attribution("k", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(tenant)),
+                "/v1/images/generations", "dall-e-3", "openai", "openai/dall-e-3", "dall-e-3", false, false, 200, 10,
+                -1, Usage.ZERO, new Costs(80_000_000, 80_000_000, 80_000_000), "openai/dall-e-3:200",
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Map.of(),
+                dev.junction.observe.RequestSource.API, Optional.empty(),
+                dev.junction.pricing.UnitUsage.of("image:1024x1024:hd", 1));
+        new JdbcRequestLogSink(SharedDatabases.get(dialect)).write(List.of(r));
+
+        List<StoredRequestLog> found = new RequestLogQuery(SharedDatabases.get(dialect))
+                .find(RequestLogQuery.Filter.newest(5).withTenantId(Optional.of(tenant))).items();
+
+        assertThat(found).singleElement().extracting(s -> s.request().units())
+                .isEqualTo(dev.junction.pricing.UnitUsage.of("image:1024x1024:hd", 1));
+    }
+
+    @AllDialects
     void pagesWalkTheWholeBatchNewestFirstWithoutGapsOrRepeats(SqlDialect dialect) throws Exception {
         Batch batch = batch(dialect);
         RequestLogQuery query = new RequestLogQuery(SharedDatabases.get(dialect));

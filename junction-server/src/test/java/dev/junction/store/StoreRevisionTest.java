@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.budget.BudgetPeriod;
+import dev.junction.routing.UnitPrices;
 import dev.junction.config.StoredProvider;
 import dev.junction.config.StoredRoute;
 import dev.junction.entity.Budget;
@@ -40,8 +41,7 @@ class StoreRevisionTest {
         incrementsByOne.accept(() -> store.budgets().create(BudgetScope.USER, user[0].id(),
                 new Budget.Spec(1, BudgetPeriod.DAILY, ZoneId.of("UTC"))));
         incrementsByOne.accept(() -> store.priceOverrides().put(new PriceOverride(unique("m"), 1, 1,
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty())));
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), UnitPrices.NONE)));
         incrementsByOne.accept(() -> store.providers().create(new StoredProvider(unique("p"), "{}",
                 Optional.empty())));
         incrementsByOne.accept(() -> store.routes().create(new StoredRoute(unique("r"), "{}")));

@@ -63,7 +63,20 @@ final class GeminiWire implements Wire {
     /** Serves {@code model}'s {@code :method}, as the Gemini API and Vertex AI's Google publisher do. */
     void method(HttpServerRequest request, String model, String method, JsonNode json, Exchange exchange) {
         switch (method) {
-            case "generateContent" -> generate(model, GeminiRequest.Streaming.NONE, json, exchange);
+            case "generateContent" -> {
+                if (GeminiImages.asksForImages(json)) {
+                    responder.answer(exchange, GeminiImages.generateContent(model, json), "");
+                } else {
+                    generate(model, GeminiRequest.Streaming.NONE, json, exchange);
+                }
+            }
+            case "predict" -> {
+                if (!json.path("instances").isArray() || json.path("instances").isEmpty()) {
+                    sendError(exchange, GeminiError.invalidArgument("* instances: required"));
+                } else {
+                    responder.answer(exchange, GeminiImages.predict(model, json), "");
+                }
+            }
             case "streamGenerateContent" -> generate(model, "sse".equals(request.getParam("alt"))
                     ? GeminiRequest.Streaming.SSE : GeminiRequest.Streaming.JSON_ARRAY, json, exchange);
             case "countTokens" -> countTokens(model, json, exchange);

@@ -21,11 +21,16 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>{@code /v1/messages…}, and {@code /v1/models…} with an {@code anthropic-version} header:
  *       {@link AnthropicWire};
  *   <li>{@code /v1/responses…}: {@link ResponsesWire};
+ *   <li>{@code /v2/rerank}, {@code /v1/rerank}, {@code /voyage/v1/rerank}, {@code /rerank}: {@link RerankWire};
  *   <li>{@code /v2/…}: {@link CohereWire}; {@code /api/…}: {@link OllamaWire};
  *   <li>{@code /openai/…}: {@link AzureWire}; {@code /{tenant}/oauth2/v2.0/token}: {@link EntraTokenWire};
  *   <li>{@code /v1/projects/…}: {@link VertexWire}, for the Google or the Anthropic publisher; {@code POST /token},
  *       Google's token endpoint, is answered there too but neither counted nor recorded;
- *   <li>everything else: {@link OpenAiWire}, which answers unknown paths with a 404.
+ *   <li>{@code /v1/audio/…}: {@link OpenAiAudioWire} (uploads read as they arrive, never kept);
+ *       {@code /v1/moderations} and {@code /v1/completions}: {@link LegacyWire};
+ *   <li>{@code /v1/text-to-speech/…}: {@link ElevenLabsWire}; {@code /v1/listen}: {@link DeepgramWire} (the raw
+ *       body read as it arrives);
+ *   <li>everything else: {@link OpenAiWire} (chat, embeddings, images), which answers unknown paths with a 404.
  * </ul>
  *
  * Runs on an event loop and never blocks: delays are timers, files are read async.
@@ -42,9 +47,14 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     private final VertexWire vertexAnthropic;
     private final BedrockWire bedrock;
     private final Wire cohere;
+    private final Wire rerank;
     private final Wire ollama;
     private final Wire azure;
     private final Wire entra;
+    private final OpenAiAudioWire audio;
+    private final Wire legacy;
+    private final Wire elevenLabs;
+    private final DeepgramWire deepgram;
 
     MockRequestHandler(Vertx vertx, MockState state) {
         this.vertx = vertx;
@@ -64,7 +74,12 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         this.entra = new EntraTokenWire(state.entraTokens());
         this.bedrock = new BedrockWire(responder, state.signatures());
         this.cohere = new CohereWire(responder);
+        this.rerank = new RerankWire(responder);
         this.ollama = new OllamaWire(responder);
+        this.audio = new OpenAiAudioWire(state);
+        this.legacy = new LegacyWire(state);
+        this.elevenLabs = new ElevenLabsWire(state);
+        this.deepgram = new DeepgramWire(state);
     }
 
     @Override
@@ -78,6 +93,18 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         // Token requests are the gateway's own business, counted apart (MockUpstream#entraTokenRequests).
         long sequence = wire == entra ? 0 : state.arrive();
         Exchange exchange = new Exchange(vertx, request, state, wire.headers(), sequence, arrivalNanos);
+        if ((wire == audio && OpenAiAudioWire.uploads(request.path())) || wire == deepgram) {
+            if (state.recordsRequests()) { // the file goes through a digest (see receivedAudio), not into the log
+                state.record(new RecordedRequest(request.method().name(), request.uri(), headersOf(request), "",
+                        MissingNode.getInstance(), request.version()));
+            }
+            if (wire == deepgram) {
+                deepgram.serveUpload(request, exchange);
+            } else {
+                audio.serveUpload(request, exchange);
+            }
+            return;
+        }
         request.body()
                 .onSuccess(body -> dispatch(request, wire, exchange, body))
                 .onFailure(_ -> exchange.cut());
@@ -97,6 +124,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         if (ResponsesWire.serves(path)) {
             return responses;
         }
+        if (RerankWire.serves(path)) {
+            return rerank;
+        }
         if (CohereWire.serves(path)) {
             return cohere;
         }
@@ -108,6 +138,18 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         }
         if (EntraTokenWire.serves(path)) {
             return entra;
+        }
+        if (OpenAiAudioWire.serves(path)) {
+            return audio;
+        }
+        if (LegacyWire.serves(path)) {
+            return legacy;
+        }
+        if (ElevenLabsWire.serves(path)) {
+            return elevenLabs;
+        }
+        if (DeepgramWire.serves(path)) {
+            return deepgram;
         }
         if (VertexWire.serves(path)) {
             return VertexWire.anthropicPath(path) ? vertexAnthropic : vertexGoogle;

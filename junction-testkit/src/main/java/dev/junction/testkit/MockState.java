@@ -25,6 +25,7 @@ final class MockState {
     private final EntraTokens entraTokens = new EntraTokens();
     private final GoogleTokenEndpoint googleTokens = new GoogleTokenEndpoint();
     private volatile Behavior fallback = Behavior.ok();
+    private final List<ReceivedAudio> audioUploads = new java.util.ArrayList<>();
     private int cancelledStreams;
 
     MockState(boolean recordRequests) {
@@ -53,6 +54,18 @@ final class MockState {
 
     boolean recordsRequests() {
         return recordRequests;
+    }
+
+    void received(ReceivedAudio audio) {
+        synchronized (audioUploads) {
+            audioUploads.add(audio);
+        }
+    }
+
+    List<ReceivedAudio> receivedAudio() {
+        synchronized (audioUploads) {
+            return List.copyOf(audioUploads);
+        }
     }
 
     void record(RecordedRequest request) {
@@ -141,6 +154,9 @@ final class MockState {
         fallback = Behavior.ok();
         synchronized (recorded) {
             recorded.clear();
+        }
+        synchronized (audioUploads) {
+            audioUploads.clear();
         }
         requestCount.reset();
         signatures.clear();

@@ -286,6 +286,15 @@ public final class MockUpstream implements AutoCloseable {
         return state.requests();
     }
 
+    /**
+     * The audio files received since start or {@link #reset()} (transcription and translation uploads, Deepgram
+     * bodies), in arrival order: their size and SHA-256, never their bytes, which the mock streams through a digest
+     * rather than keep.
+     */
+    public List<ReceivedAudio> receivedAudio() {
+        return state.receivedAudio();
+    }
+
     /** {@return the most recent recorded request, or empty when none was recorded} */
     public Optional<RecordedRequest> lastRequest() {
         return state.lastRequest();

@@ -37,6 +37,35 @@ final class OpenAiWire implements Wire {
     }
 
     @Override
+    public void serve(HttpServerRequest request, io.vertx.core.buffer.Buffer body, JsonNode json, Exchange exchange) {
+        String path = request.path();
+        if (request.method() == HttpMethod.POST && path.startsWith("/v1/images/")) {
+            images(request, path.substring("/v1/images/".length()), body, json, exchange);
+        } else {
+            serve(request, json, exchange);
+        }
+    }
+
+    /** Serves the Images API, see {@link OpenAiImages}. */
+    private void images(HttpServerRequest request, String task, io.vertx.core.buffer.Buffer body, JsonNode json,
+                        Exchange exchange) {
+        if (!java.util.Set.of("generations", "edits", "variations").contains(task)) {
+            sendError(exchange, OpenAiError.invalidUrl(request.method().name(), request.path()));
+            return;
+        }
+        OpenAiImages format = task.equals("generations")
+                ? new OpenAiImages(task, json.isObject() ? OpenAiImages.fields(json) : Map.of(), Optional.empty())
+                : OpenAiImages.ofForm(task, MultipartParts.parse(request.getHeader("content-type"), body));
+        Optional<OpenAiError> invalid = OpenAiImages.validate(task, format.fields(),
+                format.files().filter(f -> !f.isEmpty()).isPresent());
+        if (invalid.isPresent()) {
+            sendError(exchange, invalid.get());
+            return;
+        }
+        responder.answer(exchange, format, format.fields().getOrDefault("prompt", ""));
+    }
+
+    @Override
     public void serve(HttpServerRequest request, JsonNode json, Exchange exchange) {
         String path = request.path();
         if (request.method() == HttpMethod.POST && path.equals("/v1/chat/completions")) {

@@ -76,6 +76,22 @@ enum WireHeaders {
         void apply(MultiMap headers, int status, long sequence, long elapsedMillis) {
             // nothing beyond the content type
         }
+    },
+
+    /** ElevenLabs: its {@code request-id}. */
+    ELEVENLABS {
+        @Override
+        void apply(MultiMap headers, int status, long sequence, long elapsedMillis) {
+            headers.set("request-id", "el_" + sequence);
+        }
+    },
+
+    /** Deepgram: its {@code dg-request-id}. */
+    DEEPGRAM {
+        @Override
+        void apply(MultiMap headers, int status, long sequence, long elapsedMillis) {
+            headers.set("dg-request-id", "dg_" + sequence);
+        }
     };
 
     private static final CharSequence OPENAI_REQUEST_ID = HttpHeaders.createOptimized("x-request-id");

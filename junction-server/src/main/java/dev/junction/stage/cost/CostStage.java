@@ -10,13 +10,15 @@ import dev.junction.pipeline.Outcome;
 import dev.junction.pipeline.Reply;
 import dev.junction.pipeline.Stage;
 import dev.junction.pricing.Costs;
+import dev.junction.pricing.UnitUsage;
 import io.vertx.core.Future;
 
 /**
  * Prices the request once it is over: its metered, standard and charged cost for the tokens it used, on the route it
  * was admitted for (a reload meanwhile changes nothing), written to the record; a response-cache hit meters nothing
  * and is charged its configured share of the standard cost. Placed after the budget stage, so it
- * finishes before it and the budget settles the charged cost. A request that used no tokens costs nothing.
+ * finishes before it and the budget settles the charged cost. A request that used no tokens and no units (images,
+ * seconds of audio, search units: what the operation recorded on the record) costs nothing.
  */
 public final class CostStage implements Stage {
 
@@ -28,13 +30,14 @@ public final class CostStage implements Stage {
     @Override
     public void finish(Exchange exchange, Outcome outcome) {
         Usage usage = outcome.usage();
-        if (usage.totalTokens() == 0 || exchange.route().isEmpty()) {
+        RequestRecord record = exchange.record();
+        UnitUsage units = record.units();
+        if ((usage.totalTokens() == 0 && units.isEmpty()) || exchange.route().isEmpty()) {
             return;
         }
-        RequestRecord record = exchange.record();
         Caller caller = exchange.caller().orElseGet(() -> Caller.configured(record.keyNameOrDash()));
         Costs costs = exchange.runtime().governor().costs(caller, record.publicModel(), exchange.route().get(),
-                record.deployment(), usage);
+                record.deployment(), usage, units);
         // A cache hit meters nothing (no upstream was called) and is charged its share of the standard cost.
         record.costs(CacheHit.of(exchange).map(hit -> new Costs(0, costs.standardNanos(),
                 Math.round(costs.standardNanos() * hit.chargeShare()))).orElse(costs));

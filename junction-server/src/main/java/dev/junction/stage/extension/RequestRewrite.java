@@ -28,7 +28,7 @@ final class RequestRewrite {
             case OPENAI_CHAT -> OpenAiRequestMapper.fromCanonical(rewritten, dropped);
             case ANTHROPIC -> AnthropicRequestMapper.fromCanonical(rewritten, dropped);
             case GEMINI -> GeminiRequestMapper.fromCanonical(rewritten, dropped);
-            case OPENAI_RESPONSES, BEDROCK_CONVERSE, COHERE, OLLAMA -> throw new IllegalStateException(
+            case OPENAI_RESPONSES, BEDROCK_CONVERSE, COHERE, OLLAMA, ELEVENLABS, DEEPGRAM -> throw new IllegalStateException(
                     "no client speaks " + request.dialect() + " through a chat operation");
         };
         return chat.withRequest(request.withBody(body, rewritten));

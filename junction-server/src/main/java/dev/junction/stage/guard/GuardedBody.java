@@ -36,7 +36,7 @@ record GuardedBody(ObjectNode body, Function<ObjectNode, Operation> rewrite) {
             case OPENAI_CHAT -> OpenAiRequestMapper.toCanonical(masked);
             case ANTHROPIC -> AnthropicRequestMapper.toCanonical(masked);
             case GEMINI -> GeminiRequestMapper.toCanonical(masked, request.model(), request.stream());
-            case OPENAI_RESPONSES, BEDROCK_CONVERSE, COHERE, OLLAMA -> throw new IllegalStateException(
+            case OPENAI_RESPONSES, BEDROCK_CONVERSE, COHERE, OLLAMA, ELEVENLABS, DEEPGRAM -> throw new IllegalStateException(
                     "no client speaks " + request.dialect() + " through a chat operation");
         };
     }
