@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its answer. Stateless.
  *
  * <ul>
- *   <li>{@link #COHERE}: {@code POST /rerank} under {@code …/v2} ({@code model, query, documents, top_n,
+ *   <li>{@link #COHERE}: {@code POST /v2/rerank} below the API root ({@code model, query, documents, top_n,
  *       max_tokens_per_doc}); answers {@code {id, results: [{index, relevance_score}], meta: {billed_units:
  *       {search_units}}}}.
  *   <li>{@link #JINA}: {@code POST /rerank} under {@code …/v1} ({@code model, query, documents, top_n,
@@ -46,9 +46,9 @@ public enum RerankApi {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The path below the provider's base URL. */
+    /** The path below the provider's base URL (Cohere's base URL is its API root, the others' their version). */
     public String path() {
-        return "/rerank";
+        return this == COHERE ? "/v2/rerank" : "/rerank";
     }
 
     /** The upstream body of a request, for {@code upstreamModel}. */

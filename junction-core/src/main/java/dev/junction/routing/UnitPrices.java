@@ -31,6 +31,8 @@ public record UnitPrices(Map<String, Double> perUnit) {
     /** One call, whatever it carried. */
     public static final String REQUEST = "request";
 
+    private static final BigDecimal NANOS_PER_USD = BigDecimal.valueOf(1_000_000_000L);
+
     /** Nothing priced per unit. */
     public static final UnitPrices NONE = new UnitPrices(Map.of());
 
@@ -108,6 +110,4 @@ public record UnitPrices(Map<String, Double> perUnit) {
         return find(unit).map(price -> BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(quantity))
                 .multiply(NANOS_PER_USD)).orElse(BigDecimal.ZERO);
     }
-
-    private static final BigDecimal NANOS_PER_USD = BigDecimal.valueOf(1_000_000_000L);
 }

@@ -17,7 +17,7 @@ class PriceCatalogTest {
 
     @Test
     void bundledCatalogCarriesItsVersion() {
-        assertThat(CATALOG.version()).isEqualTo("2026-11-01");
+        assertThat(CATALOG.version()).isEqualTo("2026-12-07");
     }
 
     @Test

@@ -140,6 +140,21 @@ class RoutesConfigTest {
     }
 
     @Test
+    void aDeploymentThatListsNoOperationsServesWhatTheCatalogListsForItsModel() {
+        var routes = load("""
+                routes:
+                  r:
+                    groups:
+                      - deployments:
+                          - {provider: openai, model: dall-e-3}
+                          - {provider: openai, model: gpt-4o-mini}
+                """).routes().get("r").deployments();
+
+        assertThat(routes.get(0).capabilities().operations()).containsExactly(dev.junction.routing.OperationKind.IMAGES);
+        assertThat(routes.get(1).capabilities().operations()).isEqualTo(dev.junction.routing.OperationKind.DEFAULT);
+    }
+
+    @Test
     void anUnknownOperationIsAProblem() {
         assertThat(problems("""
                 routes:

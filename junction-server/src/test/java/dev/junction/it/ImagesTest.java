@@ -136,6 +136,16 @@ class ImagesTest {
     }
 
     @Test
+    void aUrlRequestToGptImageGetsDataUrlsAndSendsNoResponseFormat() {
+        ImagesResponse response = sdk().images().generate(ImageGenerateParams.builder().model("openai/gpt-image-1")
+                .prompt("a fern").responseFormat(ImageGenerateParams.ResponseFormat.URL).build());
+
+        assertThat(response.data().orElseThrow().getFirst().url())
+                .contains("data:image/png;base64," + b64("gpt-image-1", "a fern", 0));
+        assertThat(last().json().has("response_format")).isFalse();
+    }
+
+    @Test
     void aVariationUploadsItsImage() throws Exception {
         byte[] image = "not really a png".getBytes(StandardCharsets.UTF_8);
 

@@ -37,7 +37,7 @@ class RerankTest {
                   voyage: {base_url: "%s/voyage/v1", rerank_api: voyage}
                   tei: {base_url: "%s", rerank_api: tei}
                 """.formatted(Gateway.KEY, upstream.rootUrl(), upstream.rootUrl(), upstream.rootUrl()),
-                Map.of("COHERE_BASE_URL", upstream.rootUrl() + "/v2", "COHERE_API_KEY", "co-upstream-0123456789"));
+                Map.of("COHERE_BASE_URL", upstream.rootUrl(), "COHERE_API_KEY", "co-upstream-0123456789"));
     }
 
     @AfterAll

@@ -13,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Gemini's {@code v1beta} wire format (see {@code wire/gemini.md}); base URL {@code http://host:port/v1beta}.
  *
  * <ul>
+ *   <li>{@code POST /v1beta/models/{model}:generateContent} with {@code responseModalities: ["IMAGE"]} and
+ *       {@code :predict} (Imagen): images, see {@link GeminiImages};
  *   <li>{@code POST /v1beta/models/{model}:generateContent} and {@code :streamGenerateContent} (SSE with
  *       {@code ?alt=sse}, else a streamed JSON array): validated like Gemini does (malformed JSON, missing
  *       {@code contents}, a signed {@code functionCall} replayed without its {@code thoughtSignature}:

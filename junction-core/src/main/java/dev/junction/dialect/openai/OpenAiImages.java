@@ -104,10 +104,10 @@ public final class OpenAiImages {
         ObjectNode body = Json.object().put("model", upstreamModel).put("prompt", r.prompt()).put("n", r.n());
         r.size().ifPresent(v -> body.put("size", v));
         r.quality().ifPresent(v -> body.put("quality", v));
-        if (r.urls()) {
-            body.put("response_format", "url");
-        } else if (upstreamModel.startsWith("dall-e")) {
-            body.put("response_format", "b64_json"); // DALL·E answers URLs unless told; gpt-image only has base64
+        // gpt-image models take no response_format (base64 only; a URL request gets data: URLs from fromCanonical);
+        // DALL·E answers URLs unless told otherwise
+        if (!upstreamModel.startsWith("gpt-image")) {
+            body.put("response_format", r.urls() ? "url" : "b64_json");
         }
         r.background().ifPresent(v -> body.put("background", v));
         r.outputFormat().ifPresent(v -> body.put("output_format", v));
