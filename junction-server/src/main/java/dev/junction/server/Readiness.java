@@ -35,7 +35,8 @@ final class Readiness {
         var logs = governance.writer().stats();
         ObjectNode log = body.putObject("request_log").put("database", logs.databaseUp() ? "up" : "down")
                 .put("queued", logs.queued()).put("spooled_records", logs.spooledRecords())
-                .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped());
+                .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped())
+                .put("late_waits", logs.lateWaits());
         logs.downSince().ifPresent(at -> log.put("down_since", at.toString()));
         body.putObject("tracing").put("enabled", tracing.enabled()).put("dropped_spans", tracing.droppedSpans())
                 .put("dropped_logs", tracing.droppedLogs());

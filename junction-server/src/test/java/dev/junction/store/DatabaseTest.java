@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DatabaseTest {
 
     /** The migrations each dialect has (V1 governance, V2 disabling users and teams, V3 the store identity, V5 stored
-     * responses, V6 alert channels, V7 usage rollups). */
-    private static final int MIGRATIONS = 17;
+     * responses, V6 alert channels, V7 usage rollups, …, V25 unique request-log entries). */
+    private static final int MIGRATIONS = 18;
 
     @AllDialects
     void openingMigratesAnEmptyDatabaseAndSeedsTheDefaultTenant(SqlDialect dialect) {
