@@ -147,6 +147,14 @@ public final class RequestLogWriter {
     }
 
     /**
+     * Whether the writer is above its high-water mark: the in-memory intake or the journal at 80% of its capacity,
+     * so that records would soon be dropped. A load balancer should send this replica nothing new for a while.
+     */
+    public boolean aboveHighWater() {
+        return intake.size() >= settings.queueCapacity() * 0.8 || spool.bytes() >= settings.spoolMaxBytes() * 0.8;
+    }
+
+    /**
      * Stops accepting records, journals what is queued (so a clean shutdown loses nothing), then delivers from the
      * journal until it is empty or the timeout runs out; what is left stays in the journal for the next start. Blocks
      * for about the timeout at most (plus the journal's last write). Idempotent.
