@@ -124,7 +124,10 @@ final class SettingsResource {
         body.putObject("request_logs").put("capture_bodies", logs.captureBodies())
                 .put("max_body_size", logs.maxBodyBytes()).put("queue_size", logs.queueSize())
                 .put("batch_size", logs.batchSize()).put("flush_interval", duration(logs.flushInterval()))
-                .put("spool_dir", logs.spoolDir().toString()).put("spool_max_size", logs.spoolMaxBytes());
+                .put("spool_dir", logs.spoolDir().toString()).put("spool_max_size", logs.spoolMaxBytes())
+                .putObject("journal").put("fsync", logs.journalSync().policy().name().toLowerCase(java.util.Locale.ROOT))
+                .put("fsync_interval", duration(logs.journalSync().interval()))
+                .put("max_wait", duration(logs.journalMaxWait()));
         ObjectNode pricing = body.putObject("pricing").put("overrides", g.pricing().overrides().size())
                 .put("default_max_tokens", g.pricing().defaultMaxTokens());
         ObjectNode markups = pricing.putObject("route_markups");

@@ -1,5 +1,7 @@
 package dev.junction.config;
 
+import dev.junction.observe.JournalSync;
+import dev.junction.observe.WriterSettings;
 import dev.junction.routing.Price;
 import dev.junction.secret.Secret;
 import java.nio.file.Path;
@@ -21,7 +23,8 @@ final class GovernanceReader {
 
     private static final Set<String> DATABASE = Set.of("url", "user", "password", "pool_size");
     private static final Set<String> REQUEST_LOGS = Set.of("capture_bodies", "max_body_size", "queue_size",
-            "batch_size", "flush_interval", "spool_dir", "spool_max_size");
+            "batch_size", "flush_interval", "spool_dir", "spool_max_size", "journal");
+    private static final Set<String> JOURNAL = Set.of("fsync", "fsync_interval", "max_wait");
     private static final Set<String> PRICING = Set.of("overrides", "route_markups", "default_max_tokens");
     private static final Set<String> RESPONSES = Set.of("retention", "max_stored_size");
 
@@ -93,7 +96,31 @@ final class GovernanceReader {
                 problems.integer(n, "batch_size", path, 1, 100_000).orElse(500),
                 problems.duration(n, "flush_interval", path).orElse(Duration.ofMillis(250)),
                 problems.string(n, "spool_dir", path).map(Path::of).orElse(dataDir.resolve("spool")),
-                problems.size(n, "spool_max_size", path).orElse(1L << 30));
+                problems.size(n, "spool_max_size", path).orElse(1L << 30),
+                journalSync(n.get("journal"), path + ".journal"), journalMaxWait(n.get("journal"), path + ".journal"));
+    }
+
+    private JournalSync journalSync(JsonNode node, String path) {
+        if (!problems.isMapping(node, path)) {
+            return JournalSync.DEFAULT;
+        }
+        problems.onlyKeys(node, path, JOURNAL);
+        JournalSync.Policy policy = problems.string(node, "fsync", path).map(v -> JournalSync.Policy.parse(v)
+                .orElseGet(() -> {
+                    problems.add(path + ".fsync: expected never, interval or always, got '" + v + "'");
+                    return JournalSync.DEFAULT.policy();
+                })).orElse(JournalSync.DEFAULT.policy());
+        Duration interval = problems.duration(node, "fsync_interval", path).filter(d -> d.toMillis() > 0)
+                .orElse(JournalSync.DEFAULT.interval());
+        return new JournalSync(policy, interval);
+    }
+
+    private Duration journalMaxWait(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            return WriterSettings.DEFAULT_MAX_WAIT;
+        }
+        return problems.duration(node, "max_wait", path).filter(d -> d.toMillis() > 0)
+                .orElse(WriterSettings.DEFAULT_MAX_WAIT);
     }
 
     private GovernanceSettings.PricingSettings pricing(JsonNode node) {

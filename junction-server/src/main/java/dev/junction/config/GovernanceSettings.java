@@ -64,9 +64,21 @@ public record GovernanceSettings(Path dataDir, DatabaseConfig database, Optional
      * @param flushInterval how long a record waits for a batch at most
      * @param spoolDir where records wait while the database is unreachable
      * @param spoolMaxBytes the spool's size cap; beyond it records are dropped and counted
+     * @param journalSync when the journal ({@code spoolDir}) is forced to the disk ({@code journal.fsync},
+     *     {@code journal.fsync_interval})
+     * @param journalMaxWait the longest a response's end waits for its record to reach the journal
+     *     ({@code journal.max_wait})
      */
     public record RequestLogSettings(boolean captureBodies, int maxBodyBytes, int queueSize, int batchSize,
-                                     Duration flushInterval, Path spoolDir, long spoolMaxBytes) {
+                                     Duration flushInterval, Path spoolDir, long spoolMaxBytes,
+                                     dev.junction.observe.JournalSync journalSync, Duration journalMaxWait) {
+
+        /** Settings with the journal's defaults. */
+        public RequestLogSettings(boolean captureBodies, int maxBodyBytes, int queueSize, int batchSize,
+                                  Duration flushInterval, Path spoolDir, long spoolMaxBytes) {
+            this(captureBodies, maxBodyBytes, queueSize, batchSize, flushInterval, spoolDir, spoolMaxBytes,
+                    dev.junction.observe.JournalSync.DEFAULT, dev.junction.observe.WriterSettings.DEFAULT_MAX_WAIT);
+        }
     }
 
     /**

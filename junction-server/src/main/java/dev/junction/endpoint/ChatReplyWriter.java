@@ -40,6 +40,7 @@ final class ChatReplyWriter implements Reply.ChatWriter {
     private final ClientRequest request;
     private final StreamFormat format;
     private final ChatRendering rendering;
+    private Exchange exchange; // the request this writer answers, set by write
 
     ChatReplyWriter(ClientDialect client, ClientRequest request, StreamFormat format, ChatRendering rendering) {
         this.client = client;
@@ -50,6 +51,7 @@ final class ChatReplyWriter implements Reply.ChatWriter {
 
     @Override
     public void write(Exchange exchange, Reply.Chat chat) {
+        this.exchange = exchange;
         HttpServerResponse response = exchange.response();
         RequestRecord record = exchange.record();
         Cancellation cancellation = exchange.cancellation();
@@ -119,16 +121,17 @@ final class ChatReplyWriter implements Reply.ChatWriter {
             record.responseBody(body.toString());
         }
         response.putHeader("content-type", "application/json");
-        rendering.beforeEnd().apply(rendered).onComplete(done -> {
+        rendering.beforeEnd().apply(rendered).onComplete(stored -> exchange.beforeEnd().onComplete(done -> {
             if (!response.ended() && !response.closed()) {
                 response.end(body);
             }
-        });
+        }));
     }
 
     private StreamRelay relay(HttpServerResponse response, RequestRecord record, Reply.Chat chat) {
         return new StreamRelay(response, record, format.encoder(), chat.transforms())
                 .beforeEnd(() -> rendering.beforeEnd().apply(Optional.empty()))
+                .closing(exchange::beforeEnd)
                 .head(format.contentType());
     }
 
@@ -151,12 +154,17 @@ final class ChatReplyWriter implements Reply.ChatWriter {
 
     private void failReply(HttpServerResponse response, RequestRecord record, GatewayError error) {
         if (!response.headWritten()) {
-            ErrorReplies.reject(response, record, client, error);
+            ErrorReplies.rejectAfter(exchange, error);
             return;
         }
         record.error(error);
         if (!response.ended() && !response.closed()) {
-            response.end(Buffer.buffer(format.encoder().encode(new StreamEvent.StreamError(error))));
+            Buffer frame = Buffer.buffer(format.encoder().encode(new StreamEvent.StreamError(error)));
+            exchange.beforeEnd().onComplete(v -> {
+                if (!response.ended() && !response.closed()) {
+                    response.end(frame);
+                }
+            });
         }
     }
 }

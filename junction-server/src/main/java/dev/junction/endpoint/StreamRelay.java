@@ -43,6 +43,7 @@ public final class StreamRelay {
     private final List<StreamTransform> transforms;
     private EventStream<?> source;
     private Supplier<Future<Void>> beforeEnd = () -> Future.succeededFuture();
+    private Supplier<Future<Void>> closing = () -> Future.succeededFuture();
     private boolean finished;
     private Buffer pending;
 
@@ -75,6 +76,15 @@ public final class StreamRelay {
      */
     public StreamRelay beforeEnd(Supplier<Future<Void>> hook) {
         this.beforeEnd = hook;
+        return this;
+    }
+
+    /**
+     * What every stream waits for right before its last bytes, after {@link #beforeEnd}, whether it ended well or
+     * not: the pipeline finishing the request ({@code Exchange::beforeEnd}, the request log's journal).
+     */
+    public StreamRelay closing(Supplier<Future<Void>> hook) {
+        this.closing = hook;
         return this;
     }
 
@@ -249,7 +259,8 @@ public final class StreamRelay {
         }
         Buffer last = pending;
         pending = null;
-        (record.failure().isPresent() ? Future.<Void>succeededFuture() : beforeEnd.get()).onComplete(done -> {
+        Future<Void> before = record.failure().isPresent() ? Future.succeededFuture() : beforeEnd.get();
+        before.eventually(() -> closing.get()).onComplete(done -> {
             if (response.closed() || response.ended()) {
                 return;
             }

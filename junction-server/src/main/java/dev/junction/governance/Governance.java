@@ -94,7 +94,8 @@ public final class Governance implements AutoCloseable {
                 Duration.ofMinutes(15))).orElseGet(() -> new LocalBudgetLedger(clock, Duration.ofMinutes(15)));
         GovernanceSettings.RequestLogSettings logs = settings.requestLogs();
         this.writer = RequestLogWriter.start(new JdbcRequestLogSink(database), new WriterSettings(logs.queueSize(),
-                logs.batchSize(), logs.flushInterval(), logs.spoolDir(), logs.spoolMaxBytes()));
+                logs.batchSize(), logs.flushInterval(), logs.spoolDir(), logs.spoolMaxBytes(), logs.journalSync(),
+                logs.journalMaxWait()));
         this.sharedDeploymentLimits = redisUrl.map(url -> new SharedDeploymentLimits(limiter));
         this.seeds = new BudgetSeeds(database, ledger, clock, analytics);
         this.published = new PublishedSnapshot(settings.pricing().overrides(), seeds);

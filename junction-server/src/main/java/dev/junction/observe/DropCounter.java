@@ -14,10 +14,21 @@ final class DropCounter {
     private static final Logger LOG = LoggerFactory.getLogger(DropCounter.class);
     private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+    private final String template;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong unreported = new AtomicLong();
     // Starts one interval in the past so that the first drop is reported at once.
     private final AtomicLong lastWarnNanos = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
+
+    /** A counter of lost records. */
+    DropCounter() {
+        this("Dropped {} request-log records ({} in all): {}");
+    }
+
+    /** A counter that warns with {@code template}: the count since the last warning, the total, the reason. */
+    DropCounter(String template) {
+        this.template = template;
+    }
 
     /** Counts {@code count} lost records; warns with {@code reason} unless a warning went out recently. */
     void drop(long count, String reason) {
@@ -31,7 +42,7 @@ final class DropCounter {
         if (now - last < WARN_INTERVAL_NANOS || !lastWarnNanos.compareAndSet(last, now)) {
             return;
         }
-        LOG.warn("Dropped {} request-log records ({} in all): {}", unreported.getAndSet(0), total.get(), reason);
+        LOG.warn(template, unreported.getAndSet(0), total.get(), reason);
     }
 
     /** Records lost so far. */

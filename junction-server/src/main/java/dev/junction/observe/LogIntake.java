@@ -8,29 +8,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Where event loops leave request-log records for the writer thread: a bounded queue and, when that is full, a
+ * Where event loops leave request-log records (of type {@code T}) for the journal thread: a bounded queue and, when that is full, a
  * bounded overflow buffer that the writer moves to the spool. Producers never wait and never take a lock (linked
  * queues and counters, so an offer is O(1)); any number of threads may offer. Exactly one consumer thread drains and
  * waits.
  */
-final class LogIntake {
+final class LogIntake<T> {
 
     /** Where an offered record went. */
     enum Outcome { QUEUED, OVERFLOWED, REJECTED }
 
-    private final Bounded queue;
-    private final Bounded overflow;
-    private final int batchSize;
+    private final Bounded<T> queue;
+    private final Bounded<T> overflow;
+    private final int batchSize; // the consumer is woken when the queue reaches it
     private volatile Thread waiter;
 
     LogIntake(int queueCapacity, int overflowCapacity, int batchSize) {
-        this.queue = new Bounded(queueCapacity);
-        this.overflow = new Bounded(overflowCapacity);
+        this.queue = new Bounded<>(queueCapacity);
+        this.overflow = new Bounded<>(overflowCapacity);
         this.batchSize = batchSize;
     }
 
     /** Leaves a record for the consumer; wakes it when a batch is complete or the queue overflows. */
-    Outcome offer(LoggedRequest r) {
+    Outcome offer(T r) {
         int size = queue.add(r);
         if (size > 0) {
             if (size == batchSize) {
@@ -47,7 +47,7 @@ final class LogIntake {
     }
 
     /** Takes back a record offered with the given outcome, unless the consumer already took it. */
-    boolean withdraw(LoggedRequest r, Outcome outcome) {
+    boolean withdraw(T r, Outcome outcome) {
         return switch (outcome) {
             case QUEUED -> queue.remove(r);
             case OVERFLOWED -> overflow.remove(r);
@@ -56,12 +56,12 @@ final class LogIntake {
     }
 
     /** Up to {@code max} queued records, oldest first; consumer only. */
-    List<LoggedRequest> drainQueue(int max) {
+    List<T> drainQueue(int max) {
         return queue.drain(max);
     }
 
     /** Up to {@code max} overflowed records, oldest first; consumer only. */
-    List<LoggedRequest> drainOverflow(int max) {
+    List<T> drainOverflow(int max) {
         return overflow.drain(max);
     }
 
@@ -92,8 +92,8 @@ final class LogIntake {
     }
 
     /** A linked queue with a capacity, kept by a counter that a slot is reserved in before the element is added. */
-    private static final class Bounded {
-        private final Queue<LoggedRequest> items = new ConcurrentLinkedQueue<>();
+    private static final class Bounded<T> {
+        private final Queue<T> items = new ConcurrentLinkedQueue<>();
         private final AtomicInteger count = new AtomicInteger();
         private final int capacity;
 
@@ -102,7 +102,7 @@ final class LogIntake {
         }
 
         /** The size after adding, or 0 when full. */
-        int add(LoggedRequest r) {
+        int add(T r) {
             int size = count.incrementAndGet();
             if (size > capacity) {
                 count.decrementAndGet();
@@ -112,7 +112,7 @@ final class LogIntake {
             return size;
         }
 
-        boolean remove(LoggedRequest r) {
+        boolean remove(T r) {
             if (!items.remove(r)) {
                 return false;
             }
@@ -120,9 +120,9 @@ final class LogIntake {
             return true;
         }
 
-        List<LoggedRequest> drain(int max) {
-            List<LoggedRequest> out = new ArrayList<>(Math.min(max, Math.max(count.get(), 1)));
-            LoggedRequest r;
+        List<T> drain(int max) {
+            List<T> out = new ArrayList<>(Math.min(max, Math.max(count.get(), 1)));
+            T r;
             while (out.size() < max && (r = items.poll()) != null) {
                 out.add(r);
                 count.decrementAndGet();

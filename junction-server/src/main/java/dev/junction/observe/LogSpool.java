@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,9 @@ final class LogSpool implements AutoCloseable {
     private volatile long bytes;
     private Optional<SpoolSegment> tail = Optional.empty(); // open for appending, with out
     private OutputStream out;
+    private FileChannel channel; // the tail's, for fsync
+    private boolean unsynced; // the tail holds bytes not forced to the disk
+    private boolean forceOnSeal; // force a tail before closing it (an fsync policy other than never)
     private Optional<SegmentReader> reader = Optional.empty(); // on the head segment while a replay is under way
 
     /** Lists the segments a previous run left (cheap); {@link #countLeftovers} counts their records. */
@@ -63,6 +68,27 @@ final class LogSpool implements AutoCloseable {
         }
         nextSeq = segments.isEmpty() ? 1 : segments.getLast().seq + 1;
         bytes = segments.stream().mapToLong(s -> s.bytes).sum();
+    }
+
+    /** Whether a tail is forced to the disk before it is closed (every fsync policy but {@code never}). */
+    synchronized void forceOnSeal(boolean force) {
+        this.forceOnSeal = force;
+    }
+
+    /**
+     * Forces what was appended to the tail to the disk ({@code fsync}); a no-op when nothing is pending. A failure
+     * is logged, not thrown: the records are still in the operating system's cache.
+     */
+    synchronized void sync() {
+        if (channel == null || !unsynced) {
+            return;
+        }
+        try {
+            channel.force(false);
+            unsynced = false;
+        } catch (IOException e) {
+            LOG.warn("Forcing the request-log journal {} to the disk failed: {}", directory, e.toString());
+        }
     }
 
     /** Counts the records of the segments found at start; reads them all, so it may take a while. */
@@ -99,7 +125,8 @@ final class LogSpool implements AutoCloseable {
                 stored++;
             }
             if (out != null) {
-                out.flush();
+                out.flush(); // write(2): from here the records survive the process being killed
+                unsynced |= stored > 0;
             }
         } catch (IOException e) {
             // What reached the disk is unknown: count the rest lost, and start a fresh segment next time so that a
@@ -200,7 +227,8 @@ final class LogSpool implements AutoCloseable {
         closeTail();
         Files.createDirectories(directory);
         SpoolSegment s = SpoolSegment.create(directory, nextSeq++);
-        out = new BufferedOutputStream(Files.newOutputStream(s.path, StandardOpenOption.CREATE_NEW), 64 * 1024);
+        channel = FileChannel.open(s.path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
         segments.addLast(s);
         tail = Optional.of(s);
         return s;
@@ -212,11 +240,17 @@ final class LogSpool implements AutoCloseable {
             return;
         }
         try {
+            out.flush();
+            if (forceOnSeal) {
+                sync();
+            }
             out.close();
         } catch (IOException e) {
             LOG.warn("Closing a request-log spool segment failed: {}", e.toString());
         }
         out = null;
+        channel = null;
+        unsynced = false;
     }
 
     private void closeReader() {

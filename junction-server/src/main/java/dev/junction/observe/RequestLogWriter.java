@@ -1,7 +1,10 @@
 package dev.junction.observe;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,56 +14,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request log's write-behind writer: event loops hand it finished requests, one thread of its own stores them in
- * batches through the {@link RequestLogSink}, and a spool directory on disk keeps them while the database is away
- * or the queue is full.
+ * The request log's writer: event loops hand it finished requests; a journal thread appends every one to a local
+ * append-only journal on disk (a directory of segment files, {@link LogSpool}); a delivery thread reads the journal
+ * from its head and stores it through the {@link RequestLogSink} in batches, removing what the sink stored. A killed
+ * process loses nothing that reached the journal (a restarted one delivers what its journal still holds), and a
+ * database outage only makes the journal longer.
  *
- * <p><b>Threading.</b> {@link #offer} may be called from any thread, event loops included: it never blocks, never
- * takes a lock, never touches a file and never throws (when records are dropped it may log one warning per ten
- * seconds). {@link #stats} is the same (it reads counters). Everything else
- * happens on one daemon platform thread, {@code junction-log-writer} (a platform thread because JDBC drivers such
- * as SQLite's pin the carrier in native code): it waits up to {@code flushInterval} for {@code batchSize} records,
- * calls the sink, writes the spool and replays it. {@link #close} blocks its caller, so it must not run on an event
- * loop.
+ * <p><b>Threading.</b> {@link #offer} and {@link #journal} may be called from any thread, event loops included: they
+ * never block, never take a lock, never touch a file and never throw (when records are dropped they may log one
+ * warning per ten seconds). {@link #stats} is the same (it reads counters). The journal thread,
+ * {@code junction-log-journal} ({@link JournalAppender}), writes the journal; the delivery thread,
+ * {@code junction-log-writer} (platform threads, because JDBC drivers such as SQLite's pin the carrier in native
+ * code), waits up to {@code flushInterval} for {@code batchSize} records and calls the sink. {@link #close} blocks
+ * its caller, so it must not run on an event loop.
  *
- * <p><b>Where records go.</b> Queued records go to the sink in batches. When the queue is full they go to a bounded
- * overflow buffer that the writer thread moves to the spool. When a sink call fails the batch goes to the spool, the
- * database counts as down (one warning), and the writer retries it with a backoff (1 s doubling to 30 s) by
- * replaying the spool; while the spool holds anything, new batches join its end, so the database receives one
- * roughly chronological stream. Replay removes a chunk from the spool only after the sink stored it; a crash can
- * replay a chunk twice (duplicates, never loss). Records are dropped, counted and warned about (rate limited) only
- * when the spool is over its cap or failing, the overflow buffer is full, or they are offered after close.
+ * <p><b>Delivery.</b> A chunk leaves the journal only after the sink stored it; a crash in between delivers it again
+ * after the restart, so the sink must make a repeated entry a no-op ({@code JdbcRequestLogSink} does, by the request id
+ * and start time). When a sink call fails the database counts as down (one warning) and the writer retries with a
+ * backoff (1 s doubling to 30 s). Records are dropped, counted and warned about (rate limited) only when the journal
+ * is over its cap or failing, the in-memory intake is full, or they are offered after close.
  */
 public final class RequestLogWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogWriter.class);
+    private static final Runnable NOBODY = () -> { };
 
     private final RequestLogSink sink;
     private final WriterSettings settings;
-    private final LogIntake intake;
+    private final LogIntake<JournalAppender.Entry> intake;
     private final LogSpool spool;
+    private final JournalAppender appender;
     private final DatabaseHealth health;
     private final DropCounter drops = new DropCounter();
+    private final DropCounter late = new DropCounter(
+            "Ended {} responses before their request-log records reached the journal ({} in all): {}");
     private final AtomicLong written = new AtomicLong();
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private final Thread thread;
     private volatile long stopAtNanos;
     private volatile boolean stopping;
-    private Optional<SpoolChunk> pending = Optional.empty(); // read from the spool, not yet stored; writer thread only
+    private Optional<SpoolChunk> pending = Optional.empty(); // read from the journal, not yet stored; delivery only
 
     private RequestLogWriter(RequestLogSink sink, WriterSettings settings, DatabaseHealth health) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.settings = settings;
         this.health = health;
-        this.intake = new LogIntake(settings.queueCapacity(), settings.overflowCapacity(), settings.batchSize());
+        // Woken by the first record: the journal thread writes as soon as anything waits (a response is held on it).
+        this.intake = new LogIntake<>(settings.queueCapacity(), settings.overflowCapacity(), 1);
         this.spool = new LogSpool(settings.spoolDirectory(), settings.spoolMaxBytes(), new LoggedRequestCodec(),
                 drops);
         this.thread = Thread.ofPlatform().name("junction-log-writer").daemon(true).unstarted(this::run);
+        this.appender = new JournalAppender(intake, spool, settings.sync(), settings.batchSize(),
+                () -> LockSupport.unpark(thread));
     }
 
     /**
-     * Starts a writer and its thread. Lists the spool directory on the calling thread; the writer thread first
-     * replays whatever a previous run left there.
+     * Starts a writer and its threads. Lists the journal directory on the calling thread; the delivery thread first
+     * delivers whatever a previous run left there.
      */
     public static RequestLogWriter start(RequestLogSink sink, WriterSettings settings) {
         return start(sink, settings, Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -70,53 +80,90 @@ public final class RequestLogWriter {
     static RequestLogWriter start(RequestLogSink sink, WriterSettings settings, Duration initialBackoff,
                                   Duration maxBackoff) {
         RequestLogWriter writer = new RequestLogWriter(sink, settings, new DatabaseHealth(initialBackoff, maxBackoff));
+        writer.appender.start();
         writer.thread.start();
         return writer;
     }
 
-    /**
-     * Hands a finished request to the writer. Non-blocking, O(1), never throws; safe on an event loop. The record
-     * goes to the queue, or to the overflow buffer (and from there to the spool) when the queue is full, or is
-     * counted as dropped when both are full or the writer is closed. A null record is ignored.
-     */
+    /** Hands a finished request to the writer without waiting for it; as {@link #journal}, minus the future. */
     public void offer(LoggedRequest record) {
+        offer(record, NOBODY);
+    }
+
+    /**
+     * Hands a finished request to the writer; the future completes on {@code context} once the record was written to
+     * the journal (to the operating system; forced to the disk too under the {@code always} fsync policy), or was
+     * dropped, or after the writer's {@code maxWait} (counted as late, warned about). It never fails. Call from the
+     * request's event loop: the response's end waits for it.
+     */
+    public Future<Void> journal(LoggedRequest record, Context context) {
+        Promise<Void> done = Promise.promise();
+        Vertx vertx = context.owner();
+        long timer = vertx.setTimer(Math.max(1, settings.maxWait().toMillis()), id -> {
+            if (done.tryComplete()) {
+                late.drop(1, "the journal did not answer within " + settings.maxWait());
+            }
+        });
+        offer(record, () -> context.runOnContext(v -> {
+            if (done.tryComplete()) {
+                vertx.cancelTimer(timer);
+            }
+        }));
+        return done.future();
+    }
+
+    private void offer(LoggedRequest record, Runnable written) {
         if (record == null) {
+            written.run();
             return;
         }
+        JournalAppender.Entry entry = new JournalAppender.Entry(record, written);
         try {
             if (!accepting.get()) {
-                drops.drop(1, "the writer is closed");
+                drop(entry, "the writer is closed");
                 return;
             }
-            LogIntake.Outcome outcome = intake.offer(record);
+            LogIntake.Outcome outcome = intake.offer(entry);
             if (outcome == LogIntake.Outcome.REJECTED) {
-                drops.drop(1, "the queue and its overflow buffer are full");
-            } else if (!accepting.get() && intake.withdraw(record, outcome)) {
-                // close() raced us and the writer may have made its last sweep already: count it rather than lose it
-                drops.drop(1, "the writer is closed");
+                drop(entry, "the journal's intake is full");
+            } else if (!accepting.get() && intake.withdraw(entry, outcome)) {
+                // close() raced us and the journal may have made its last sweep already: count it rather than lose it
+                drop(entry, "the writer is closed");
             }
         } catch (RuntimeException e) {
-            drops.drop(1, "offering failed: " + e);
+            drop(entry, "offering failed: " + e);
         }
+    }
+
+    private void drop(JournalAppender.Entry entry, String reason) {
+        drops.drop(1, reason);
+        entry.written().run();
     }
 
     /** A snapshot of the writer's counters and the database's state; cheap, safe from any thread. */
     public WriterStats stats() {
         return new WriterStats(intake.size(), written.get(), spool.records(), spool.bytes(), drops.total(),
-                health.up(), health.downSince());
+                health.up(), health.downSince(), late.total());
     }
 
     /**
-     * Stops accepting records and stores what is queued: through the sink while it is up and the spool is empty,
-     * otherwise into the spool. What is still queued when the timeout runs out goes to the spool too, so a clean
-     * shutdown loses nothing that was queued. Blocks for at most about the timeout (plus the time to write the
-     * remainder to the spool); if the writer thread is then still inside a hung sink call, that one batch is
-     * stored by the thread once the call returns, or lost if the process exits first. Idempotent.
+     * Whether the writer is above its high-water mark: the in-memory intake or the journal at 80% of its capacity,
+     * so that records would soon be dropped. A load balancer should send this replica nothing new for a while.
+     */
+    public boolean aboveHighWater() {
+        return intake.size() >= settings.queueCapacity() * 0.8 || spool.bytes() >= settings.spoolMaxBytes() * 0.8;
+    }
+
+    /**
+     * Stops accepting records, journals what is queued (so a clean shutdown loses nothing), then delivers from the
+     * journal until it is empty or the timeout runs out; what is left stays in the journal for the next start. Blocks
+     * for about the timeout at most (plus the journal's last write). Idempotent.
      */
     public void close(Duration timeout) {
         if (!accepting.compareAndSet(true, false)) {
             return;
         }
+        appender.stop();
         stopAtNanos = System.nanoTime() + saturatedNanos(timeout);
         stopping = true;
         LockSupport.unpark(thread); // a permit even if the thread is not parked yet: its next wait returns at once
@@ -126,67 +173,64 @@ public final class RequestLogWriter {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warn("The request-log writer did not finish within {}; spooling the remaining records", timeout);
-            spoolEverythingQueued();
-            spool.close();
+            LOG.warn("The request-log writer did not deliver its journal within {}; the next start delivers the rest",
+                    timeout);
         }
+        spool.close();
     }
 
     private void run() {
         spool.countLeftovers();
         while (!stopping) {
             try {
-                step();
+                if (!deliverOne()) {
+                    awaitWork();
+                }
             } catch (RuntimeException e) {
                 LOG.error("The request-log writer failed a step; it carries on", e);
-                intake.await(System.nanoTime() + settings.flushInterval().toNanos());
+                LockSupport.parkNanos(this, settings.flushInterval().toNanos());
             }
         }
-        try {
-            drainBeforeDeadline();
-        } finally {
-            spoolEverythingQueued();
-            spool.close();
+        while (System.nanoTime() - stopAtNanos < 0 && hasBacklog() && health.attemptDue() && deliverOne()) {
+            // deliver until the journal is empty or the deadline passes
         }
     }
 
-    /** One round: wait for a batch (unless the spool can be replayed right away), store it, replay one chunk. */
-    private void step() {
-        if (!(hasBacklog() && health.attemptDue())) {
-            long deadline = System.nanoTime() + settings.flushInterval().toNanos();
-            if (!health.up() && health.nextAttemptNanos() - deadline < 0) {
-                deadline = health.nextAttemptNanos();
-            }
-            intake.await(deadline);
+    /**
+     * Stores one chunk from the head of the journal; whether the writer should go on at once (a full batch was
+     * stored, or a full one waits) rather than wait for the flush interval.
+     */
+    private boolean deliverOne() {
+        if (!hasBacklog() || !health.attemptDue()) {
+            return false;
         }
-        spool.append(intake.drainOverflow(Integer.MAX_VALUE));
-        List<LoggedRequest> batch = intake.drainQueue(settings.batchSize());
-        if (!batch.isEmpty()) {
-            deliver(batch);
-        }
-        if (hasBacklog() && health.attemptDue()) {
-            replayOneChunk();
-        }
-    }
-
-    /** Straight to the sink when nothing older waits in the spool and the sink may be tried; else to the spool. */
-    private void deliver(List<LoggedRequest> batch) {
-        if (hasBacklog() || !health.attemptDue() || !store(batch)) {
-            spool.append(batch);
-        }
-    }
-
-    private void replayOneChunk() {
         if (pending.isEmpty()) {
             pending = spool.read(settings.batchSize());
         }
-        pending.filter(chunk -> chunk.records().isEmpty() || store(chunk.records())).ifPresent(chunk -> {
-            spool.acknowledge(chunk);
-            pending = Optional.empty();
-        });
+        if (pending.isEmpty()) {
+            return false;
+        }
+        SpoolChunk chunk = pending.get();
+        if (!chunk.records().isEmpty() && !store(chunk.records())) {
+            return false;
+        }
+        spool.acknowledge(chunk);
+        pending = Optional.empty();
+        return stopping || chunk.records().size() >= settings.batchSize() || spool.records() >= settings.batchSize();
     }
 
-    private boolean store(List<LoggedRequest> batch) {
+    /** Parks until the flush interval passes, the journal holds a batch, or the next retry is due. */
+    private void awaitWork() {
+        long wait = settings.flushInterval().toNanos();
+        if (!health.up()) {
+            wait = Math.min(wait, Math.max(0, health.nextAttemptNanos() - System.nanoTime()));
+        }
+        if (wait > 0 && spool.records() < settings.batchSize() && !stopping) {
+            LockSupport.parkNanos(this, wait);
+        }
+    }
+
+    private boolean store(java.util.List<LoggedRequest> batch) {
         try {
             sink.write(batch);
         } catch (Exception e) {
@@ -200,26 +244,6 @@ public final class RequestLogWriter {
 
     private boolean hasBacklog() {
         return pending.isPresent() || !spool.isEmpty();
-    }
-
-    /** Shutdown: deliver the queue batch by batch until it is empty or the deadline passes. */
-    private void drainBeforeDeadline() {
-        while (System.nanoTime() - stopAtNanos < 0) {
-            spool.append(intake.drainOverflow(Integer.MAX_VALUE));
-            List<LoggedRequest> batch = intake.drainQueue(settings.batchSize());
-            if (batch.isEmpty()) {
-                return;
-            }
-            deliver(batch);
-        }
-    }
-
-    private void spoolEverythingQueued() {
-        spool.append(intake.drainOverflow(Integer.MAX_VALUE));
-        for (List<LoggedRequest> batch = intake.drainQueue(settings.batchSize()); !batch.isEmpty();
-                batch = intake.drainQueue(settings.batchSize())) {
-            spool.append(batch);
-        }
     }
 
     private static long saturatedNanos(Duration d) {

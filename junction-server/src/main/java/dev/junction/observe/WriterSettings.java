@@ -10,11 +10,15 @@ import java.util.Objects;
  * @param queueCapacity how many records wait in memory for the writer before new ones overflow to the spool
  * @param batchSize the most records handed to the sink in one call (and read from the spool in one chunk)
  * @param flushInterval the longest a record waits in memory when fewer than {@code batchSize} arrive
- * @param spoolDirectory where records go while the database is away or the queue is full
- * @param spoolMaxBytes the spool's size cap; records that would exceed it are dropped (and counted)
+ * @param spoolDirectory the journal: every record is appended here before its response ends, and delivered to the
+ *     database from here
+ * @param spoolMaxBytes the journal's size cap; records that would exceed it are dropped (and counted)
+ * @param sync when the journal forces its writes to the disk
+ * @param maxWait the longest a response's end waits for its record to reach the journal; past it the response
+ *     ends anyway and the wait is counted as late
  */
 public record WriterSettings(int queueCapacity, int batchSize, Duration flushInterval, Path spoolDirectory,
-                             long spoolMaxBytes) {
+                             long spoolMaxBytes, JournalSync sync, Duration maxWait) {
 
     /** Default queue capacity. */
     public static final int DEFAULT_QUEUE_CAPACITY = 50_000;
@@ -25,8 +29,13 @@ public record WriterSettings(int queueCapacity, int batchSize, Duration flushInt
     /** Default spool size cap: 1 GiB. */
     public static final long DEFAULT_SPOOL_MAX_BYTES = 1L << 30;
 
+    /** Default bound on a response's wait for the journal. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
+
     /** Validates the settings. */
     public WriterSettings {
+        Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(flushInterval, "flushInterval");
         Objects.requireNonNull(spoolDirectory, "spoolDirectory");
         if (queueCapacity < 1 || batchSize < 1 || spoolMaxBytes < 1) {
@@ -37,6 +46,13 @@ public record WriterSettings(int queueCapacity, int batchSize, Duration flushInt
         }
     }
 
+    /** Settings with the default fsync policy and wait bound. */
+    public WriterSettings(int queueCapacity, int batchSize, Duration flushInterval, Path spoolDirectory,
+                          long spoolMaxBytes) {
+        this(queueCapacity, batchSize, flushInterval, spoolDirectory, spoolMaxBytes, JournalSync.DEFAULT,
+                DEFAULT_MAX_WAIT);
+    }
+
     /** The defaults (50,000 queued, batches of 500, flush every 250 ms, a 1 GiB spool) with the given spool. */
     public static WriterSettings defaults(Path spoolDirectory) {
         return new WriterSettings(DEFAULT_QUEUE_CAPACITY, DEFAULT_BATCH_SIZE, DEFAULT_FLUSH_INTERVAL, spoolDirectory,
@@ -44,8 +60,8 @@ public record WriterSettings(int queueCapacity, int batchSize, Duration flushInt
     }
 
     /**
-     * How many records the overflow buffer holds when the queue is full, until the writer thread moves them to the
-     * spool: a tenth of the queue, at least one batch. It is bounded so that a writer stuck in a hung database call
+     * How many records the overflow buffer holds when the queue is full, until the journal thread moves them to the
+     * journal: a tenth of the queue, at least one batch. It is bounded so that a writer stuck in a hung database call
      * cannot make memory grow without limit; beyond it records are dropped.
      */
     public int overflowCapacity() {

@@ -22,6 +22,25 @@ public final class ErrorReplies {
         send(response, dialect, error);
     }
 
+    /**
+     * As {@link #reject}, for a request in a pipeline: the record and status are set at once, the error body is sent
+     * once the pipeline's {@linkplain Exchange#beforeEnd before-end} work is done (the request log's journal).
+     */
+    public static void rejectAfter(Exchange exchange, GatewayError error) {
+        HttpServerResponse response = exchange.response();
+        if (response.ended() || response.closed() || response.headWritten()) {
+            return;
+        }
+        ClientDialect dialect = exchange.dialect();
+        exchange.record().status(dialect.status(error)).error(error);
+        head(response, dialect, error);
+        exchange.beforeEnd().onComplete(v -> {
+            if (!response.ended() && !response.closed()) {
+                response.end(body(dialect, error));
+            }
+        });
+    }
+
     /** Ends the response with the error in the dialect the request was marked with. */
     public static void send(RoutingContext ctx, GatewayError error) {
         send(ctx.response(), ClientDialect.of(ctx), error);
@@ -32,6 +51,15 @@ public final class ErrorReplies {
         if (response.ended() || response.closed() || response.headWritten()) {
             return;
         }
+        head(response, dialect, error);
+        response.end(body(dialect, error));
+    }
+
+    private static Buffer body(ClientDialect dialect, GatewayError error) {
+        return Buffer.buffer(Json.bytes(dialect.codec().renderError(error)));
+    }
+
+    private static void head(HttpServerResponse response, ClientDialect dialect, GatewayError error) {
         response.setStatusCode(dialect.status(error)).putHeader("content-type", "application/json");
         error.retryAfter().ifPresent(d -> response.putHeader("retry-after",
                 Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))));
@@ -41,6 +69,5 @@ public final class ErrorReplies {
             // (an exhausted budget is a 429 an OpenAI SDK would otherwise retry).
             response.putHeader("x-should-retry", "false");
         }
-        response.end(Buffer.buffer(Json.bytes(dialect.codec().renderError(error))));
     }
 }

@@ -61,6 +61,8 @@ public final class Exchange {
     private String cancelReason;
     private Propagation propagation = Propagation.NONE;
     private DeploymentOrder deploymentOrder = DeploymentOrder.STRATEGY;
+    private java.util.function.Supplier<Future<Void>> closer = Future::succeededFuture;
+    private java.util.List<Future<?>> endHolds;
 
     Exchange(RoutingContext http, GatewayRuntime runtime, RequestRecord record, ClientDialect dialect,
              Decoder decoder, Context context) {
@@ -229,6 +231,45 @@ public final class Exchange {
     /** Lets {@code order} reorder or narrow each group's deployments after its strategy (the extensions' routing). */
     public void deploymentOrder(DeploymentOrder order) {
         this.deploymentOrder = Objects.requireNonNull(order);
+    }
+
+    /**
+     * What the writer of the response calls right before its last bytes, and waits for: the pipeline finishes every
+     * stage now (the request is answered), and the future completes when what their {@code finish} asked to wait for
+     * ({@link #holdEnd}) is done. It never fails. Called at most once per request; on the event loop.
+     */
+    public Future<Void> beforeEnd() {
+        return closer.get();
+    }
+
+    /**
+     * Makes the response's last bytes wait for {@code future} (however it completes), when called from a stage's
+     * {@code finish} that runs before the end ({@link #beforeEnd}); after the end it changes nothing. The future must
+     * complete within a bound of its own (the request log's journal waits at most its {@code max_wait}).
+     */
+    public void holdEnd(Future<?> future) {
+        if (endHolds == null) {
+            endHolds = new java.util.ArrayList<>(2);
+        }
+        endHolds.add(future);
+    }
+
+    /** Set by the pipeline: how {@link #beforeEnd} finishes the request. */
+    void closer(java.util.function.Supplier<Future<Void>> closer) {
+        this.closer = closer;
+    }
+
+    /** What {@link #holdEnd} collected, as one future that never fails. */
+    Future<Void> heldEnd() {
+        if (endHolds == null) {
+            return Future.succeededFuture();
+        }
+        java.util.List<Future<?>> holds = endHolds;
+        endHolds = null;
+        if (holds.size() == 1) {
+            return holds.getFirst().<Void>mapEmpty().otherwiseEmpty();
+        }
+        return Future.join(holds).<Void>mapEmpty().otherwiseEmpty();
     }
 
     /** Fires when the client goes away or the gateway cancels the request: the upstream request is stopped. */

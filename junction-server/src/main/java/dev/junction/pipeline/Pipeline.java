@@ -83,6 +83,7 @@ public final class Pipeline {
         mark.accept(exchange);
         RequestContext.markPiped(http);
         Run run = new Run(exchange, stages.get());
+        exchange.closer(run::close);
         http.addEndHandler(v -> run.over(http.response()));
         run.invoke(0).onComplete(run::respond);
     }
@@ -141,32 +142,54 @@ public final class Pipeline {
             HttpServerResponse response = exchange.response();
             RequestRecord record = exchange.record();
             switch (reply) {
-                case Reply.Refused r -> ErrorReplies.reject(response, record, exchange.dialect(), r.error());
+                case Reply.Refused r -> ErrorReplies.rejectAfter(exchange, r.error());
                 case Reply.Json j -> {
                     Buffer body = Buffer.buffer(Json.bytes(j.body()));
                     record.status(200).firstByte();
                     if (record.capturing()) {
                         record.responseBody(body.toString());
                     }
-                    response.putHeader("content-type", "application/json").end(body);
+                    response.putHeader("content-type", "application/json");
+                    exchange.beforeEnd().onComplete(v -> {
+                        if (!response.ended() && !response.closed()) {
+                            response.end(body);
+                        }
+                    });
                 }
                 case Reply.Chat c -> c.writer().write(exchange, c);
                 case Reply.Written w -> w.writer().write(exchange);
             }
         }
 
+        /**
+         * Right before the response's last bytes: finishes the stages as answered (unless the client is gone, which
+         * the end handler sees), and returns what their finish asked the end to wait for.
+         */
+        Future<Void> close() {
+            HttpServerResponse response = exchange.response();
+            if (over || response.closed()) {
+                return Future.succeededFuture();
+            }
+            finishAll(true);
+            return exchange.heldEnd();
+        }
+
         void over(HttpServerResponse response) {
             if (over) {
                 return;
             }
-            over = true;
-            RequestRecord record = exchange.record();
             boolean ended = response.ended();
             if (!ended) {
-                record.clientDisconnected();
+                exchange.record().clientDisconnected();
                 exchange.cancellation().cancel();
             }
-            record.status(response.getStatusCode());
+            finishAll(ended);
+        }
+
+        private void finishAll(boolean ended) {
+            over = true;
+            RequestRecord record = exchange.record();
+            record.status(exchange.response().getStatusCode());
             Outcome outcome = outcome(ended, record);
             for (int i = entered - 1; i >= 0; i--) {
                 Stage stage = stages.get(i);

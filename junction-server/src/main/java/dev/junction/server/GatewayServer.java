@@ -60,6 +60,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gateway process: one Vert.x instance, one HTTP listener shared by all event loops, one upstream client.
@@ -284,8 +285,8 @@ public final class GatewayServer {
     }
 
     private void ready(RoutingContext ctx) {
-        json(ctx, draining ? 503 : 200, Readiness.body(draining, inFlight.get(), runtime.get(), governance,
-                tracing));
+        ObjectNode body = Readiness.body(draining, inFlight.get(), runtime.get(), governance, tracing);
+        json(ctx, body.get("unready_because").isEmpty() ? 200 : 503, body);
     }
 
     private static void failure(RoutingContext ctx, GatewayConfig config) {

@@ -16,10 +16,35 @@ final class Readiness {
 
     private Readiness() {}
 
+    /**
+     * Why the gateway should take no new requests now, empty when it should: it is draining, the store cannot be
+     * reached (the request log's last write failed), Redis is configured and its channel is down, or the request log
+     * is above its high-water mark.
+     */
+    static java.util.List<String> unready(boolean draining, GatewayRuntime runtime, Governance governance) {
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        if (draining) {
+            reasons.add("draining");
+        }
+        if (!governance.writer().stats().databaseUp()) {
+            reasons.add("the store cannot be reached");
+        }
+        if (runtime.config().redisUrl().isPresent()
+                && !governance.replicas().connectedChannels().contains("redis")) {
+            reasons.add("Redis cannot be reached");
+        }
+        if (governance.writer().aboveHighWater()) {
+            reasons.add("the request log is above its high-water mark");
+        }
+        return reasons;
+    }
+
     static ObjectNode body(boolean draining, int inFlight, GatewayRuntime runtime, Governance governance,
                            dev.junction.trace.Tracing tracing) {
-        ObjectNode body = Json.object().put("status", draining ? "draining" : "ready").put("in_flight", inFlight)
-                .put("providers", runtime.config().providers().size());
+        java.util.List<String> unready = unready(draining, runtime, governance);
+        ObjectNode body = Json.object().put("status", draining ? "draining" : unready.isEmpty() ? "ready" : "unready")
+                .put("in_flight", inFlight).put("providers", runtime.config().providers().size());
+        unready.forEach(body.putArray("unready_because")::add);
         AccessMode mode = runtime.callers().mode();
         ObjectNode auth = body.putObject("auth").put("mode", mode.wireName());
         mode.reasons().forEach(auth.putArray("because")::add);
@@ -35,7 +60,8 @@ final class Readiness {
         var logs = governance.writer().stats();
         ObjectNode log = body.putObject("request_log").put("database", logs.databaseUp() ? "up" : "down")
                 .put("queued", logs.queued()).put("spooled_records", logs.spooledRecords())
-                .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped());
+                .put("spool_bytes", logs.spoolBytes()).put("dropped", logs.dropped())
+                .put("late_waits", logs.lateWaits());
         logs.downSince().ifPresent(at -> log.put("down_since", at.toString()));
         body.putObject("tracing").put("enabled", tracing.enabled()).put("dropped_spans", tracing.droppedSpans())
                 .put("dropped_logs", tracing.droppedLogs());

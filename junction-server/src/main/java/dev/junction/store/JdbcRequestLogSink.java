@@ -4,8 +4,14 @@ import dev.junction.observe.LoggedRequest;
 import dev.junction.observe.RequestLogSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -15,8 +21,12 @@ import javax.sql.DataSource;
  * characters; bodies are stored as given (the capture already bounded them). Called only from the write-behind
  * writer's thread; it blocks.
  *
- * <p>Entries are not de-duplicated: a batch replayed from the spool after a crash may store a request twice (the
- * request id tells them apart from real repeats).
+ * <p><b>Exactly once.</b> The writer delivers from its journal and may deliver a batch again after a crash (stored,
+ * but killed before it could say so). An entry is known by its request id and start time (unique in
+ * {@code request_logs} since migration V25): the entries of a batch that are already stored, or repeated inside it,
+ * are skipped, in the same transaction, before anything is inserted, so neither the log nor the rollups count them
+ * twice. (Two requests that share a client-chosen {@code X-Request-Id} and start in the same millisecond are one
+ * entry.)
  */
 public final class JdbcRequestLogSink implements RequestLogSink {
 
@@ -53,9 +63,14 @@ public final class JdbcRequestLogSink implements RequestLogSink {
         }
     }
 
-    private void insert(Connection connection, List<LoggedRequest> rows) throws SQLException {
+    private void insert(Connection connection, List<LoggedRequest> batch) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            List<LoggedRequest> rows = unstored(connection, batch);
+            if (rows.isEmpty()) {
+                connection.commit();
+                return;
+            }
             for (LoggedRequest request : rows) {
                 RequestLogRows.bind(insert, request);
                 insert.addBatch();
@@ -73,6 +88,35 @@ public final class JdbcRequestLogSink implements RequestLogSink {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /** The entries of the batch not stored yet, each once, in their order. */
+    private static List<LoggedRequest> unstored(Connection connection, List<LoggedRequest> batch)
+            throws SQLException {
+        Map<String, LoggedRequest> byKey = new LinkedHashMap<>();
+        for (LoggedRequest r : batch) {
+            byKey.putIfAbsent(key(r.requestId(), r.startedAt().toEpochMilli()), r);
+        }
+        Set<String> ids = new HashSet<>();
+        batch.forEach(r -> ids.add(r.requestId()));
+        String sql = "SELECT request_id, started_at FROM request_logs WHERE request_id IN ("
+                + "?, ".repeat(ids.size() - 1) + "?)";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int i = 0;
+            for (String id : ids) {
+                select.setString(++i, id);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    byKey.remove(key(rs.getString(1), rs.getLong(2)));
+                }
+            }
+        }
+        return byKey.size() == batch.size() ? batch : new ArrayList<>(byKey.values());
+    }
+
+    private static String key(String requestId, long startedAtMillis) {
+        return startedAtMillis + ":" + requestId;
     }
 
     private void insertOneByOne(Connection connection, List<LoggedRequest> batch) throws SQLException {

@@ -73,7 +73,7 @@ class HttpSurfaceTest {
 
     @Test
     void readinessReportsReady() {
-        assertThat(ENV.gateway().get("/ready").statusCode()).isEqualTo(200);
+        assertThat(ENV.gateway().get("/ready").statusCode()).as(ENV.gateway().get("/ready").body()).isEqualTo(200);
     }
 
     @Test

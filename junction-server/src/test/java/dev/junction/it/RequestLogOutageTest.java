@@ -44,10 +44,14 @@ class RequestLogOutageTest {
                 }
                 JsonNode down = awaitReady(gateway, "down");
                 assertThat(down.at("/request_log/spooled_records").asLong()).isPositive();
+                assertThat(gateway.get("/ready").statusCode()).as("unready while the store is away").isEqualTo(503);
+                assertThat(down.at("/unready_because").toString()).contains("the store cannot be reached");
+                assertThat(gateway.get("/health").statusCode()).as("still alive").isEqualTo(200);
                 assertThat(gateway.logOutput()).contains("spool");
 
                 proxy.restore();
                 awaitReady(gateway, "up");
+                assertThat(gateway.get("/ready").statusCode()).isEqualTo(200);
                 awaitRows(direct, key.id(), 70);
             }
             assertThat(countRows(direct)).isEqualTo(70);

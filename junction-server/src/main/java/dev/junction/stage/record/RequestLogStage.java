@@ -20,7 +20,11 @@ import java.util.Locale;
  * The outermost stage: once the request is over, after every other stage has finished (costs are known, budgets
  * settled), writes its log line and hands the record of an authenticated caller to the write-behind request log.
  * Then publishes the request's {@link RequestFinished} event to the gateway's observers. Never blocks: the log line
- * goes through an asynchronous appender and the request log through a bounded queue.
+ * goes through an asynchronous appender and the request log through a bounded queue to its journal.
+ *
+ * <p>When the request finishes before its response's last bytes ({@link Exchange#beforeEnd}, every answer the
+ * pipeline writes), the end waits until the record is in the journal ({@link Exchange#holdEnd}, at most the journal's
+ * {@code max_wait}): a client that got a whole answer has its record on disk, and a killed gateway loses nothing.
  */
 public final class RequestLogStage implements Stage {
 
@@ -46,7 +50,7 @@ public final class RequestLogStage implements Stage {
         }
         LoggedRequest logged = record.logged();
         if (record.authenticated()) {
-            exchange.runtime().governance().writer().offer(logged);
+            exchange.holdEnd(exchange.runtime().governance().writer().journal(logged, exchange.context()));
         }
         if (events.hasSubscribers()) {
             events.publish(finished(record, logged, exchange.dialect().name().toLowerCase(Locale.ROOT)));
