@@ -188,7 +188,7 @@ class GeminiWireTest extends MockUpstreamTestBase {
 
     @Test
     void unknownMethodGets404NotFound() {
-        HttpResponse<String> response = send(":predict", WireDialect.gemini("hi"));
+        HttpResponse<String> response = send(":summarizeContent", WireDialect.gemini("hi"));
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(WireClient.parse(response.body()).path("error").path("status").stringValue()).isEqualTo("NOT_FOUND");
