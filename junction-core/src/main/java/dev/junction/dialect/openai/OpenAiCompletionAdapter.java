@@ -25,45 +25,35 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OpenAiCompletionAdapter implements CompletionAdapter {
 
-    private final HttpUpstreamClient http;
-    private final Redactor redactor;
-    private final UpstreamTarget target;
-    private final JsonReplies.Classifier errors;
+    private final OpenAiJsonEndpoint endpoint;
 
     public OpenAiCompletionAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+        this.endpoint = OpenAiJsonEndpoint.direct(http, redactor);
     }
 
     /** An adapter for a host with URLs, credentials or errors of its own (Azure). */
     public OpenAiCompletionAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
                                    JsonReplies.Classifier errors) {
-        this.http = http;
-        this.redactor = redactor;
-        this.target = target;
-        this.errors = errors;
+        this.endpoint = new OpenAiJsonEndpoint(http, redactor, target, errors);
     }
 
     @Override
     public Future<CompletionAnswer> complete(CompletionRequest request, ProviderConfig provider, String upstreamModel,
                                              String requestId, Propagation trace, Cancellation cancellation) {
-        ObjectNode body = Json.shallowCopy(request.body());
-        body.put("model", upstreamModel);
+        ObjectNode body = OpenAiJsonEndpoint.bodyFor(request.body(), upstreamModel);
         if (request.stream()) {
             ObjectNode options = body.path("stream_options").isObject()
                     ? ((ObjectNode) body.get("stream_options")).deepCopy() : Json.object();
             body.set("stream_options", options.put("include_usage", true));
         }
-        provider.params().apply(body);
         var headers = UpstreamHeaders.of(provider, requestId, request.stream(), trace, upstreamModel);
-        Buffer bytes = Buffer.buffer(Json.bytes(body));
-        return target.locate(provider, UpstreamTarget.Operation.COMPLETIONS, upstreamModel, headers)
-                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, request.stream(),
-                        provider.name(), provider.caBundle()), provider.timeouts(), cancellation))
+        return endpoint.send(provider, UpstreamTarget.Operation.COMPLETIONS, upstreamModel, headers, body,
+                        request.stream(), cancellation)
                 .compose(reply -> switch (reply) {
                     case HttpUpstreamClient.Reply.Stream s -> Future.succeededFuture(
                             new CompletionAnswer.Events(s.events()));
-                    case HttpUpstreamClient.Reply.Body b -> JsonReplies.read(b, provider.name(), errors, redactor,
-                            answer -> {
+                    case HttpUpstreamClient.Reply.Body b -> JsonReplies.read(b, provider.name(), endpoint.errors(),
+                            endpoint.redactor(), answer -> {
                                 if (!answer.isObject() || !answer.path("choices").isArray()) {
                                     throw new GatewayException(new GatewayError.BadGateway("The upstream provider '"
                                             + provider.name() + "' returned a completion without 'choices'.", true));

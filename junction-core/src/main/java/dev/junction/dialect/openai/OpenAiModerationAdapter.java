@@ -1,6 +1,5 @@
 package dev.junction.dialect.openai;
 
-import dev.junction.json.Json;
 import dev.junction.model.GatewayError;
 import dev.junction.model.GatewayException;
 import dev.junction.moderation.ModerationAdapter;
@@ -14,7 +13,6 @@ import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamTarget;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,36 +21,26 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OpenAiModerationAdapter implements ModerationAdapter {
 
-    private final HttpUpstreamClient http;
-    private final Redactor redactor;
-    private final UpstreamTarget target;
-    private final JsonReplies.Classifier errors;
+    private final OpenAiJsonEndpoint endpoint;
 
     public OpenAiModerationAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+        this.endpoint = OpenAiJsonEndpoint.direct(http, redactor);
     }
 
     /** An adapter for a host with URLs, credentials or errors of its own (Azure). */
     public OpenAiModerationAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
                                    JsonReplies.Classifier errors) {
-        this.http = http;
-        this.redactor = redactor;
-        this.target = target;
-        this.errors = errors;
+        this.endpoint = new OpenAiJsonEndpoint(http, redactor, target, errors);
     }
 
     @Override
     public Future<ObjectNode> moderate(ModerationRequest request, ProviderConfig provider, String upstreamModel,
                                        String requestId, Propagation trace, Cancellation cancellation) {
-        ObjectNode body = Json.shallowCopy(request.body());
-        body.put("model", upstreamModel);
-        provider.params().apply(body);
+        ObjectNode body = OpenAiJsonEndpoint.bodyFor(request.body(), upstreamModel);
         var headers = UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel);
-        Buffer bytes = Buffer.buffer(Json.bytes(body));
-        return target.locate(provider, UpstreamTarget.Operation.MODERATIONS, upstreamModel, headers)
-                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, false,
-                        provider.name(), provider.caBundle()), provider.timeouts(), cancellation))
-                .compose(reply -> JsonReplies.read(reply, provider.name(), errors, redactor, answer -> {
+        return endpoint.send(provider, UpstreamTarget.Operation.MODERATIONS, upstreamModel, headers, body, false,
+                        cancellation)
+                .compose(reply -> JsonReplies.read(reply, provider.name(), endpoint.errors(), endpoint.redactor(), answer -> {
                     if (!answer.isObject() || !answer.path("results").isArray()) {
                         throw new GatewayException(new GatewayError.BadGateway(
                                 "The upstream provider '" + provider.name() + "' returned moderations without "

@@ -5,7 +5,6 @@ import dev.junction.audio.AudioMetering;
 import dev.junction.audio.AudioReplies;
 import dev.junction.audio.SpeechAdapter;
 import dev.junction.audio.SpeechRequest;
-import dev.junction.json.Json;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.Cancellation;
@@ -15,7 +14,6 @@ import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamTarget;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,39 +22,28 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OpenAiSpeechAdapter implements SpeechAdapter {
 
-    private final HttpUpstreamClient http;
-    private final Redactor redactor;
-    private final UpstreamTarget target;
-    private final JsonReplies.Classifier errors;
+    private final OpenAiJsonEndpoint endpoint;
 
     public OpenAiSpeechAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+        this.endpoint = OpenAiJsonEndpoint.direct(http, redactor);
     }
 
     /** An adapter for a host with URLs, credentials or errors of its own (Azure). */
     public OpenAiSpeechAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
                                JsonReplies.Classifier errors) {
-        this.http = http;
-        this.redactor = redactor;
-        this.target = target;
-        this.errors = errors;
+        this.endpoint = new OpenAiJsonEndpoint(http, redactor, target, errors);
     }
 
     @Override
     public Future<AudioAnswer> speak(SpeechRequest request, ProviderConfig provider, String upstreamModel,
                                      String requestId, Propagation trace, Cancellation cancellation) {
-        ObjectNode body = Json.shallowCopy(request.body());
-        body.put("model", upstreamModel);
-        provider.params().apply(body);
+        ObjectNode body = OpenAiJsonEndpoint.bodyFor(request.body(), upstreamModel);
         var headers = UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel);
         headers.set("accept", request.sse() ? "text/event-stream" : "*/*");
-        Buffer bytes = Buffer.buffer(Json.bytes(body));
-        return target.locate(provider, UpstreamTarget.Operation.SPEECH, upstreamModel, headers)
-                .compose(url -> http.relay(new HttpUpstreamClient.Exchange(url, headers, bytes, false,
-                        provider.name(), provider.caBundle()), provider.timeouts(), cancellation))
+        return endpoint.relay(provider, UpstreamTarget.Operation.SPEECH, upstreamModel, headers, body, cancellation)
                 .compose(reply -> switch (reply) {
-                    case HttpUpstreamClient.Reply.Body error -> AudioReplies.failure(error, provider.name(), errors,
-                            redactor);
+                    case HttpUpstreamClient.Reply.Body error -> AudioReplies.failure(error, provider.name(),
+                            endpoint.errors(), endpoint.redactor());
                     case HttpUpstreamClient.Bytes audio -> Future.succeededFuture(new AudioAnswer.Streamed(
                             AudioReplies.contentType(audio, request.sse() ? "text/event-stream"
                                     : AudioReplies.speechContentType(request.responseFormat())),
