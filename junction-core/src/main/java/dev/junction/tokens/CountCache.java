@@ -4,29 +4,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 
 /**
- * Token counts of long texts seen recently, so that what agents send again with every request (a system prompt, tool
- * definitions, the conversation so far) is encoded once rather than on every turn. Texts are remembered by a 96-bit
- * fingerprint (length, a 64-bit FNV-1a hash and {@link String#hashCode}), never by the text itself, so the cache holds
- * no prompt. Bounded: when full it starts afresh. Thread safe.
+ * Token counts of texts seen recently, within a band of lengths, so that what clients send again with every request
+ * (a system prompt, tool names and definitions, the conversation so far) is encoded once rather than on every turn.
+ * Texts are remembered by a 96-bit fingerprint (length, a 64-bit FNV-1a hash and {@link String#hashCode}), never by
+ * the text itself, so the cache holds no prompt. Texts outside the band are counted every time. Bounded: when full it
+ * starts afresh. Thread safe.
  */
 final class CountCache {
 
-    /** Texts shorter than this are counted every time: hashing them would cost about as much. */
+    /**
+     * Where the long-text band of {@link TokenEstimator} starts: texts of this length and more are kept apart from
+     * short ones, so that unique short turns, counted once each, never push out the long prompts sent again and again.
+     */
     static final int MIN_LENGTH = 512;
 
     private record Fingerprint(int length, long fnv, int hash) {
     }
 
     private final int capacity;
+    private final int minLength;
+    private final int maxLength;
     private final ConcurrentHashMap<Fingerprint, Integer> counts = new ConcurrentHashMap<>();
 
-    CountCache(int capacity) {
+    /** A cache of {@code capacity} counts for texts from {@code minLength} to {@code maxLength} characters. */
+    CountCache(int capacity, int minLength, int maxLength) {
         this.capacity = capacity;
+        this.minLength = minLength;
+        this.maxLength = maxLength;
     }
 
-    /** The count of {@code text}: remembered when the text is long, else computed by {@code counter}. */
+    /** The count of {@code text}: remembered when its length is in the band, else computed by {@code counter}. */
     int count(String text, ToIntFunction<String> counter) {
-        if (text.length() < MIN_LENGTH) {
+        if (text.length() < minLength || text.length() > maxLength) {
             return counter.applyAsInt(text);
         }
         Fingerprint key = new Fingerprint(text.length(), fnv(text), text.hashCode());

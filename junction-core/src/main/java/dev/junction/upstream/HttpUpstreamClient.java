@@ -44,6 +44,7 @@ public final class HttpUpstreamClient {
     private final HttpClientAgent plain;
     private final HttpClientAgent tls;
     private final Map<CaBundle, HttpClientAgent> tlsByCa = new ConcurrentHashMap<>();
+    private final UpstreamUrls urls = new UpstreamUrls();
 
     public HttpUpstreamClient(Vertx vertx, int maxConnectionsPerHost) {
         this.vertx = vertx;
@@ -133,8 +134,9 @@ public final class HttpUpstreamClient {
 
     private Future<Object> start(Exchange exchange, Timeouts timeouts, Cancellation cancellation, boolean bytes) {
         Promise<Object> promise = Promise.promise();
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(exchange.url())
-                .setHeaders(exchange.headers()).setConnectTimeout(timeouts.connect().toMillis());
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST);
+        urls.of(exchange.url()).ifPresentOrElse(options::setAbsoluteURI, () -> options.setAbsoluteURI(exchange.url()));
+        options.setHeaders(exchange.headers()).setConnectTimeout(timeouts.connect().toMillis());
         HttpClientAgent client = agentFor(exchange);
         Attempt attempt = new Attempt(exchange, timeouts, promise, bytes);
         cancellation.onCancel(attempt::abort);

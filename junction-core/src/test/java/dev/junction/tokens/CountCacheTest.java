@@ -16,7 +16,7 @@ class CountCacheTest {
 
     @Test
     void aLongTextIsEncodedOnceAndItsCountRemembered() {
-        CountCache cache = new CountCache(16);
+        CountCache cache = new CountCache(16, CountCache.MIN_LENGTH, Integer.MAX_VALUE);
         String prompt = "You are a careful assistant. ".repeat(40);
 
         assertThat(cache.count(prompt, counter)).isEqualTo(prompt.length() / 4);
@@ -26,8 +26,8 @@ class CountCacheTest {
     }
 
     @Test
-    void shortTextsAreEncodedEveryTime() {
-        CountCache cache = new CountCache(16);
+    void textsOutsideTheBandAreEncodedEveryTime() {
+        CountCache cache = new CountCache(16, CountCache.MIN_LENGTH, Integer.MAX_VALUE);
         cache.count("hello", counter);
         cache.count("hello", counter);
         assertThat(encoded).hasValue(2);
@@ -36,7 +36,7 @@ class CountCacheTest {
 
     @Test
     void textsOfTheSameLengthThatDifferAreCountedApart() {
-        CountCache cache = new CountCache(16);
+        CountCache cache = new CountCache(16, CountCache.MIN_LENGTH, Integer.MAX_VALUE);
         String a = "a".repeat(CountCache.MIN_LENGTH);
         String b = "a".repeat(CountCache.MIN_LENGTH - 1) + "b";
         ToIntFunction<String> byLastChar = text -> text.charAt(text.length() - 1);
@@ -47,7 +47,7 @@ class CountCacheTest {
 
     @Test
     void staysWithinItsCapacity() {
-        CountCache cache = new CountCache(8);
+        CountCache cache = new CountCache(8, CountCache.MIN_LENGTH, Integer.MAX_VALUE);
         for (int i = 0; i < 100; i++) {
             cache.count(i + "x".repeat(CountCache.MIN_LENGTH), counter);
         }
@@ -60,5 +60,17 @@ class CountCacheTest {
         int first = TokenEstimator.count(prompt);
         assertThat(first).isPositive();
         assertThat(TokenEstimator.count(new String(prompt.toCharArray()))).isEqualTo(first);
+    }
+
+    @Test
+    void aShortTextBandRemembersShortTextsAndLeavesLongOnesAlone() {
+        CountCache shortTexts = new CountCache(16, 1, CountCache.MIN_LENGTH - 1);
+        shortTexts.count("You are terse.", counter);
+        shortTexts.count(new String("You are terse.".toCharArray()), counter);
+        shortTexts.count("x".repeat(CountCache.MIN_LENGTH), counter);
+        shortTexts.count("x".repeat(CountCache.MIN_LENGTH), counter);
+
+        assertThat(encoded).hasValue(3);
+        assertThat(shortTexts.size()).isEqualTo(1);
     }
 }

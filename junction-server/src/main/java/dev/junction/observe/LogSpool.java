@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * tail (a new segment every ~16 MiB) and replayed from the head. A segment is deleted only when all its lines are
  * acknowledged, so a crash replays at most the segments not yet finished again: duplicates, never loss. The replay
  * position is kept in memory only. Records that would exceed the size cap, or meet a disk error, are dropped and
- * counted.
+ * counted. The records this process appended are also kept in memory, up to {@link #MIRROR_RECORDS}, and delivered
+ * from there: the file is read back only after a restart or while the sink is far behind.
  *
  * <p>Thread safe (every mutation locks the spool; the counters are readable without the lock), but meant for the
  * writer thread: {@link RequestLogWriter#close} appends from its own thread only when the writer thread overruns the
@@ -33,6 +34,13 @@ import org.slf4j.LoggerFactory;
 final class LogSpool implements AutoCloseable {
 
     static final long SEGMENT_BYTES = 16L << 20;
+
+    /**
+     * At most this many records are also kept in memory, beside their lines, so that delivery hands the sink the
+     * records it was given instead of reading and decoding its own lines again (a third of the writer's work). Past
+     * it (the sink is behind: a database outage), a segment's lines are read back from the file as before.
+     */
+    static final int MIRROR_RECORDS = 4096;
 
     private static final Logger LOG = LoggerFactory.getLogger(LogSpool.class);
 
@@ -50,6 +58,7 @@ final class LogSpool implements AutoCloseable {
     private boolean unsynced; // the tail holds bytes not forced to the disk
     private boolean forceOnSeal; // force a tail before closing it (an fsync policy other than never)
     private Optional<SegmentReader> reader = Optional.empty(); // on the head segment while a replay is under way
+    private int mirrored; // records held by the segments' mirrors
 
     /** Lists the segments a previous run left (cheap); {@link #countLeftovers} counts their records. */
     LogSpool(Path directory, long maxBytes, LoggedRequestCodec codec, DropCounter drops) {
@@ -120,6 +129,7 @@ final class LogSpool implements AutoCloseable {
                 out.write(line);
                 s.bytes += line.length;
                 s.lines++;
+                remember(s, r);
                 bytes += line.length;
                 records++;
                 stored++;
@@ -145,9 +155,20 @@ final class LogSpool implements AutoCloseable {
         if (tail.equals(Optional.of(head))) {
             closeTail(); // sealed: later appends go to a new segment, so the head never grows under its reader
         }
+        if (head.mirror.isPresent() && reader.isEmpty()) {
+            // The head is sealed by now, so its mirror holds every line it will ever have; the lines before
+            // `consumed` were stored (the writer reads a chunk only when the one before it was acknowledged).
+            List<LoggedRequest> mirror = head.mirror.get();
+            int from = (int) head.consumed;
+            int to = (int) Math.min(mirror.size(), from + (long) max);
+            return Optional.of(new SpoolChunk(List.copyOf(mirror.subList(from, to)), head.path, to - from,
+                    to == mirror.size()));
+        }
         try {
             if (reader.isEmpty()) {
-                reader = Optional.of(new SegmentReader(head.path, codec));
+                SegmentReader opened = new SegmentReader(head.path, codec);
+                reader = Optional.of(opened);
+                opened.skip(head.consumed); // a mirror given up half-way: its first lines were delivered from it
             }
             SegmentReader.Chunk chunk = reader.get().next(max);
             if (chunk.atEnd()) {
@@ -218,6 +239,25 @@ final class LogSpool implements AutoCloseable {
     private void forget(SpoolSegment s) {
         records = Math.max(0, records - s.remaining());
         bytes -= s.bytes;
+        dropMirror(s);
+    }
+
+    /** Keeps the record just appended to the segment in its mirror, or gives the mirror up when over budget. */
+    private void remember(SpoolSegment s, LoggedRequest r) {
+        if (s.mirror.isEmpty()) {
+            return;
+        }
+        if (mirrored >= MIRROR_RECORDS) {
+            dropMirror(s);
+            return;
+        }
+        s.mirror.get().add(r);
+        mirrored++;
+    }
+
+    private void dropMirror(SpoolSegment s) {
+        s.mirror.ifPresent(m -> mirrored -= m.size());
+        s.mirror = Optional.empty();
     }
 
     private SpoolSegment openTail() throws IOException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,12 @@ final class SpoolSegment {
     long lines;
     long consumed;
     boolean counted;
+    /**
+     * The records of this segment's lines, in line order, while this process wrote every line of it and the spool's
+     * mirror budget allowed; empty otherwise (a segment found at start, or one whose mirror was given up), and then
+     * its lines are read back from the file.
+     */
+    Optional<List<LoggedRequest>> mirror = Optional.empty();
 
     private SpoolSegment(Path path, long seq, long bytes, boolean counted) {
         this.path = path;
@@ -33,7 +41,9 @@ final class SpoolSegment {
     /** A new, empty segment in the directory; the file is not created here. */
     static SpoolSegment create(Path directory, long seq) {
         // Zero-padded so that a directory listing sorts in replay order too.
-        return new SpoolSegment(directory.resolve("requests-%012d.jsonl".formatted(seq)), seq, 0, true);
+        SpoolSegment s = new SpoolSegment(directory.resolve("requests-%012d.jsonl".formatted(seq)), seq, 0, true);
+        s.mirror = Optional.of(new ArrayList<>());
+        return s;
     }
 
     /** The segment a file is, when its name is a segment's; its lines are not counted yet. */

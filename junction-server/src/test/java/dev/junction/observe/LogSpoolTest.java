@@ -158,4 +158,68 @@ class LogSpoolTest {
 
         assertThat(ids).containsExactly("one-0", "two-0", "three-0");
     }
+
+    @Test
+    void recordsThisProcessAppendedAreDeliveredFromMemoryWithoutDecodingTheirLines() {
+        try (LogSpool spool = spool(1L << 30)) {
+            List<LoggedRequest> appended = records("m", 6);
+            spool.append(appended);
+
+            SpoolChunk first = spool.read(4).orElseThrow();
+            spool.acknowledge(first);
+            SpoolChunk rest = spool.read(4).orElseThrow();
+
+            // the very objects handed in: nothing was read back and decoded
+            for (int i = 0; i < 4; i++) {
+                assertThat(first.records().get(i)).isSameAs(appended.get(i));
+            }
+            assertThat(first.endsSegment()).isFalse();
+            assertThat(ids(rest)).containsExactly("m-4", "m-5");
+            assertThat(rest.records().get(0)).isSameAs(appended.get(4));
+            assertThat(rest.endsSegment()).isTrue();
+            assertThat(rest.lines()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void pastTheMirrorBudgetLinesAreReadBackFromTheFileAndNothingIsDeliveredTwice() {
+        try (LogSpool spool = spool(1L << 30)) {
+            int n = LogSpool.MIRROR_RECORDS + 50;
+            spool.append(records("a", LogSpool.MIRROR_RECORDS)); // fills the budget in the first segment
+            SpoolChunk head = spool.read(10).orElseThrow(); // seals it: later appends open a new segment
+            spool.append(records("b", 50)); // over budget: the second segment keeps no mirror
+
+            List<String> delivered = new ArrayList<>(ids(head));
+            spool.acknowledge(head);
+            List<LoggedRequest> fromFile = new ArrayList<>();
+            for (Optional<SpoolChunk> c = spool.read(1000); c.isPresent(); c = spool.read(1000)) {
+                delivered.addAll(ids(c.get()));
+                c.get().records().stream().filter(r -> r.requestId().startsWith("b-")).forEach(fromFile::add);
+                spool.acknowledge(c.get());
+            }
+
+            assertThat(delivered).hasSize(n).doesNotHaveDuplicates();
+            assertThat(delivered.subList(LogSpool.MIRROR_RECORDS, n))
+                    .containsExactlyElementsOf(records("b", 50).stream().map(LoggedRequest::requestId).toList());
+            assertThat(fromFile).hasSize(50);
+            assertThat(spool.isEmpty()).isTrue();
+            assertThat(drops.total()).isZero();
+        }
+    }
+
+    @Test
+    void aRestartedSpoolReadsItsLeftoversFromTheFile() {
+        List<LoggedRequest> appended = records("x", 3);
+        try (LogSpool spool = spool(1L << 30)) {
+            spool.append(appended);
+        }
+        try (LogSpool restarted = spool(1L << 30)) {
+            restarted.countLeftovers();
+            SpoolChunk chunk = restarted.read(10).orElseThrow();
+
+            assertThat(ids(chunk)).containsExactly("x-0", "x-1", "x-2");
+            assertThat(chunk.records().get(0)).isNotSameAs(appended.get(0)).isEqualTo(
+                    new LoggedRequestCodec().decode(new LoggedRequestCodec().encode(appended.get(0))));
+        }
+    }
 }
