@@ -29,7 +29,9 @@ cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; rm 
 trap cleanup EXIT
 ulimit -n 65536 2>/dev/null || true
 
-rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+# The launcher runs `serve` as its child: the JVM is that child.
+jvm_pid() { local jvm; jvm=$(pgrep -P "$1" java 2>/dev/null | head -1); echo "${jvm:-$1}"; }
+rss_mb() { echo $(( $(ps -o rss= -p "$(jvm_pid "$1")") / 1024 )); }
 chat() { # stream
   curl -sf "http://127.0.0.1:$GW_PORT/v1/chat/completions" -H "authorization: Bearer $KEY" \
     -H 'content-type: application/json' \

@@ -17,6 +17,9 @@
 # answering Anthropic's format itself; responses and responses-stream are Responses API clients of an Anthropic
 # upstream (translated both ways), compared with the mock answering the Responses format itself.
 #
+# CPU/req is the Junction process's CPU time (user + system, every thread: event loops, the request-log writer, the
+# JIT, the collector) during the measured run, divided by the requests it answered.
+#
 # Cores: Junction is pinned to CPU 0; the mock upstream and wrk share CPU 1 (on a 2-core machine).
 set -euo pipefail
 if [ "${1:-}" = --quick ]; then
@@ -165,13 +168,26 @@ run_wrk() { # url conns stream [mode] [key]
   BENCH_KEY="${5:-bench-key-0123456789}" STREAM="$3" taskset -c 1 wrk -t1 -c"$2" -d"$DURATION" --latency -s "$here/wrk/$script" "$1$path" 2>&1
 }
 
+# The JVM of a Junction started by the launcher (`serve` runs as the launcher's child).
+jvm_pid() { # launcher-pid
+  local jvm; jvm=$(pgrep -P "$1" java 2>/dev/null | head -1); echo "${jvm:-$1}"
+}
+# CPU time (user + system, in clock ticks) a Junction has used so far.
+cpu_ticks() { # launcher-pid
+  awk '{print $14 + $15}' "/proc/$(jvm_pid "$1")/stat"
+}
+# CPU microseconds per request from two cpu_ticks readings and wrk's output (requests in the run).
+cpu_per_request() { # ticks-before ticks-after wrk-output-file
+  awk -v a="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" '/requests in/ { if ($1 > 0) printf "%.0f", (b - a) / hz * 1e6 / $1 }' "$3"
+}
+
 # Prints "rps p50 p99" from wrk output.
 parse() {
   awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$4} END {printf "%s %s %s %s\n", rps, p50, p99, (bad==""?0:bad)}'
 }
 
-echo "| upstream latency | mode | conns | direct req/s | direct p50 | direct p99 | nginx req/s | nginx p99 | Junction req/s | Junction p50 | Junction p99 | Junction/direct | Junction RSS | governed req/s | governed p50 | governed p99 | governed/bare | governed RSS |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| upstream latency | mode | conns | direct req/s | direct p50 | direct p99 | nginx req/s | nginx p99 | Junction req/s | Junction p50 | Junction p99 | Junction/direct | Junction CPU/req | Junction RSS | governed req/s | governed p50 | governed p99 | governed/bare | governed CPU/req | governed RSS |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for lat in $LATENCIES; do
   start_mock "$lat"
   [ "$REFERENCE" = nginx ] && start_nginx
@@ -194,20 +210,26 @@ for lat in $LATENCIES; do
       fi
       # Let the JIT settle at this concurrency before measuring (a cold cell shows the warm-up, not the gateway).
       DURATION="${CELL_WARMUP:-5s}" run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" "$mode" >/dev/null
-      read -r j_rps j_p50 j_p99 j_bad < <(run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" "$mode" | parse)
-      rss=$(( $(ps -o rss= -p "$gw_pid") / 1024 ))
+      t0=$(cpu_ticks "$gw_pid")
+      run_wrk "http://127.0.0.1:$GW_PORT" "$c" "$s" "$mode" >"$WORK/wrk.out"
+      j_cpu=$(cpu_per_request "$t0" "$(cpu_ticks "$gw_pid")" "$WORK/wrk.out")
+      read -r j_rps j_p50 j_p99 j_bad < <(parse <"$WORK/wrk.out")
+      rss=$(( $(ps -o rss= -p "$(jvm_pid "$gw_pid")") / 1024 ))
       ratio=$(awk -v a="$j_rps" -v b="$d_rps" 'BEGIN { if (b > 0) printf "%.1f%%", 100*a/b; else print "-" }')
       errs=""; [ "$j_bad" != 0 ] && errs=" ($j_bad non-2xx)"
-      g_cols="- | - | - | - | -"
+      g_cols="- | - | - | - | - | -"
       if [ "$GOVERNED" = 1 ]; then
         DURATION="${CELL_WARMUP:-5s}" run_wrk "http://127.0.0.1:$GOV_PORT" "$c" "$s" "$mode" "$GOV_KEY" >/dev/null
-        read -r g_rps g_p50 g_p99 g_bad < <(run_wrk "http://127.0.0.1:$GOV_PORT" "$c" "$s" "$mode" "$GOV_KEY" | parse)
-        g_rss=$(( $(ps -o rss= -p "$gov_pid") / 1024 ))
+        t0=$(cpu_ticks "$gov_pid")
+        run_wrk "http://127.0.0.1:$GOV_PORT" "$c" "$s" "$mode" "$GOV_KEY" >"$WORK/wrk.out"
+        g_cpu=$(cpu_per_request "$t0" "$(cpu_ticks "$gov_pid")" "$WORK/wrk.out")
+        read -r g_rps g_p50 g_p99 g_bad < <(parse <"$WORK/wrk.out")
+        g_rss=$(( $(ps -o rss= -p "$(jvm_pid "$gov_pid")") / 1024 ))
         g_ratio=$(awk -v a="$g_rps" -v b="$j_rps" 'BEGIN { if (b > 0) printf "%.1f%%", 100*a/b; else print "-" }')
         g_errs=""; [ "$g_bad" != 0 ] && g_errs=" ($g_bad non-2xx)"
-        g_cols="$g_rps$g_errs | $g_p50 | $g_p99 | $g_ratio | ${g_rss} MB"
+        g_cols="$g_rps$g_errs | $g_p50 | $g_p99 | $g_ratio | ${g_cpu:--} µs | ${g_rss} MB"
       fi
-      echo "| ${lat} ms | $mode | $c | $d_rps | $d_p50 | $d_p99 | $n_rps | $n_p99 | $j_rps$errs | $j_p50 | $j_p99 | $ratio | ${rss} MB | $g_cols |"
+      echo "| ${lat} ms | $mode | $c | $d_rps | $d_p50 | $d_p99 | $n_rps | $n_p99 | $j_rps$errs | $j_p50 | $j_p99 | $ratio | ${j_cpu:--} µs | ${rss} MB | $g_cols |"
       summary+=("$lat $mode $c $d_rps $d_p99 $n_rps ${j_rps} ${j_p99} ${g_rps:--} ${g_p99:--}")
     done
   done

@@ -67,9 +67,10 @@ echo "seconds,rss_mb,heap_used_mb,heap_committed_mb,logged_requests" >"$csv"
 start=$(date +%s)
 while :; do
   now=$(( $(date +%s) - start )); [ "$now" -gt "$total" ] && break
-  rss=$(( $(ps -o rss= -p "$gw_pid") / 1024 ))
+  jvm=$(pgrep -P "$gw_pid" java 2>/dev/null | head -1); jvm=${jvm:-$gw_pid}   # serve runs as the launcher's child
+  rss=$(( $(ps -o rss= -p "$jvm") / 1024 ))
   # jstat: used and committed heap (young + old), in MB
-  read -r used committed < <("$JAVA_HOME/bin/jstat" -gc "$gw_pid" | awk 'NR==2 {printf "%.0f %.0f\n", ($3+$4+$6+$8)/1024, ($1+$2+$5+$7)/1024}')
+  read -r used committed < <("$JAVA_HOME/bin/jstat" -gc "$jvm" | awk 'NR==2 {printf "%.0f %.0f\n", ($3+$4+$6+$8)/1024, ($1+$2+$5+$7)/1024}')
   logged=$(sqlite3 "$WORK/gov/junction.db" 'SELECT COUNT(*) FROM request_logs' 2>/dev/null || echo "")
   echo "$now,$rss,$used,$committed,$logged" >>"$csv"
   sleep "$INTERVAL"
