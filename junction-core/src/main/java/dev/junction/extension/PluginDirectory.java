@@ -31,11 +31,32 @@ public final class PluginDirectory {
     }
 
     /**
-     * The directory's loaders in file-name order; none when it does not exist. What cannot be opened is reported to
-     * {@code problems} and left out. The caller closes the loaders once nothing uses their classes.
+     * One plugin of the directory, not yet loaded: a jar, or a subdirectory and its jars.
+     *
+     * @param source the jar's or the subdirectory's file name
+     * @param fingerprint the jars' names, sizes and modification times: changes when one is added, removed or replaced
      */
-    public static List<Plugin> open(Path directory, ClassLoader parent, Consumer<String> problems) {
-        List<Plugin> out = new ArrayList<>();
+    public record Entry(String source, Path path, List<Path> jars, String fingerprint) {
+        public Entry {
+            jars = List.copyOf(jars);
+        }
+
+        /** A new class loader over the jars, the gateway's loader {@code parent}. */
+        public URLClassLoader loader(ClassLoader parent) throws MalformedURLException {
+            URL[] urls = new URL[jars.size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = jars.get(i).toUri().toURL();
+            }
+            return new URLClassLoader("extension:" + source, urls, parent);
+        }
+    }
+
+    /**
+     * The directory's plugins in file-name order (a subdirectory without jars is none); nothing when it does not
+     * exist. What cannot be read is reported to {@code problems} and left out.
+     */
+    public static List<Entry> list(Path directory, Consumer<String> problems) {
+        List<Entry> out = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return out;
         }
@@ -52,14 +73,30 @@ public final class PluginDirectory {
                 if (jars.isEmpty()) {
                     continue;
                 }
-                URL[] urls = new URL[jars.size()];
-                for (int i = 0; i < urls.length; i++) {
-                    urls[i] = jars.get(i).toUri().toURL();
+                StringBuilder print = new StringBuilder();
+                for (Path jar : jars) {
+                    print.append(directory.relativize(jar)).append(':').append(Files.size(jar)).append(':')
+                            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
                 }
-                String source = entry.getFileName().toString();
-                out.add(new Plugin(source, new URLClassLoader("extension:" + source, urls, parent)));
-            } catch (IOException e) { // MalformedURLException included
+                out.add(new Entry(entry.getFileName().toString(), entry, jars, print.toString()));
+            } catch (IOException e) {
                 problems.accept(entry.getFileName() + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The directory's loaders in file-name order; none when it does not exist. What cannot be opened is reported to
+     * {@code problems} and left out. The caller closes the loaders once nothing uses their classes.
+     */
+    public static List<Plugin> open(Path directory, ClassLoader parent, Consumer<String> problems) {
+        List<Plugin> out = new ArrayList<>();
+        for (Entry entry : list(directory, problems)) {
+            try {
+                out.add(new Plugin(entry.source(), entry.loader(parent)));
+            } catch (MalformedURLException e) {
+                problems.accept(entry.source() + ": " + e.getMessage());
             }
         }
         return out;
@@ -73,18 +110,12 @@ public final class PluginDirectory {
         if (!Files.isDirectory(directory)) {
             return "none";
         }
+        List<String> problems = new ArrayList<>();
         StringBuilder out = new StringBuilder();
-        try {
-            for (Path entry : entries(directory)) {
-                for (Path jar : Files.isDirectory(entry) ? jars(entry) : List.of(entry)) {
-                    out.append(directory.relativize(jar)).append(':').append(Files.size(jar)).append(':')
-                            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
-                }
-            }
-        } catch (IOException e) {
-            return "unreadable";
+        for (Entry entry : list(directory, problems::add)) {
+            out.append(entry.fingerprint());
         }
-        return out.toString();
+        return problems.isEmpty() ? out.toString() : "unreadable:" + out;
     }
 
     /** The directory's jars and subdirectories, sorted by name. */

@@ -21,9 +21,9 @@ import java.util.function.Consumer;
  * {@link PluginDirectory}). The class path comes first: a directory provider that repeats a name is reported and left
  * out, as is one that cannot be loaded. Immutable once built.
  *
- * <p>The class loaders of the directory live as long as the detectors made from them: a configuration reload builds
- * a new catalog (new loaders, so a replaced jar's new classes), and the old loaders are left to the garbage collector
- * with the configuration that used them, so that requests still running on it keep working.
+ * <p>Every configuration load builds a new catalog. A directory plugin whose jars are unchanged keeps its class loader
+ * (see {@link #load}); a replaced one gets a new loader, so its new classes, and the old loader is left to the
+ * garbage collector with the configurations that used it, so that requests still running on them keep working.
  */
 public final class DetectorCatalog {
 
@@ -65,18 +65,56 @@ public final class DetectorCatalog {
     public static DetectorCatalog load(Path directory, Consumer<String> problems) {
         String print = PluginDirectory.fingerprint(directory);
         Map<String, Entry> found = new LinkedHashMap<>();
-        List<URLClassLoader> unused = new ArrayList<>();
-        for (PluginDirectory.Plugin plugin : PluginDirectory.open(directory, DetectorCatalog.class.getClassLoader(),
-                problems)) {
-            int before = found.size();
-            load(ServiceLoader.load(DetectorProvider.class, plugin.loader()), plugin.source(), plugin.loader(), found,
-                    problems);
-            if (found.size() == before) {
-                unused.add(plugin.loader()); // an extension's jar, or a broken one: nothing of it is kept here
-            }
+        List<PluginDirectory.Entry> plugins = PluginDirectory.list(directory, problems);
+        Path here = directory.toAbsolutePath().normalize();
+        Set<Path> present = new java.util.HashSet<>();
+        plugins.forEach(p -> present.add(p.path().toAbsolutePath().normalize()));
+        LOADED.keySet().removeIf(path -> here.equals(path.getParent()) && !present.contains(path));
+        for (PluginDirectory.Entry plugin : plugins) {
+            Loaded loaded = LOADED.compute(plugin.path().toAbsolutePath().normalize(),
+                    (path, earlier) -> earlier != null && earlier.fingerprint().equals(plugin.fingerprint())
+                            ? earlier : Loaded.of(plugin));
+            loaded.problems().forEach(problems);
+            loaded.providers().forEach((name, entry) -> {
+                Entry earlier = found.containsKey(name) ? found.get(name) : ClassPath.ENTRIES.get(name);
+                if (earlier != null) {
+                    problems.accept("two detector providers are named '" + name + "' (" + earlier.source() + ", "
+                            + entry.source() + "); the first is used");
+                } else {
+                    found.put(name, entry);
+                }
+            });
         }
-        PluginDirectory.close(unused);
         return new DetectorCatalog(found, Optional.of(directory), print);
+    }
+
+    /**
+     * The directory plugins loaded so far, by path: one whose jars are unchanged keeps its class loader and provider
+     * instances across loads, so a configuration reload does not load its classes again (a plugin that binds a
+     * native library, as the ONNX Runtime does, can bind it to one class loader only). A replaced plugin gets a new
+     * loader; the old one is left to the garbage collector with the configurations that still use it.
+     */
+    private static final Map<Path, Loaded> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One directory plugin's providers, as its jars were at {@code fingerprint}. */
+    private record Loaded(String fingerprint, Map<String, Entry> providers, List<String> problems) {
+        static Loaded of(PluginDirectory.Entry plugin) {
+            List<String> problems = new ArrayList<>();
+            Map<String, Entry> providers = new LinkedHashMap<>();
+            URLClassLoader loader;
+            try {
+                loader = plugin.loader(DetectorCatalog.class.getClassLoader());
+            } catch (java.net.MalformedURLException e) {
+                problems.add(plugin.source() + ": " + e.getMessage());
+                return new Loaded(plugin.fingerprint(), providers, problems);
+            }
+            load(ServiceLoader.load(DetectorProvider.class, loader), plugin.source(), loader, providers,
+                    problems::add);
+            if (providers.isEmpty()) {
+                PluginDirectory.close(List.of(loader)); // an extension's jar, or a broken one: nothing kept here
+            }
+            return new Loaded(plugin.fingerprint(), Collections.unmodifiableMap(providers), List.copyOf(problems));
+        }
     }
 
     /** Every name, class path first. */
@@ -130,8 +168,7 @@ public final class DetectorCatalog {
                     continue;
                 }
                 DetectorProvider p = provider.get();
-                Entry earlier = own == null ? found.get(p.name())
-                        : Optional.ofNullable(ClassPath.ENTRIES.get(p.name())).orElse(found.get(p.name()));
+                Entry earlier = found.get(p.name());
                 if (earlier != null) {
                     problems.accept("two detector providers are named '" + p.name() + "' (" + earlier.source() + ", "
                             + source + "); the first is used");
