@@ -16,7 +16,9 @@ function open(onIssued = vi.fn()) {
   return onIssued;
 }
 
-describe('KeyFormModal', () => {
+// The whole modal (Mantine selects, tags inputs, number inputs) renders slowly in jsdom on a loaded machine: the
+// budget is generous so that only a real failure fails.
+describe('KeyFormModal', { timeout: 30_000 }, () => {
   beforeEach(() => vi.restoreAllMocks());
 
   it('refuses a name of only spaces on the field itself, without calling the API', () => {
@@ -40,7 +42,7 @@ describe('KeyFormModal', () => {
     fireEvent.change(name, { target: { value: '  ci ' } });
     expect(screen.queryByText(/Give the key a name/)).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Create key' }));
-    await vi.waitFor(() => expect(onIssued).toHaveBeenCalled());
+    await vi.waitFor(() => expect(onIssued).toHaveBeenCalled(), { timeout: 20_000 });
     expect(create.mock.calls[0][0]).toMatchObject({ name: 'ci' });
     expect(onIssued.mock.calls[0][0]).toBe('jk-secret');
   });

@@ -9,8 +9,9 @@ import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
 /**
- * Finds extensions with {@link ServiceLoader}: on the gateway's own class path, and in every {@code *.jar} of a
- * directory, each jar in a class loader of its own (the gateway's loader as parent, so the API types are shared).
+ * Finds extensions with {@link ServiceLoader}: on the gateway's own class path, and in the plugins of a directory
+ * (see {@link PluginDirectory}: each jar, or each subdirectory of jars, in a class loader of its own, the gateway's
+ * loader as parent, so the API types are shared).
  * What cannot be loaded (a broken jar, a provider that throws, a bad manifest) is reported to {@code problems} and
  * left out. Blocking (reads files): call off the event loops.
  */
