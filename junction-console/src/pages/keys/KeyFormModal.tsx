@@ -26,6 +26,11 @@ export const TIME_ZONES: string[] = (() => {
   }
 })();
 
+/** Why a key name cannot be used, or null: it needs at least one character that is not a space. */
+export function keyNameProblem(name: string): string | null {
+  return name.trim() ? null : 'Give the key a name, such as laptop or ci: it cannot be empty or only spaces.';
+}
+
 /**
  * Creates a key (with its budgets, in the same call) or edits one (a PATCH of the changed fields only).
  * A created key's secret goes straight to `onIssued` and is never kept here or in the query cache.
@@ -37,6 +42,7 @@ export function KeyFormModal({ opened, editing, users, defaultUser, onClose, onI
   const [form, setForm] = useState<KeyForm>(() => editing ? keyFormOf(editing) : emptyKeyForm(defaultUser ?? null));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [nameError, setNameError] = useState<string | null>(null);
   const set = (patch: Partial<KeyForm>) => setForm((f) => ({ ...f, ...patch }));
   const setBudget = (i: number, patch: Partial<KeyForm['budgets'][number]>) =>
     set({ budgets: form.budgets.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
@@ -44,6 +50,10 @@ export function KeyFormModal({ opened, editing, users, defaultUser, onClose, onI
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setError(null);
+    // A blank name (spaces count as blank) is refused here, on the field, before any call is made.
+    const blank = keyNameProblem(form.name);
+    setNameError(blank);
+    if (blank) return;
     setBusy(true);
     try {
       if (editing) {
@@ -77,7 +87,10 @@ export function KeyFormModal({ opened, editing, users, defaultUser, onClose, onI
             data={userOptions} value={form.user_id} onChange={(v) => set({ user_id: v })} searchable
             disabled={!!editing} required nothingFoundMessage="No such user" />
           <TextInput label="Name" description="What the key is for, e.g. laptop or ci" value={form.name}
-            onChange={(e) => set({ name: e.currentTarget.value })} required />
+            onChange={(e) => {
+              set({ name: e.currentTarget.value });
+              setNameError(null);
+            }} error={nameError} withAsterisk />
           <TagsInput label="Allowed models" description="Routes or models the key may use (openai/* allowed); empty for all"
             value={form.allowed_models} onChange={(v) => set({ allowed_models: v })} placeholder="Type and press Enter" />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -1,11 +1,6 @@
 package dev.junction.extension;
 
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +9,9 @@ import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
 /**
- * Finds extensions with {@link ServiceLoader}: on the gateway's own class path, and in every {@code *.jar} of a
- * directory, each jar in a class loader of its own (the gateway's loader as parent, so the API types are shared).
+ * Finds extensions with {@link ServiceLoader}: on the gateway's own class path, and in the plugins of a directory
+ * (see {@link PluginDirectory}: each jar, or each subdirectory of jars, in a class loader of its own, the gateway's
+ * loader as parent, so the API types are shared).
  * What cannot be loaded (a broken jar, a provider that throws, a bad manifest) is reported to {@code problems} and
  * left out. Blocking (reads files): call off the event loops.
  */
@@ -37,13 +33,7 @@ public final class ExtensionLoader {
 
         /** Closes the jars' class loaders. */
         public void close() {
-            for (URLClassLoader loader : loaders) {
-                try {
-                    loader.close();
-                } catch (IOException e) {
-                    // the jar stays open until the process ends; nothing else depends on it
-                }
-            }
+            PluginDirectory.close(loaders);
         }
     }
 
@@ -54,32 +44,16 @@ public final class ExtensionLoader {
         return out;
     }
 
-    /** The extensions in the jars of {@code directory}, in file-name order; nothing when it does not exist. */
+    /**
+     * The extensions of {@code directory}'s plugins (see {@link PluginDirectory}: each jar, and each subdirectory of
+     * jars, in a class loader of its own), in file-name order; nothing when it does not exist.
+     */
     public Found directory(Path directory, Consumer<String> problems) {
         List<LoadedExtension> out = new ArrayList<>();
         List<URLClassLoader> loaders = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return new Found(out, loaders);
-        }
-        List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.jar")) {
-            stream.forEach(jars::add);
-        } catch (IOException e) {
-            problems.accept("cannot list the extensions directory " + directory + ": " + e.getMessage());
-            return new Found(out, loaders);
-        }
-        jars.sort(null);
-        for (Path jar : jars) {
-            URLClassLoader loader;
-            try {
-                loader = new URLClassLoader("extension:" + jar.getFileName(), new URL[]{jar.toUri().toURL()},
-                        parent);
-            } catch (MalformedURLException e) {
-                problems.accept(jar.getFileName() + ": " + e.getMessage());
-                continue;
-            }
-            loaders.add(loader);
-            load(ServiceLoader.load(JunctionExtension.class, loader), jar.getFileName().toString(), loader, out,
+        for (PluginDirectory.Plugin plugin : PluginDirectory.open(directory, parent, problems)) {
+            loaders.add(plugin.loader());
+            load(ServiceLoader.load(JunctionExtension.class, plugin.loader()), plugin.source(), plugin.loader(), out,
                     problems);
         }
         return new Found(out, loaders);

@@ -1,11 +1,13 @@
 package dev.junction.guard;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * A detector made available by name to {@code guardrails.policies}, found by {@link java.util.ServiceLoader}: the
  * built-in {@code pii}, {@code secrets} and {@code injection} are providers listed in {@code junction-core}'s
- * {@code META-INF/services/dev.junction.guard.DetectorProvider}, and a jar on the gateway's class path may add its
- * own the same way (see {@code docs/extensions.md}). Implementations have a public no-argument constructor and are
- * thread safe.
+ * {@code META-INF/services/dev.junction.guard.DetectorProvider}, and a jar on the gateway's class path or in the
+ * extensions directory may add its own the same way (see {@link DetectorCatalog} and {@code docs/extensions.md}).
+ * Implementations have a public no-argument constructor and are thread safe.
  */
 public interface DetectorProvider {
 
@@ -19,6 +21,20 @@ public interface DetectorProvider {
      *     ({@code guardrails.phone_region})
      */
     Detector create(String phoneRegion);
+
+    /**
+     * The detector with the operator's settings ({@code guardrails.detectors.<name>.settings}), for a provider that
+     * takes some (a model's path, a threshold). By default a provider takes none: any setting is refused.
+     *
+     * @param settings the settings, an empty object when none were given; never kept by the caller
+     * @throws IllegalArgumentException when the settings are wrong or missing, with a message naming the setting
+     */
+    default Detector create(String phoneRegion, ObjectNode settings) {
+        if (!settings.isEmpty()) {
+            throw new IllegalArgumentException("detector '" + name() + "' takes no settings");
+        }
+        return create(phoneRegion);
+    }
 
     /** {@code pii}: personal data. */
     final class PersonalDataProvider implements DetectorProvider {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -132,30 +133,26 @@ final class AdminsCommand implements Runnable {
         @Override
         public Integer call() {
             return AdminCommand.run(spec, connection, client -> {
-                var all = client.list("principals", Map.of());
-                PrintWriter out = spec.commandLine().getOut();
-                if (connection.json()) {
-                    AdminCommand.printJson(out, all);
-                    return 0;
-                }
-                Table table = new Table("ID", "KIND", "NAME", "EMAIL", "ENABLED", "ROLES");
-                for (JsonNode p : all) {
-                    StringBuilder roles = new StringBuilder();
-                    for (JsonNode b : p.path("bindings")) {
-                        if (!roles.isEmpty()) {
-                            roles.append(", ");
-                        }
-                        roles.append(b.path("role").asString()).append('@')
-                                .append(b.path("tenant_id").isNull() ? "*" : b.path("tenant_id").asString());
-                    }
-                    table.row(p.path("id").asString(), p.path("kind").asString(), p.path("name").asString(),
-                            p.path("email").asString(""), Boolean.toString(p.path("enabled").asBoolean()),
-                            roles.toString());
-                }
-                table.print(out, "No console users or service accounts.");
-                out.flush();
-                return 0;
+                return AdminCommand.printList(spec, connection, client.list("principals", Map.of()),
+                        List.of("ID", "KIND", "NAME", "EMAIL", "ENABLED", "ROLES"),
+                        p -> new String[]{p.path("id").asString(), p.path("kind").asString(),
+                                p.path("name").asString(), p.path("email").asString(""),
+                                Boolean.toString(p.path("enabled").asBoolean()), roles(p)},
+                        "No console users or service accounts.");
             });
+        }
+
+        /** The principal's bindings as {@code role@tenant}, {@code *} for every tenant. */
+        private static String roles(JsonNode principal) {
+            StringBuilder roles = new StringBuilder();
+            for (JsonNode b : principal.path("bindings")) {
+                if (!roles.isEmpty()) {
+                    roles.append(", ");
+                }
+                roles.append(b.path("role").asString()).append('@')
+                        .append(b.path("tenant_id").isNull() ? "*" : b.path("tenant_id").asString());
+            }
+            return roles.toString();
         }
     }
 }

@@ -119,21 +119,13 @@ final class KeysCommand implements Runnable {
         public Integer call() {
             return AdminCommand.run(spec, connection, client -> {
                 Map<String, String> filter = user == null ? Map.of() : Map.of("user_id", Refs.user(client, user));
-                var keys = client.list("keys", filter);
-                PrintWriter out = spec.commandLine().getOut();
-                if (connection.json()) {
-                    AdminCommand.printJson(out, keys);
-                    return 0;
-                }
-                Table table = new Table("ID", "NAME", "USER", "PREFIX", "ENABLED", "EXPIRES", "MODELS");
-                for (JsonNode k : keys) {
-                    table.row(k.path("id").asString(), k.path("name").asString(), k.path("user_id").asString(),
-                            k.path("prefix").asString(), Boolean.toString(k.path("enabled").asBoolean()),
-                            k.path("expires_at").asString(""), join(k.path("allowed_models")));
-                }
-                table.print(out, "No keys.");
-                out.flush();
-                return 0;
+                return AdminCommand.printList(spec, connection, client.list("keys", filter),
+                        List.of("ID", "NAME", "USER", "PREFIX", "ENABLED", "EXPIRES", "MODELS"),
+                        k -> new String[]{k.path("id").asString(), k.path("name").asString(),
+                                k.path("user_id").asString(), k.path("prefix").asString(),
+                                Boolean.toString(k.path("enabled").asBoolean()), k.path("expires_at").asString(""),
+                                join(k.path("allowed_models"))},
+                        "No keys.");
             });
         }
     }

@@ -3,13 +3,13 @@ package dev.junction.cli;
 import dev.junction.entity.Tenant;
 import dev.junction.json.Json;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code junction users create|list}: users, through a gateway's admin API or the database. */
@@ -89,20 +89,12 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             return AdminCommand.run(spec, connection, client -> {
-                var users = client.list("users", Map.of());
-                PrintWriter out = spec.commandLine().getOut();
-                if (connection.json()) {
-                    AdminCommand.printJson(out, users);
-                    return 0;
-                }
-                Table table = new Table("ID", "NAME", "EMAIL", "TENANT", "TEAM");
-                for (JsonNode u : users) {
-                    table.row(u.path("id").asString(), u.path("name").asString(), u.path("email").asString(""),
-                            u.path("tenant_id").asString(), u.path("team_id").asString(""));
-                }
-                table.print(out, "No users.");
-                out.flush();
-                return 0;
+                return AdminCommand.printList(spec, connection, client.list("users", Map.of()),
+                        List.of("ID", "NAME", "EMAIL", "TENANT", "TEAM"),
+                        u -> new String[]{u.path("id").asString(), u.path("name").asString(),
+                                u.path("email").asString(""), u.path("tenant_id").asString(),
+                                u.path("team_id").asString("")},
+                        "No users.");
             });
         }
     }

@@ -1,5 +1,8 @@
 package dev.junction.config;
 
+import dev.junction.guard.DetectorCatalog;
+import org.slf4j.LoggerFactory;
+
 import dev.junction.mock.MockProvider;
 import dev.junction.model.Dialect;
 import dev.junction.provider.AuthStyle;
@@ -139,8 +142,9 @@ public final class ConfigLoader {
                 new AlertReader(this::envValue, problems).read(root.get("alerts")),
                 new AnalyticsReader(this::envValue, problems).read(root.get("analytics")));
         ConsoleSettings console = new ConsoleReader(problems).read(root.get("console"));
-        GuardrailSettings guardrails = new GuardrailsReader(problems).read(root.get("guardrails"));
         ExtensionSettings extensions = new ExtensionsReader(problems).read(root.get("extensions"));
+        GuardrailSettings guardrails = new GuardrailsReader(problems, detectors(root.get("guardrails"), extensions))
+                .read(root.get("guardrails"));
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
@@ -155,6 +159,19 @@ public final class ConfigLoader {
         return new GatewayConfig(server, keys, adminKeys, authRequired, providers, routes.routes(), routes.aliases(),
                 health, redisUrl, media, governance, observability, console, source, layers, guardrails, cache,
                 extensions);
+    }
+
+    /**
+     * The detectors policies may name: the class path's, and with a {@code guardrails:} section also those of the
+     * extensions directory's plugins, read anew on every load (so a reload picks up replaced jars). A jar that cannot
+     * be read is a warning, not a configuration error: the configuration fails only if a policy names what it lacks.
+     */
+    private static DetectorCatalog detectors(JsonNode guardrails, ExtensionSettings extensions) {
+        if (guardrails == null || guardrails.isNull()) {
+            return DetectorCatalog.classPath();
+        }
+        return DetectorCatalog.load(extensions.directory(),
+                problem -> LoggerFactory.getLogger(ConfigLoader.class).atWarn().log("Detectors: {}", problem));
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.junction.config;
 
 import dev.junction.guard.Detector;
-import dev.junction.guard.Detectors;
+import dev.junction.guard.DetectorCatalog;
+import dev.junction.guard.Finding;
 import dev.junction.guard.ListDetector;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code policies.<name>}: {@code detectors}, {@code on}, {@code actions}, {@code restore}, {@code min_confidence},
  * {@code applies_to}), and external HTTP guards ({@code detectors.<name>.webhook}: {@code url}, {@code timeout},
  * {@code fail_open}, {@code headers}, {@code entity_types}) and JSON-schema checks ({@code detectors.<name>.json_schema}:
- * a schema or {@code request}, with {@code target}). Every problem is reported with its path: an unknown detector, an action for an entity type none
+ * a schema or {@code request}, with {@code target}) and configured provided detectors
+ * ({@code detectors.<name>.provider} with its {@code settings}: a {@link dev.junction.guard.DetectorProvider} of the
+ * class path or the extensions directory, such as the ONNX classifier). Every problem is reported with its path: an unknown detector, an action for an entity type none
  * of the policy's detectors reports, a bad regular expression.
  */
 final class GuardrailsReader {
@@ -32,6 +35,7 @@ final class GuardrailsReader {
     private static final String PATH = "guardrails";
     private static final Set<String> KEYS = Set.of("phone_region", "detectors", "policies");
     private static final Set<String> DETECTOR = Set.of("regex", "keywords", "entity_type", "webhook");
+    private static final Set<String> PROVIDED = Set.of("provider", "settings");
     private static final Set<String> WEBHOOK = Set.of("url", "timeout", "fail_open", "headers", "entity_types");
     private static final Set<String> POLICY = Set.of("detectors", "on", "actions", "restore", "min_confidence",
             "applies_to", "buffer");
@@ -39,9 +43,12 @@ final class GuardrailsReader {
     private static final Set<String> SCOPE = Set.of("routes", "keys", "teams", "tenants");
 
     private final Problems problems;
+    private final DetectorCatalog catalog;
 
-    GuardrailsReader(Problems problems) {
+    /** @param catalog the detectors provided by the class path and the extensions directory */
+    GuardrailsReader(Problems problems, DetectorCatalog catalog) {
         this.problems = problems;
+        this.catalog = catalog;
     }
 
     /** @param node the section, null when absent */
@@ -58,9 +65,7 @@ final class GuardrailsReader {
             region = "US";
         }
         Map<String, Detector> detectors = new LinkedHashMap<>();
-        for (String builtIn : Detectors.BUILT_IN) {
-            detectors.put(builtIn, Detectors.builtIn(builtIn, region).orElseThrow());
-        }
+        Set<String> fromDirectory = new LinkedHashSet<>();
         Map<String, GuardWebhook> webhooks = new LinkedHashMap<>();
         Map<String, GuardSchema> schemas = new LinkedHashMap<>();
         JsonNode custom = node.get("detectors");
@@ -70,6 +75,9 @@ final class GuardrailsReader {
                     webhook(entry.getKey(), entry.getValue()).ifPresent(w -> webhooks.put(w.name(), w));
                 } else if (entry.getValue() != null && entry.getValue().has("json_schema")) {
                     schema(entry.getKey(), entry.getValue()).ifPresent(c -> schemas.put(c.name(), c));
+                } else if (entry.getValue() != null && entry.getValue().has("provider")) {
+                    provided(entry.getKey(), entry.getValue(), region, fromDirectory)
+                            .ifPresent(d -> detectors.put(entry.getKey(), d));
                 } else {
                     customDetector(entry.getKey(), entry.getValue()).ifPresent(d -> detectors.put(d.name(), d));
                 }
@@ -78,12 +86,84 @@ final class GuardrailsReader {
         List<GuardPolicy> policies = new ArrayList<>();
         JsonNode policyNodes = node.get("policies");
         if (problems.isMapping(policyNodes, PATH + ".policies")) {
+            Known known = new Known(detectors, webhooks, schemas, region, fromDirectory);
             for (var entry : policyNodes.properties()) {
-                policy(entry.getKey(), entry.getValue(), new Known(detectors, webhooks, schemas))
-                        .ifPresent(policies::add);
+                policy(entry.getKey(), entry.getValue(), known).ifPresent(policies::add);
             }
         }
-        return new GuardrailSettings(policies);
+        // A directory detector made at all ties the configuration to the directory's jars.
+        return new GuardrailSettings(policies, fromDirectory.isEmpty() ? Optional.empty() : catalog.directory());
+    }
+
+    /**
+     * {@code detectors.<name>: {provider, settings}}: the provider's detector with the operator's settings, under
+     * the name the section gives it.
+     */
+    private Optional<Detector> provided(String name, JsonNode node, String region, Set<String> fromDirectory) {
+        String path = PATH + ".detectors." + name;
+        if (!problems.isMapping(node, path)) {
+            return Optional.empty();
+        }
+        problems.onlyKeys(node, path, PROVIDED);
+        if (catalog.names().contains(name)) {
+            problems.add(path + ": the name of a provided detector");
+            return Optional.empty();
+        }
+        Optional<String> provider = problems.requiredString(node, "provider", path);
+        JsonNode settings = node.get("settings");
+        if (settings != null && !settings.isObject()) {
+            problems.add(path + ".settings: expected a mapping");
+            return Optional.empty();
+        }
+        if (provider.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DetectorCatalog.Entry> entry = catalog.entry(provider.get());
+        if (entry.isEmpty()) {
+            problems.add(path + ".provider: no detector provider is named '" + provider.get() + "' (expected one of "
+                    + String.join(", ", new TreeSet<>(catalog.names())) + where() + ")");
+            return Optional.empty();
+        }
+        tools.jackson.databind.node.ObjectNode given = settings == null
+                ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : (tools.jackson.databind.node.ObjectNode) settings.deepCopy();
+        Optional<Detector> made = create(entry.get(), region, given, path + ".settings");
+        if (made.isPresent() && entry.get().fromDirectory()) {
+            fromDirectory.add(name);
+        }
+        return made.map(d -> new Named(name, d));
+    }
+
+    /** The provider's detector, or the provider's complaint about its settings as a problem at {@code path}. */
+    private Optional<Detector> create(DetectorCatalog.Entry entry, String region,
+                                      tools.jackson.databind.node.ObjectNode settings, String path) {
+        try {
+            return Optional.of(entry.provider().create(region, settings));
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ": " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            problems.add(path + ": detector provider '" + entry.provider().name() + "' (" + entry.source()
+                    + ") failed: " + e);
+        }
+        return Optional.empty();
+    }
+
+    /** Where else providers are looked for, for a message about a missing one. */
+    private String where() {
+        return catalog.directory().map(d -> "; the class path and " + d + " were searched").orElse("");
+    }
+
+    /** A provided detector under the name the configuration gives it. */
+    private record Named(String name, Detector detector) implements Detector {
+        @Override
+        public Set<String> entityTypes() {
+            return detector.entityTypes();
+        }
+
+        @Override
+        public List<Finding> scan(CharSequence text) {
+            return detector.scan(text);
+        }
     }
 
     private Optional<Detector> customDetector(String name, JsonNode node) {
@@ -92,7 +172,7 @@ final class GuardrailsReader {
             return Optional.empty();
         }
         problems.onlyKeys(node, path, DETECTOR);
-        if (Detectors.BUILT_IN.contains(name)) {
+        if (catalog.names().contains(name)) {
             problems.add(path + ": the name of a built-in detector");
             return Optional.empty();
         }
@@ -121,7 +201,7 @@ final class GuardrailsReader {
 
     private Optional<GuardWebhook> webhook(String name, JsonNode node) {
         String path = PATH + ".detectors." + name;
-        if (Detectors.BUILT_IN.contains(name)) {
+        if (catalog.names().contains(name)) {
             problems.add(path + ": the name of a built-in detector");
             return Optional.empty();
         }
@@ -173,20 +253,39 @@ final class GuardrailsReader {
         return Optional.empty();
     }
 
-    /** The detectors of the section by name, of each kind. */
+    /**
+     * The detectors of the section by name, of each kind; a provided one (class path or directory) is made the first
+     * time a policy names it and shared by the policies after it.
+     */
     private record Known(Map<String, Detector> detectors, Map<String, GuardWebhook> hooks,
-                         Map<String, GuardSchema> schemas) {
-        Set<String> names() {
-            Set<String> names = new TreeSet<>(detectors.keySet());
-            names.addAll(hooks.keySet());
-            names.addAll(schemas.keySet());
-            return names;
-        }
+                         Map<String, GuardSchema> schemas, String region, Set<String> fromDirectory) {
+    }
+
+    private Set<String> names(Known known) {
+        Set<String> names = new TreeSet<>(known.detectors().keySet());
+        names.addAll(catalog.names());
+        names.addAll(known.hooks().keySet());
+        names.addAll(known.schemas().keySet());
+        return names;
+    }
+
+    /** The catalog's detector {@code name}, made now without settings; the provider's complaint is reported. */
+    private Optional<Detector> provided(String name, Known known, String path) {
+        DetectorCatalog.Entry entry = catalog.entry(name).orElseThrow();
+        Optional<Detector> created = create(entry, known.region(),
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode(), path + ": detector '" + name + "'");
+        created.ifPresent(d -> {
+            known.detectors().put(name, d);
+            if (entry.fromDirectory()) {
+                known.fromDirectory().add(name);
+            }
+        });
+        return created;
     }
 
     private Optional<GuardSchema> schema(String name, JsonNode node) {
         String path = PATH + ".detectors." + name;
-        if (Detectors.BUILT_IN.contains(name)) {
+        if (catalog.names().contains(name)) {
             problems.add(path + ": the name of a built-in detector");
             return Optional.empty();
         }
@@ -223,13 +322,15 @@ final class GuardrailsReader {
         for (String d : problems.strings(node, "detectors", path)) {
             if (known.detectors().containsKey(d)) {
                 detectors.add(known.detectors().get(d));
+            } else if (catalog.entry(d).isPresent()) {
+                provided(d, known, path + ".detectors").ifPresent(detectors::add);
             } else if (known.hooks().containsKey(d)) {
                 webhooks.add(known.hooks().get(d));
             } else if (known.schemas().containsKey(d)) {
                 schemas.add(known.schemas().get(d));
             } else {
                 problems.add(path + ".detectors: unknown detector '" + d + "' (expected one of "
-                        + String.join(", ", known.names()) + ")");
+                        + String.join(", ", names(known)) + where() + ")");
             }
         }
         if (detectors.isEmpty() && webhooks.isEmpty() && schemas.isEmpty() && problems.list().size() == before) {

@@ -32,6 +32,7 @@ public final class ConfigWatcher {
     private final Path file;
     private final Supplier<GatewayConfig> load;
     private final Consumer<GatewayConfig> apply;
+    private final Supplier<String> alsoWatched;
     private volatile boolean stopped;
     private volatile long timer = -1;
     // Touched by one check at a time (each scheduled after the previous one ended).
@@ -43,16 +44,26 @@ public final class ConfigWatcher {
      * @param apply receives each valid new configuration, on a worker thread
      */
     public ConfigWatcher(Vertx vertx, Path file, Supplier<GatewayConfig> load, Consumer<GatewayConfig> apply) {
+        this(vertx, file, load, apply, () -> "");
+    }
+
+    /**
+     * @param alsoWatched what else the configuration depends on, as a string that changes when it does (the
+     *     fingerprint of the detector jars its policies use): a change reloads as a change of the file does
+     */
+    public ConfigWatcher(Vertx vertx, Path file, Supplier<GatewayConfig> load, Consumer<GatewayConfig> apply,
+                         Supplier<String> alsoWatched) {
         this.vertx = vertx;
         this.file = file;
         this.load = load;
         this.apply = apply;
+        this.alsoWatched = alsoWatched;
     }
 
     /** Takes the file's current content as the running version and starts checking. */
     public void start() {
         try {
-            lastDigest = digest(Files.readAllBytes(file));
+            lastDigest = digest(Files.readAllBytes(file), alsoWatched.get());
         } catch (IOException e) {
             unreadable = true; // a later successful read counts as a change
         }
@@ -90,7 +101,7 @@ public final class ConfigWatcher {
             return;
         }
         unreadable = false;
-        byte[] digest = digest(content);
+        byte[] digest = digest(content, alsoWatched.get());
         if (stopped || Arrays.equals(digest, lastDigest)) {
             return;
         }
@@ -112,9 +123,12 @@ public final class ConfigWatcher {
         }
     }
 
-    private static byte[] digest(byte[] content) {
+    private static byte[] digest(byte[] content, String also) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(content);
+            sha.update(also.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -37,6 +37,7 @@ import dev.junction.routing.health.HealthRegistry;
 import dev.junction.routing.strategy.Strategy;
 import dev.junction.runtime.GatewayRuntime;
 import dev.junction.stage.extension.ExtensionHost;
+import dev.junction.extension.PluginDirectory;
 import dev.junction.stage.record.RequestLogStage;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
@@ -316,7 +317,9 @@ public final class GatewayServer {
      */
     public synchronized void watch(Path file, Supplier<GatewayConfig> load) {
         watcher.ifPresent(ConfigWatcher::stop);
-        ConfigWatcher w = new ConfigWatcher(vertx, file, load, this::reload);
+        // The jars of the directory detectors the running policies use count as part of the file.
+        ConfigWatcher w = new ConfigWatcher(vertx, file, load, this::reload, () -> runtime.get().config()
+                .guardrails().detectorDirectory().map(PluginDirectory::fingerprint).orElse(""));
         watcher = Optional.of(w);
         w.start();
     }

@@ -30,6 +30,11 @@ final class PluginJar {
      * fully qualified class name; {@code provider} names the {@code JunctionExtension} implementation.
      */
     static Path build(Path target, String provider, Map<String, String> sources) {
+        return build(target, "dev.junction.extension.JunctionExtension", provider, sources);
+    }
+
+    /** As {@link #build(Path, String, Map)}, for a provider of the service interface {@code service}. */
+    static Path build(Path target, String service, String provider, Map<String, String> sources) {
         try {
             Path work = Files.createTempDirectory("plugin-src-");
             Path src = work.resolve("src");
@@ -58,7 +63,7 @@ final class PluginJar {
                     zip.write(Files.readAllBytes(cls));
                     zip.closeEntry();
                 }
-                zip.putNextEntry(new JarEntry("META-INF/services/dev.junction.extension.JunctionExtension"));
+                zip.putNextEntry(new JarEntry("META-INF/services/" + service));
                 zip.write((provider + "\n").getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }

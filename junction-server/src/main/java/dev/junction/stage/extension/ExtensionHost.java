@@ -7,11 +7,9 @@ import dev.junction.extension.ExtensionLoader;
 import dev.junction.extension.ExtensionManifest;
 import dev.junction.extension.Hook;
 import dev.junction.extension.LoadedExtension;
+import dev.junction.extension.PluginDirectory;
 import dev.junction.pipeline.Stage;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -222,23 +220,8 @@ public final class ExtensionHost {
                 h.failures(), h.timeouts(), h.consecutiveFailures());
     }
 
-    /** The jars' names, sizes and modification times: what a rescan compares. */
+    /** What a rescan compares: see {@link PluginDirectory#fingerprint}. */
     private static String fingerprint(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return "none";
-        }
-        StringBuilder out = new StringBuilder();
-        List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.jar")) {
-            stream.forEach(jars::add);
-            jars.sort(null);
-            for (Path jar : jars) {
-                out.append(jar.getFileName()).append(':').append(Files.size(jar)).append(':')
-                        .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
-            }
-        } catch (IOException e) {
-            return "unreadable";
-        }
-        return out.toString();
+        return PluginDirectory.fingerprint(directory);
     }
 }
