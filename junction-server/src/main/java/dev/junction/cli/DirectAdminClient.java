@@ -80,7 +80,7 @@ final class DirectAdminClient implements AdminClient {
                     + "use the same key (same data directory or JUNCTION_SECRET_KEY), or keys made here will not work");
         }
         GovernanceSettings.DatabaseConfig db = settings.database();
-        DatabaseSettings databaseSettings = new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize());
+        DatabaseSettings databaseSettings = db.settings();
         Database database = Database.open(databaseSettings);
         String storeId = database.call(new GovernanceStore(database, Clock.systemUTC())::identity).join();
         List<ReplicaChannel> channels = ReplicaChannels.openers(redisUrl, databaseSettings, storeId).stream()

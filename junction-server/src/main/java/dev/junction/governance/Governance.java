@@ -84,7 +84,7 @@ public final class Governance implements AutoCloseable {
         this.secrets = new SecretBox(secretKey);
         this.virtualKeys = new VirtualKeys(secretKey);
         GovernanceSettings.DatabaseConfig db = settings.database();
-        this.databaseSettings = new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize());
+        this.databaseSettings = db.settings();
         this.redisUrl = redisUrl;
         this.database = Database.open(databaseSettings);
         this.store = new GovernanceStore(database, clock);
