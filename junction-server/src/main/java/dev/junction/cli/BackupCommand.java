@@ -4,6 +4,7 @@ import dev.junction.config.ConfigException;
 import dev.junction.config.ConfigLoader;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.GovernanceSettings;
+import dev.junction.governance.Governance;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.store.SqliteBackup;
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ final class BackupCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            SqliteBackup.copy(governance.database().settings(), target);
+            SqliteBackup.copy(Governance.databaseSettings(governance.database()), target);
         } catch (IllegalArgumentException e) {
             err.println("junction: " + e.getMessage());
             return 2;

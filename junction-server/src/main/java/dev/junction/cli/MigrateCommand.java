@@ -3,6 +3,7 @@ package dev.junction.cli;
 import dev.junction.config.ConfigException;
 import dev.junction.config.ConfigLoader;
 import dev.junction.config.GatewayConfig;
+import dev.junction.governance.Governance;
 import dev.junction.provider.ProviderCatalog;
 import dev.junction.store.Database;
 import dev.junction.store.DatabaseSettings;
@@ -43,7 +44,7 @@ final class MigrateCommand implements Callable<Integer> {
         DatabaseSettings settings;
         try {
             GatewayConfig loaded = new ConfigLoader(ProviderCatalog.bundled(), System.getenv()).load(file);
-            settings = loaded.governance().database().settings().withMigrate(MigrationMode.AUTO);
+            settings = Governance.databaseSettings(loaded.governance().database()).withMigrate(MigrationMode.AUTO);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;

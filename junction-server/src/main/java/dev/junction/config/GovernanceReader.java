@@ -4,7 +4,6 @@ import dev.junction.observe.JournalSync;
 import dev.junction.observe.WriterSettings;
 import dev.junction.routing.Price;
 import dev.junction.secret.Secret;
-import dev.junction.store.MigrationMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -65,15 +64,15 @@ final class GovernanceReader {
         Optional<String> user = Optional.empty();
         Optional<String> password = Optional.empty();
         int poolSize = 8;
-        MigrationMode migrate = MigrationMode.AUTO;
+        boolean migrate = true;
         if (problems.isMapping(node, path)) {
             problems.onlyKeys(node, path, DATABASE);
             migrate = problems.string(node, "migrate", path).flatMap(v -> switch (v) {
-                case "auto" -> Optional.of(MigrationMode.AUTO);
-                case "off" -> Optional.of(MigrationMode.OFF);
+                case "auto" -> Optional.of(true);
+                case "off" -> Optional.of(false);
                 default -> {
                     problems.add(path + ".migrate: expected auto or off, got '" + v + "'");
-                    yield Optional.empty();
+                    yield Optional.<Boolean>empty();
                 }
             }).orElse(migrate);
             url = problems.string(node, "url", path);

@@ -2,8 +2,6 @@ package dev.junction.config;
 
 import dev.junction.routing.Price;
 import dev.junction.secret.Secret;
-import dev.junction.store.DatabaseSettings;
-import dev.junction.store.MigrationMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -51,16 +49,11 @@ public record GovernanceSettings(Path dataDir, DatabaseConfig database, Optional
      * @param url a JDBC URL ({@code database.url}, {@code JUNCTION_DATABASE_URL}); default
      *     {@code jdbc:sqlite:<data_dir>/junction.db}
      * @param poolSize connections (SQLite always uses one)
-     * @param migrate {@code database.migrate}: {@code auto} (default) applies pending migrations at start-up,
-     *     {@code off} refuses to start while any is pending ({@code junction migrate} applies them)
+     * @param migrateAtStart {@code database.migrate}: {@code auto} (true, the default) applies pending migrations at
+     *     start-up, {@code off} (false) refuses to start while any is pending ({@code junction migrate} applies them)
      */
     public record DatabaseConfig(String url, Optional<String> user, Optional<Secret> password, int poolSize,
-                                 MigrationMode migrate) {
-
-        /** The store's connection settings. */
-        public DatabaseSettings settings() {
-            return new DatabaseSettings(url, user, password, poolSize, migrate);
-        }
+                                 boolean migrateAtStart) {
     }
 
     /**

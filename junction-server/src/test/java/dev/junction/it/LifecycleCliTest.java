@@ -61,6 +61,14 @@ class LifecycleCliTest {
     }
 
     @Test
+    void aMigrateSettingOtherThanAutoOrOffIsAConfigurationError(@TempDir Path dir) throws Exception {
+        Run checked = run("check-config", file(dir, yaml(dir.resolve("data"), "database: {migrate: later}\n")));
+
+        assertThat(checked.exit()).isEqualTo(1);
+        assertThat(checked.err()).contains("database.migrate: expected auto or off, got 'later'");
+    }
+
+    @Test
     void aBackupTakenWhileTheGatewayServesRestoresByStartingOnTheCopy(@TempDir Path dir) throws Exception {
         String yaml = yaml(dir.resolve("data"), "");
         String config = file(dir, yaml);
