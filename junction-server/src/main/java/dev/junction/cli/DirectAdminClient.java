@@ -13,6 +13,7 @@ import dev.junction.config.GovernanceSettings;
 import dev.junction.crypto.AdminTokens;
 import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.VirtualKeys;
+import dev.junction.governance.Governance;
 import dev.junction.governance.ReplicaChannels;
 import dev.junction.json.Json;
 import dev.junction.rbac.TenantScope;
@@ -80,7 +81,7 @@ final class DirectAdminClient implements AdminClient {
                     + "use the same key (same data directory or JUNCTION_SECRET_KEY), or keys made here will not work");
         }
         GovernanceSettings.DatabaseConfig db = settings.database();
-        DatabaseSettings databaseSettings = new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize());
+        DatabaseSettings databaseSettings = Governance.databaseSettings(db);
         Database database = Database.open(databaseSettings);
         String storeId = database.call(new GovernanceStore(database, Clock.systemUTC())::identity).join();
         List<ReplicaChannel> channels = ReplicaChannels.openers(redisUrl, databaseSettings, storeId).stream()

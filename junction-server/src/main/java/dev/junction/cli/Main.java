@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = {"Junction, an AI gateway: one governed front door between LLM clients and providers.", ""},
         subcommands = {ServeCommand.class, CheckConfigCommand.class, UsersCommand.class, KeysCommand.class,
-                AdminsCommand.class, AuditCommand.class,
+                AdminsCommand.class, AuditCommand.class, MigrateCommand.class, BackupCommand.class,
                 VersionCommand.class, AotTrainCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with: junction serve   (no keys needed: try the model mock/echo)",
                 "Docs: README.md and docs/ in the repository."})

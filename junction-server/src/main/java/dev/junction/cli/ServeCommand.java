@@ -58,14 +58,18 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         file.ifPresent(f -> server.watch(f, () -> load(file)));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        CountDownLatch asked = new CountDownLatch(1);
+        StopSignals.onStop(asked::countDown);
+        // Any other way out of the JVM (SIGHUP, System.exit) still drains, from a shutdown hook.
+        Thread hook = new Thread(() -> {
             server.stop();
             LogSetup.flush();
-            stopped.countDown();
-        }, "junction-shutdown"));
-        stopped.await();
-        return 0;
+        }, "junction-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        asked.await();
+        server.stop();
+        LogSetup.flush();
+        return 0; // a stop that was asked for and drained is a success, not the JVM's 128 + signal
     }
 
     /** The format asked for, else the one that suits where standard output goes. */

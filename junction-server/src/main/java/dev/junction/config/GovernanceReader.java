@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class GovernanceReader {
 
-    private static final Set<String> DATABASE = Set.of("url", "user", "password", "pool_size");
+    private static final Set<String> DATABASE = Set.of("url", "user", "password", "pool_size", "migrate");
     private static final Set<String> REQUEST_LOGS = Set.of("capture_bodies", "max_body_size", "queue_size",
             "batch_size", "flush_interval", "spool_dir", "spool_max_size", "journal");
     private static final Set<String> JOURNAL = Set.of("fsync", "fsync_interval", "max_wait");
@@ -64,8 +64,17 @@ final class GovernanceReader {
         Optional<String> user = Optional.empty();
         Optional<String> password = Optional.empty();
         int poolSize = 8;
+        boolean migrate = true;
         if (problems.isMapping(node, path)) {
             problems.onlyKeys(node, path, DATABASE);
+            migrate = problems.string(node, "migrate", path).flatMap(v -> switch (v) {
+                case "auto" -> Optional.of(true);
+                case "off" -> Optional.of(false);
+                default -> {
+                    problems.add(path + ".migrate: expected auto or off, got '" + v + "'");
+                    yield Optional.<Boolean>empty();
+                }
+            }).orElse(migrate);
             url = problems.string(node, "url", path);
             user = problems.string(node, "user", path);
             password = problems.string(node, "password", path);
@@ -79,7 +88,7 @@ final class GovernanceReader {
         }
         return new GovernanceSettings.DatabaseConfig(resolved,
                 user.or(() -> env.apply("JUNCTION_DATABASE_USER")),
-                password.or(() -> env.apply("JUNCTION_DATABASE_PASSWORD")).map(Secret::of), poolSize);
+                password.or(() -> env.apply("JUNCTION_DATABASE_PASSWORD")).map(Secret::of), poolSize, migrate);
     }
 
     private GovernanceSettings.RequestLogSettings requestLogs(JsonNode node, Path dataDir) {

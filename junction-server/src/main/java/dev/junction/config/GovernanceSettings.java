@@ -49,8 +49,11 @@ public record GovernanceSettings(Path dataDir, DatabaseConfig database, Optional
      * @param url a JDBC URL ({@code database.url}, {@code JUNCTION_DATABASE_URL}); default
      *     {@code jdbc:sqlite:<data_dir>/junction.db}
      * @param poolSize connections (SQLite always uses one)
+     * @param migrateAtStart {@code database.migrate}: {@code auto} (true, the default) applies pending migrations at
+     *     start-up, {@code off} (false) refuses to start while any is pending ({@code junction migrate} applies them)
      */
-    public record DatabaseConfig(String url, Optional<String> user, Optional<Secret> password, int poolSize) {
+    public record DatabaseConfig(String url, Optional<String> user, Optional<Secret> password, int poolSize,
+                                 boolean migrateAtStart) {
     }
 
     /**

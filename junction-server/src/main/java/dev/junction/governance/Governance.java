@@ -22,6 +22,7 @@ import dev.junction.store.Database;
 import dev.junction.store.DatabaseSettings;
 import dev.junction.store.GovernanceStore;
 import dev.junction.store.JdbcRequestLogSink;
+import dev.junction.store.MigrationMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public final class Governance implements AutoCloseable {
         this.secrets = new SecretBox(secretKey);
         this.virtualKeys = new VirtualKeys(secretKey);
         GovernanceSettings.DatabaseConfig db = settings.database();
-        this.databaseSettings = new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize());
+        this.databaseSettings = databaseSettings(db);
         this.redisUrl = redisUrl;
         this.database = Database.open(databaseSettings);
         this.store = new GovernanceStore(database, clock);
@@ -274,6 +275,12 @@ public final class Governance implements AutoCloseable {
     }
 
     /** Seals and opens provider secrets stored in the database. */
+    /** The store's connection settings for the configured database ({@code database.migrate} included). */
+    public static DatabaseSettings databaseSettings(GovernanceSettings.DatabaseConfig db) {
+        return new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize(),
+                db.migrateAtStart() ? MigrationMode.AUTO : MigrationMode.OFF);
+    }
+
     /**
      * A sub-key of the gateway's secret key for one purpose (see {@link GatewaySecretKey#derive}).
      *

@@ -99,7 +99,9 @@ public final class GatewayServer {
     private final Tracing tracing;
     private final AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final OpenConnections connections = new OpenConnections();
     private volatile boolean draining;
+    private boolean stopped;
     private volatile Optional<ConfigWatcher> watcher = Optional.empty();
     private final Optional<GatewayMetrics> metrics;
     private final Optional<ResponseCache> cache;
@@ -199,6 +201,7 @@ public final class GatewayServer {
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
+        connections.track(server);
         // Audio uploads are streamed to files there while their request runs.
         Future<HttpServer> main = vertx.fileSystem().mkdirs(config.server().uploadDir())
                 .compose(v -> server.requestHandler(router(config)).listen())
@@ -447,15 +450,25 @@ public final class GatewayServer {
 
     /**
      * Stops taking requests, lets in-flight ones finish (up to the drain timeout), then closes everything. Blocks
-     * until done.
+     * until done; a later call returns at once.
      */
     public void stop() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
         watcher.ifPresent(ConfigWatcher::stop);
         checks.stop();
         draining = true;
         Duration drain = runtime.get().config().server().drainTimeout();
         long deadline = System.nanoTime() + drain.toNanos();
-        LOG.atInfo().addKeyValue("in_flight", inFlight.get()).log("Draining before shutdown");
+        LOG.atInfo().addKeyValue("in_flight", inFlight.get()).addKeyValue("connections", connections.size())
+                .log("Draining before shutdown");
+        // Idle keep-alive connections close now, busy ones once their exchange ends; the listener stays open so
+        // /ready answers "draining" and a request that still arrives is refused with a 503 and Connection: close.
+        connections.shutdownAll(drain);
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);

@@ -17,17 +17,19 @@ final class Readiness {
     private Readiness() {}
 
     /**
-     * Why the gateway should take no new requests now, empty when it should: it is draining, the store cannot be
-     * reached (the request log's last write failed), Redis is configured and its channel is down, or the request log
-     * is above its high-water mark.
+     * Why the gateway should take no new requests now, empty when it should: it is draining, Redis is configured and
+     * its channel is down, or the request log is above its high-water mark (its journal is filling up, so records
+     * would soon be dropped).
+     *
+     * <p>The store being out of reach is not a reason (docs/operations.md, "Readiness policy"): every replica loses
+     * the shared database at once, so following it would turn a database outage, which the journal covers, into an
+     * outage of the whole gateway. It is reported in {@link #degraded} instead, and the high-water mark takes a
+     * replica out once its journal cannot hold much more.
      */
     static java.util.List<String> unready(boolean draining, GatewayRuntime runtime, Governance governance) {
         java.util.List<String> reasons = new java.util.ArrayList<>();
         if (draining) {
             reasons.add("draining");
-        }
-        if (!governance.writer().stats().databaseUp()) {
-            reasons.add("the store cannot be reached");
         }
         if (runtime.config().redisUrl().isPresent()
                 && !governance.replicas().connectedChannels().contains("redis")) {
@@ -39,12 +41,19 @@ final class Readiness {
         return reasons;
     }
 
+    /** What is wrong but does not stop the gateway serving: the store cannot be reached (records are journaled). */
+    static java.util.List<String> degraded(Governance governance) {
+        return governance.writer().stats().databaseUp() ? java.util.List.of()
+                : java.util.List.of("the store cannot be reached");
+    }
+
     static ObjectNode body(boolean draining, int inFlight, GatewayRuntime runtime, Governance governance,
                            dev.junction.trace.Tracing tracing) {
         java.util.List<String> unready = unready(draining, runtime, governance);
         ObjectNode body = Json.object().put("status", draining ? "draining" : unready.isEmpty() ? "ready" : "unready")
                 .put("in_flight", inFlight).put("providers", runtime.config().providers().size());
         unready.forEach(body.putArray("unready_because")::add);
+        degraded(governance).forEach(body.putArray("degraded")::add);
         AccessMode mode = runtime.callers().mode();
         ObjectNode auth = body.putObject("auth").put("mode", mode.wireName());
         mode.reasons().forEach(auth.putArray("because")::add);

@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,25 +32,32 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final String HISTORY_TABLE = "junction_schema_history";
 
     private final SqlDialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final ExecutorService executor;
+    private final int migrationsApplied;
+    private final String schemaVersion;
 
-    private Database(SqlDialect dialect, HikariDataSource dataSource, ExecutorService executor) {
+    private Database(SqlDialect dialect, HikariDataSource dataSource, ExecutorService executor, int migrationsApplied,
+                     String schemaVersion) {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.executor = executor;
+        this.migrationsApplied = migrationsApplied;
+        this.schemaVersion = schemaVersion;
     }
 
     /**
-     * Connects to the database and applies its pending migrations. Blocks; call it at start-up, not on an event loop.
+     * Connects to the database and applies its pending migrations (with {@link MigrationMode#AUTO}; with
+     * {@link MigrationMode#OFF} it only checks that none is pending). Blocks; call it at start-up, not on an event
+     * loop.
      *
      * @throws IllegalArgumentException when the URL's scheme is not one of the supported databases
-     * @throws IllegalStateException when the database cannot be reached or a migration fails
+     * @throws IllegalStateException when the database cannot be reached, a migration fails, the schema is newer than
+     *     this build knows, or migrations are pending and the mode is off (the message says what to do)
      */
     public static Database open(DatabaseSettings settings) {
         SqlDialect dialect = SqlDialect.ofUrl(settings.url());
@@ -68,14 +73,30 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot connect to database " + shown + ": " + e.getMessage(), e);
         }
         try {
-            int applied = migrate(dialect, url, settings, pool);
+            Migrations migrations = Migrations.of(dialect, url, settings, pool);
+            int applied = migrations.prepare(settings.migrate());
+            String version = Migrations.current(migrations.info());
             // Debug: the gateway's start-up summary says where the data lives (describe()).
-            LOG.debug("database {} ({}) is ready; {} migration(s) applied", shown, dialect, applied);
-            return new Database(dialect, pool, threads(dialect, settings.poolSize()));
+            LOG.debug("database {} ({}) is ready at schema version {}; {} migration(s) applied", shown, dialect,
+                    version, applied);
+            return new Database(dialect, pool, threads(dialect, settings.poolSize()), applied, version);
+        } catch (Migrations.SchemaMismatch e) {
+            pool.close();
+            throw new IllegalStateException("cannot use database " + shown + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot migrate database " + shown + ": " + e.getMessage(), e);
         }
+    }
+
+    /** How many migrations {@link #open} applied. */
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    /** The schema's version once opened ({@code none} for a database without any migration). */
+    public String schemaVersion() {
+        return schemaVersion;
     }
 
     private static HikariConfig poolConfig(SqlDialect dialect, String url, DatabaseSettings settings) {
@@ -120,22 +141,6 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
-    }
-
-    private static int migrate(SqlDialect dialect, String url, DatabaseSettings settings, DataSource pool) {
-        FluentConfiguration flyway = Flyway.configure(Database.class.getClassLoader())
-                .locations(dialect.migrationLocation())
-                .table(HISTORY_TABLE)
-                .validateMigrationNaming(true)
-                .failOnMissingLocations(true);
-        if (dialect == SqlDialect.SQLITE) {
-            // Flyway keeps to one connection on SQLite, and only the pooled one sees an in-memory database.
-            flyway.dataSource(pool);
-        } else {
-            // Flyway takes a second connection on these databases; its own keep a pool of one from deadlocking.
-            flyway.dataSource(url, settings.user().orElse(null), settings.password().map(Secret::reveal).orElse(null));
-        }
-        return flyway.load().migrate().migrationsExecuted;
     }
 
     private static ExecutorService threads(SqlDialect dialect, int poolSize) {

@@ -41,12 +41,17 @@ final class ChildGateway implements AutoCloseable {
      * Call {@link #awaitReady} before sending it requests.
      */
     static ChildGateway start(String name, Path home, String yaml, Map<String, String> env) {
+        return start(name, home, yaml, env, Duration.ofSeconds(5));
+    }
+
+    /** As {@link #start(String, Path, String, Map)}, with {@code drain} as the replica's {@code drain_timeout}. */
+    static ChildGateway start(String name, Path home, String yaml, Map<String, String> env, Duration drain) {
         int port = freePort();
         try {
             Files.createDirectories(home.resolve("data"));
             Files.writeString(home.resolve("junction.yaml"), """
-                    server: {host: 127.0.0.1, port: %d, drain_timeout: 5s}
-                    """.formatted(port) + yaml);
+                    server: {host: 127.0.0.1, port: %d, drain_timeout: %ds}
+                    """.formatted(port, drain.toSeconds()) + yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,6 +62,10 @@ final class ChildGateway implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     /** Starts the process (again, after a kill): same port, same data directory. */

@@ -44,17 +44,53 @@ class RequestLogOutageTest {
                 }
                 JsonNode down = awaitReady(gateway, "down");
                 assertThat(down.at("/request_log/spooled_records").asLong()).isPositive();
-                assertThat(gateway.get("/ready").statusCode()).as("unready while the store is away").isEqualTo(503);
-                assertThat(down.at("/unready_because").toString()).contains("the store cannot be reached");
+                // Readiness policy: the shared store's outage keeps the replica in rotation (the journal holds the
+                // records); /ready says it is degraded.
+                assertThat(gateway.get("/ready").statusCode()).as("ready while the store is away").isEqualTo(200);
+                assertThat(down.at("/unready_because")).isEmpty();
+                assertThat(down.at("/degraded").toString()).contains("the store cannot be reached");
                 assertThat(gateway.get("/health").statusCode()).as("still alive").isEqualTo(200);
                 assertThat(gateway.logOutput()).contains("spool");
 
                 proxy.restore();
                 awaitReady(gateway, "up");
                 assertThat(gateway.get("/ready").statusCode()).isEqualTo(200);
+                assertThat(Json.tryParse(gateway.get("/ready").body().getBytes()).orElseThrow().at("/degraded"))
+                        .isEmpty();
                 awaitRows(direct, key.id(), 70);
             }
             assertThat(countRows(direct)).isEqualTo(70);
+        }
+    }
+
+    @Test
+    void aReplicaWhoseJournalFillsUpDuringAnOutageLeavesRotation() throws Exception {
+        try (MockUpstream upstream = MockUpstream.start();
+             TestDatabases.Fresh database = TestDatabases.create(SqlDialect.POSTGRESQL);
+             TcpProxy proxy = new TcpProxy(5432)) {
+            Map<String, String> env = new HashMap<>();
+            env.put("JUNCTION_DATABASE_URL", database.settings().url().replace(":5432/", ":" + proxy.port() + "/"));
+            env.put("JUNCTION_DATABASE_USER", "postgres");
+            env.put("OPENAI_BASE_URL", upstream.baseUrl());
+            env.put("OPENAI_API_KEY", "sk-upstream-secret-abcdef123456");
+            try (Gateway gateway = Gateway.start("request_logs: {spool_max_size: 16KB}\n", env)) {
+                Provision.IssuedKey key = new Provision(gateway).key();
+                proxy.cut();
+                JsonNode ready = null;
+                for (int i = 0; i < 400; i++) {
+                    assertThat(chat(gateway, key.plaintext())).isEqualTo(200);
+                    ready = Json.tryParse(gateway.get("/ready").body().getBytes()).orElseThrow();
+                    if (ready.at("/unready_because").toString().contains("high-water")) {
+                        break;
+                    }
+                }
+
+                assertThat(ready.at("/unready_because").toString())
+                        .contains("the request log is above its high-water mark");
+                assertThat(ready.at("/degraded").toString()).contains("the store cannot be reached");
+                assertThat(gateway.get("/ready").statusCode()).isEqualTo(503);
+                proxy.restore();
+            }
         }
     }
 
