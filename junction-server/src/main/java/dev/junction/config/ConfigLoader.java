@@ -44,7 +44,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "auth", "redis", "providers", "routes",
             "groups", "health", "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
             "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails", "cache",
-            "extensions");
+            "extensions", "sso");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
             "trusted_proxies", "forwarded_header", "max_audio_body_size", "upload_dir");
@@ -141,6 +141,7 @@ public final class ConfigLoader {
         ConsoleSettings console = new ConsoleReader(problems).read(root.get("console"));
         GuardrailSettings guardrails = new GuardrailsReader(problems).read(root.get("guardrails"));
         ExtensionSettings extensions = new ExtensionsReader(problems).read(root.get("extensions"));
+        SsoSettings sso = new SsoReader(problems).read(root.get("sso"));
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
@@ -154,7 +155,7 @@ public final class ConfigLoader {
         ConfigLayers layers = new ConfigLayers(timeouts, routes.groups(), providerSources, routeSources, Map.of());
         return new GatewayConfig(server, keys, adminKeys, authRequired, providers, routes.routes(), routes.aliases(),
                 health, redisUrl, media, governance, observability, console, source, layers, guardrails, cache,
-                extensions);
+                extensions, sso);
     }
 
     /**
