@@ -38,6 +38,15 @@ test('a console user signs in with single sign-on and lands on the dashboard wit
         assert.equal(await nav.getByText(hidden, { exact: true }).count(), 0, `${hidden} is hidden`);
       }
       await screenshot(page, 'sso-signed-in-analyst');
+
+      // Read-only controls: the keys and budgets pages offer an analyst nothing to change.
+      await page.goto('/console/keys');
+      await page.getByRole('heading', { name: 'Keys' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Create key' }).count(), 0, 'no Create key for an analyst');
+      await screenshot(page, 'sso-analyst-keys');
+      await page.goto('/console/people');
+      await page.getByRole('heading', { name: 'Users, teams, tenants' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: /^Create / }).count(), 0, 'no Create user for an analyst');
       assert.deepEqual(problems.filter((p) => !p.includes('403')), []);
     } finally {
       await browser.close();
