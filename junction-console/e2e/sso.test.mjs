@@ -33,8 +33,8 @@ test('a console user signs in with single sign-on and lands on the dashboard wit
 
       // An analyst's pages: no settings, no providers.
       const nav = page.getByRole('navigation', { name: 'Pages' });
-      await nav.getByText('Requests', { exact: true }).waitFor();
-      for (const hidden of ['Settings', 'Providers']) {
+      await nav.getByText('Request logs', { exact: true }).waitFor();
+      for (const hidden of ['Settings', 'Providers', 'Budgets', 'Playground']) {
         assert.equal(await nav.getByText(hidden, { exact: true }).count(), 0, `${hidden} is hidden`);
       }
       await screenshot(page, 'sso-signed-in-analyst');
