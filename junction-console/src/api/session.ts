@@ -31,6 +31,20 @@ export async function currentSession(): Promise<Session | null> {
   }
 }
 
+/** Single sign-on as the gateway offers it: null when it is not configured. */
+export interface SsoOffer {
+  oidc: { display_name: string; start_url: string } | null;
+}
+
+/** Whether the gateway offers single sign-on (asked before signing in; no credentials needed). */
+export async function ssoOffer(): Promise<SsoOffer> {
+  try {
+    return await api.get<SsoOffer>('/sso');
+  } catch {
+    return { oidc: null };
+  }
+}
+
 /** Exchanges an admin key for a session cookie; the key itself is not kept anywhere in the browser. */
 export async function signIn(key: string): Promise<Session> {
   const session = await api.post<Session>('/session', { key });

@@ -1,14 +1,15 @@
-import { Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Center, Divider, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Session } from '../api/session';
-import { signIn, signInWithPassword } from '../api/session';
+import { signIn, signInWithPassword, ssoOffer, type SsoOffer } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 type Mode = 'key' | 'password';
 
 /**
  * Sign-in with an admin key, or as a console user with an e-mail and a password; either is exchanged at once for a
- * session cookie and not kept in the browser.
+ * session cookie and not kept in the browser. When the gateway has single sign-on configured, a "Sign in with …"
+ * button sends the browser to the identity provider; the gateway's callback brings it back signed in.
  */
 export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const [mode, setMode] = useState<Mode>('key');
@@ -17,6 +18,13 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [sso, setSso] = useState<SsoOffer>({ oidc: null });
+
+  useEffect(() => {
+    let live = true;
+    void ssoOffer().then((offer) => { if (live) setSso(offer); });
+    return () => { live = false; };
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,6 +68,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
             </>
           )}
           <Button type="submit" loading={busy} disabled={!ready}>Sign in</Button>
+          {sso.oidc !== null && (
+            <>
+              <Divider label="or" labelPosition="center" />
+              <Button component="a" href={sso.oidc.start_url} variant="default" data-testid="sso-sign-in">
+                Sign in with {sso.oidc.display_name}
+              </Button>
+            </>
+          )}
         </Stack>
       </Paper>
     </Center>

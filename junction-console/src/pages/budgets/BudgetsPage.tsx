@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { VirtualTable } from '../../components/VirtualRows';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../api/useCan';
 import { formatTime, formatUsd } from '../../lib/format';
 import { budgetFields, matchesSearch, type NumberText } from '../../lib/governance';
 import { PERIODS, TIME_ZONES } from '../keys/KeyFormModal';
@@ -135,6 +136,7 @@ export default function BudgetsPage() {
   const [scope, setScope] = useState<BudgetScope | 'all'>('all');
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
+  const writes = useCan()('budgets:write');
   const [editing, setEditing] = useState<Budget | null>(null);
   const [deleting, setDeleting] = useState<Budget | null>(null);
 
@@ -149,7 +151,7 @@ export default function BudgetsPage() {
     <>
       <PageHeader title="Budgets"
         description="Spending caps on keys, users, teams and tenants. A request is refused when any budget on its way is used up."
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>Create budget</Button>} />
+        actions={writes && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>Create budget</Button>} />
       <Stack>
         <Group align="flex-end">
           <TextInput label="Search budgets" placeholder="Name or id of the key, user, team or tenant"
@@ -165,7 +167,7 @@ export default function BudgetsPage() {
         {list.isError && <ErrorAlert error={list.error} title="The budgets could not be read" />}
         {list.isPending && <Skeleton h={160} />}
         {list.data?.length === 0 && (
-          <EmptyState title="No budgets yet" action={<Button onClick={() => setCreating(true)}>Create budget</Button>}>
+          <EmptyState title="No budgets yet" action={writes && <Button onClick={() => setCreating(true)}>Create budget</Button>}>
             Cap what a key, user, team or tenant may spend per day, week, month or in total. Keys can also get a budget
             when they are created.
           </EmptyState>
@@ -198,7 +200,7 @@ export default function BudgetsPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Menu position="bottom-end" withinPortal>
+                    {writes && <Menu position="bottom-end" withinPortal>
                       <Menu.Target>
                         <ActionIcon variant="subtle" aria-label={`Actions for the budget of ${scopes.name(b.scope_id) ?? b.scope_id}`}>
                           <IconDots size={18} />
@@ -208,7 +210,7 @@ export default function BudgetsPage() {
                         <Menu.Item onClick={() => setEditing(b)}>Change amount</Menu.Item>
                         <Menu.Item color="red" onClick={() => setDeleting(b)}>Delete</Menu.Item>
                       </Menu.Dropdown>
-                    </Menu>
+                    </Menu>}
                   </Table.Td>
             </>) })} />
         )}

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { budgets, keys, QK, users, type Budget, type VirtualKey } from '../../api/governance';
+import { useCan } from '../../api/useCan';
 import { BudgetBar } from '../../components/BudgetBar';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
@@ -75,12 +76,13 @@ export default function KeysPage() {
   });
 
   const noUsers = userList.data !== undefined && userList.data.length === 0;
+  const writes = useCan()('keys:write');
   const details = keyList.data?.find((k) => k.id === detailsId) ?? null;
 
   return (
     <>
       <PageHeader title="Keys" description="Virtual keys your users call the gateway with: their models, limits, budgets and expiry."
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ editing: null })}
+        actions={writes && <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ editing: null })}
           disabled={noUsers}>Create key</Button>} />
       <Stack>
         <Group align="flex-end">
@@ -102,7 +104,7 @@ export default function KeysPage() {
           </EmptyState>
         )}
         {!noUsers && keyList.data?.length === 0 && (
-          <EmptyState title="No keys yet" action={<Button onClick={() => setForm({ editing: null })}>Create key</Button>}>
+          <EmptyState title="No keys yet" action={writes && <Button onClick={() => setForm({ editing: null })}>Create key</Button>}>
             Create a key for a user; its secret is shown once, right after it is created.
           </EmptyState>
         )}
@@ -137,12 +139,16 @@ export default function KeysPage() {
                       </Menu.Target>
                       <Menu.Dropdown>
                         <Menu.Item onClick={() => setDetailsId(k.id)}>Details and budgets</Menu.Item>
-                        <Menu.Item onClick={() => setForm({ editing: k })}>Edit</Menu.Item>
-                        <Menu.Item disabled={!!k.revoked_at} onClick={() => toggle.mutate(k)}>
-                          {k.enabled ? 'Disable' : 'Enable'}</Menu.Item>
-                        <Menu.Divider />
-                        <Menu.Item color="red" disabled={!!k.revoked_at} onClick={() => setConfirm({ kind: 'revoke', k })}>Revoke</Menu.Item>
-                        <Menu.Item color="red" onClick={() => setConfirm({ kind: 'delete', k })}>Delete</Menu.Item>
+                        {writes && (
+                          <>
+                            <Menu.Item onClick={() => setForm({ editing: k })}>Edit</Menu.Item>
+                            <Menu.Item disabled={!!k.revoked_at} onClick={() => toggle.mutate(k)}>
+                              {k.enabled ? 'Disable' : 'Enable'}</Menu.Item>
+                            <Menu.Divider />
+                            <Menu.Item color="red" disabled={!!k.revoked_at} onClick={() => setConfirm({ kind: 'revoke', k })}>Revoke</Menu.Item>
+                            <Menu.Item color="red" onClick={() => setConfirm({ kind: 'delete', k })}>Delete</Menu.Item>
+                          </>
+                        )}
                       </Menu.Dropdown>
                     </Menu>
                   </Table.Td>

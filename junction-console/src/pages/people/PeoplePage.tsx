@@ -7,6 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { QK, teams, tenants, users, type Team, type Tenant, type User } from '../../api/governance';
+import { useCan } from '../../api/useCan';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,6 +33,9 @@ export default function PeoplePage() {
   const teamList = useQuery({ queryKey: QK.teams, queryFn: teams.list });
   const userList = useQuery({ queryKey: QK.users, queryFn: users.list });
   const [tab, setTab] = useState<PartyKind>('user');
+  const can = useCan();
+  /** Whether the principal may change this kind of party (tenants:write, teams:write, users:write). */
+  const writes = (kind: PartyKind) => can(`${kind}s:write`);
   const [search, setSearch] = useState('');
   const [form, setForm] = useState<{ kind: PartyKind; editing: Party | null } | null>(null);
   const [deleting, setDeleting] = useState<{ kind: PartyKind; p: Party } | null>(null);
@@ -58,25 +62,33 @@ export default function PeoplePage() {
     'email' in p ? p.email : null, 'tenant_id' in p ? tenantName.get(p.tenant_id) : null,
     'team_id' in p && p.team_id ? teamName.get(p.team_id) : null));
 
-  const actions = (kind: PartyKind, p: Party) => (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" aria-label={`Actions for ${KIND_LABEL[kind]} ${p.name}`}><IconDots size={18} /></ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={() => setForm({ kind, editing: p })}>Edit</Menu.Item>
-        {kind === 'user' && <Menu.Item component={Link} href={`/keys?user=${encodeURIComponent(p.id)}`}>Their keys</Menu.Item>}
-        {kind === 'user' && (
-          <Menu.Item component={Link} href={`/keys?new_for=${encodeURIComponent(p.id)}`}>Give them a key</Menu.Item>
-        )}
-        {kind !== 'tenant' && 'enabled' in p && (
-          <Menu.Item onClick={() => setEnabled(kind, p)}>{p.enabled ? 'Disable' : 'Enable'}</Menu.Item>
-        )}
-        <Menu.Divider />
-        <Menu.Item color="red" onClick={() => setDeleting({ kind, p })}>Delete</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
+  const actions = (kind: PartyKind, p: Party) => {
+    if (!writes(kind)) {
+      // Read-only: no menu of changes, only the way to the user's keys.
+      return kind === 'user'
+        ? <Button component={Link} href={`/keys?user=${encodeURIComponent(p.id)}`} variant="subtle" size="xs">Their keys</Button>
+        : null;
+    }
+    return (
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="subtle" aria-label={`Actions for ${KIND_LABEL[kind]} ${p.name}`}><IconDots size={18} /></ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => setForm({ kind, editing: p })}>Edit</Menu.Item>
+          {kind === 'user' && <Menu.Item component={Link} href={`/keys?user=${encodeURIComponent(p.id)}`}>Their keys</Menu.Item>}
+          {kind === 'user' && can('keys:write') && (
+            <Menu.Item component={Link} href={`/keys?new_for=${encodeURIComponent(p.id)}`}>Give them a key</Menu.Item>
+          )}
+          {kind !== 'tenant' && 'enabled' in p && (
+            <Menu.Item onClick={() => setEnabled(kind, p)}>{p.enabled ? 'Disable' : 'Enable'}</Menu.Item>
+          )}
+          <Menu.Divider />
+          <Menu.Item color="red" onClick={() => setDeleting({ kind, p })}>Delete</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    );
+  };
   const status = (p: Team | User) => <Badge color={p.enabled ? 'teal' : 'gray'} variant="light" style={{ minWidth: 'max-content' }}>{p.enabled ? 'enabled' : 'disabled'}</Badge>;
   const models = (p: Party) => <Text size="sm" lineClamp={1} maw={200}>{p.allowed_models.join(', ') || 'All'}</Text>;
 
@@ -90,7 +102,7 @@ export default function PeoplePage() {
     <>
       <PageHeader title="Users, teams, tenants"
         description="Who may use the gateway: tenants contain teams, teams contain users, users own keys. Limits and allowed models apply at every level."
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ kind: tab, editing: null })}>
+        actions={writes(tab) && <Button leftSection={<IconPlus size={16} />} onClick={() => setForm({ kind: tab, editing: null })}>
           Create {KIND_LABEL[tab]}</Button>} />
       <Tabs value={tab} onChange={(v) => v && setTab(v as PartyKind)} keepMounted={false}>
         <Tabs.List mb="md">
@@ -106,7 +118,7 @@ export default function PeoplePage() {
           {current.isPending && <Skeleton h={160} />}
           {current.data && current.data.length === 0 && (
             <EmptyState title={`No ${KIND_LABEL[tab]}s yet`}
-              action={<Button onClick={() => setForm({ kind: tab, editing: null })}>Create {KIND_LABEL[tab]}</Button>}>
+              action={writes(tab) && <Button onClick={() => setForm({ kind: tab, editing: null })}>Create {KIND_LABEL[tab]}</Button>}>
               {empty[tab]}
             </EmptyState>
           )}

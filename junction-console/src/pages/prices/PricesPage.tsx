@@ -8,6 +8,7 @@ import { deletePrice, priceCatalog, putPrice, type PriceRow } from '../../api/co
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../api/useCan';
 import {
   formatPrice, matchesModel, PRICE_FIELDS, PRICE_LABELS, PRICE_UNITS, priceBody, priceInputs, type PriceField,
   type PriceInputs,
@@ -25,31 +26,37 @@ export default function PricesPage() {
   const prices = useQuery({ queryKey: ['price-catalog'], queryFn: () => priceCatalog() });
   const [editing, setEditing] = useState<{ model: string; row?: PriceRow } | null>(null);
   const rows = (prices.data?.data ?? []).filter((r) => matchesModel(r.model, q));
+  const writes = useCan()('prices:write');
 
   return (
     <>
       <PageHeader title="Prices" description={<>List prices in US dollars per million tokens (per image or second
         for media), which costs and budgets are computed from. An override replaces the bundled catalog's price for
         new requests{prices.data ? <> · catalog of {prices.data.version}</> : null}.</>}
-        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ model: '' })}>
+        actions={writes && <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ model: '' })}>
           Set a price</Button>} />
       <TextInput label="Search by model" placeholder="gpt-4o, claude sonnet…" leftSection={<IconSearch size={16} />}
         value={search} onChange={(e) => setSearch(e.currentTarget.value)} mb="md" maw={420} />
       {prices.isError && <ErrorAlert error={prices.error} title="Could not load the prices" />}
       {prices.data && rows.length === 0 && (
         <EmptyState title={q ? `No model matches “${q}”` : 'No prices'}
-          action={<Button variant="light" onClick={() => setEditing({ model: q })}>Set a price for {q || 'a model'}</Button>}>
+          action={writes && <Button variant="light" onClick={() => setEditing({ model: q })}>Set a price for {q || 'a model'}</Button>}>
           A model the catalog does not list costs nothing until it has a price: set one here.
         </EmptyState>
       )}
-      {rows.length > 0 && <PriceTable rows={rows} onEdit={(row) => setEditing({ model: row.model, row })} />}
+      {rows.length > 0 && (
+        <PriceTable rows={rows} onEdit={writes ? (row) => setEditing({ model: row.model, row }) : undefined} />
+      )}
       {editing && <PriceEditor model={editing.model} row={editing.row} onClose={() => setEditing(null)} />}
     </>
   );
 }
 
-/** The catalog is a few hundred rows at most, but the list is virtualised all the same (the console's rule). */
-function PriceTable({ rows, onEdit }: { rows: PriceRow[]; onEdit: (row: PriceRow) => void }) {
+/**
+ * The catalog is a few hundred rows at most, but the list is virtualised all the same (the console's rule). Without
+ * `onEdit` (no `prices:write`) the rows offer no changes.
+ */
+function PriceTable({ rows, onEdit }: { rows: PriceRow[]; onEdit?: (row: PriceRow) => void }) {
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -69,7 +76,7 @@ function PriceTable({ rows, onEdit }: { rows: PriceRow[]; onEdit: (row: PriceRow
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((item) => (
               <PriceLine key={rows[item.index].model} row={rows[item.index]} top={item.start}
-                onEdit={() => onEdit(rows[item.index])} />
+                onEdit={onEdit && (() => onEdit(rows[item.index]))} />
             ))}
           </div>
         </div>
@@ -78,7 +85,7 @@ function PriceTable({ rows, onEdit }: { rows: PriceRow[]; onEdit: (row: PriceRow
   );
 }
 
-function PriceLine({ row, top, onEdit }: { row: PriceRow; top: number; onEdit: () => void }) {
+function PriceLine({ row, top, onEdit }: { row: PriceRow; top: number; onEdit?: () => void }) {
   const client = useQueryClient();
   const remove = useMutation({ mutationFn: () => deletePrice(row.model),
     onSuccess: () => client.invalidateQueries({ queryKey: ['price-catalog'] }) });
@@ -97,10 +104,10 @@ function PriceLine({ row, top, onEdit }: { row: PriceRow; top: number; onEdit: (
         );
       })}
       <Group role="cell" gap={4} wrap="nowrap">
-        <Button size="compact-xs" variant="light" onClick={onEdit}
+        {onEdit && <Button size="compact-xs" variant="light" onClick={onEdit}
           aria-label={`${row.source === 'store' ? 'Edit the override of' : 'Override'} ${row.model}`}>
-          {row.source === 'store' ? 'Edit' : 'Override'}</Button>
-        {row.source === 'store' && (
+          {row.source === 'store' ? 'Edit' : 'Override'}</Button>}
+        {onEdit && row.source === 'store' && (
           <Button size="compact-xs" variant="subtle" color="red" loading={remove.isPending}
             aria-label={`Delete the override of ${row.model}`} onClick={() => remove.mutate()}>Delete</Button>
         )}

@@ -53,6 +53,7 @@ public final class AdminApi {
     private final List<AdminRoute> routes;
     private final LiveEvents live;
     private final ConsoleSessions sessions;
+    private final dev.junction.sso.LoginState loginStates;
     private final PrincipalAccess principals;
     private final AuditedWrites writes;
     private final AccessCheck access;
@@ -79,6 +80,7 @@ public final class AdminApi {
         AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);
         this.writes = writes;
         this.clock = governance.clock();
+        this.loginStates = new dev.junction.sso.LoginState(governance.subKey("sso-login-state"), governance.clock());
         this.principals = new PrincipalAccess(writes,
                 new dev.junction.crypto.AdminTokens(governance.subKey("admin-token-hash")), governance.clock());
         GovernanceCommands commands = new GovernanceCommands(writes, governance.virtualKeys());
@@ -111,6 +113,9 @@ public final class AdminApi {
         mounted.add(Map.entry(HttpMethod.POST, Pattern.compile(Pattern.quote(PlaygroundEndpoint.PATH))));
         for (HttpMethod m : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)) {
             mounted.add(Map.entry(m, Pattern.compile(Pattern.quote(SessionResource.PATH))));
+        }
+        for (String path : List.of(SsoResource.PATH, SsoResource.START, SsoResource.CALLBACK)) {
+            mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(path))));
         }
         routes.forEach(r -> mounted.add(Map.entry(r.method(), Pattern.compile(r.regex()))));
         StoredConfigResource.MOUNTED.forEach(e -> mounted.add(Map.entry(e.getKey(), Pattern.compile(e.getValue()))));
@@ -162,6 +167,7 @@ public final class AdminApi {
     public void mount(Router router, Optional<dev.junction.pipeline.Pipeline> playground) {
         router.get(OPENAPI_PATH).handler(AdminApi::openApi);
         new SessionResource(runtime, sessions, writes, clock).mount(router);
+        new SsoResource(runtime, sessions, writes, loginStates).mount(router);
         router.route("/api/admin/*").handler(this::authenticate);
         // A route of its own: Vert.x wants a body handler first on its route. Only authenticated bodies are read.
         router.route("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));

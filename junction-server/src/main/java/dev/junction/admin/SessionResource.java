@@ -232,7 +232,8 @@ final class SessionResource {
         return body;
     }
 
-    private Cookie cookie(RoutingContext ctx, String value, boolean clear) {
+    /** The session cookie with this token (or cleared), as every sign-in sets it. */
+    static Cookie cookie(RoutingContext ctx, String value, boolean clear) {
         boolean tls = ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("x-forwarded-proto"));
         Cookie cookie = Cookie.cookie(ConsoleSessions.COOKIE, value).setPath(COOKIE_PATH).setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT).setSecure(tls);

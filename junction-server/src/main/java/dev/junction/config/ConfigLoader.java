@@ -47,7 +47,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "auth", "redis", "providers", "routes",
             "groups", "health", "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
             "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails", "cache",
-            "extensions");
+            "extensions", "sso");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
             "trusted_proxies", "forwarded_header", "max_audio_body_size", "upload_dir");
@@ -145,6 +145,7 @@ public final class ConfigLoader {
         ExtensionSettings extensions = new ExtensionsReader(problems).read(root.get("extensions"));
         GuardrailSettings guardrails = new GuardrailsReader(problems, detectors(root.get("guardrails"), extensions))
                 .read(root.get("guardrails"));
+        SsoSettings sso = new SsoReader(problems).read(root.get("sso"));
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems.list());
         }
@@ -158,7 +159,7 @@ public final class ConfigLoader {
         ConfigLayers layers = new ConfigLayers(timeouts, routes.groups(), providerSources, routeSources, Map.of());
         return new GatewayConfig(server, keys, adminKeys, authRequired, providers, routes.routes(), routes.aliases(),
                 health, redisUrl, media, governance, observability, console, source, layers, guardrails, cache,
-                extensions);
+                extensions, sso);
     }
 
     /**

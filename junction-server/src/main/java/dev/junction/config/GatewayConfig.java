@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param guardrails the guardrail policies ({@code guardrails:}); none unless configured
  * @param cache the response cache ({@code cache:}); off unless configured
  * @param extensions the plugins ({@code extensions:}); none unless configured
+ * @param sso single sign-on for the console ({@code sso:}); none unless configured
  */
 public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<GatewayKey> adminKeys,
                             boolean authRequired, Map<String, ProviderConfig> providers,
@@ -40,7 +41,7 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
                             GovernanceSettings governance, ObservabilitySettings observability,
                             ConsoleSettings console, Optional<String> source, ConfigLayers layers,
                             GuardrailSettings guardrails, CacheSettings cache,
-                            ExtensionSettings extensions) {
+                            ExtensionSettings extensions, SsoSettings sso) {
 
     public GatewayConfig {
         keys = List.copyOf(keys);
@@ -54,7 +55,7 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
     public GatewayConfig withServer(ServerSettings settings) {
         return new GatewayConfig(settings, keys, adminKeys, authRequired, providers, routes, aliases, health, redisUrl,
                 media, governance, observability, console, source, layers, guardrails, cache,
-                extensions);
+                extensions, sso);
     }
 
     /** The same configuration with other providers, routes and aliases, as {@link StoredConfigMerger} makes it. */
@@ -62,6 +63,6 @@ public record GatewayConfig(ServerSettings server, List<GatewayKey> keys, List<G
                                Map<String, String> newAliases, ConfigLayers newLayers) {
         return new GatewayConfig(server, keys, adminKeys, authRequired, newProviders, newRoutes, newAliases, health,
                 redisUrl, media, governance, observability, console, source, newLayers, guardrails, cache,
-                extensions);
+                extensions, sso);
     }
 }

@@ -362,7 +362,8 @@ public final class GatewayServer {
                 loaded.authRequired(), loaded.providers(), loaded.routes(), loaded.aliases(), running.health(),
                 running.redisUrl(), running.media(), running.governance(), running.observability(), running.console(),
                 loaded.source(),
-                loaded.layers(), loaded.guardrails(), loaded.cache(), loaded.extensions());
+                loaded.layers(), loaded.guardrails(), loaded.cache(), loaded.extensions(),
+                loaded.sso());
         plugins.apply(loaded.extensions());
         GatewayRuntime next = install(stored.merge(fromFile, governance.snapshot()));
         if (previous.callers().mode().closed() != next.callers().mode().closed()) {

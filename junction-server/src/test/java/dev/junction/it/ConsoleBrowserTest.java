@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The web console in a real browser: headless Debian Chromium, driven by playwright-core from the console's own
  * end-to-end tests ({@code junction-console/e2e/*.test.mjs}, run with {@code node --test}), against a real gateway
+ * with an OpenID Connect issuer (NAV's mock-oauth2-server, with its sign-in form) for single sign-on and
  * with the testkit's mock upstream behind an OpenAI-compatible route and a deployment that cannot be reached. The
  * tests save screenshots of every page in {@code junction-console/target/screenshots}. Without Chromium this test
  * skips, except in CI ({@code CI=true}), where it fails: {@code .ci/run} installs Chromium.
@@ -31,11 +34,15 @@ class ConsoleBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
 
     private static MockUpstream upstream;
+    /** A real OpenID Connect issuer with its sign-in form (a user name and the ID token's claims as JSON). */
+    private static MockOAuth2Server issuer;
     private static Gateway gateway;
 
     @BeforeAll
     static void start() {
         upstream = MockUpstream.start();
+        issuer = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
+        issuer.start();
         gateway = Gateway.start("""
                 admin_keys: [{name: ops, key: %s}]
                 providers:
@@ -51,7 +58,15 @@ class ConsoleBrowserTest {
                       - {deployments: [{id: failover-dead, provider: dead, model: gpt-4o-mini}]}
                       - {deployments: [{id: failover-b, provider: mockai, model: gpt-4o-mini}]}
                 health: {consecutive_failures: 2, cool_down: 10m}
-                """.formatted(ADMIN_KEY, upstream.baseUrl()), Map.of());
+                sso:
+                  oidc:
+                    issuer: "%s"
+                    client_id: junction-console
+                    client_secret: console-oidc-secret
+                    display_name: Corp
+                    role_mappings:
+                      - {group: west-analysts, role: analyst, tenant: sso-west}
+                """.formatted(ADMIN_KEY, upstream.baseUrl(), issuer.issuerUrl("corp")), Map.of());
     }
 
     @AfterAll
@@ -61,6 +76,9 @@ class ConsoleBrowserTest {
         }
         if (upstream != null) {
             upstream.close();
+        }
+        if (issuer != null) {
+            issuer.shutdown();
         }
     }
 
