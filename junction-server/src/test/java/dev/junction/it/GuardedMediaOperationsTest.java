@@ -76,7 +76,7 @@ class GuardedMediaOperationsTest {
     static HttpResponse<String> postForm(String path, String boundary, String form) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(ENV.gateway().baseUrl() + path)).header("authorization", "Bearer " + Gateway.KEY)
+                    URI.create(ENV.gateway().baseUrl() + path)).timeout(java.time.Duration.ofSeconds(20)).header("authorization", "Bearer " + Gateway.KEY)
                     .header("content-type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
