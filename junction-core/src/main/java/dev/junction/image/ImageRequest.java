@@ -47,6 +47,12 @@ public record ImageRequest(ImageTask task, String model, String prompt, int n, O
         images = List.copyOf(images);
     }
 
+    /** This request with {@code rewritten} as its prompt (a guardrail's masked prompt). */
+    public ImageRequest withPrompt(String rewritten) {
+        return new ImageRequest(task, model, rewritten, n, size, quality, urls, background, outputFormat,
+                outputCompression, style, moderation, inputFidelity, user, stream, partialImages, images, mask);
+    }
+
     /** The size the price is looked up by: the requested one, else {@code 1024x1024} (every model's default). */
     public String pricedSize() {
         return size.filter(s -> !s.equals("auto")).orElse("1024x1024");

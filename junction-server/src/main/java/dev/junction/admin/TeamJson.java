@@ -15,7 +15,7 @@ public final class TeamJson {
 
     /** The fields an update may send. */
     static final Set<String> UPDATE_FIELDS = Fields.names(LimitsJson.FIELDS, "name", "markup", "allowed_models",
-            "metadata", "enabled");
+            "metadata", "enabled", CapabilitiesJson.FIELD);
     /** The fields a create may send: an update's and the tenant. */
     static final Set<String> CREATE_FIELDS = Fields.names(UPDATE_FIELDS, "tenant_id");
 
@@ -32,6 +32,7 @@ public final class TeamJson {
         LimitsJson.write(node, t.limits());
         StringsJson.list(node, "allowed_models", t.allowedModels());
         StringsJson.map(node, "metadata", t.metadata());
+        CapabilitiesJson.write(node, t.disabledCapabilities());
         return node.put("enabled", t.enabled()).put("created_at", t.createdAt().toString()).put("updated_at", t.updatedAt().toString());
     }
 
@@ -46,6 +47,7 @@ public final class TeamJson {
         Map<String, String> metadata = f.has("metadata") ? f.labels("metadata").orElse(Map.of())
                 : current.map(Team.Spec::metadata).orElse(Map.of());
         boolean enabled = f.bool("enabled").orElse(current.map(Team.Spec::enabled).orElse(true));
-        return new Team.Spec(name, markup, limits, models, metadata, enabled);
+        var disabled = CapabilitiesJson.read(f, current.map(Team.Spec::disabledCapabilities).orElse(Set.of()));
+        return new Team.Spec(name, markup, limits, models, metadata, enabled, disabled);
     }
 }

@@ -16,7 +16,7 @@ public final class UserJson {
 
     /** The fields an update may send. */
     static final Set<String> UPDATE_FIELDS = Fields.names(LimitsJson.FIELDS, "team_id", "name", "email",
-            "allowed_models", "metadata", "enabled");
+            "allowed_models", "metadata", "enabled", CapabilitiesJson.FIELD);
     /** The fields a create may send: an update's and the tenant. */
     static final Set<String> CREATE_FIELDS = Fields.names(UPDATE_FIELDS, "tenant_id");
 
@@ -40,6 +40,7 @@ public final class UserJson {
         LimitsJson.write(node, u.limits());
         StringsJson.list(node, "allowed_models", u.allowedModels());
         StringsJson.map(node, "metadata", u.metadata());
+        CapabilitiesJson.write(node, u.disabledCapabilities());
         return node.put("enabled", u.enabled()).put("created_at", u.createdAt().toString()).put("updated_at", u.updatedAt().toString());
     }
 
@@ -69,6 +70,7 @@ public final class UserJson {
         Map<String, String> metadata = f.has("metadata") ? f.labels("metadata").orElse(Map.of())
                 : current.map(User.Spec::metadata).orElse(Map.of());
         boolean enabled = f.bool("enabled").orElse(current.map(User.Spec::enabled).orElse(true));
-        return new User.Spec(team, name, email, limits, models, metadata, enabled);
+        var disabled = CapabilitiesJson.read(f, current.map(User.Spec::disabledCapabilities).orElse(Set.of()));
+        return new User.Spec(team, name, email, limits, models, metadata, enabled, disabled);
     }
 }

@@ -50,7 +50,8 @@ public final class ConfigLoader {
             "extensions", "sso");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
-            "trusted_proxies", "forwarded_header", "max_audio_body_size", "upload_dir");
+            "trusted_proxies", "forwarded_header", "max_audio_body_size", "upload_dir",
+            "max_form_field_size");
     private static final Set<String> KEY = Set.of("name", "key");
     private static final List<String> REDIS_SCHEMES = List.of("redis://", "rediss://", "redis-sentinel://",
             "rediss-sentinel://", "redis-cluster://", "rediss-cluster://");
@@ -266,7 +267,9 @@ public final class ConfigLoader {
                 problems.duration(node, "drain_timeout", "server").orElse(d.drainTimeout()),
                 trustedProxies(node, problems),
                 problems.size(node, "max_audio_body_size", "server").orElse(d.maxAudioBodyBytes()),
-                problems.string(node, "upload_dir", "server").orElse(d.uploadDir()));
+                problems.string(node, "upload_dir", "server").orElse(d.uploadDir()),
+                (int) Math.min(Integer.MAX_VALUE, problems.size(node, "max_form_field_size", "server")
+                        .orElse((long) d.maxFormFieldBytes())));
     }
 
     private static TrustedProxies trustedProxies(JsonNode server, Problems problems) {

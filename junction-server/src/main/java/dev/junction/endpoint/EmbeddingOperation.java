@@ -4,15 +4,14 @@ import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.EmbeddingResponse;
 import dev.junction.model.Usage;
 import dev.junction.pipeline.Exchange;
-import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.pipeline.WholeAnswerOperation;
 import dev.junction.routing.OperationKind;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
 import dev.junction.tokens.TokenEstimator;
 import io.vertx.core.Future;
-import java.util.OptionalInt;
 import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Embeddings in any client dialect, routed with failover to the providers that can embed and answered with
  * {@code render} of the vectors, in the client's format. Immutable.
  */
-public final class EmbeddingOperation implements Operation {
+public final class EmbeddingOperation implements WholeAnswerOperation {
 
     private final EmbeddingRequest request;
     private final Function<EmbeddingResponse, ObjectNode> render;
@@ -51,18 +50,8 @@ public final class EmbeddingOperation implements Operation {
     }
 
     @Override
-    public boolean stream() {
-        return false;
-    }
-
-    @Override
     public long estimateInputTokens() {
         return request.inputs().stream().mapToLong(TokenEstimator::count).sum();
-    }
-
-    @Override
-    public OptionalInt maxOutputTokens() {
-        return OptionalInt.of(0);
     }
 
     @Override

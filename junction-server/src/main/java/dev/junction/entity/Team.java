@@ -1,11 +1,13 @@
 package dev.junction.entity;
 
 import dev.junction.limit.RateLimits;
+import dev.junction.routing.OperationKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * A group of users inside one tenant. Immutable.
@@ -20,10 +22,18 @@ import java.util.OptionalDouble;
  * @param enabled whether its users' keys work; a disabled team's keys are refused
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
+ * @param disabledCapabilities the operations its users may not use (images, rerank, …); empty for none
  */
 public record Team(String id, String tenantId, String name, OptionalDouble markup, RateLimits limits,
                    List<String> allowedModels, Map<String, String> metadata, boolean enabled, Instant createdAt,
-                   Instant updatedAt) {
+                   Instant updatedAt, Set<OperationKind> disabledCapabilities) {
+
+    /** A team that may use every operation. */
+    public Team(String id, String tenantId, String name, OptionalDouble markup, RateLimits limits,
+                List<String> allowedModels, Map<String, String> metadata, boolean enabled, Instant createdAt,
+                Instant updatedAt) {
+        this(id, tenantId, name, markup, limits, allowedModels, metadata, enabled, createdAt, updatedAt, Set.of());
+    }
 
     /** Copies the collections. */
     public Team {
@@ -36,11 +46,12 @@ public record Team(String id, String tenantId, String name, OptionalDouble marku
         metadata = Map.copyOf(metadata);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        disabledCapabilities = Set.copyOf(disabledCapabilities);
     }
 
     /** The fields an update may change, as they are now. */
     public Spec spec() {
-        return new Spec(name, markup, limits, allowedModels, metadata, enabled);
+        return new Spec(name, markup, limits, allowedModels, metadata, enabled, disabledCapabilities);
     }
 
     /**
@@ -52,9 +63,16 @@ public record Team(String id, String tenantId, String name, OptionalDouble marku
      * @param allowedModels the public models its users may use; empty for all
      * @param metadata free-form labels
      * @param enabled whether its users' keys work
+     * @param disabledCapabilities the operations its users may not use; empty for none
      */
     public record Spec(String name, OptionalDouble markup, RateLimits limits, List<String> allowedModels,
-                       Map<String, String> metadata, boolean enabled) {
+                       Map<String, String> metadata, boolean enabled, Set<OperationKind> disabledCapabilities) {
+
+        /** A team that may use every operation. */
+        public Spec(String name, OptionalDouble markup, RateLimits limits, List<String> allowedModels,
+                    Map<String, String> metadata, boolean enabled) {
+            this(name, markup, limits, allowedModels, metadata, enabled, Set.of());
+        }
 
         /** Copies the collections. */
         public Spec {
@@ -63,6 +81,7 @@ public record Team(String id, String tenantId, String name, OptionalDouble marku
             Objects.requireNonNull(limits, "limits");
             allowedModels = List.copyOf(allowedModels);
             metadata = Map.copyOf(metadata);
+            disabledCapabilities = Set.copyOf(disabledCapabilities);
         }
     }
 }

@@ -130,12 +130,18 @@ public final class KeyGrant {
     }
 
     /**
-     * Which level turned this operation off for the key, if one did: {@code key} or {@code tenant} (the key's own
-     * setting is named first).
+     * Which level turned this operation off for the key, if one did: the key, its user, its team or its tenant (the
+     * most specific is named first).
      */
     public Optional<String> disabling(OperationKind operation) {
         if (key.disabledCapabilities().contains(operation)) {
             return Optional.of("API key '" + key.name() + "'");
+        }
+        if (user.disabledCapabilities().contains(operation)) {
+            return Optional.of("user '" + user.name() + "'");
+        }
+        if (team.isPresent() && team.get().disabledCapabilities().contains(operation)) {
+            return Optional.of("team '" + team.get().name() + "'");
         }
         if (tenant.disabledCapabilities().contains(operation)) {
             return Optional.of("tenant '" + tenant.name() + "'");

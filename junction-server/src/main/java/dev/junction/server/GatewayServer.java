@@ -199,6 +199,7 @@ public final class GatewayServer {
                 // cleartext clients speak HTTP/1.1, and TLS terminated in front of Junction may speak HTTP/2.
                 .setHttp2ClearTextEnabled(false)
                 .setCompressionSupported(false)
+                .setMaxFormAttributeSize(config.server().maxFormFieldBytes())
                 .setIdleTimeout(300)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS));
         connections.track(server);

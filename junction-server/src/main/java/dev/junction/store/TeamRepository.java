@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.Update;
 public final class TeamRepository {
 
     private static final String SELECT = "SELECT id, tenant_id, name, markup, rpm, tpm, max_concurrent, "
-            + "allowed_models, metadata, enabled, created_at, updated_at FROM teams";
+            + "allowed_models, metadata, enabled, created_at, updated_at, disabled_capabilities FROM teams";
 
     private final Database database;
     private final Clock clock;
@@ -38,15 +38,15 @@ public final class TeamRepository {
     public Team create(String tenantId, Team.Spec spec) {
         Instant now = Columns.now(clock);
         Team team = new Team(Ids.newId(Ids.TEAM), tenantId, spec.name(), spec.markup(), spec.limits(),
-                spec.allowedModels(), spec.metadata(), spec.enabled(), now, now);
+                spec.allowedModels(), spec.metadata(), spec.enabled(), now, now, spec.disabledCapabilities());
         return ConfigWrite.run(database, handle -> {
             if (!ConfigWrite.exists(handle, "tenants", tenantId)) {
                 throw new StoreConflict("there is no tenant " + tenantId);
             }
             bind(handle.createUpdate("INSERT INTO teams (id, tenant_id, name, markup, rpm, tpm, max_concurrent, "
-                    + "allowed_models, metadata, enabled, created_at, updated_at) VALUES (:id, :tenantId, :name, "
-                    + ":markup, :rpm, :tpm, :maxConcurrent, :allowedModels, :metadata, :enabled, :createdAt, "
-                    + ":updatedAt)"), spec)
+                    + "allowed_models, metadata, enabled, created_at, updated_at, disabled_capabilities) VALUES (:id, "
+                    + ":tenantId, :name, :markup, :rpm, :tpm, :maxConcurrent, :allowedModels, :metadata, :enabled, "
+                    + ":createdAt, :updatedAt, :disabledCapabilities)"), spec)
                     .bind("id", team.id())
                     .bind("tenantId", tenantId)
                     .bind("createdAt", Columns.millis(now))
@@ -96,7 +96,8 @@ public final class TeamRepository {
             }
             bind(handle.createUpdate("UPDATE teams SET name = :name, markup = :markup, rpm = :rpm, tpm = :tpm, "
                     + "max_concurrent = :maxConcurrent, allowed_models = :allowedModels, metadata = :metadata, "
-                    + "enabled = :enabled, updated_at = :updatedAt WHERE id = :id"), spec)
+                    + "enabled = :enabled, disabled_capabilities = :disabledCapabilities, updated_at = :updatedAt "
+                    + "WHERE id = :id"), spec)
                     .bind("id", id)
                     .bind("updatedAt", Columns.millis(now))
                     .execute();
@@ -131,7 +132,8 @@ public final class TeamRepository {
                 .bind("markup", Columns.nullable(spec.markup()))
                 .bind("allowedModels", Columns.jsonOrNull(spec.allowedModels()))
                 .bind("metadata", Columns.json(spec.metadata()))
-                .bind("enabled", spec.enabled());
+                .bind("enabled", spec.enabled())
+                .bind("disabledCapabilities", Columns.operations(spec.disabledCapabilities()));
     }
 
     private static String nameTaken(String name, String tenantId) {
@@ -142,6 +144,7 @@ public final class TeamRepository {
         OptionalDouble markup = Columns.optionalDouble(rs, "markup");
         return new Team(rs.getString("id"), rs.getString("tenant_id"), rs.getString("name"), markup,
                 Columns.limits(rs), Columns.list(rs, "allowed_models"), Columns.map(rs, "metadata"),
-                rs.getBoolean("enabled"), Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
+                rs.getBoolean("enabled"), Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"),
+                Columns.operations(rs, "disabled_capabilities"));
     }
 }

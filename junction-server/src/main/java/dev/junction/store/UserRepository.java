@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.Update;
 public final class UserRepository {
 
     private static final String SELECT = "SELECT id, tenant_id, team_id, name, email, rpm, tpm, max_concurrent, "
-            + "allowed_models, metadata, enabled, created_at, updated_at FROM users";
+            + "allowed_models, metadata, enabled, created_at, updated_at, disabled_capabilities FROM users";
 
     private final Database database;
     private final Clock clock;
@@ -38,16 +38,16 @@ public final class UserRepository {
     public User create(String tenantId, User.Spec spec) {
         Instant now = Columns.now(clock);
         User user = new User(Ids.newId(Ids.USER), tenantId, spec.teamId(), spec.name(), spec.email(), spec.limits(),
-                spec.allowedModels(), spec.metadata(), spec.enabled(), now, now);
+                spec.allowedModels(), spec.metadata(), spec.enabled(), now, now, spec.disabledCapabilities());
         return ConfigWrite.run(database, handle -> {
             if (!ConfigWrite.exists(handle, "tenants", tenantId)) {
                 throw new StoreConflict("there is no tenant " + tenantId);
             }
             checkTeam(handle, tenantId, spec);
             bind(handle.createUpdate("INSERT INTO users (id, tenant_id, team_id, name, email, rpm, tpm, "
-                    + "max_concurrent, allowed_models, metadata, enabled, created_at, updated_at) VALUES (:id, "
-                    + ":tenantId, :teamId, :name, :email, :rpm, :tpm, :maxConcurrent, :allowedModels, :metadata, "
-                    + ":enabled, :createdAt, :updatedAt)"), spec)
+                    + "max_concurrent, allowed_models, metadata, enabled, created_at, updated_at, disabled_capabilities) "
+                    + "VALUES (:id, :tenantId, :teamId, :name, :email, :rpm, :tpm, :maxConcurrent, :allowedModels, "
+                    + ":metadata, :enabled, :createdAt, :updatedAt, :disabledCapabilities)"), spec)
                     .bind("id", user.id())
                     .bind("tenantId", tenantId)
                     .bind("createdAt", Columns.millis(now))
@@ -98,7 +98,8 @@ public final class UserRepository {
             }
             bind(handle.createUpdate("UPDATE users SET team_id = :teamId, name = :name, email = :email, rpm = :rpm, "
                     + "tpm = :tpm, max_concurrent = :maxConcurrent, allowed_models = :allowedModels, "
-                    + "metadata = :metadata, enabled = :enabled, updated_at = :updatedAt WHERE id = :id"), spec)
+                    + "metadata = :metadata, enabled = :enabled, disabled_capabilities = :disabledCapabilities, "
+                    + "updated_at = :updatedAt WHERE id = :id"), spec)
                     .bind("id", id)
                     .bind("updatedAt", Columns.millis(now))
                     .execute();
@@ -149,7 +150,8 @@ public final class UserRepository {
                 .bind("email", spec.email().orElse(null))
                 .bind("allowedModels", Columns.jsonOrNull(spec.allowedModels()))
                 .bind("metadata", Columns.json(spec.metadata()))
-                .bind("enabled", spec.enabled());
+                .bind("enabled", spec.enabled())
+                .bind("disabledCapabilities", Columns.operations(spec.disabledCapabilities()));
     }
 
     private static String nameTaken(String name, String tenantId) {
@@ -160,6 +162,7 @@ public final class UserRepository {
         return new User(rs.getString("id"), rs.getString("tenant_id"), Columns.optionalString(rs, "team_id"),
                 rs.getString("name"), Columns.optionalString(rs, "email"), Columns.limits(rs),
                 Columns.list(rs, "allowed_models"), Columns.map(rs, "metadata"), rs.getBoolean("enabled"),
-                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"),
+                Columns.operations(rs, "disabled_capabilities"));
     }
 }

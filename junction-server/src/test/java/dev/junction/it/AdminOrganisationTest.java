@@ -115,6 +115,28 @@ class AdminOrganisationTest {
     }
 
     @Test
+    void teamsAndUsersHaveDisabledCapabilitiesToo() {
+        String team = admin.create("/api/admin/teams", "{\"tenant_id\":\"ten_default\",\"name\":\""
+                + unique("caps-team") + "\"}").path("id").asString();
+        String user = admin.create("/api/admin/users", "{\"name\":\"" + unique("caps-user") + "\",\"team_id\":\""
+                + team + "\"}").path("id").asString();
+
+        Answer patchedTeam = admin.patch("/api/admin/teams/" + team, """
+                {"disabled_capabilities":["images"]}""");
+        Answer patchedUser = admin.patch("/api/admin/users/" + user, """
+                {"disabled_capabilities":["audio"]}""");
+
+        assertThat(patchedTeam.status()).isEqualTo(200);
+        assertThat(admin.get("/api/admin/teams/" + team).body().path("disabled_capabilities").valueStream()
+                .map(JsonNode::asString).toList()).containsExactly("images");
+        assertThat(patchedUser.status()).isEqualTo(200);
+        assertThat(admin.get("/api/admin/users/" + user).body().path("disabled_capabilities").valueStream()
+                .map(JsonNode::asString).toList()).containsExactly("audio_speech", "audio_transcription");
+        assertThat(admin.patch("/api/admin/users/" + user, """
+                {"disabled_capabilities":["video"]}""").status()).isEqualTo(400);
+    }
+
+    @Test
     void theTenantListIncludesTheDefaultTenantAndNewOnes() {
         String name = unique("listed");
         admin.create("/api/admin/tenants", "{\"name\":\"" + name + "\"}");

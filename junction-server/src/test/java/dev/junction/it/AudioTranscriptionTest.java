@@ -160,6 +160,22 @@ class AudioTranscriptionTest {
     }
 
     @Test
+    void srtAndVttTranscriptionsArePricedByTheirLastCuesEndNotTheWorstCase() throws Exception {
+        for (String format : List.of("srt", "vtt")) {
+            HttpResponse<String> response = postForm("/v1/audio/transcriptions", "ears-failover", format);
+            String id = response.headers().firstValue("x-request-id").orElseThrow();
+
+            String line = ENV.gateway().awaitLog(id).lines().filter(l -> l.contains(id) && l.contains("units"))
+                    .findFirst().orElseThrow();
+            double seconds = MockAudio.duration(ENV.upstream().receivedAudio().getLast().size());
+            assertThat(line).as(format + ": the mock's last cue ends at the clip's duration")
+                    .contains("audio_second=" + seconds + "}")
+                    .contains("\"cost_usd\":" + java.math.BigDecimal.valueOf(seconds)
+                            .multiply(new java.math.BigDecimal("0.0001")).stripTrailingZeros().toPlainString());
+        }
+    }
+
+    @Test
     void deepgramTranscribesThroughTheOpenAiSdk() {
         TranscriptionVerbose verbose = ENV.gateway().sdk().audio().transcriptions().create(transcribe("ears-deepgram")
                 .responseFormat(AudioResponseFormat.VERBOSE_JSON).build()).asVerbose();

@@ -107,4 +107,32 @@ class DisabledCapabilitiesTest {
                 .contains("tenant '" + tenant.name() + "'");
         assertThat(embed(key.plaintext()).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aCapabilityTheUsersTeamDisabledIsRefusedNamingTheTeam() {
+        Provision.IssuedKey key = provision.keyInTeam(provision.tenant(Set.of()), Set.of(OperationKind.EMBEDDINGS),
+                Set.of());
+        long before = upstream.requestCount();
+
+        HttpResponse<String> refused = embed(key.plaintext());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(error(refused).path("code").asString()).isEqualTo("permission_denied");
+        assertThat(error(refused).path("message").asString()).contains("'embeddings'").contains("team '");
+        assertThat(upstream.requestCount()).isEqualTo(before);
+        assertThat(chat(key.plaintext()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCapabilityTheUserDisabledIsRefusedNamingTheUserBeforeItsTeam() {
+        Provision.IssuedKey key = provision.keyInTeam(provision.tenant(Set.of()), Set.of(OperationKind.CHAT),
+                Set.of(OperationKind.CHAT));
+
+        HttpResponse<String> refused = chat(key.plaintext());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(error(refused).path("message").asString()).contains("'chat'").contains("user '")
+                .doesNotContain("team '");
+        assertThat(embed(key.plaintext()).statusCode()).isEqualTo(200);
+    }
 }

@@ -4,6 +4,7 @@ import dev.junction.budget.BudgetPeriod;
 import dev.junction.crypto.VirtualKeys;
 import dev.junction.entity.Budget;
 import dev.junction.entity.BudgetScope;
+import dev.junction.entity.Team;
 import dev.junction.entity.Tenant;
 import dev.junction.entity.User;
 import dev.junction.entity.VirtualKey;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -75,6 +77,19 @@ final class Provision {
         VirtualKey.Spec plain = spec(RateLimits.NONE, List.of(), List.of(), Optional.empty(), true);
         return key(user, new VirtualKey.Spec(plain.name(), plain.allowedModels(), plain.ipAllow(), plain.tags(),
                 plain.metadata(), plain.limits(), plain.expiresAt(), true, false, disabled));
+    }
+
+    /**
+     * A key of a new user in a new team of {@code tenant}: the team may not use {@code teamDisabled}, the user
+     * {@code userDisabled}; the key itself may use everything.
+     */
+    IssuedKey keyInTeam(Tenant tenant, Set<OperationKind> teamDisabled, Set<OperationKind> userDisabled) {
+        Team team = call(() -> governance.store().teams().create(tenant.id(), new Team.Spec("team-" + UUID.randomUUID(),
+                OptionalDouble.empty(), RateLimits.NONE, List.of(), Map.of(), true, teamDisabled)));
+        User user = call(() -> governance.store().users().create(tenant.id(), new User.Spec(Optional.of(team.id()),
+                "user-" + UUID.randomUUID(), Optional.empty(), RateLimits.NONE, List.of(), Map.of(), true,
+                userDisabled)));
+        return key(user, spec(RateLimits.NONE, List.of(), List.of(), Optional.empty(), true));
     }
 
     /** A key of a new user with these limits and model scope. */

@@ -35,7 +35,8 @@ final class MockUpstreamVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true);
+        HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true)
+                .setMaxFormAttributeSize(1024 * 1024); // long prompts in forms, as the real APIs take them
         tls.ifPresent(t -> options.setSsl(true).setUseAlpn(true).setAlpnVersions(t.versions())
                 .setKeyCertOptions(new PemKeyCertOptions()
                         .addKeyValue(Buffer.buffer(t.certificate().privateKeyPem()))

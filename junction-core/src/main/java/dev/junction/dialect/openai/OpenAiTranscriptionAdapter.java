@@ -3,6 +3,7 @@ package dev.junction.dialect.openai;
 import dev.junction.audio.AudioAnswer;
 import dev.junction.audio.AudioMetering;
 import dev.junction.audio.AudioReplies;
+import dev.junction.audio.SubtitleDuration;
 import dev.junction.audio.TranscriptEvents;
 import dev.junction.audio.TranscriptionAdapter;
 import dev.junction.audio.TranscriptionRequest;
@@ -18,6 +19,7 @@ import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamTarget;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +67,11 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
             var exchange = new HttpUpstreamClient.Exchange(url, headers, Buffer.buffer(), false, provider.name(),
                     provider.caBundle()).uploading(body);
             return request.stream() ? streamed(exchange, provider, cancellation) : whole(exchange, provider,
-                    cancellation);
+                    request.responseFormat(), cancellation);
         });
     }
 
-    private Future<AudioAnswer> whole(HttpUpstreamClient.Exchange exchange, ProviderConfig provider,
+    private Future<AudioAnswer> whole(HttpUpstreamClient.Exchange exchange, ProviderConfig provider, String format,
                                       Cancellation cancellation) {
         return http.send(exchange, provider.timeouts(), cancellation).compose(reply -> {
             var body = (HttpUpstreamClient.Reply.Body) reply; // not a stream: always read whole
@@ -77,9 +79,16 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
                 return AudioReplies.failure(body, provider.name(), errors, redactor);
             }
             String type = AudioReplies.contentType(body, "application/json");
-            AudioMetering metering = type.startsWith("application/json")
-                    ? Json.tryParse(body.body().getBytes()).map(OpenAiAudio::metering).orElse(AudioMetering.NONE)
-                    : AudioMetering.NONE;
+            AudioMetering metering;
+            if (type.startsWith("application/json")) {
+                metering = Json.tryParse(body.body().getBytes()).map(OpenAiAudio::metering).orElse(AudioMetering.NONE);
+            } else if (SubtitleDuration.isSubtitle(format)) {
+                // srt and vtt say nothing of the audio but their cues' times: billed by the last cue's end.
+                var seconds = SubtitleDuration.of(body.body().toString(StandardCharsets.UTF_8));
+                metering = seconds.isPresent() ? AudioMetering.seconds(seconds.getAsDouble()) : AudioMetering.NONE;
+            } else {
+                metering = AudioMetering.NONE;
+            }
             return Future.succeededFuture(new AudioAnswer.Whole(type, body.body(), metering));
         });
     }

@@ -2,6 +2,7 @@ package dev.junction.endpoint.audio;
 
 import dev.junction.audio.AudioUpload;
 import dev.junction.model.GatewayError;
+import dev.junction.endpoint.FormFailure;
 import dev.junction.pipeline.ErrorReplies;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -99,7 +100,13 @@ final class UploadIntake implements Handler<RoutingContext> {
                 }
             });
             request.uploadHandler(this::receive);
-            request.exceptionHandler(t -> fail());
+            request.exceptionHandler(t -> {
+                // The decoder gave up (a text field over the limit, a malformed form): the client's mistake.
+                if (!failed) {
+                    fail();
+                    ErrorReplies.send(ctx, FormFailure.of(t));
+                }
+            });
             request.endHandler(v -> Future.join(files).onComplete(ar -> {
                 if (failed) {
                     return;

@@ -33,6 +33,11 @@ public final class CompletionOperation implements Operation {
         this.request = request;
     }
 
+    /** The request, for the guardrails and extensions. */
+    public CompletionRequest request() {
+        return request;
+    }
+
     @Override
     public OperationKind kind() {
         return OperationKind.COMPLETIONS;

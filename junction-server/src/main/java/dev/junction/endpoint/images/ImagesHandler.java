@@ -1,6 +1,7 @@
 package dev.junction.endpoint.images;
 
 import dev.junction.dialect.openai.OpenAiImages;
+import dev.junction.endpoint.FormFailure;
 import dev.junction.endpoint.RequestBodies;
 import dev.junction.image.ImageFile;
 import dev.junction.image.ImageTask;
@@ -49,7 +50,7 @@ public final class ImagesHandler implements Handler<RoutingContext> {
         }
         MultipartForm.read(ctx.request(), maxBodyBytes).onComplete(ar -> pipeline.run(ctx, ClientDialect.OPENAI, () -> {
             if (ar.failed()) {
-                throw GatewayException.invalid("image", "The upload could not be read: " + ar.cause().getMessage());
+                throw new GatewayException(FormFailure.of(ar.cause()));
             }
             MultipartForm form = ar.result();
             if (form.tooLarge()) {

@@ -4,27 +4,30 @@ import dev.junction.endpoint.ChatOperation;
 import dev.junction.model.Usage;
 import dev.junction.moderation.ModerationRequest;
 import dev.junction.pipeline.Exchange;
-import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.pipeline.WholeAnswerOperation;
 import dev.junction.routing.OperationKind;
-import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
 import dev.junction.tokens.TokenEstimator;
 import io.vertx.core.Future;
-import java.util.OptionalInt;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Moderations, routed with failover to OpenAI-compatible providers; the answer is the upstream's with the public
  * model's name. The input tokens (estimated: moderation answers report none) count for limits. Immutable.
  */
-public final class ModerationOperation implements Operation {
+public final class ModerationOperation implements WholeAnswerOperation {
 
     private final ModerationRequest request;
 
     public ModerationOperation(ModerationRequest request) {
         this.request = request;
+    }
+
+    /** The request, for the guardrails and extensions. */
+    public ModerationRequest request() {
+        return request;
     }
 
     @Override
@@ -38,24 +41,8 @@ public final class ModerationOperation implements Operation {
     }
 
     @Override
-    public boolean stream() {
-        return false;
-    }
-
-    @Override
     public long estimateInputTokens() {
         return request.texts().stream().mapToLong(TokenEstimator::count).sum();
-    }
-
-    @Override
-    public OptionalInt maxOutputTokens() {
-        return OptionalInt.of(0);
-    }
-
-    @Override
-    public RequestFacts facts() {
-        // Images are not "vision" here: a moderation model classifies them without a chat model's abilities.
-        return RequestFacts.of(OperationKind.MODERATIONS, estimateInputTokens(), 0);
     }
 
     @Override

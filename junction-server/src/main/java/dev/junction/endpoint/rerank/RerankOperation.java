@@ -3,31 +3,34 @@ package dev.junction.endpoint.rerank;
 import dev.junction.endpoint.ChatOperation;
 import dev.junction.model.Usage;
 import dev.junction.pipeline.Exchange;
-import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.pipeline.WholeAnswerOperation;
 import dev.junction.pricing.UnitUsage;
 import dev.junction.rerank.RerankRequest;
 import dev.junction.rerank.RerankResponse;
 import dev.junction.routing.OperationKind;
-import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
 import dev.junction.routing.UnitPrices;
 import dev.junction.tokens.TokenEstimator;
 import io.vertx.core.Future;
-import java.util.OptionalInt;
 
 /**
  * A rerank, routed with failover to the deployments that serve {@code rerank} and answered in the Cohere v2 / Jina
  * shape. Records what the upstream billed: tokens when it said (Jina, Voyage), and search units (Cohere's, or one
  * per 100 documents when the upstream said nothing) for deployments priced per search unit. Immutable.
  */
-public final class RerankOperation implements Operation {
+public final class RerankOperation implements WholeAnswerOperation {
 
     private final RerankRequest request;
 
     public RerankOperation(RerankRequest request) {
         this.request = request;
+    }
+
+    /** The request, for the guardrails and extensions. */
+    public RerankRequest request() {
+        return request;
     }
 
     @Override
@@ -41,11 +44,6 @@ public final class RerankOperation implements Operation {
     }
 
     @Override
-    public boolean stream() {
-        return false;
-    }
-
-    @Override
     public long estimateInputTokens() {
         long query = TokenEstimator.count(request.query());
         // Each document is read with the query: the tokens billed are about the documents plus a query per document.
@@ -53,18 +51,8 @@ public final class RerankOperation implements Operation {
     }
 
     @Override
-    public OptionalInt maxOutputTokens() {
-        return OptionalInt.of(0);
-    }
-
-    @Override
     public UnitUsage worstCaseUnits() {
         return UnitUsage.of(UnitPrices.SEARCH_UNIT, request.searchUnits());
-    }
-
-    @Override
-    public RequestFacts facts() {
-        return RequestFacts.of(OperationKind.RERANK, estimateInputTokens(), 0);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.junction.stage.guard;
 
 import dev.junction.config.GuardPolicy;
 import dev.junction.endpoint.ChatOperation;
-import dev.junction.endpoint.EmbeddingOperation;
 import dev.junction.endpoint.responses.ResponsesOperation;
 import dev.junction.events.GuardrailTriggered;
 import dev.junction.governance.Caller;
@@ -32,11 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code flag} only reports. When the request is over, its distinct hits go to the request log and, as
  * {@link GuardrailTriggered} events, to the metrics. Policies on the output add an {@link OutputGuard} to a streamed
  * answer and check a complete one ({@link CompleteGuard}). A request no policy applies to is neither scanned nor given
- * a transform, and keeps the byte fast path. Guarded: chat turns of the three chat dialects and the Responses API
- * ({@link GuardedBody}), embeddings' inputs ({@link EmbeddingGuard}, input policies only). External HTTP guards ({@link RemoteScan}) run after the local detectors,
+ * a transform, and keeps the byte fast path. External HTTP guards ({@link RemoteScan}) run after the local detectors,
  * on the texts as those left them: the future of the call is chained, never waited for; on a streamed answer they
  * check the whole answer before it leaves ({@link HeldAnswerGuard}). Guarded operations: chat turns of the three chat
- * dialects and the Responses API ({@link GuardedBody}), and embeddings' inputs ({@link EmbeddingGuard}); others pass.
+ * dialects and the Responses API ({@link GuardedBody}), and, input policies only, the texts of the other operations
+ * ({@link GuardedTexts}: embeddings, image prompts, rerank, moderations, legacy completions, speech); transcriptions
+ * and image variations carry no text and pass.
  */
 public final class GuardStage implements Stage {
 
@@ -52,8 +52,8 @@ public final class GuardStage implements Stage {
             return chain.proceed(exchange);
         }
         Optional<GuardedBody> guarded = GuardedBody.of(exchange.operation());
-        boolean embeddings = exchange.operation() instanceof EmbeddingOperation;
-        if (guarded.isEmpty() && !embeddings) {
+        Optional<GuardedTexts> others = guarded.isEmpty() ? GuardedTexts.of(exchange.operation()) : Optional.empty();
+        if (guarded.isEmpty() && others.isEmpty()) {
             return chain.proceed(exchange);
         }
         List<GuardPolicy> applicable = all.stream().filter(p -> applies(p, exchange)).toList();
@@ -64,8 +64,8 @@ public final class GuardStage implements Stage {
         exchange.attach(RESULTS, results);
         List<GuardPolicy> input = applicable.stream().filter(p -> p.on().input()).toList();
         List<GuardPolicy> output = applicable.stream().filter(p -> p.on().output()).toList();
-        if (embeddings) {
-            return EmbeddingGuard.check(exchange, input, results).compose(refusal -> refusal
+        if (others.isPresent()) {
+            return TextsGuard.check(exchange, others.get(), input, results).compose(refusal -> refusal
                     .<Future<Reply>>map(r -> Future.succeededFuture(new Reply.Refused(r)))
                     .orElseGet(() -> chain.proceed(exchange)));
         }

@@ -1,9 +1,7 @@
 package dev.junction.stage.guard;
 
 import dev.junction.config.GuardPolicy;
-import dev.junction.endpoint.EmbeddingOperation;
 import dev.junction.guard.Redaction;
-import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.GatewayError;
 import dev.junction.pipeline.Exchange;
 import io.vertx.core.Future;
@@ -12,27 +10,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The input policies on an embeddings request: every text to embed is scanned like a chat's prose (local detectors,
- * then external guards); a {@code block} refuses the request, a {@code redact} replaces the operation with the texts
- * masked (the vectors are then of the masked texts; there is no answer text to restore). Output policies do not apply:
- * an embedding has no text. Runs on the request's event loop.
+ * The input policies on an operation's {@link GuardedTexts} (embeddings, image prompts, rerank, moderations, legacy
+ * completions, speech): every text is scanned like a chat's prose (local detectors, then external guards); a
+ * {@code block} refuses the request, a {@code redact} replaces the operation with the texts masked (there is no answer
+ * text to restore: vectors, images, scores and audio carry none). Output policies do not apply. Runs on the request's
+ * event loop.
  */
-final class EmbeddingGuard {
+final class TextsGuard {
 
-    private EmbeddingGuard() {
+    private TextsGuard() {
     }
 
-    /** Scans and, where asked, masks the exchange's embedding inputs; completes with the refusal, if any. */
-    static Future<Optional<GatewayError>> check(Exchange exchange, List<GuardPolicy> input, GuardResults results) {
+    /** Scans and, where asked, masks {@code guarded}; completes with the refusal, if any. */
+    static Future<Optional<GatewayError>> check(Exchange exchange, GuardedTexts guarded, List<GuardPolicy> input,
+                                                GuardResults results) {
         if (input.isEmpty()) {
             return Future.succeededFuture(Optional.empty());
         }
-        EmbeddingOperation operation = (EmbeddingOperation) exchange.operation();
-        EmbeddingRequest request = operation.request();
         PolicyScan scan = new PolicyScan(input, GuardPolicy.Direction.INPUT);
         Redaction redaction = new Redaction();
-        List<String> texts = new ArrayList<>(request.inputs().size());
-        for (String text : request.inputs()) {
+        List<String> texts = new ArrayList<>(guarded.texts().size());
+        for (String text : guarded.texts()) {
             texts.add(redaction.mask(text, scan.scan(text)));
             if (scan.blocked()) {
                 results.addAll(scan.hits());
@@ -50,9 +48,8 @@ final class EmbeddingGuard {
                     });
         }
         return masked.map(done -> {
-            if (!done.equals(request.inputs())) {
-                exchange.operation(operation.withRequest(new EmbeddingRequest(request.model(), done,
-                        request.dimensions(), request.taskType(), request.user())));
+            if (!done.equals(guarded.texts())) {
+                exchange.operation(guarded.rewrite().apply(done));
             }
             return Optional.<GatewayError>empty();
         }).recover(e -> e instanceof Refusal r ? Future.succeededFuture(Optional.of(r.error))
