@@ -32,7 +32,8 @@ public final class CatalogTable {
         out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ProviderPreset p : catalog.all()) {
             out.append("| `").append(p.id()).append("` | ").append(p.displayName())
-                    .append(" | `").append(ProviderCatalog.name(p.dialect())).append("` | ").append(auth(p.auth()))
+                    .append(" | `").append(ProviderCatalog.name(p.dialect())).append("`")
+                    .append(p.onPlatform() ? " on `" + platform(p) + "`" : "").append(" | ").append(auth(p))
                     .append(" | ").append(String.join(", ", operations(p)))
                     .append(" | `").append(p.baseUrl()).append("` | ").append(environment(p))
                     .append(" | ").append(codes(p.modelPatterns()))
@@ -54,13 +55,31 @@ public final class CatalogTable {
                 ops.add("chat");
                 ops.add("embeddings");
             }
-            case ANTHROPIC, BEDROCK_CONVERSE -> ops.add("chat");
+            case ANTHROPIC, BEDROCK_CONVERSE -> {
+                ops.add("chat");
+                if (platform(preset).equals("bedrock")) { // Titan and Cohere Embed through InvokeModel
+                    ops.add("embeddings");
+                }
+            }
             case ELEVENLABS -> ops.add("audio_speech");
             case DEEPGRAM -> ops.add("audio_transcription");
         }
         ops.addAll(preset.operations().models().keySet());
         preset.operations().rerankApi().ifPresent(api -> ops.add("rerank"));
         return List.copyOf(ops);
+    }
+
+    private static String platform(ProviderPreset preset) {
+        return preset.platform().getOrDefault("type", "direct");
+    }
+
+    private static String auth(ProviderPreset preset) {
+        return switch (platform(preset)) {
+            case "azure" -> "`api-key` header, or an Entra ID token";
+            case "bedrock" -> "SigV4 (AWS credentials), or a Bedrock API key";
+            case "vertex" -> "Google OAuth2 token (service account, ADC)";
+            default -> auth(preset.auth());
+        };
     }
 
     private static String auth(AuthStyle auth) {
@@ -72,6 +91,10 @@ public final class CatalogTable {
     }
 
     private static String environment(ProviderPreset p) {
+        if (p.onPlatform()) {
+            return p.keyRequired() ? "`" + p.envPrefix() + "_API_KEY` (with a `providers:` block)"
+                    : "— (a `providers:` block)";
+        }
         List<String> keys = new ArrayList<>();
         keys.add("`" + p.envPrefix() + "_API_KEY`");
         p.envAliases().forEach(alias -> keys.add("`" + alias + "_API_KEY`"));
@@ -95,7 +118,7 @@ public final class CatalogTable {
         if (count > 0) {
             return count + " models (" + prices.version() + ")";
         }
-        return p.keyRequired() ? "— (set `price:` per deployment)" : "— (self-hosted)";
+        return p.keyRequired() || p.onPlatform() ? "— (set `price:` per deployment)" : "— (self-hosted)";
     }
 
     private static String orDash(String text) {

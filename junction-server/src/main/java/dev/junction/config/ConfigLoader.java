@@ -281,6 +281,9 @@ public final class ConfigLoader {
     private List<ProviderConfig> envProviders(Timeouts timeouts) {
         List<ProviderConfig> out = new ArrayList<>();
         for (ProviderPreset preset : catalog.all()) {
+            if (preset.onPlatform()) {
+                continue; // needs its region, project or resource from a providers: block
+            }
             Optional<Secret> key = envKey(preset);
             Optional<String> baseUrl = envValue(preset.envPrefix() + "_BASE_URL");
             if (key.isPresent() || baseUrl.isPresent()) {
@@ -333,6 +336,9 @@ public final class ConfigLoader {
         if (node.has("preset") && preset.isEmpty()) {
             problems.add(path + ".preset: unknown preset '" + presetId + "' (known: " + String.join(", ",
                     catalog.all().stream().map(ProviderPreset::id).toList()) + ")");
+        }
+        if (preset.isPresent() && preset.get().onPlatform()) {
+            node = PresetPlatforms.complete(node, preset.get(), path, problems);
         }
         ProviderConfig fromEnv = known.get(name);
         Optional<String> baseUrl = problems.string(node, "base_url", path);
