@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The provider catalog as the Markdown table of {@code docs/providers.md}: each preset's dialect, credential,
@@ -107,8 +108,8 @@ public final class CatalogTable {
     }
 
     private static String renamed(Map<String, String> rename) {
-        return orDash(String.join(", ", rename.entrySet().stream().map(e -> e.getKey() + "→" + e.getValue())
-                .toList()));
+        return orDash(String.join(", ", new TreeMap<>(rename).entrySet().stream() // sorted: the map has no order
+                .map(e -> e.getKey() + "→" + e.getValue()).toList()));
     }
 
     /** How many models the price list has for the preset: by its listed names and its unprefixed patterns. */
