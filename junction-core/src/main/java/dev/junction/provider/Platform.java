@@ -16,6 +16,14 @@ public interface Platform {
     String type();
 
     /**
+     * Whether the credential is a token the platform fetches and caches (Entra ID, Google OAuth2), which it drops
+     * when the upstream refuses it: the route executor then tries the same deployment once more, with a fresh one.
+     */
+    default boolean renewsCredentials() {
+        return false;
+    }
+
+    /**
      * The direct platform. Platforms whose settings hold credentials keep them in {@code Secret}s, so that their
      * {@code toString} never reveals them.
      */

@@ -50,6 +50,13 @@ public final class ProviderCatalog {
         return new ProviderOperations(models, Optional.ofNullable(entry.path("rerank_api").stringValue(null)));
     }
 
+    /** An entry's {@code platform} settings, as strings; empty for a provider served directly. */
+    private static Map<String, String> platform(JsonNode entry) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        entry.path("platform").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asString()));
+        return settings;
+    }
+
     static ProviderCatalog parse(JsonNode root) {
         Map<String, ProviderPreset> presets = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -60,7 +67,7 @@ public final class ProviderCatalog {
                     "openai")), p.path("base_url").asString(), p.path("env").asString(id.toUpperCase()),
                     strings(p.get("env_aliases")), p.path("key_required").asBoolean(true), AuthStyle.parse(p.path("auth").asString("bearer")),
                     strings(p.get("models")), strings(p.get("model_patterns")), params,
-                    Optional.ofNullable(p.path("docs").stringValue(null)), operations(p)));
+                    Optional.ofNullable(p.path("docs").stringValue(null)), operations(p), platform(p)));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the bundled provider catalog is invalid: " + problems);

@@ -20,10 +20,12 @@ import io.vertx.core.Promise;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -159,6 +161,8 @@ public final class RouteExecutor {
         private final List<AttemptRecord> attempts = new ArrayList<>();
         private Route route;
         private boolean switchedForContent;
+        /** Deployments retried once after their platform's refused token was dropped (a fresh one is fetched). */
+        private final Set<String> renewedCredentials = new HashSet<>();
         private long contextFloor = -1;
         private int passes;
         private int groupIndex;
@@ -347,6 +351,15 @@ public final class RouteExecutor {
                 }
                 attempts.add(new AttemptRecord(deployment, Optional.of(error), latencyMs, startedAt));
                 lastError = error;
+                if (renewsCredential(sent, error) && renewedCredentials.add(deployment.id())) {
+                    // The platform's token was refused and forgotten (BearerTokens): once more with a fresh one,
+                    // judging nothing and using up none of the route's attempts.
+                    reserved.ifPresent(health::abandoned);
+                    budget++;
+                    queueIndex--;
+                    next();
+                    return;
+                }
                 if (sentKey.isPresent() && keyFailure(sent, sentKey.get(), error) && health.keys().usable(sent)) {
                     // The key's fault, not the deployment's: judge nothing, and try the deployment with another key.
                     // The switch does not use up the route's attempts: each key is out after one such failure, so
@@ -360,6 +373,12 @@ public final class RouteExecutor {
                 reserved.ifPresent(a -> health.failed(a, error));
                 afterFailure(deployment, error);
             });
+        }
+
+        /** Whether the provider's credential was refused and its platform fetches a new one on the next attempt. */
+        private static boolean renewsCredential(ProviderConfig provider, GatewayError error) {
+            return provider != null && provider.platform().renewsCredentials()
+                    && error instanceof GatewayError.BadGateway bad && bad.credentialsRefused();
         }
 
         /** Notes a 429 or a refusal against the key that got it; true when the error was one of those. */

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The gateway's HTTP client for upstream calls: pooled keep-alive connections (HTTP/2 over TLS when the upstream
@@ -45,6 +47,7 @@ public final class HttpUpstreamClient {
     private final HttpClientAgent tls;
     private final Map<CaBundle, HttpClientAgent> tlsByCa = new ConcurrentHashMap<>();
     private final UpstreamUrls urls = new UpstreamUrls();
+    private final List<Consumer<Exchange>> unauthorized = new CopyOnWriteArrayList<>();
 
     public HttpUpstreamClient(Vertx vertx, int maxConnectionsPerHost) {
         this.vertx = vertx;
@@ -119,6 +122,14 @@ public final class HttpUpstreamClient {
     /** A 2xx reply whose head has arrived; its body flows once {@code body} is started. */
     public record Bytes(int status, MultiMap headers, EventStream<Buffer> body) implements Relayed {}
 
+    /**
+     * Tells {@code listener} of every exchange the upstream answered 401, before the reply is returned, so that a
+     * cached credential it refused is dropped ({@link BearerTokens#unauthorized}). The listener must not block.
+     */
+    public void onUnauthorized(Consumer<Exchange> listener) {
+        unauthorized.add(listener);
+    }
+
     /** Sends the exchange under the given limits; {@code cancellation} aborts it at any point. */
     public Future<Reply> send(Exchange exchange, Timeouts timeouts, Cancellation cancellation) {
         return start(exchange, timeouts, cancellation, false).map(Reply.class::cast);
@@ -147,7 +158,14 @@ public final class HttpUpstreamClient {
             }
             attempt.begin(ar.result());
         });
-        return promise.future();
+        if (unauthorized.isEmpty()) {
+            return promise.future();
+        }
+        return promise.future().andThen(ar -> {
+            if (ar.succeeded() && ar.result() instanceof Reply.Body reply && reply.status() == 401) {
+                unauthorized.forEach(listener -> listener.accept(exchange));
+            }
+        });
     }
 
     private HttpClientAgent agentFor(Exchange exchange) {

@@ -21,7 +21,8 @@ class ProviderCatalogTest {
     @Test
     void everyPresetHasAnAbsoluteHttpBaseUrlWithoutATrailingSlash() {
         assertThat(CATALOG.all()).allSatisfy(preset -> {
-            URI uri = URI.create(preset.baseUrl());
+            // a platform preset's URL names what its block fills in: {resource}, {region}, {location}
+            URI uri = URI.create(preset.baseUrl().replaceAll("\\{[a-z]+}", "x"));
             assertThat(uri.getScheme()).as(preset.id()).isIn("http", "https");
             assertThat(uri.getHost()).as(preset.id()).isNotBlank();
             assertThat(preset.baseUrl()).as(preset.id()).doesNotEndWith("/");
@@ -52,8 +53,8 @@ class ProviderCatalogTest {
 
     @Test
     void presetsSpeakTheirDialectWithTheirAuthStyle() {
-        assertThat(CATALOG.all()).filteredOn(p -> !java.util.Set.of("anthropic", "gemini", "cohere", "ollama-native",
-                        "elevenlabs", "deepgram").contains(p.id()))
+        assertThat(CATALOG.all()).filteredOn(p -> !p.onPlatform() && !java.util.Set.of("anthropic", "gemini", "cohere",
+                        "ollama-native", "elevenlabs", "deepgram").contains(p.id()))
                 .allSatisfy(p -> assertThat(p.dialect()).isEqualTo(Dialect.OPENAI_CHAT));
         assertThat(CATALOG.find("anthropic").orElseThrow().dialect()).isEqualTo(Dialect.ANTHROPIC);
         assertThat(CATALOG.find("anthropic").orElseThrow().auth()).isEqualTo(new AuthStyle.Header("x-api-key"));
@@ -62,6 +63,19 @@ class ProviderCatalogTest {
         assertThat(CATALOG.find("gemini").orElseThrow().envAliases()).containsExactly("GOOGLE");
         assertThat(CATALOG.find("openai").orElseThrow().auth()).isEqualTo(new AuthStyle.Bearer());
         assertThat(CATALOG.find("ollama").orElseThrow().auth()).isEqualTo(new AuthStyle.None());
+    }
+
+    @Test
+    void theCloudPresetsCarryTheirPlatformAndClaimNoUnprefixedNames() {
+        assertThat(CATALOG.all()).filteredOn(ProviderPreset::onPlatform).extracting(ProviderPreset::id)
+                .containsExactly("azure-openai", "bedrock", "bedrock-claude", "vertex-gemini", "vertex-claude");
+        assertThat(CATALOG.find("bedrock").orElseThrow().dialect()).isEqualTo(Dialect.BEDROCK_CONVERSE);
+        assertThat(CATALOG.find("vertex-gemini").orElseThrow().platform()).containsEntry("type", "vertex")
+                .containsEntry("location", "global");
+        assertThat(CATALOG.all()).filteredOn(ProviderPreset::onPlatform).allSatisfy(p -> {
+            assertThat(p.models()).as(p.id()).isEmpty();
+            assertThat(p.modelPatterns()).as(p.id()).isEmpty();
+        });
     }
 
     @Test

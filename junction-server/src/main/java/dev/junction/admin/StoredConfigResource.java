@@ -123,12 +123,14 @@ public final class StoredConfigResource {
         }
         Optional<String> sealed = Optional.ofNullable(keyNode).filter(JsonNode::isString)
                 .map(k -> governance.secrets().seal(k.stringValue(), StoredConfigMerger.keyBinding(name)));
-        JsonNode audited = StoredConfigViews.maskHeaders(body.get().deepCopy());
-        String definition = Json.write(StoredConfigMerger.sealHeaders(body.get(), name, governance.secrets()));
+        JsonNode audited = StoredConfigViews.maskSecrets(body.get().deepCopy());
+        boolean pooled = body.get().has("api_keys"); // a pool replaces a single key kept from before
+        String definition = Json.write(StoredConfigMerger.sealKeys(StoredConfigMerger.sealHeaders(body.get(), name,
+                governance.secrets()), name, governance.secrets()));
         GovernanceSnapshot snapshot = governance.snapshot();
         List<StoredProvider> providers = new ArrayList<>(snapshot.storedProviders());
-        Optional<String> keptKey = providers.stream().filter(p -> p.name().equals(name)).findFirst()
-                .flatMap(StoredProvider::apiKeyCiphertext);
+        Optional<String> keptKey = pooled ? Optional.empty() : providers.stream()
+                .filter(p -> p.name().equals(name)).findFirst().flatMap(StoredProvider::apiKeyCiphertext);
         providers.removeIf(p -> p.name().equals(name));
         providers.add(new StoredProvider(name, definition, sealed.or(() -> keptKey)));
         GatewayConfig trial = merger.merge(config(), providers, snapshot.storedRoutes());
@@ -140,7 +142,7 @@ public final class StoredConfigResource {
             return;
         }
         String actor = actor(ctx);
-        write(ctx, () -> writes.putProvider(actor, name, definition, sealed, audited), created -> view(ctx,
+        write(ctx, () -> writes.putProvider(actor, name, definition, sealed, pooled, audited), created -> view(ctx,
                 "provider", created ? 201 : 200, StoredConfigViews.provider(config(), governance.snapshot(), name)));
     }
 

@@ -60,9 +60,14 @@ final class StoredConfigViews {
         boolean keySet = storedView ? stored.flatMap(StoredProvider::apiKeyCiphertext).isPresent()
                 : provider.apiKey().isPresent();
         view.put("api_key", keySet ? "set" : "unset");
+        if (provider != null && provider.keys().pooled()) {
+            ArrayNode pool = view.putArray("api_keys");
+            provider.keys().keys().forEach(k -> pool.addObject().put("name", k.name()).put("weight", k.weight())
+                    .put("fingerprint", k.fingerprint()));
+        }
         if (storedView) {
             stored.flatMap(p -> Json.tryParse(p.definitionJson())).ifPresent(d -> view.set("definition",
-                    maskHeaders(d)));
+                    maskSecrets(d)));
         } else if (stored.isPresent()) {
             view.put("stored_definition_ignored", true);
         }
@@ -119,14 +124,30 @@ final class StoredConfigViews {
         return Optional.of(view);
     }
 
-    /** A copy of a provider definition with every header value replaced by {@value #MASK}. */
-    static JsonNode maskHeaders(JsonNode definition) {
-        if (!(definition instanceof ObjectNode object) || !(object.get("headers") instanceof ObjectNode headers)) {
+    /**
+     * A copy of a provider definition with every header value replaced by {@value #MASK}, and its key pool's entries
+     * by their names and weights (the keys left out).
+     */
+    static JsonNode maskSecrets(JsonNode definition) {
+        if (!(definition instanceof ObjectNode object)) {
             return definition;
         }
         ObjectNode copy = object.deepCopy();
-        ObjectNode masked = copy.putObject("headers");
-        headers.propertyNames().forEach(h -> masked.put(h, MASK));
+        if (object.get("headers") instanceof ObjectNode headers) {
+            ObjectNode masked = copy.putObject("headers");
+            headers.propertyNames().forEach(h -> masked.put(h, MASK));
+        }
+        if (object.get("api_keys") instanceof ArrayNode keys) {
+            ArrayNode masked = copy.putArray("api_keys");
+            for (int i = 0; i < keys.size(); i++) {
+                JsonNode entry = keys.get(i);
+                ObjectNode shown = masked.addObject().put("name", entry.path("name").isString()
+                        ? entry.path("name").stringValue() : "key-" + (i + 1));
+                if (entry.path("weight").isNumber()) {
+                    shown.put("weight", entry.path("weight").asInt());
+                }
+            }
+        }
         return copy;
     }
 

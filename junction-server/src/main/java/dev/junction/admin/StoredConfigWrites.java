@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class StoredConfigWrites {
 
     /** What a provider write did to its key, for the audit trail. */
-    enum KeyChange { REPLACED, KEPT, NONE }
+    enum KeyChange { REPLACED, KEPT, POOL, NONE }
 
     private final Database database;
     private final GovernanceStore store;
@@ -29,24 +29,27 @@ final class StoredConfigWrites {
     }
 
     /**
-     * Creates the provider, or replaces its definition; an empty {@code sealedKey} keeps the key already stored.
+     * Creates the provider, or replaces its definition; an empty {@code sealedKey} keeps the key already stored,
+     * unless the definition holds a key pool.
      *
-     * @param auditDefinition the definition as the audit trail may show it (header values masked)
+     * @param pooled whether the definition holds a key pool (sealed in it), which replaces any single key
+     * @param auditDefinition the definition as the audit trail may show it (header values and keys masked)
      * @return whether it was created
      * @throws dev.junction.store.StoreConflict when another writer created it at the same moment
      */
     boolean putProvider(String actor, String name, String definitionJson, Optional<String> sealedKey,
-                        JsonNode auditDefinition) {
+                        boolean pooled, JsonNode auditDefinition) {
         return database.jdbi().inTransaction(handle -> {
             Optional<StoredProvider> current = store.providers().get(name);
-            Optional<String> key = sealedKey.or(() -> current.flatMap(StoredProvider::apiKeyCiphertext));
+            Optional<String> key = pooled ? sealedKey
+                    : sealedKey.or(() -> current.flatMap(StoredProvider::apiKeyCiphertext));
             StoredProvider provider = new StoredProvider(name, definitionJson, key);
             if (current.isEmpty()) {
                 store.providers().create(provider);
             } else {
                 store.providers().update(provider);
             }
-            KeyChange change = sealedKey.isPresent() ? KeyChange.REPLACED
+            KeyChange change = pooled ? KeyChange.POOL : sealedKey.isPresent() ? KeyChange.REPLACED
                     : key.isPresent() ? KeyChange.KEPT : KeyChange.NONE;
             ObjectNode detail = Json.object().put("created", current.isEmpty())
                     .put("api_key", change.name().toLowerCase(Locale.ROOT));

@@ -187,7 +187,7 @@ public final class ConfigLoader {
     /**
      * Reads one stored provider exactly as a {@code providers.<name>} block of the file, with its key put back.
      * Stored definitions get no {@code ${VAR}} substitution, and must not hold the key themselves (it is stored
-     * encrypted beside them). Problems are recorded with the path {@code providers.<name>}; empty when it has any.
+     * encrypted beside them); a key pool's keys come opened from their sealed form in the definition. Problems are recorded with the path {@code providers.<name>}; empty when it has any.
      *
      * @param known providers already configured, which the definition cannot redefine
      */
@@ -202,10 +202,6 @@ public final class ConfigLoader {
         }
         if (definition.isObject() && definition.has("api_key")) {
             problems.add(path + ".api_key: not part of a stored definition; the key is stored encrypted beside it");
-        }
-        if (definition.isObject() && definition.has("api_keys")) { // definitions are kept and listed in clear
-            problems.add(path + ".api_keys: not part of a stored definition; a stored provider has one key, stored "
-                    + "encrypted beside it (configure a key pool in the configuration file)");
         }
         if (definition.path("platform").has("client_secret")) { // stored definitions are kept and listed in clear
             problems.add(path + ".platform.client_secret: not part of a stored definition; configure a provider "
@@ -306,6 +302,9 @@ public final class ConfigLoader {
     private List<ProviderConfig> envProviders(Timeouts timeouts) {
         List<ProviderConfig> out = new ArrayList<>();
         for (ProviderPreset preset : catalog.all()) {
+            if (preset.onPlatform()) {
+                continue; // needs its region, project or resource from a providers: block
+            }
             Optional<Secret> key = envKey(preset);
             Optional<String> baseUrl = envValue(preset.envPrefix() + "_BASE_URL");
             if (key.isPresent() || baseUrl.isPresent()) {
@@ -358,6 +357,9 @@ public final class ConfigLoader {
         if (node.has("preset") && preset.isEmpty()) {
             problems.add(path + ".preset: unknown preset '" + presetId + "' (known: " + String.join(", ",
                     catalog.all().stream().map(ProviderPreset::id).toList()) + ")");
+        }
+        if (preset.isPresent() && preset.get().onPlatform()) {
+            node = PresetPlatforms.complete(node, preset.get(), path, problems);
         }
         ProviderConfig fromEnv = known.get(name);
         Optional<String> baseUrl = problems.string(node, "base_url", path);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the effective configuration: a configuration's own providers and routes (built in, environment, file) plus
@@ -61,6 +63,61 @@ public final class StoredConfigMerger {
                 if (value.isString()) {
                     h.put(name, secrets.seal(value.stringValue(), headerBinding(providerName, name)));
                 }
+            }
+        }
+        return definition;
+    }
+
+    /**
+     * The associated data a stored provider's pooled key is sealed with ({@code provider:<name>:pool:<key name>}).
+     */
+    public static String poolKeyBinding(String providerName, String keyName) {
+        return keyBinding(providerName) + ":pool:" + keyName;
+    }
+
+    /**
+     * A definition whose key pool ({@code api_keys}) is sealed in place, for storing: every entry becomes
+     * {@code {key, name, weight}} with its name made explicit ({@code key-<n>} unless given, as the configuration
+     * file names them) and its key sealed under that name. Entries that are not keys are left for the reader to
+     * report.
+     */
+    public static JsonNode sealKeys(JsonNode definition, String providerName, SecretBox secrets) {
+        if (!(definition.path("api_keys") instanceof ArrayNode keys)) {
+            return definition;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            JsonNode entry = keys.get(i);
+            ObjectNode object;
+            if (entry.isString()) {
+                object = Json.object().put("key", entry.stringValue());
+                keys.set(i, object);
+            } else if (entry instanceof ObjectNode o) {
+                object = o;
+            } else {
+                continue;
+            }
+            if (!object.path("name").isString() || object.path("name").stringValue().isBlank()) {
+                object.put("name", "key-" + (i + 1));
+            }
+            JsonNode key = object.get("key");
+            if (key != null && key.isString() && !key.stringValue().isBlank()) {
+                object.put("key", secrets.seal(key.stringValue().strip(),
+                        poolKeyBinding(providerName, object.get("name").stringValue())));
+            }
+        }
+        return definition;
+    }
+
+    /** A stored definition with its sealed pooled keys opened. */
+    private JsonNode openKeys(JsonNode definition, String providerName) {
+        if (!(definition.path("api_keys") instanceof ArrayNode keys)) {
+            return definition;
+        }
+        for (JsonNode entry : keys) {
+            if (entry instanceof ObjectNode object && object.path("key").isString()
+                    && object.get("key").stringValue().startsWith("v1:")) {
+                object.put("key", secrets.open(object.get("key").stringValue(),
+                        poolKeyBinding(providerName, object.path("name").asString(""))).reveal());
             }
         }
         return definition;
@@ -142,7 +199,7 @@ public final class StoredConfigMerger {
         JsonNode opened;
         try {
             key = stored.apiKeyCiphertext().map(sealed -> secrets.open(sealed, keyBinding(stored.name())));
-            opened = openHeaders(definition.get(), stored.name());
+            opened = openKeys(openHeaders(definition.get(), stored.name()), stored.name());
         } catch (IllegalStateException e) {
             problems.add(path + ": " + e.getMessage());
             return Optional.empty();

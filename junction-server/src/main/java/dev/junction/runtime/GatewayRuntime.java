@@ -46,6 +46,7 @@ import dev.junction.audio.SpeechAdapter;
 import dev.junction.audio.TranscriptionAdapter;
 import dev.junction.completion.CompletionAdapter;
 import dev.junction.moderation.ModerationAdapter;
+import dev.junction.upstream.BearerTokens;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.image.ImageAdapter;
 import dev.junction.rerank.RerankAdapter;
@@ -89,10 +90,11 @@ public final class GatewayRuntime {
      * @param strategies strategy state by route group, kept across reloads likewise
      * @param governance the store, limits, budgets and request log, kept by the server for its whole life
      * @param events the gateway's observers, kept by the server for its whole life
+     * @param tokens the cloud platforms' token sources (Entra ID, Google), kept by the server for its whole life
      */
     public GatewayRuntime(GatewayConfig config, Vertx vertx, HttpUpstreamClient http, MediaFetcher media,
                           HealthTracker health, Map<String, Strategy> strategies, Governance governance,
-                          EventBus events) {
+                          EventBus events, BearerTokens tokens) {
         this.config = config;
         this.events = events;
         this.http = http;
@@ -132,11 +134,11 @@ public final class GatewayRuntime {
         ProviderAdapter bedrockClaude = new BedrockClaudeAdapter(http, media, bedrockAuth, redactor);
         ProviderAdapter cohere = CohereProviderAdapter.create(http, media, redactor);
         ProviderAdapter ollama = OllamaProviderAdapter.create(http, media, redactor);
-        AzureTarget azure = new AzureTarget(http, governance.clock());
+        AzureTarget azure = new AzureTarget(http, tokens, governance.clock());
         ProviderAdapter azureChat = new OpenAiProviderAdapter(http, redactor, azure, AzureErrors::classify);
         ProviderAdapter azureResponses = new ResponsesProviderAdapter(http, redactor, seal, azure,
                 AzureErrors::classify);
-        VertexAdapters vertexAi = new VertexAdapters(vertx, http, media, redactor);
+        VertexAdapters vertexAi = new VertexAdapters(vertx, http, media, redactor, tokens);
         ProviderAdapter noChat = call -> Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest(
                 "The provider '" + call.provider().name() + "' has no chat API (it serves audio only).",
                 Optional.of("model"), Optional.empty())));

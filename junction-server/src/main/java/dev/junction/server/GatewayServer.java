@@ -39,6 +39,7 @@ import dev.junction.runtime.GatewayRuntime;
 import dev.junction.stage.extension.ExtensionHost;
 import dev.junction.extension.PluginDirectory;
 import dev.junction.stage.record.RequestLogStage;
+import dev.junction.upstream.BearerTokens;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import io.vertx.core.Future;
@@ -80,6 +81,7 @@ public final class GatewayServer {
 
     private final Vertx vertx;
     private final HttpUpstreamClient http;
+    private final BearerTokens tokens = new BearerTokens();
     private final MediaFetcher media;
     /** Health and strategy state outlive configuration reloads: they are kept by deployment and group name. */
     private final HealthRegistry health;
@@ -120,12 +122,13 @@ public final class GatewayServer {
         this.plugins = new ExtensionHost(config.extensions(), vertx, events, clock);
         this.pipelines = new Pipelines(this::runtime, conversations, extensions, plugins, tracing, cache);
         this.http = new HttpUpstreamClient(vertx, 1024);
+        http.onUnauthorized(tokens::unauthorized); // a refused platform token is fetched anew
         this.media = new MediaFetcher(vertx, config.media());
         this.health = new HealthRegistry(config.health());
         health.addListener(e -> events.publish(new HealthChanged(clock.instant(), e)));
         this.healthSync = config.redisUrl().flatMap(url -> RedisHealthSync.start(url, health));
         this.runtime.set(new GatewayRuntime(stored.merge(config, governance.snapshot()), vertx, http, media, health,
-                strategies, governance, events));
+                strategies, governance, events, tokens));
         this.checks = new HealthChecks(vertx, health);
         this.alerts = new AlertService(config.observability().alerts(), events,
                 new GovernanceProbes(governance, config.redisUrl().isPresent()),
@@ -387,7 +390,7 @@ public final class GatewayServer {
     /** Swaps in a runtime for the configuration; requests under way finish with the one they started with. */
     private GatewayRuntime install(GatewayConfig effective) {
         GatewayRuntime next = new GatewayRuntime(effective, vertx, http, media, health, strategies, governance,
-                events);
+                events, tokens);
         runtime.set(next);
         health.keys().retain(effective.providers().values()); // keys a reload removed; the others keep their state
         checks.schedule(next);

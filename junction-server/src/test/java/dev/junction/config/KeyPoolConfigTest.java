@@ -72,13 +72,16 @@ class KeyPoolConfigTest {
     }
 
     @Test
-    void aStoredProviderCannotCarryAPool() {
+    void aStoredProviderCanCarryAPool() {
         Problems problems = new Problems();
-        new ConfigLoader(ProviderCatalog.bundled(), Map.of()).storedProvider("mine",
+        var provider = new ConfigLoader(ProviderCatalog.bundled(), Map.of()).storedProvider("mine",
                 tools.jackson.databind.json.JsonMapper.builder().build().readTree(
-                        "{\"base_url\": \"https://x.example/v1\", \"api_keys\": [\"sk-a-0123456789\"]}"),
+                        "{\"base_url\": \"https://x.example/v1\", \"api_keys\": [\"sk-a-0123456789\","
+                                + " {\"key\": \"sk-b-0123456789\", \"name\": \"b\", \"weight\": 2}]}"),
                 java.util.Optional.empty(), dev.junction.provider.Timeouts.DEFAULTS, Map.of(), problems);
 
-        assertThat(problems.list()).anySatisfy(p -> assertThat(p).contains("api_keys: not part of a stored"));
+        assertThat(problems.list()).isEmpty();
+        assertThat(provider.orElseThrow().keys().keys()).extracting(k -> k.name() + ":" + k.weight())
+                .containsExactly("key-1:1", "b:2");
     }
 }

@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -165,6 +167,59 @@ class StoredConfigTest {
         assertThat(upstream.lastRequest().orElseThrow().header("x-tenant-token")).contains(header);
         assertThat(textColumns()).noneMatch(value -> value.contains(header));
         assertThat(admin.get("/api/admin/providers/" + provider).body()).doesNotContain(header);
+    }
+
+    private HttpResponse<String> putPooledProvider(String name, String first, String second) {
+        return admin.put("/api/admin/providers/" + name, """
+                {"base_url": "%s", "models": ["m"], "api_keys": ["%s", {"key": "%s", "name": "batch", "weight": 3}],
+                 "key_pool": {"rest_for": "5s"}}""".formatted(upstream.baseUrl(), first, second));
+    }
+
+    @Test
+    void aStoredKeyPoolServesWithEveryKeyAndIsSealedAndNeverShown() {
+        String first = apiKey + "-a";
+        String second = apiKey + "-b";
+        HttpResponse<String> created = putPooledProvider(provider, first, second);
+        putRoute(route, provider);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < 40 && sent.size() < 2; i++) {
+            assertThat(chat(route).statusCode()).isEqualTo(200);
+            sent.add(upstream.lastRequest().orElseThrow().header("authorization").orElseThrow());
+        }
+        assertThat(sent).containsExactlyInAnyOrder("Bearer " + first, "Bearer " + second);
+        JsonNode view = json(admin.get("/api/admin/providers/" + provider));
+        assertThat(view.path("api_keys")).extracting(k -> k.path("name").asString() + ":" + k.path("weight").asInt())
+                .containsExactly("key-1:1", "batch:3");
+        assertThat(view.path("api_keys").get(0).path("fingerprint").asString()).hasSize(24);
+        assertThat(view.path("definition").path("api_keys").toString()).doesNotContain("v1:");
+        assertThat(created.body() + admin.get("/api/admin/providers").body()).doesNotContain(first, second);
+        assertThat(textColumns()).noneMatch(value -> value.contains(first) || value.contains(second));
+    }
+
+    @Test
+    void aStoredKeyPoolReplacesTheSingleKeyStoredBefore() {
+        putProvider(provider, apiKey);
+        putRoute(route, provider);
+
+        HttpResponse<String> update = putPooledProvider(provider, apiKey + "-a", apiKey + "-b");
+
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+        assertThat(json(update).path("api_key").asString()).isEqualTo("unset");
+        assertThat(chat(route).statusCode()).isEqualTo(200);
+        assertThat(upstream.lastRequest().orElseThrow().header("authorization").orElseThrow())
+                .isIn("Bearer " + apiKey + "-a", "Bearer " + apiKey + "-b");
+    }
+
+    @Test
+    void aStoredKeyPoolWithAMistakeIsRejectedWithoutShowingAKey() {
+        HttpResponse<String> response = admin.put("/api/admin/providers/" + provider, """
+                {"base_url": "%s", "api_keys": [{"key": "%s", "weight": 0}]}""".formatted(upstream.baseUrl(), apiKey));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("api_keys[0]", "weight").doesNotContain(apiKey);
+        assertThat(admin.get("/api/admin/providers/" + provider).statusCode()).isEqualTo(404);
     }
 
     /** Every non-null value of every column of every table, as text. */

@@ -36,6 +36,11 @@ final class EntraTokens {
         return token;
     }
 
+    /** Revokes every token issued so far: Azure answers 401 to them. */
+    void revokeAll() {
+        issued.clear();
+    }
+
     boolean valid(String token) {
         return issued.contains(token);
     }

@@ -56,6 +56,14 @@ public final class GoogleTokenEndpoint {
         return count.get();
     }
 
+    /**
+     * Revokes every token issued so far, as Google does when a key is disabled or a token revoked: Vertex answers
+     * 401 to them until the gateway fetches a new one.
+     */
+    public void revokeAll() {
+        issued.clear();
+    }
+
     /** Whether {@code token} was issued here and has not expired. */
     boolean valid(String token) {
         Instant expiry = issued.get(token);

@@ -238,6 +238,11 @@ public final class MockUpstream implements AutoCloseable {
         state.entraTokens().expiresInSeconds((int) lifetime.toSeconds());
     }
 
+    /** Revokes every Entra ID token issued so far: Azure paths answer 401 to them until a new one is fetched. */
+    public void revokeEntraTokens() {
+        state.entraTokens().revokeAll();
+    }
+
     /** Makes the Entra ID token endpoint accept only this client secret (any non-empty one unless set). */
     public void expectEntraClientSecret(String secret) {
         state.entraTokens().expectSecret(secret);

@@ -31,6 +31,12 @@ public record AzurePlatform(Api api, String apiVersion, Optional<EntraCredential
         Objects.requireNonNull(entra, "entra");
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public boolean renewsCredentials() {
+        return entra.isPresent();
+    }
+
     @Override
     public String type() {
         return "azure";

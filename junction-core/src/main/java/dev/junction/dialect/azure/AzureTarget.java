@@ -1,8 +1,10 @@
 package dev.junction.dialect.azure;
 
 import dev.junction.model.GatewayError;
+import dev.junction.provider.CaBundle;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Secret;
+import dev.junction.upstream.BearerTokens;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamTarget;
@@ -12,26 +14,31 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Azure OpenAI's URLs ({@link AzureUrls}) and credentials for the OpenAI adapters: the provider's {@code api_key} in
  * the {@code api-key} header, or a Microsoft Entra ID token as {@code Authorization: Bearer …} from one
- * {@link EntraTokenSource} per provider and application, kept for the life of this target (one configuration).
+ * {@link EntraTokenSource} per provider and application, kept in the server's {@link BearerTokens} so that a
+ * configuration reload keeps the token.
  * Thread safe.
  */
 public final class AzureTarget implements UpstreamTarget {
 
     private final HttpUpstreamClient http;
     private final Clock clock;
-    private final Map<SourceKey, EntraTokenSource> sources = new ConcurrentHashMap<>();
+    private final BearerTokens registry;
 
-    private record SourceKey(String provider, EntraCredentials credentials) {}
+    /** The identity of an Entra token source in the registry: the provider (for messages) and its application. */
+    private record Identity(String provider, EntraCredentials credentials, Optional<CaBundle> caBundle) {}
 
-    /** @param clock when Entra tokens expire */
-    public AzureTarget(HttpUpstreamClient http, Clock clock) {
+    /**
+     * @param registry the server's token sources, kept across configuration reloads
+     * @param clock when Entra tokens expire
+     */
+    public AzureTarget(HttpUpstreamClient http, BearerTokens registry, Clock clock) {
         this.http = http;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -49,9 +56,9 @@ public final class AzureTarget implements UpstreamTarget {
             provider.apiKey().ifPresent(key -> headers.set("api-key", key.reveal()));
             return Future.succeededFuture(url);
         }
-        EntraTokenSource source = sources.computeIfAbsent(new SourceKey(provider.name(), platform.entra().get()),
-                key -> new EntraTokenSource(http, key.credentials(), new EntraTokenSource.Settings(key.provider(),
-                        provider.timeouts(), provider.caBundle(), clock)));
+        Identity identity = new Identity(provider.name(), platform.entra().get(), provider.caBundle());
+        EntraTokenSource source = registry.of(identity, () -> new EntraTokenSource(http, identity.credentials(),
+                new EntraTokenSource.Settings(identity.provider(), provider.timeouts(), identity.caBundle(), clock)));
         return onCallersContext(source.token()).map(token -> bearer(headers, token, url));
     }
 

@@ -5,6 +5,7 @@ import dev.junction.model.GatewayError;
 import dev.junction.provider.CaBundle;
 import dev.junction.provider.Timeouts;
 import dev.junction.secret.Secret;
+import dev.junction.upstream.BearerTokens;
 import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.UpstreamFailure;
@@ -23,12 +24,13 @@ import tools.jackson.databind.JsonNode;
  * ({@code POST {authority}/{tenant}/oauth2/v2.0/token}, form-encoded), sent through the gateway's upstream HTTP
  * client: nothing blocks. A token is kept until shortly before it expires ({@link #EARLY}, or half its lifetime when
  * that is shorter); in that window callers still get it while one refresh runs, and after expiry they wait for the
- * new one. Concurrent callers share one fetch. A failed fetch is a {@link GatewayError.BadGateway} that names the
+ * new one. A token Azure answered 401 is forgotten ({@link #refused}) and the next caller waits for a new one.
+ * Concurrent callers share one fetch. A failed fetch is a {@link GatewayError.BadGateway} that names the
  * provider and the identity platform's error code, never the secret or a token.
  *
  * <p>Thread safe: the state is guarded by this object's monitor, held only to read or swap it.
  */
-public final class EntraTokenSource {
+public final class EntraTokenSource implements BearerTokens.Source {
 
     /** How long before expiry a token is refreshed. */
     public static final Duration EARLY = Duration.ofMinutes(5);
@@ -78,6 +80,14 @@ public final class EntraTokenSource {
         }
         fetchInto(started); // outside the monitor: the reply may come back on this very thread
         return stillValid.map(Future::succeededFuture).orElse(started.future());
+    }
+
+    /** Forgets the cached token when it is {@code refused}, so that the next call fetches a fresh one. */
+    @Override
+    public synchronized void refused(String refused) {
+        if (current != null && current.value().reveal().equals(refused)) {
+            current = null;
+        }
     }
 
     private void fetchInto(Promise<Secret> promise) {

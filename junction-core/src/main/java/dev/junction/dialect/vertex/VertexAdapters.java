@@ -6,6 +6,7 @@ import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
+import dev.junction.upstream.BearerTokens;
 import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
@@ -18,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The adapters of providers hosted on Vertex AI: the Gemini and Anthropic dialects' own adapters (fast path and
- * canonical path alike) sending to the Vertex endpoints, all sharing one set of token sources. One per runtime;
+ * canonical path alike) sending to the Vertex endpoints, their tokens from the server's {@link BearerTokens}. One per runtime;
  * thread safe.
  */
 public final class VertexAdapters {
@@ -27,8 +28,10 @@ public final class VertexAdapters {
     private final ProviderAdapter anthropic;
     private final EmbeddingAdapter embeddings;
 
-    public VertexAdapters(Vertx vertx, HttpUpstreamClient http, MediaFetcher media, Redactor redactor) {
-        VertexTokenSources tokens = new VertexTokenSources(vertx, Clock.systemUTC());
+    /** @param registry the server's token sources, kept across configuration reloads */
+    public VertexAdapters(Vertx vertx, HttpUpstreamClient http, MediaFetcher media, Redactor redactor,
+                          BearerTokens registry) {
+        VertexTokenSources tokens = new VertexTokenSources(vertx, registry, Clock.systemUTC());
         this.gemini = new GeminiProviderAdapter(http, media, redactor, new VertexGeminiEndpoint(tokens));
         this.anthropic = new AnthropicProviderAdapter(http, redactor, new VertexAnthropicEndpoint(tokens));
         this.embeddings = new VertexEmbeddingAdapter(http, redactor, tokens);

@@ -40,6 +40,12 @@ public record VertexPlatform(String project, String location, VertexCredentials 
         baseUrl = baseUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public boolean renewsCredentials() {
+        return true;
+    }
+
     @Override
     public String type() {
         return "vertex";

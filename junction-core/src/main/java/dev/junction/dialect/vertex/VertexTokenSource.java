@@ -4,6 +4,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import dev.junction.model.GatewayError;
+import dev.junction.upstream.BearerTokens;
 import dev.junction.upstream.UpstreamFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * OAuth2 access tokens for one set of Google credentials, scoped to {@code cloud-platform}. The token is cached and
- * refreshed once it is within {@link #REFRESH_MARGIN} of its expiry; concurrent callers share one refresh. Google's
+ * refreshed once it is within {@link #REFRESH_MARGIN} of its expiry, or at once after Vertex refused it
+ * ({@link #refused}); concurrent callers share one refresh. Google's
  * auth library loads the credentials and signs the service account's JWT assertion with blocking I/O, so both run on
  * Vert.x's worker pool, never on an event loop. A failed refresh is not cached: the next call tries again.
  *
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * message (which names the token endpoint's answer, never the key) and reported to the caller as a bad gateway that
  * names the provider only. Thread safe.
  */
-public final class VertexTokenSource {
+public final class VertexTokenSource implements BearerTokens.Source {
 
     /** The scope every Vertex AI call needs. */
     public static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
@@ -72,6 +74,15 @@ public final class VertexTokenSource {
                 GatewayError.BadGateway.refusedCredentials("The gateway could not get a Google access token for the "
                         + "provider '" + provider + "'; check its Vertex AI credentials (the gateway's log has the "
                         + "reason)."))));
+    }
+
+    /** Forgets the cached token when it is {@code refused}, so that the next call fetches a fresh one. */
+    @Override
+    public synchronized void refused(String refused) {
+        if (refused.equals(token)) {
+            token = null;
+            refreshAt = Instant.MIN;
+        }
     }
 
     private synchronized void settle() {

@@ -1,27 +1,31 @@
 package dev.junction.dialect.vertex;
 
+import dev.junction.upstream.BearerTokens;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One {@link VertexTokenSource} per distinct credentials, made on first use, so that the Gemini and Claude providers
- * of one service account share a token. Lives as long as the runtime that made it. Thread safe.
+ * of one service account share a token. The sources live in the server's {@link BearerTokens}, so a configuration
+ * reload that keeps the credentials keeps the token. Thread safe.
  */
 public final class VertexTokenSources {
 
     private final Vertx vertx;
     private final Clock clock;
-    private final Map<VertexCredentials, VertexTokenSource> sources = new ConcurrentHashMap<>();
+    private final BearerTokens registry;
 
-    public VertexTokenSources(Vertx vertx, Clock clock) {
+    /** The identity of a Vertex token source in the registry. */
+    private record Identity(VertexCredentials credentials) {}
+
+    public VertexTokenSources(Vertx vertx, BearerTokens registry, Clock clock) {
         this.vertx = vertx;
+        this.registry = registry;
         this.clock = clock;
     }
 
     /** The token source of {@code credentials}. */
     public VertexTokenSource of(VertexCredentials credentials) {
-        return sources.computeIfAbsent(credentials, c -> new VertexTokenSource(vertx, c, clock));
+        return registry.of(new Identity(credentials), () -> new VertexTokenSource(vertx, credentials, clock));
     }
 }
