@@ -58,9 +58,21 @@ final class CacheReader {
                 ? problems.integer(semantic, "max_entries", PATH + ".semantic", 1, Integer.MAX_VALUE)
                         .map(Integer::longValue).orElse(off.semanticMaxEntries())
                 : off.semanticMaxEntries();
-        return new CacheSettings(top.enabled().orElse(true), backend, maxEntries, maxBytes, defaults,
-                named(node.get("routes"), PATH + ".routes"), named(node.get("keys"), PATH + ".keys"),
+        Map<String, CacheSettings.Overrides> routes = named(node.get("routes"), PATH + ".routes");
+        Map<String, CacheSettings.Overrides> keys = named(node.get("keys"), PATH + ".keys");
+        embeddingModelNamed(PATH, defaults);
+        routes.forEach((name, o) -> embeddingModelNamed(PATH + ".routes." + name, defaults.with(o)));
+        keys.forEach((name, o) -> embeddingModelNamed(PATH + ".keys." + name, defaults.with(o)));
+        return new CacheSettings(top.enabled().orElse(true), backend, maxEntries, maxBytes, defaults, routes, keys,
                 problems.string(node, "redis_prefix", PATH).orElse(off.redisPrefix()), semanticMax);
+    }
+
+    /** A semantic lookup turned on needs its embedding model, here or in the top block. */
+    private void embeddingModelNamed(String path, CacheSettings.Policy policy) {
+        if (policy.semantic().enabled() && policy.semantic().embeddingModel().isEmpty()) {
+            problems.add(path + ".semantic: enabled needs an embedding_model (a public model that embeds, such as "
+                    + "openai/text-embedding-3-small)");
+        }
     }
 
     private Map<String, CacheSettings.Overrides> named(JsonNode node, String path) {
