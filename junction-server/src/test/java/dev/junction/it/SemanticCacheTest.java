@@ -136,6 +136,39 @@ class SemanticCacheTest {
         assertThat(line.path("cost_usd").asDouble()).as("the hit is free; its embedding call is not").isPositive();
     }
 
+    /** The request-log row of {@code response}, once the write-behind writer has stored it (a bounded wait). */
+    private static JsonNode row(HttpResponse<String> response) throws InterruptedException {
+        String id = response.headers().firstValue("x-request-id").orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> answer = gateway.get("/api/admin/requests/" + id, "authorization", "Bearer " + ADMIN_KEY);
+        while (answer.statusCode() == 404 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            answer = gateway.get("/api/admin/requests/" + id, "authorization", "Bearer " + ADMIN_KEY);
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(answer.body());
+    }
+
+    @Test
+    void theRequestLogRowSaysWhatTheCacheDidAndWhatAHitSaved() throws Exception {
+        String w = word();
+        HttpResponse<String> miss = openAi("Boiling point of water " + w);
+        HttpResponse<String> hit = openAi("water: boiling point? " + w);
+        HttpResponse<String> bypass = openAi("Boiling point of water " + w, "x-junction-cache", "off");
+
+        JsonNode missRow = row(miss);
+        JsonNode hitRow = row(hit);
+        assertThat(missRow.path("cache").asString()).isEqualTo("miss");
+        assertThat(missRow.path("cache_hit").asBoolean()).isFalse();
+        assertThat(hitRow.path("cache").asString()).isEqualTo("semantic");
+        assertThat(hitRow.path("cache_hit").asBoolean()).isTrue();
+        assertThat(hitRow.path("cache_saved_usd").asDouble()).as("the miss's metered chat cost")
+                .isPositive();
+        assertThat(hitRow.at("/costs/metered_usd").asDouble()).as("only the embedding call is metered")
+                .isPositive().isLessThan(missRow.at("/costs/metered_usd").asDouble());
+        assertThat(row(bypass).path("cache").asString()).isEqualTo("bypass");
+    }
+
     @Test
     void aRequestBelowTheThresholdIsAMissAndIsStoredByMeaningToo() {
         String w = word();

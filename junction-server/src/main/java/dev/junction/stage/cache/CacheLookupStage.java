@@ -65,6 +65,7 @@ public final class CacheLookupStage implements Stage {
                 : controls.off() ? Optional.of("request")
                 : Eligibility.whyNot(op.canonical(), policy, controls);
         if (ineligible.isPresent()) {
+            exchange.record().cacheOutcome("bypass");
             exchange.response().putHeader("x-cache", "BYPASS").putHeader("x-cache-bypass", ineligible.get());
             return chain.proceed(exchange);
         }
@@ -90,6 +91,7 @@ public final class CacheLookupStage implements Stage {
             if (ar.failed()) {
                 LOG.warn("The response cache could not be read for request {}; answering uncached",
                         exchange.requestId(), ar.cause());
+                exchange.record().cacheOutcome("bypass");
                 exchange.response().putHeader("x-cache", "BYPASS").putHeader("x-cache-bypass", "unavailable");
                 return chain.proceed(exchange);
             }

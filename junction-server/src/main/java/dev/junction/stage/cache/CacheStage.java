@@ -57,6 +57,7 @@ public final class CacheStage implements Stage {
                 return Future.succeededFuture(op.answer(hit.answer().response()));
             }
             case CacheState.Miss miss -> {
+                exchange.record().cacheOutcome("miss");
                 response.putHeader("x-cache", "MISS").putHeader("x-cache-ttl", Long.toString(miss.ttl().toSeconds()))
                         .putHeader("x-cache-key", miss.key().shortHash());
                 return chain.proceed(exchange).map(reply -> {
