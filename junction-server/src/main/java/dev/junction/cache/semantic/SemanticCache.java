@@ -34,6 +34,7 @@ public final class SemanticCache implements AutoCloseable {
     private final Clock clock;
     private SemanticIndex index; // the worker's
     private volatile boolean closed;
+    private volatile boolean readFailing;
 
     /**
      * @param opener opens the index (called once, on the worker)
@@ -106,10 +107,14 @@ public final class SemanticCache implements AutoCloseable {
                 return;
             }
             if (error != null) {
-                LOG.debug("The semantic cache's stream could not be read; trying again", error);
+                if (!readFailing) {
+                    LOG.warn("The semantic cache's stream could not be read; trying again", error);
+                }
+                readFailing = true;
                 worker.schedule(() -> catchUp(s, false), POLL.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             }
+            readFailing = false;
             worker.execute(() -> {
                 apply(messages);
                 worker.schedule(() -> catchUp(s, false), messages.isEmpty() ? POLL.toMillis() : 0,
