@@ -79,7 +79,7 @@ class SharedSemanticCacheTest {
         assertThat(made.headers().firstValue("x-cache")).hasValue("MISS");
         awaitEntries(second, before + 1);
 
-        HttpResponse<String> hit = SemanticCacheTest.openAi(second, Gateway.KEY, "the eiffel tower: where is it, "
+        HttpResponse<String> hit = SemanticCacheTest.openAi(second, Gateway.KEY, "where is the eiffel tower, "
                 + w + "?");
 
         assertThat(hit.headers().firstValue("x-cache-kind")).hasValue("semantic");
