@@ -68,6 +68,7 @@ public final class SemanticIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final long maxEntries;
     private boolean changed;
+    private boolean unsearched;
     private String position;
 
     private SemanticIndex(Directory directory, long maxEntries) throws IOException {
@@ -142,18 +143,29 @@ public final class SemanticIndex implements AutoCloseable {
         try {
             writer.updateDocument(new Term(ID, entry.id()), doc);
             changed = true;
+            unsearched = true;
             if (writer.getDocStats().numDocs > maxEntries) {
                 evictOldest();
             }
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Makes the writes so far searchable: a near-real-time reopen, once per batch of writes rather than per write
+     * (each reopen flushes a segment).
+     */
+    private void refreshed() throws IOException {
+        if (unsearched) {
+            searchers.maybeRefreshBlocking();
+            unsearched = false;
+        }
+    }
+
     /** Drops the oldest entries down to nine tenths of the bound. */
     private void evictOldest() throws IOException {
-        searchers.maybeRefreshBlocking();
+        refreshed();
         IndexSearcher searcher = searchers.acquire();
         try {
             int excess = (int) (searcher.getIndexReader().numDocs() - maxEntries * 9 / 10);
@@ -184,6 +196,7 @@ public final class SemanticIndex implements AutoCloseable {
                         BooleanClause.Occur.FILTER)
                 .build();
         try {
+            refreshed();
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopDocs top = searcher.search(new KnnFloatVectorQuery(vectorField(vector.length), vector, 1, filter),
@@ -221,7 +234,7 @@ public final class SemanticIndex implements AutoCloseable {
 
     private long delete(Query inScope) {
         try {
-            searchers.maybeRefreshBlocking();
+            refreshed();
             IndexSearcher searcher = searchers.acquire();
             long count;
             try {
@@ -231,7 +244,7 @@ public final class SemanticIndex implements AutoCloseable {
             }
             writer.deleteDocuments(inScope);
             changed = true;
-            searchers.maybeRefreshBlocking();
+            unsearched = true;
             return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -243,7 +256,7 @@ public final class SemanticIndex implements AutoCloseable {
         try {
             writer.deleteDocuments(LongPoint.newRangeQuery(EXPIRES, Long.MIN_VALUE, now.toEpochMilli()));
             changed = true;
-            searchers.maybeRefreshBlocking();
+            unsearched = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -251,7 +264,17 @@ public final class SemanticIndex implements AutoCloseable {
 
     /** Entries held, expired ones not yet purged included. */
     public long size() {
-        return writer.getDocStats().numDocs;
+        try {
+            refreshed();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The position recorded with the last commit (or set since): where a replica's stream reading resumes. */
