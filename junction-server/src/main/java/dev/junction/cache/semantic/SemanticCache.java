@@ -143,8 +143,13 @@ public final class SemanticCache implements AutoCloseable {
         }
     }
 
+    /** Runs {@code task} on the index's thread; fails (never throws) once the cache is closed. */
     private <T> CompletionStage<T> on(Supplier<T> task) {
-        return CompletableFuture.supplyAsync(task, worker);
+        try {
+            return CompletableFuture.supplyAsync(task, worker);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the semantic cache is closed", e));
+        }
     }
 
     /** The entry of {@code partition} nearest to {@code vector} that is still fresh, if any. */
