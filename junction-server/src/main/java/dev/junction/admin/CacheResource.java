@@ -5,7 +5,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 
 import dev.junction.cache.CacheScope;
 import dev.junction.cache.CacheStats;
-import dev.junction.cache.ResponseCache;
+import dev.junction.cache.runtime.ResponseCache;
 import dev.junction.json.Json;
 import dev.junction.pricing.Costs;
 import java.util.List;

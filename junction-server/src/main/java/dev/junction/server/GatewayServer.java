@@ -7,7 +7,7 @@ import dev.junction.alert.GovernanceProbes;
 import dev.junction.alert.GovernanceAnnouncementClaims;
 import dev.junction.alert.GovernanceStoredAlerts;
 import dev.junction.auth.AccessMode;
-import dev.junction.cache.ResponseCache;
+import dev.junction.cache.runtime.ResponseCache;
 import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.StoredConfigMerger;

@@ -4,7 +4,7 @@ import dev.junction.cache.CacheKey;
 import dev.junction.cache.CacheScope;
 import dev.junction.cache.CachedAnswer;
 import dev.junction.cache.RequestFingerprint;
-import dev.junction.cache.ResponseCache;
+import dev.junction.cache.runtime.ResponseCache;
 import dev.junction.config.CacheSettings;
 import dev.junction.governance.Caller;
 import dev.junction.model.GatewayException;

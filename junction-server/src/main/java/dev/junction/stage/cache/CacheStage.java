@@ -1,7 +1,7 @@
 package dev.junction.stage.cache;
 
 import dev.junction.cache.CachedAnswer;
-import dev.junction.cache.ResponseCache;
+import dev.junction.cache.runtime.ResponseCache;
 import dev.junction.cache.semantic.SemanticEntry;
 import dev.junction.governance.Caller;
 import dev.junction.model.ChatResponse;

@@ -1,5 +1,9 @@
-package dev.junction.cache;
+package dev.junction.cache.runtime;
 
+import dev.junction.cache.CacheStats;
+import dev.junction.cache.CacheStore;
+import dev.junction.cache.MemoryCacheStore;
+import dev.junction.cache.RedisCacheStore;
 import dev.junction.cache.semantic.SemanticCache;
 import dev.junction.cache.semantic.SemanticIndex;
 import dev.junction.cache.semantic.SemanticStream;
