@@ -69,6 +69,7 @@ public final class SemanticIndex implements AutoCloseable {
     private final long maxEntries;
     private boolean changed;
     private boolean unsearched;
+    private long putsSinceCheck;
     private String position;
 
     private SemanticIndex(Directory directory, long maxEntries) throws IOException {
@@ -144,7 +145,10 @@ public final class SemanticIndex implements AutoCloseable {
             writer.updateDocument(new Term(ID, entry.id()), doc);
             changed = true;
             unsearched = true;
-            if (writer.getDocStats().numDocs > maxEntries) {
+            // The bound is checked against a reopened reader (the writer's own counts leave buffered documents out),
+            // every hundredth of the bound: the index may overshoot it by 1%.
+            if (++putsSinceCheck >= Math.max(1, maxEntries / 100)) {
+                putsSinceCheck = 0;
                 evictOldest();
             }
         } catch (IOException e) {
@@ -163,15 +167,16 @@ public final class SemanticIndex implements AutoCloseable {
         }
     }
 
-    /** Drops the oldest entries down to nine tenths of the bound. */
+    /** Past the bound, drops the oldest entries down to nine tenths of it. */
     private void evictOldest() throws IOException {
         refreshed();
         IndexSearcher searcher = searchers.acquire();
         try {
-            int excess = (int) (searcher.getIndexReader().numDocs() - maxEntries * 9 / 10);
-            if (excess <= 0) {
+            int held = searcher.getIndexReader().numDocs();
+            if (held <= maxEntries) {
                 return;
             }
+            int excess = (int) (held - maxEntries * 9 / 10);
             TopDocs oldest = searcher.search(new MatchAllDocsQuery(), excess,
                     new Sort(new SortField(STORED, SortField.Type.LONG)));
             var stored = searcher.storedFields();
@@ -180,6 +185,7 @@ public final class SemanticIndex implements AutoCloseable {
                 ids[i] = new Term(ID, stored.document(oldest.scoreDocs[i].doc).get(ID));
             }
             writer.deleteDocuments(ids);
+            unsearched = true;
         } finally {
             searchers.release(searcher);
         }
