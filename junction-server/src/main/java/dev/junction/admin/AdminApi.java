@@ -71,7 +71,7 @@ public final class AdminApi {
      * @param extensions the gateway's plugins, when it runs any
      */
     public AdminApi(Supplier<GatewayRuntime> runtime, HealthRegistry health, Governance governance,
-                    AlertService alerts, EventBus events, Optional<dev.junction.cache.ResponseCache> cache,
+                    AlertService alerts, EventBus events, Optional<dev.junction.cache.runtime.ResponseCache> cache,
                     Optional<dev.junction.stage.extension.ExtensionHost> extensions) {
         this.runtime = runtime;
         this.live = new LiveEvents(events, governance);

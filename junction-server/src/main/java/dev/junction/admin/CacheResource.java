@@ -5,7 +5,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 
 import dev.junction.cache.CacheScope;
 import dev.junction.cache.CacheStats;
-import dev.junction.cache.ResponseCache;
+import dev.junction.cache.runtime.ResponseCache;
 import dev.junction.json.Json;
 import dev.junction.pricing.Costs;
 import java.util.List;
@@ -17,9 +17,11 @@ import java.util.concurrent.CompletionStage;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /api/admin/cache}: the response cache's size (entries and bytes, from its backend) and this replica's hit
+ * {@code /api/admin/cache}: the response cache's size (entries and bytes, from its backend; the entries of this
+ * replica's semantic index) and this replica's hit
  * rate and saved cost per route and per key; {@code DELETE} drops the entries of a scope ({@code ?scope=tenant:…},
- * with the scopes inside it) or of one virtual key ({@code ?key=<key id>}). A 404 when the cache is off.
+ * with the scopes inside it) or of one virtual key ({@code ?key=<key id>}), exact and semantic (on every replica,
+ * through the semantic stream, when they share Redis). A 404 when the cache is off.
  */
 final class CacheResource {
 
@@ -42,8 +44,9 @@ final class CacheResource {
     private CompletionStage<Reply> show(Call call) {
         call.query(Set.of());
         ResponseCache c = cache();
-        return c.store().size().thenApply(size -> {
-            ObjectNode body = Json.object().put("entries", size.entries()).put("bytes", size.bytes());
+        return c.store().size().thenCombine(c.semantic().size(), (size, semantic) -> {
+            ObjectNode body = Json.object().put("entries", size.entries()).put("bytes", size.bytes())
+                    .put("semantic_entries", semantic);
             figures(body.putObject("routes"), c.stats().byRoute());
             figures(body.putObject("keys"), c.stats().byKey());
             return Reply.ok(body);
@@ -66,6 +69,9 @@ final class CacheResource {
         }
         CompletionStage<Long> dropped = scope.isPresent() ? c.store().evict(new CacheScope(scope.get()))
                 : c.store().evictKey(key.get());
-        return dropped.thenApply(n -> Reply.ok(Json.object().put("deleted", n)));
+        CompletionStage<Long> semantic = scope.isPresent() ? c.semantic().evict(new CacheScope(scope.get()))
+                : c.semantic().evictKey(key.get());
+        return dropped.thenCombine(semantic, (n, m) -> Reply.ok(Json.object().put("deleted", n)
+                .put("semantic_deleted", m)));
     }
 }

@@ -45,6 +45,8 @@ final class RequestLogJson {
         optional(node, "guardrails", r.guardrails());
         ObjectNode units = node.putObject("units");
         r.units().quantities().forEach(units::put);
+        optional(node, "cache", Optional.of(r.cache().outcome()).filter(o -> !o.isEmpty()));
+        node.put("cache_saved_usd", Costs.usd(r.cache().savedNanos()));
         r.requestBody().ifPresent(b -> node.put("request_body", b));
         r.responseBody().ifPresent(b -> node.put("response_body", b));
         return node;

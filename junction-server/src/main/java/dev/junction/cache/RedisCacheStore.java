@@ -26,11 +26,14 @@ public final class RedisCacheStore implements CacheStore {
     private static final LuaScript PUT = LuaScript.of("cache-put", """
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             return {1}""");
-    /** Drops (ARGV[2] = 1) or measures the keys matching ARGV[1]: {count, bytes}. */
+    /**
+     * Drops (ARGV[2] = 1) or measures the keys matching ARGV[1]: {count, bytes}. Entries are strings; the semantic
+     * cache's stream shares the prefix (and slot) and is left alone.
+     */
     private static final LuaScript SCAN = LuaScript.of("cache-scan", """
             local cursor, count, bytes = '0', 0, 0
             repeat
-              local page = redis.call('SCAN', cursor, 'MATCH', ARGV[1], 'COUNT', 500)
+              local page = redis.call('SCAN', cursor, 'MATCH', ARGV[1], 'COUNT', 500, 'TYPE', 'string')
               cursor = page[1]
               for _, k in ipairs(page[2]) do
                 count = count + 1

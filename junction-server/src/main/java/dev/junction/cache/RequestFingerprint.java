@@ -6,6 +6,7 @@ import dev.junction.model.ContentPart;
 import dev.junction.model.Dialect;
 import dev.junction.model.MediaSource;
 import dev.junction.model.Message;
+import dev.junction.model.Role;
 import dev.junction.model.Sampling;
 import dev.junction.model.ToolDefinition;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,30 @@ public final class RequestFingerprint {
     /** The key of {@code request} on {@code route} in {@code scope}. */
     public static CacheKey of(CacheScope scope, String route, ChatRequest request) {
         RequestFingerprint f = new RequestFingerprint();
-        f.put("v", "1").put("scope", scope.id()).put("route", route).put("model", request.model());
+        f.put("v", "1");
+        return new CacheKey(f.request(scope, route, request, message -> true), scope);
+    }
+
+    /**
+     * The semantic lookup's partition of {@code request}: everything of its key but the conversation's turns (its
+     * system and developer instructions stay), and {@code lookup}, what makes vectors comparable (the embedding model
+     * and which text it embeds). Requests found by meaning agree on all of it.
+     */
+    public static String context(CacheScope scope, String route, ChatRequest request, String lookup) {
+        RequestFingerprint f = new RequestFingerprint();
+        f.put("v", "semantic-1").put("lookup", lookup);
+        return f.request(scope, route, request,
+                message -> message.role() == Role.SYSTEM || message.role() == Role.DEVELOPER);
+    }
+
+    private String request(CacheScope scope, String route, ChatRequest request,
+                           java.util.function.Predicate<Message> messages) {
+        RequestFingerprint f = this;
+        f.put("scope", scope.id()).put("route", route).put("model", request.model());
         for (Message message : request.messages()) {
-            f.message(message);
+            if (messages.test(message)) {
+                f.message(message);
+            }
         }
         for (ToolDefinition tool : request.tools()) {
             f.put("tool", tool.name()).put("tool.description", tool.description().orElse(""))
@@ -55,7 +77,7 @@ public final class RequestFingerprint {
         Map<Dialect, String> extensions = new TreeMap<>();
         request.extensions().byDialect().forEach((dialect, fields) -> extensions.put(dialect, Json.write(fields)));
         extensions.forEach((dialect, fields) -> f.put("extensions." + dialect, fields));
-        return new CacheKey(HexFormat.of().formatHex(f.digest.digest()), scope);
+        return HexFormat.of().formatHex(f.digest.digest());
     }
 
     private static String format(dev.junction.model.ResponseFormat format) {

@@ -14,7 +14,8 @@ final class CacheReader {
 
     private static final String PATH = "cache";
     private static final Set<String> POLICY = Set.of("enabled", "ttl", "scope", "sampled", "multiple_choices",
-            "hit_charge", "time_dependent_tools");
+            "hit_charge", "time_dependent_tools", "semantic");
+    private static final Set<String> SEMANTIC = Set.of("enabled", "embedding_model", "threshold", "text", "ttl");
     private static final Set<String> KEYS;
 
     static {
@@ -52,9 +53,26 @@ final class CacheReader {
         long maxBytes = problems.size(node, "max_size", PATH).orElse(off.maxBytes());
         CacheSettings.Overrides top = overrides(node, PATH);
         CacheSettings.Policy defaults = CacheSettings.Policy.DEFAULT.with(top);
-        return new CacheSettings(top.enabled().orElse(true), backend, maxEntries, maxBytes, defaults,
-                named(node.get("routes"), PATH + ".routes"), named(node.get("keys"), PATH + ".keys"),
-                problems.string(node, "redis_prefix", PATH).orElse(off.redisPrefix()));
+        JsonNode semantic = node.get("semantic");
+        long semanticMax = semantic != null && semantic.isObject()
+                ? problems.integer(semantic, "max_entries", PATH + ".semantic", 1, Integer.MAX_VALUE)
+                        .map(Integer::longValue).orElse(off.semanticMaxEntries())
+                : off.semanticMaxEntries();
+        Map<String, CacheSettings.Overrides> routes = named(node.get("routes"), PATH + ".routes");
+        Map<String, CacheSettings.Overrides> keys = named(node.get("keys"), PATH + ".keys");
+        embeddingModelNamed(PATH, defaults);
+        routes.forEach((name, o) -> embeddingModelNamed(PATH + ".routes." + name, defaults.with(o)));
+        keys.forEach((name, o) -> embeddingModelNamed(PATH + ".keys." + name, defaults.with(o)));
+        return new CacheSettings(top.enabled().orElse(true), backend, maxEntries, maxBytes, defaults, routes, keys,
+                problems.string(node, "redis_prefix", PATH).orElse(off.redisPrefix()), semanticMax);
+    }
+
+    /** A semantic lookup turned on needs its embedding model, here or in the top block. */
+    private void embeddingModelNamed(String path, CacheSettings.Policy policy) {
+        if (policy.semantic().enabled() && policy.semantic().embeddingModel().isEmpty()) {
+            problems.add(path + ".semantic: enabled needs an embedding_model (a public model that embeds, such as "
+                    + "openai/text-embedding-3-small)");
+        }
     }
 
     private Map<String, CacheSettings.Overrides> named(JsonNode node, String path) {
@@ -86,6 +104,31 @@ final class CacheReader {
                 ? Optional.of(problems.strings(node, "time_dependent_tools", path)) : Optional.empty();
         return new CacheSettings.Overrides(problems.bool(node, "enabled", path), ttl, scope,
                 problems.bool(node, "sampled", path), problems.bool(node, "multiple_choices", path),
-                problems.number(node, "hit_charge", path, 0.0, 1.0), tools);
+                problems.number(node, "hit_charge", path, 0.0, 1.0), tools,
+                semantic(node.get("semantic"), Problems.prefix(path) + "semantic", path.equals(PATH)));
+    }
+
+    /** A {@code semantic:} block; {@code max_entries} (the index's bound) only at the top. */
+    private Optional<CacheSettings.SemanticOverrides> semantic(JsonNode node, String path, boolean top) {
+        if (node == null || node.isNull() || !problems.isMapping(node, path)) {
+            return Optional.empty();
+        }
+        java.util.HashSet<String> allowed = new java.util.HashSet<>(SEMANTIC);
+        if (top) {
+            allowed.add("max_entries");
+        }
+        problems.onlyKeys(node, path, allowed);
+        Optional<CacheSettings.SemanticText> text = problems.string(node, "text", path).flatMap(t -> {
+            try {
+                return Optional.of(CacheSettings.SemanticText.valueOf(t.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add(Problems.prefix(path) + "text: expected last_user, last_user_and_system or all_user, "
+                        + "got '" + t + "'");
+                return Optional.empty();
+            }
+        });
+        return Optional.of(new CacheSettings.SemanticOverrides(problems.bool(node, "enabled", path),
+                problems.string(node, "embedding_model", path), problems.number(node, "threshold", path, 0.0, 1.0),
+                text, problems.duration(node, "ttl", path)));
     }
 }

@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param source where the request came from
  * @param guardrails the guardrails' results, when any policy applied
  * @param units what the request consumed besides tokens (images, seconds of audio, search units); empty for most
+ * @param cache what the response cache did: hit (exact, semantic) with the cost it saved, miss, bypass, or none
  */
 public record LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
                             String publicModel, String provider, String deployment, String upstreamModel,
@@ -47,7 +48,7 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
                             Optional<String> errorMessage, Optional<String> requestBody,
                             Optional<String> responseBody, List<LoggedAttempt> attemptLog,
                             Map<String, String> responseHeaders, RequestSource source,
-                            Optional<String> guardrails, UnitUsage units) {
+                            Optional<String> guardrails, UnitUsage units, CacheOutcome cache) {
 
     /**
      * Copies the attempts (no copy when the list is already immutable, as {@link LoggedAttempt#of} makes it). The
@@ -60,6 +61,21 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
         java.util.Objects.requireNonNull(source, "source");
         java.util.Objects.requireNonNull(guardrails, "guardrails");
         java.util.Objects.requireNonNull(units, "units");
+        java.util.Objects.requireNonNull(cache, "cache");
+    }
+
+    /** An entry the response cache had nothing to do with. */
+    public LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
+                         String publicModel, String provider, String deployment, String upstreamModel,
+                         boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
+                         Usage usage, Costs costs, String attempts, Optional<String> errorType,
+                         Optional<String> errorMessage, Optional<String> requestBody,
+                         Optional<String> responseBody, List<LoggedAttempt> attemptLog,
+                         Map<String, String> responseHeaders, RequestSource source,
+                         Optional<String> guardrails, UnitUsage units) {
+        this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
+                cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
+                requestBody, responseBody, attemptLog, responseHeaders, source, guardrails, units, CacheOutcome.NONE);
     }
 
     /** An entry that used tokens only. */

@@ -65,6 +65,9 @@ public final class LoggedRequestCodec {
             ObjectNode units = o.putObject("units");
             r.units().quantities().forEach(units::put);
         }
+        if (!r.cache().equals(CacheOutcome.NONE)) {
+            o.put("cache", r.cache().outcome()).put("cacheSavedNanos", r.cache().savedNanos());
+        }
         return Json.write(o);
     }
 
@@ -94,7 +97,8 @@ public final class LoggedRequestCodec {
                     LoggedAttempt.fromJson(Optional.ofNullable(o.get("attemptLog")).map(Json::write)),
                     ResponseHeaders.fromJson(Optional.ofNullable(o.get("responseHeaders")).map(Json::write)),
                     RequestSource.ofWireName(optional(o, "source").orElse("api")), optional(o, "guardrails"),
-                    units(o.get("units")));
+                    units(o.get("units")), CacheOutcome.of(optional(o, "cache").orElse(""),
+                            o.path("cacheSavedNanos").asLong(0)));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }

@@ -32,6 +32,7 @@ public final class RequestRecord {
     Costs costs = Costs.ZERO;
     Optional<String> cacheHit = Optional.empty();
     long cacheSavedNanos;
+    String cacheOutcome = "";
     Optional<BodyCapture> capture = Optional.empty();
     Optional<String> requestBody = Optional.empty();
     Optional<String> responseBody = Optional.empty();
@@ -155,6 +156,13 @@ public final class RequestRecord {
     public RequestRecord cacheHit(String kind, long savedNanos) {
         this.cacheHit = Optional.of(kind);
         this.cacheSavedNanos = savedNanos;
+        this.cacheOutcome = kind;
+        return this;
+    }
+
+    /** Notes that the response cache looked the request up and missed ({@code miss}) or let it by ({@code bypass}). */
+    public RequestRecord cacheOutcome(String outcome) {
+        this.cacheOutcome = outcome;
         return this;
     }
 
@@ -191,13 +199,14 @@ public final class RequestRecord {
     public LoggedRequest logged() {
         long now = System.nanoTime();
         return new LoggedRequest(requestId, startedAt, caller, endpoint, publicModel, provider,
-                deployment.map(Deployment::id).orElse(""), upstreamModel, stream, false, status,
+                deployment.map(Deployment::id).orElse(""), upstreamModel, stream, cacheHit.isPresent(), status,
                 (now - startedNanos) / 1_000_000,
                 firstByteNanos == 0 ? -1 : (firstByteNanos - startedNanos) / 1_000_000, usage, costs,
                 attempts.stream().map(AttemptRecord::summary).collect(Collectors.joining(",")),
                 errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
                 errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody,
-                LoggedAttempt.of(attempts, startedAt), responseHeaders, source, guardrails, units);
+                LoggedAttempt.of(attempts, startedAt), responseHeaders, source, guardrails, units,
+                CacheOutcome.of(cacheOutcome, cacheSavedNanos));
     }
 
     public RequestRecord stream(boolean isStream) {

@@ -7,7 +7,7 @@ import dev.junction.alert.GovernanceProbes;
 import dev.junction.alert.GovernanceAnnouncementClaims;
 import dev.junction.alert.GovernanceStoredAlerts;
 import dev.junction.auth.AccessMode;
-import dev.junction.cache.ResponseCache;
+import dev.junction.cache.runtime.ResponseCache;
 import dev.junction.cluster.RedisHealthSync;
 import dev.junction.config.GatewayConfig;
 import dev.junction.config.StoredConfigMerger;
@@ -116,7 +116,8 @@ public final class GatewayServer {
         governance.startRetention(config.observability().analytics());
         this.conversations = new Conversations(governance.database(), config.governance().responses(), clock);
         this.tracing = Tracings.start(config.observability().tracing(), events);
-        this.cache = ResponseCache.start(config.cache(), config.redisUrl(), clock);
+        this.cache = ResponseCache.start(config.cache(), config.redisUrl(), config.governance().dataDir(),
+                clock);
         this.stored = new StoredDefinitions(new StoredConfigMerger(ProviderCatalog.bundled(), governance.secrets()));
         this.vertx = Vertx.vertx(new VertxOptions());
         this.plugins = new ExtensionHost(config.extensions(), vertx, events, clock);
@@ -179,7 +180,7 @@ public final class GatewayServer {
             gateway.alerts.close();
             gateway.metrics.ifPresent(GatewayMetrics::close);
             gateway.healthSync.ifPresent(RedisHealthSync::close);
-            gateway.cache.ifPresent(c -> c.store().close());
+            gateway.cache.ifPresent(ResponseCache::close);
             gateway.plugins.close();
             gateway.vertx.close();
             gateway.governance.close();
@@ -491,7 +492,7 @@ public final class GatewayServer {
             http.close().await(5, TimeUnit.SECONDS);
             media.close().await(5, TimeUnit.SECONDS);
             healthSync.ifPresent(RedisHealthSync::close);
-            cache.ifPresent(c -> c.store().close());
+            cache.ifPresent(ResponseCache::close);
             plugins.close();
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {

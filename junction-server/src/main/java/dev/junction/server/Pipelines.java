@@ -1,6 +1,6 @@
 package dev.junction.server;
 
-import dev.junction.cache.ResponseCache;
+import dev.junction.cache.runtime.ResponseCache;
 import dev.junction.endpoint.MeHandler;
 import dev.junction.endpoint.ModelsHandler;
 import dev.junction.conversation.Conversations;

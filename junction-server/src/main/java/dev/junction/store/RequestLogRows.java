@@ -2,6 +2,7 @@ package dev.junction.store;
 
 import dev.junction.entity.Attribution;
 import dev.junction.model.Usage;
+import dev.junction.observe.CacheOutcome;
 import dev.junction.observe.LoggedAttempt;
 import dev.junction.observe.LoggedRequest;
 import dev.junction.observe.ResponseHeaders;
@@ -21,8 +22,8 @@ final class RequestLogRows {
             + "public_model, provider, deployment, upstream_model, stream, cache_hit, status, latency_ms, ttfb_ms, "
             + "input_tokens, output_tokens, cached_read_tokens, cache_write_tokens, reasoning_tokens, metered_nanos, "
             + "standard_nanos, charged_nanos, attempts, error_type, error_message, request_body, response_body, "
-            + "attempt_log, response_headers, source, guardrails, units";
-    static final int COLUMN_COUNT = 35;
+            + "attempt_log, response_headers, source, guardrails, units, cache_outcome, cache_saved_nanos";
+    static final int COLUMN_COUNT = 37;
 
     /** The longest error message kept, in characters. */
     static final int MAX_ERROR_MESSAGE = 2000;
@@ -75,6 +76,8 @@ final class RequestLogRows {
         ps.setString(++i, r.source().wireName());
         setOptional(ps, ++i, r.guardrails().map(g -> shorten(text(g), MAX_GUARDRAILS)));
         setOptional(ps, ++i, Optional.ofNullable(Columns.unitUsage(r.units())));
+        setOptional(ps, ++i, Optional.of(r.cache().outcome()).filter(o -> !o.isEmpty()));
+        ps.setLong(++i, r.cache().savedNanos());
     }
 
     /** Reads the row the cursor is on; it must have every column of {@link #COLUMNS} and {@code id}. */
@@ -96,7 +99,8 @@ final class RequestLogRows {
                 LoggedAttempt.fromJson(Columns.optionalString(rs, "attempt_log")),
                 ResponseHeaders.fromJson(Columns.optionalString(rs, "response_headers")),
                 RequestSource.ofWireName(rs.getString("source")), Columns.optionalString(rs, "guardrails"),
-                Columns.unitUsage(rs, "units"));
+                Columns.unitUsage(rs, "units"),
+                CacheOutcome.of(rs.getString("cache_outcome"), rs.getLong("cache_saved_nanos")));
         return new StoredRequestLog(rs.getLong("id"), request);
     }
 

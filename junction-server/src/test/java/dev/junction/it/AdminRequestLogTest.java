@@ -108,6 +108,7 @@ class AdminRequestLogTest {
         expected.put("attempts", "openai/gpt-4o-mini:429:ok").put("error_type", "rate_limited")
                 .put("error_message", "slow down").putNull("guardrails");
         expected.putObject("units");
+        expected.putNull("cache").put("cache_saved_usd", 0.0);
         // An entry stored without attempt detail or headers (as rows logged before they were kept) shows them empty.
         expected.putArray("attempt_log");
         expected.putObject("response_headers");

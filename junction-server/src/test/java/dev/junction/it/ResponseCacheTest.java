@@ -215,14 +215,15 @@ class ResponseCacheTest {
     }
 
     @Test
-    void offBypassesTheCacheAndSemanticIsRefusedInTheClientsDialect() {
+    void offBypassesTheCacheAndSemanticWithoutAnEmbeddingModelIsRefusedInTheClientsDialect() {
         String prompt = prompt();
         assertThat(xCache(openAi(prompt, false, "x-junction-cache", "off"))).isEqualTo("BYPASS");
 
         HttpResponse<String> semantic = openAi(prompt, false, "x-junction-cache", "semantic");
 
         assertThat(semantic.statusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(semantic.body()).at("/error/message").asString()).contains("Semantic");
+        assertThat(Json.MAPPER.readTree(semantic.body()).at("/error/message").asString())
+                .contains("no semantic cache").contains("embedding_model");
     }
 
     @Test

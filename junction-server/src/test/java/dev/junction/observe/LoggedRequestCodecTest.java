@@ -59,6 +59,19 @@ class LoggedRequestCodecTest {
     }
 
     @Test
+    void theCacheOutcomeSurvivesTheRoundTrip() {
+        LoggedRequest r = full();
+        LoggedRequest hit = new LoggedRequest(r.requestId(), r.startedAt(), r.caller(), r.endpoint(),
+                r.publicModel(), r.provider(), r.deployment(), r.upstreamModel(), r.stream(), true, r.status(),
+                r.latencyMillis(), r.ttfbMillis(), r.usage(), r.costs(), r.attempts(), r.errorType(),
+                r.errorMessage(), r.requestBody(), r.responseBody(), r.attemptLog(), r.responseHeaders(), r.source(),
+                r.guardrails(), r.units(), new CacheOutcome("semantic", 1_234_567));
+
+        assertThat(codec.decode(codec.encode(hit))).isEqualTo(hit);
+        assertThat(codec.decode(codec.encode(r)).cache()).isEqualTo(CacheOutcome.NONE);
+    }
+
+    @Test
     void guardrailResultsSurviveTheRoundTrip() {
         LoggedRequest r = full();
         LoggedRequest guarded = new LoggedRequest(r.requestId(), r.startedAt(), r.caller(), r.endpoint(),

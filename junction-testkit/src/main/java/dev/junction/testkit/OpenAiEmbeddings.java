@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Answers OpenAI's {@code POST /v1/embeddings} with the same deterministic unit vectors as
  * {@link GeminiEmbeddings} (the same text gets the same vector in both dialects), as floats or, with
  * {@code encoding_format:"base64"}, little-endian float32 in base64. Vectors have {@code dimensions} values
- * (default 8). Usage counts one token per word. Any completing behaviour produces the vectors; error
+ * (default 8). A model named {@code embed-words…} is a bag-of-words embedder instead ({@link WordEmbeddings}, 256
+ * values by default), whose vectors make paraphrases close. Usage counts one token per word. Any completing behaviour produces the vectors; error
  * statuses, fixtures, hangs and timing apply as for chat.
  *
  * @param model the requested model
@@ -47,8 +48,9 @@ record OpenAiEmbeddings(String model, List<String> inputs, int dimensions, boole
         } else {
             input.forEach(i -> inputs.add(i.asString("")));
         }
-        return new OpenAiEmbeddings(body.path("model").asString(), inputs,
-                body.path("dimensions").asInt(DEFAULT_DIMENSIONS),
+        String model = body.path("model").asString();
+        return new OpenAiEmbeddings(model, inputs, body.path("dimensions").asInt(WordEmbeddings.serves(model)
+                        ? WordEmbeddings.DEFAULT_DIMENSIONS : DEFAULT_DIMENSIONS),
                 "base64".equals(body.path("encoding_format").asString("")));
     }
 
@@ -73,7 +75,8 @@ record OpenAiEmbeddings(String model, List<String> inputs, int dimensions, boole
         ArrayNode data = response.putArray("data");
         long tokens = 0;
         for (int i = 0; i < inputs.size(); i++) {
-            double[] values = GeminiEmbeddings.values(inputs.get(i), dimensions);
+            double[] values = WordEmbeddings.serves(model) ? WordEmbeddings.values(inputs.get(i), dimensions)
+                    : GeminiEmbeddings.values(inputs.get(i), dimensions);
             ObjectNode item = data.addObject().put("object", "embedding").put("index", i);
             if (base64) {
                 java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(values.length * 4)

@@ -22,11 +22,7 @@ record CacheControls(Optional<String> mode, boolean noCache, boolean noStore, Op
     static CacheControls of(Exchange exchange) {
         Optional<String> mode = exchange.header("x-junction-cache").map(m -> m.strip().toLowerCase(Locale.ROOT));
         mode.ifPresent(m -> {
-            if (m.equals("semantic")) {
-                throw GatewayException.invalid("x-junction-cache", "Semantic caching is not available on this "
-                        + "gateway yet; send 'x-junction-cache: exact' or 'off'.");
-            }
-            if (!m.equals("off") && !m.equals("exact")) {
+            if (!m.equals("off") && !m.equals("exact") && !m.equals("semantic")) {
                 throw GatewayException.invalid("x-junction-cache", "The header 'x-junction-cache' takes off, exact "
                         + "or semantic, not '" + m + "'.");
             }
@@ -61,8 +57,15 @@ record CacheControls(Optional<String> mode, boolean noCache, boolean noStore, Op
         return mode.filter("off"::equals).isPresent() || noStore;
     }
 
-    /** Whether the request explicitly asked for the exact cache (which opts a sampled request in). */
+    /**
+     * Whether the request explicitly asked for the cache, exact or semantic (which opts a sampled request in).
+     */
     boolean explicitlyExact() {
-        return mode.filter("exact"::equals).isPresent();
+        return mode.filter(m -> m.equals("exact") || m.equals("semantic")).isPresent();
+    }
+
+    /** Whether the request asked for the semantic lookup ({@code semantic}: yes, {@code exact}: no, else the route's). */
+    Optional<Boolean> semantic() {
+        return mode.filter(m -> !m.equals("off")).map("semantic"::equals);
     }
 }

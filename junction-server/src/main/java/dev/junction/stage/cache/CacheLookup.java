@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One way of finding a cached answer for a request: by its exact key ({@link ExactLookup}), and later by meaning.
+ * One way of finding a cached answer for a request by its key alone ({@link ExactLookup}). The semantic lookup
+ * ({@link SemanticLookup}) has a shape of its own: it embeds the request through the gateway first.
  * Thread safe; stages complete on any thread.
  */
 public interface CacheLookup {

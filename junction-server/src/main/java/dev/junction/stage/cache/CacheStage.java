@@ -1,7 +1,8 @@
 package dev.junction.stage.cache;
 
 import dev.junction.cache.CachedAnswer;
-import dev.junction.cache.ResponseCache;
+import dev.junction.cache.runtime.ResponseCache;
+import dev.junction.cache.semantic.SemanticEntry;
 import dev.junction.governance.Caller;
 import dev.junction.model.ChatResponse;
 import dev.junction.observe.RequestRecord;
@@ -14,16 +15,17 @@ import dev.junction.pipeline.Stage;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers a request the lookup found ({@code X-Cache: HIT}, {@code X-Cache-Kind}, {@code X-Cache-TTL},
- * {@code X-Cache-Key}) in the client's own dialect, as a stream when it asked for one, without proceeding; or runs a
+ * {@code X-Cache-Key}, and {@code X-Cache-Similarity} for a semantic hit) in the client's own dialect, as a stream when it asked for one, without proceeding; or runs a
  * miss ({@code X-Cache: MISS}) and, when it is answered in full with a 200, stores the canonical answer: a complete
  * body is decoded once at the end, a stream's events are recorded as they pass (on the fast path too, as bytes) and
- * decoded once at the end ({@link AnswerCapture}). Errors, cut or failed streams and clients that left store nothing.
+ * decoded once at the end ({@link AnswerCapture}); by meaning too when the semantic lookup embedded the request. Errors, cut or failed streams and clients that left store nothing.
  * Placed right before execution, after the governance stages.
  */
 public final class CacheStage implements Stage {
@@ -49,10 +51,13 @@ public final class CacheStage implements Stage {
                 response.putHeader("x-cache", "HIT").putHeader("x-cache-kind", hit.kind())
                         .putHeader("x-cache-ttl", Long.toString(hit.answer().secondsLeft(cache.clock().instant())))
                         .putHeader("x-cache-key", hit.key().shortHash());
+                hit.similarity().ifPresent(similarity -> response.putHeader("x-cache-similarity",
+                        String.format(Locale.ROOT, "%.4f", similarity)));
                 exchange.record().cacheHit(hit.kind(), hit.answer().meteredNanos());
                 return Future.succeededFuture(op.answer(hit.answer().response()));
             }
             case CacheState.Miss miss -> {
+                exchange.record().cacheOutcome("miss");
                 response.putHeader("x-cache", "MISS").putHeader("x-cache-ttl", Long.toString(miss.ttl().toSeconds()))
                         .putHeader("x-cache-key", miss.key().shortHash());
                 return chain.proceed(exchange).map(reply -> {
@@ -95,6 +100,17 @@ public final class CacheStage implements Stage {
                 LOG.warn("The answer of request {} could not be stored in the response cache", exchange.requestId(),
                         error);
             }
+        });
+        miss.byMeaning().ifPresent(meaning -> {
+            CachedAnswer byMeaning = new CachedAnswer(response.get(), metered, from, from.plus(meaning.ttl()),
+                    miss.route());
+            cache.semantic().put(new SemanticEntry(miss.key().hash(), miss.key().scope(),
+                    meaning.probe().partition(), meaning.probe().vector(), byMeaning)).whenComplete((done, error) -> {
+                        if (error != null) {
+                            LOG.warn("The answer of request {} could not be stored in the semantic cache",
+                                    exchange.requestId(), error);
+                        }
+                    });
         });
     }
 }
