@@ -87,6 +87,14 @@ class RequestLogOutageTest {
 
                 assertThat(ready.at("/unready_because").toString())
                         .contains("the request log is above its high-water mark");
+                // The outage shows once a delivery to the cut database has failed, which can take longer than
+                // filling a 16 KB journal: wait for it, within a bound.
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!ready.at("/degraded").toString().contains("the store cannot be reached")
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    ready = Json.tryParse(gateway.get("/ready").body().getBytes()).orElseThrow();
+                }
                 assertThat(ready.at("/degraded").toString()).contains("the store cannot be reached");
                 assertThat(gateway.get("/ready").statusCode()).isEqualTo(503);
                 proxy.restore();

@@ -78,12 +78,15 @@ class RequestLogJournalTest {
 
     @Test
     void everyFsyncPolicyWritesTheRecordBeforeTheResponseEnds() throws Exception {
+        // The sink is held so that delivery cannot store the record and delete its segment before the test reads it.
+        FakeSink.Hold hold = sink.hold();
         for (JournalSync.Policy policy : JournalSync.Policy.values()) {
             Path journal = dir.resolve(policy.name());
             RequestLogWriter writer = start(journal, new JournalSync(policy, Duration.ofMillis(50)));
 
             assertThat(journalWhenDone(writer, Requests.plain("p-" + policy), journal)).contains("p-" + policy);
         }
+        hold.release();
     }
 
     @Test
