@@ -166,9 +166,9 @@ final class LogSpool implements AutoCloseable {
         }
         try {
             if (reader.isEmpty()) {
-                SegmentReader opened = new SegmentReader(head.path, codec);
-                reader = Optional.of(opened);
-                opened.skip(head.consumed); // a mirror given up half-way: its first lines were delivered from it
+                // A head without a mirror was never read from memory: a mirror is given up only while its segment
+                // is the tail, and a read seals the tail first, so reading from the file starts at its first line.
+                reader = Optional.of(new SegmentReader(head.path, codec));
             }
             SegmentReader.Chunk chunk = reader.get().next(max);
             if (chunk.atEnd()) {

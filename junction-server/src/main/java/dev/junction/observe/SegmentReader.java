@@ -36,13 +36,6 @@ final class SegmentReader implements AutoCloseable {
         this.in = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8));
     }
 
-    /** Passes over the next {@code lines} lines without decoding them (they were delivered another way). */
-    void skip(long lines) throws IOException {
-        for (long i = 0; i < lines && in.readLine() != null; i++) {
-            // nothing to keep
-        }
-    }
-
     /** The next up to {@code max} readable records. */
     Chunk next(int max) throws IOException {
         List<LoggedRequest> found = new ArrayList<>();
