@@ -42,6 +42,24 @@ public interface BudgetLedger extends AutoCloseable {
     CompletionStage<Void> release(Reservation.Granted reservation);
 
     /**
+     * How {@code reservation} ends with {@code actualNanos} spent, for its request-log record to keep. The default
+     * names no run: a ledger whose state outlives the process (Redis) needs none.
+     */
+    default Settlement settlement(Reservation.Granted reservation, long actualNanos) {
+        return reservation.settlement(actualNanos, "");
+    }
+
+    /**
+     * Ends a reservation again from the request-log record that kept its {@link Settlement}, as the journal delivers
+     * it to the database: the gateway journals a record first and settles after, so one killed in between left the
+     * reservation for this call to end. Idempotent with {@link #settle} and {@link #release}: a reservation already
+     * ended changes nothing; one dropped because its lease ran out still spends, once. A ledger that keeps its
+     * tallies in memory spends the settlement of an earlier run (those tallies died with it, and the spending the
+     * database had was seeded in) and ignores its own.
+     */
+    CompletionStage<Void> settleJournaled(Settlement settlement);
+
+    /**
      * The state of each account in its current window, in the order given (for {@code GET /v1/me} and the admin API).
      */
     CompletionStage<List<BudgetState>> state(List<BudgetAccount> accounts);

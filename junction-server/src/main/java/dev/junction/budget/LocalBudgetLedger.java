@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -28,6 +29,7 @@ public final class LocalBudgetLedger implements BudgetLedger {
     private final Clock clock;
     private final Duration reservationTtl;
     private final WindowTallies tallies;
+    private final String run = UUID.randomUUID().toString();
 
     /** A ledger on {@code clock} whose reservations hold for {@code reservationTtl} unless settled or released. */
     public LocalBudgetLedger(Clock clock, Duration reservationTtl) {
@@ -92,6 +94,37 @@ public final class LocalBudgetLedger implements BudgetLedger {
     @Override
     public CompletionStage<Void> release(Reservation.Granted reservation) {
         end(reservation, OptionalLong.empty());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Settlement settlement(Reservation.Granted reservation, long actualNanos) {
+        return reservation.settlement(actualNanos, run);
+    }
+
+    /**
+     * This ledger settled its own reservations when their records were journaled: nothing to do. A settlement of an
+     * earlier run (whose tallies died with its process) spends in the window it names: the spending seeded from the
+     * database at start did not include it, as the record was still in the journal.
+     */
+    @Override
+    public CompletionStage<Void> settleJournaled(Settlement settlement) {
+        if (settlement.run().equals(run) || settlement.actualNanos() == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Instant now = clock.instant();
+        Map<WindowTallies.Key, BudgetWindow> windows = new LinkedHashMap<>();
+        settlement.spots().forEach(s -> windows.put(new WindowTallies.Key(s.accountId(), s.window().start()),
+                s.window()));
+        Map<WindowTallies.Key, WindowTally> locked = tallies.lockAll(windows);
+        try {
+            locked.values().forEach(tally -> {
+                tally.purge(now);
+                tally.spentNanos += settlement.actualNanos();
+            });
+        } finally {
+            WindowTallies.unlockAll(locked);
+        }
         return CompletableFuture.completedFuture(null);
     }
 

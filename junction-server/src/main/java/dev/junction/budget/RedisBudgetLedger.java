@@ -137,15 +137,28 @@ public final class RedisBudgetLedger implements BudgetLedger {
         return end(reservation, List.of(reservation.reservationId(), "0", "0"));
     }
 
+    @Override
+    public CompletionStage<Void> settleJournaled(Settlement settlement) {
+        List<String> keys = new ArrayList<>();
+        settlement.spots().forEach(s -> keys.addAll(keys(s.accountId(), s.window().start())));
+        long actual = settlement.actualNanos();
+        return end(settlement.reservationId(), keys,
+                List.of(settlement.reservationId(), actual > 0 ? "1" : "0", Long.toString(actual)));
+    }
+
     private CompletionStage<Void> end(Reservation.Granted reservation, List<String> args) {
-        if (reservation.holds().isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
         List<String> keys = new ArrayList<>();
         reservation.holds().forEach(h -> keys.addAll(keys(h.account().id(), h.windowStart())));
+        return end(reservation.reservationId(), keys, args);
+    }
+
+    private CompletionStage<Void> end(String reservationId, List<String> keys, List<String> args) {
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         return redis.run(END, keys, args, options.timeout()).handle((reply, error) -> {
             if (error != null) {
-                LOG.atWarn().addKeyValue("reservation", reservation.reservationId())
+                LOG.atWarn().addKeyValue("reservation", reservationId)
                         .addKeyValue("settle", args.get(1).equals("1")).addKeyValue("actual_nanos", args.get(2))
                         .addKeyValue("error", error.toString())
                         .log("Could not end a budget reservation in Redis; its hold expires with its lease");

@@ -22,6 +22,18 @@ public sealed interface Reservation {
             Objects.requireNonNull(reservationId, "reservationId");
             holds = List.copyOf(holds);
         }
+
+        /**
+         * How this reservation ends with {@code actualNanos} spent, for the request log to keep ({@link Settlement}).
+         *
+         * @param run the id of the ledger run that granted it
+         */
+        public Settlement settlement(long actualNanos, String run) {
+            return new Settlement(reservationId, actualNanos, run, holds.stream()
+                    .map(h -> new Settlement.Spot(h.account().id(), h.account().period().window(h.windowStart(),
+                            h.account().zone())))
+                    .toList());
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.junction.governance;
 
 import dev.junction.budget.BudgetLedger;
 import dev.junction.budget.Reservation;
+import dev.junction.budget.Settlement;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,14 @@ public final class BudgetHold {
     /** The worst-case cost reserved, in nano-dollars. */
     public long reservedNanos() {
         return reservation.amountNanos();
+    }
+
+    /**
+     * How the hold ends with {@code chargedNanos} spent, for the request's log record to keep: delivering the record
+     * settles again ({@link BudgetLedger#settleJournaled}), which changes nothing once {@link #settle} has run.
+     */
+    public Settlement settlement(long chargedNanos) {
+        return ledger.settlement(reservation, chargedNanos);
     }
 
     /**

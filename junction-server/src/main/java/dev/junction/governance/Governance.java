@@ -94,9 +94,9 @@ public final class Governance implements AutoCloseable {
         this.ledger = redisUrl.<BudgetLedger>map(url -> new RedisBudgetLedger(url, "junction:budget:", clock,
                 Duration.ofMinutes(15))).orElseGet(() -> new LocalBudgetLedger(clock, Duration.ofMinutes(15)));
         GovernanceSettings.RequestLogSettings logs = settings.requestLogs();
-        this.writer = RequestLogWriter.start(new JdbcRequestLogSink(database), new WriterSettings(logs.queueSize(),
-                logs.batchSize(), logs.flushInterval(), logs.spoolDir(), logs.spoolMaxBytes(), logs.journalSync(),
-                logs.journalMaxWait()));
+        this.writer = RequestLogWriter.start(new SettlingSink(new JdbcRequestLogSink(database), ledger),
+                new WriterSettings(logs.queueSize(), logs.batchSize(), logs.flushInterval(), logs.spoolDir(),
+                        logs.spoolMaxBytes(), logs.journalSync(), logs.journalMaxWait()));
         this.sharedDeploymentLimits = redisUrl.map(url -> new SharedDeploymentLimits(limiter));
         this.seeds = new BudgetSeeds(database, ledger, clock, analytics);
         this.published = new PublishedSnapshot(settings.pricing().overrides(), seeds);

@@ -1,5 +1,6 @@
 package dev.junction.observe;
 
+import dev.junction.budget.Settlement;
 import dev.junction.entity.Attribution;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
@@ -40,6 +41,8 @@ import java.util.Optional;
  * @param guardrails the guardrails' results, when any policy applied
  * @param units what the request consumed besides tokens (images, seconds of audio, search units); empty for most
  * @param cache what the response cache did: hit (exact, semantic) with the cost it saved, miss, bypass, or none
+ * @param budget how the request's budget reservation ended, when it had one: kept in the journal (not in the
+ *     database) so that delivering a record settles the budgets of a request whose gateway was killed before it did
  */
 public record LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
                             String publicModel, String provider, String deployment, String upstreamModel,
@@ -48,7 +51,8 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
                             Optional<String> errorMessage, Optional<String> requestBody,
                             Optional<String> responseBody, List<LoggedAttempt> attemptLog,
                             Map<String, String> responseHeaders, RequestSource source,
-                            Optional<String> guardrails, UnitUsage units, CacheOutcome cache) {
+                            Optional<String> guardrails, UnitUsage units, CacheOutcome cache,
+                            Optional<Settlement> budget) {
 
     /**
      * Copies the attempts (no copy when the list is already immutable, as {@link LoggedAttempt#of} makes it). The
@@ -62,6 +66,22 @@ public record LoggedRequest(String requestId, Instant startedAt, Attribution cal
         java.util.Objects.requireNonNull(guardrails, "guardrails");
         java.util.Objects.requireNonNull(units, "units");
         java.util.Objects.requireNonNull(cache, "cache");
+        java.util.Objects.requireNonNull(budget, "budget");
+    }
+
+    /** An entry without a budget reservation. */
+    public LoggedRequest(String requestId, Instant startedAt, Attribution caller, String endpoint,
+                         String publicModel, String provider, String deployment, String upstreamModel,
+                         boolean stream, boolean cacheHit, int status, long latencyMillis, long ttfbMillis,
+                         Usage usage, Costs costs, String attempts, Optional<String> errorType,
+                         Optional<String> errorMessage, Optional<String> requestBody,
+                         Optional<String> responseBody, List<LoggedAttempt> attemptLog,
+                         Map<String, String> responseHeaders, RequestSource source,
+                         Optional<String> guardrails, UnitUsage units, CacheOutcome cache) {
+        this(requestId, startedAt, caller, endpoint, publicModel, provider, deployment, upstreamModel, stream,
+                cacheHit, status, latencyMillis, ttfbMillis, usage, costs, attempts, errorType, errorMessage,
+                requestBody, responseBody, attemptLog, responseHeaders, source, guardrails, units, cache,
+                Optional.empty());
     }
 
     /** An entry the response cache had nothing to do with. */

@@ -1,16 +1,21 @@
 package dev.junction.observe;
 
+import dev.junction.budget.BudgetWindow;
+import dev.junction.budget.Settlement;
 import dev.junction.entity.Attribution;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
 import dev.junction.pricing.Costs;
 import dev.junction.pricing.UnitUsage;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -68,6 +73,7 @@ public final class LoggedRequestCodec {
         if (!r.cache().equals(CacheOutcome.NONE)) {
             o.put("cache", r.cache().outcome()).put("cacheSavedNanos", r.cache().savedNanos());
         }
+        r.budget().ifPresent(b -> o.set("budget", settlement(b)));
         return Json.write(o);
     }
 
@@ -98,10 +104,38 @@ public final class LoggedRequestCodec {
                     ResponseHeaders.fromJson(Optional.ofNullable(o.get("responseHeaders")).map(Json::write)),
                     RequestSource.ofWireName(optional(o, "source").orElse("api")), optional(o, "guardrails"),
                     units(o.get("units")), CacheOutcome.of(optional(o, "cache").orElse(""),
-                            o.path("cacheSavedNanos").asLong(0)));
+                            o.path("cacheSavedNanos").asLong(0)), settlement(o.get("budget")));
         } catch (JacksonException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
+    }
+
+    private static ObjectNode settlement(Settlement s) {
+        ObjectNode o = Json.object().put("reservationId", s.reservationId()).put("actualNanos", s.actualNanos())
+                .put("run", s.run());
+        ArrayNode spots = o.putArray("spots");
+        for (Settlement.Spot spot : s.spots()) {
+            ObjectNode each = spots.addObject().put("account", spot.accountId())
+                    .put("start", spot.window().start().getEpochSecond());
+            spot.window().end().ifPresent(end -> each.put("end", end.getEpochSecond()));
+        }
+        return o;
+    }
+
+    private static Optional<Settlement> settlement(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        List<Settlement.Spot> spots = new ArrayList<>();
+        for (JsonNode spot : node.path("spots")) {
+            JsonNode end = spot.get("end");
+            Optional<Instant> ends = end == null || end.isNull() ? Optional.empty()
+                    : Optional.of(Instant.ofEpochSecond(end.longValue()));
+            spots.add(new Settlement.Spot(string(spot, "account"),
+                    new BudgetWindow(Instant.ofEpochSecond(number(spot, "start")), ends)));
+        }
+        return Optional.of(new Settlement(string(node, "reservationId"), number(node, "actualNanos"),
+                optional(node, "run").orElse(""), spots));
     }
 
     private static UnitUsage units(JsonNode node) {

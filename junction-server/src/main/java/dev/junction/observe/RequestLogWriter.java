@@ -97,6 +97,14 @@ public final class RequestLogWriter {
      * request's event loop: the response's end waits for it.
      */
     public Future<Void> journal(LoggedRequest record, Context context) {
+        return journal(record, context, NOBODY);
+    }
+
+    /**
+     * As {@link #journal(LoggedRequest, Context)}, and runs {@code afterWritten} on the journal thread once the record
+     * is in the journal or was dropped (not when the wait merely ran out): it must be quick and must not block.
+     */
+    public Future<Void> journal(LoggedRequest record, Context context, Runnable afterWritten) {
         Promise<Void> done = Promise.promise();
         Vertx vertx = context.owner();
         long timer = vertx.setTimer(Math.max(1, settings.maxWait().toMillis()), id -> {
@@ -104,11 +112,18 @@ public final class RequestLogWriter {
                 late.drop(1, "the journal did not answer within " + settings.maxWait());
             }
         });
-        offer(record, () -> context.runOnContext(v -> {
-            if (done.tryComplete()) {
-                vertx.cancelTimer(timer);
+        offer(record, () -> {
+            try {
+                afterWritten.run();
+            } catch (RuntimeException e) {
+                LOG.warn("What waited for a request-log record to be journaled failed", e);
             }
-        }));
+            context.runOnContext(v -> {
+                if (done.tryComplete()) {
+                    vertx.cancelTimer(timer);
+                }
+            });
+        });
         return done.future();
     }
 

@@ -1,5 +1,6 @@
 package dev.junction.observe;
 
+import dev.junction.budget.Settlement;
 import dev.junction.entity.Attribution;
 import dev.junction.model.FinishReason;
 import dev.junction.model.GatewayError;
@@ -56,6 +57,9 @@ public final class RequestRecord {
     String operation = "other";
     RequestSource source = RequestSource.API;
     private Optional<String> guardrails = Optional.empty();
+    private Optional<Settlement> budget = Optional.empty();
+    private Runnable afterJournal = NOTHING;
+    private static final Runnable NOTHING = () -> { };
 
     public RequestRecord(String requestId) {
         this.requestId = requestId;
@@ -92,6 +96,31 @@ public final class RequestRecord {
 
     public Optional<String> guardrails() {
         return guardrails;
+    }
+
+    /**
+     * Keeps how the request's budget reservation ends, and what ends it: {@code settle} runs once the record is in the
+     * journal ({@link #journaled}), never before, so a gateway killed in between has the settlement in its journal,
+     * and delivering the journal settles it.
+     */
+    public RequestRecord budget(Settlement settlement, Runnable settle) {
+        this.budget = Optional.of(settlement);
+        Runnable before = afterJournal;
+        this.afterJournal = before == NOTHING ? settle : () -> {
+            before.run();
+            settle.run();
+        };
+        return this;
+    }
+
+    /**
+     * Runs what waits for the record to be in the journal (or to be dropped or not journaled at all: then nothing
+     * would ever settle it otherwise). Runs at most once; from any thread.
+     */
+    public Runnable journaled() {
+        Runnable due = afterJournal;
+        afterJournal = NOTHING;
+        return due;
     }
 
     public RequestRecord source(RequestSource from) {
@@ -206,7 +235,7 @@ public final class RequestRecord {
                 errorType.isEmpty() ? Optional.empty() : Optional.of(errorType),
                 errorMessage.isEmpty() ? Optional.empty() : Optional.of(errorMessage), requestBody, responseBody,
                 LoggedAttempt.of(attempts, startedAt), responseHeaders, source, guardrails, units,
-                CacheOutcome.of(cacheOutcome, cacheSavedNanos));
+                CacheOutcome.of(cacheOutcome, cacheSavedNanos), budget);
     }
 
     public RequestRecord stream(boolean isStream) {

@@ -116,6 +116,41 @@ abstract class BudgetLedgerContract {
         assertThat(state(key).spentNanos()).isEqualTo(2 * USD);
     }
 
+    void settleJournaled(Settlement settlement) {
+        ledger().settleJournaled(settlement).toCompletableFuture().join();
+    }
+
+    @Test
+    void aJournaledSettlementOfAReservationSettledAlreadyChangesNothing() {
+        BudgetAccount key = monthly("budget:key", 10 * USD);
+        BudgetAccount team = daily("budget:team", 50 * USD);
+        Reservation.Granted reservation = (Reservation.Granted) reserve(List.of(key, team), 3 * USD);
+        Settlement settlement = ledger().settlement(reservation, 2 * USD);
+        settle(reservation, 2 * USD);
+
+        settleJournaled(settlement);
+        settleJournaled(settlement);
+
+        assertThat(state(key)).extracting(BudgetState::spentNanos, BudgetState::reservedNanos)
+                .containsExactly(2 * USD, 0L);
+        assertThat(state(team).spentNanos()).isEqualTo(2 * USD);
+    }
+
+    @Test
+    void aSettlementNamesEveryWindowTheReservationWasHeldIn() {
+        BudgetAccount key = monthly("budget:key", 10 * USD);
+        BudgetAccount team = daily("budget:team", 50 * USD);
+        Reservation.Granted reservation = (Reservation.Granted) reserve(List.of(key, team), 3 * USD);
+
+        Settlement settlement = ledger().settlement(reservation, 2 * USD);
+
+        assertThat(settlement.reservationId()).isEqualTo(reservation.reservationId());
+        assertThat(settlement.actualNanos()).isEqualTo(2 * USD);
+        assertThat(settlement.spots()).containsExactly(
+                new Settlement.Spot("budget:key", key.window(clock.instant())),
+                new Settlement.Spot("budget:team", team.window(clock.instant())));
+    }
+
     @Test
     void releasingFreesTheHoldWithoutSpending() {
         BudgetAccount key = monthly("budget:key", 10 * USD);

@@ -32,6 +32,31 @@ class LocalBudgetLedgerTest extends BudgetLedgerContract {
     }
 
     @Test
+    void aJournaledSettlementOfAnEarlierRunSpendsInTheWindowItNamesOnce() {
+        BudgetAccount key = monthly("budget:key", 10 * USD);
+        LocalBudgetLedger killed = new LocalBudgetLedger(clock, BudgetLedger.DEFAULT_RESERVATION_TTL);
+        Reservation.Granted reservation = (Reservation.Granted) reserve(killed, List.of(key), 3 * USD);
+        Settlement settlement = killed.settlement(reservation, 2 * USD);
+        seed(key, 5 * USD); // what the database had when this run started
+
+        settleJournaled(settlement);
+
+        assertThat(state(key)).extracting(BudgetState::spentNanos, BudgetState::reservedNanos)
+                .containsExactly(7 * USD, 0L);
+    }
+
+    @Test
+    void aJournaledSettlementOfItsOwnRunIsLeftToTheSettleItFollows() {
+        BudgetAccount key = monthly("budget:key", 10 * USD);
+        Reservation.Granted reservation = granted(key, 3 * USD);
+
+        settleJournaled(ledger.settlement(reservation, 2 * USD));
+
+        assertThat(state(key)).extracting(BudgetState::spentNanos, BudgetState::reservedNanos)
+                .containsExactly(0L, 3 * USD);
+    }
+
+    @Test
     void theDenialSaysWhenTheBudgetResets() {
         BudgetAccount budget = monthly("budget:bud_1", 10 * USD);
         seed(budget, 9_999_000_000L);

@@ -54,6 +54,33 @@ class RedisBudgetLedgerTest extends BudgetLedgerContract {
     }
 
     @Test
+    void aJournaledSettlementEndsAReservationTheKilledReplicaNeverSettledOnce() {
+        BudgetAccount key = monthly("budget:key", 10 * USD);
+        Reservation.Granted reservation = (Reservation.Granted) reserve(replicas.get(0), List.of(key), 3 * USD);
+        Settlement settlement = replicas.get(0).settlement(reservation, 2 * USD);
+        replicas.get(0).close(); // killed before its settle reached Redis
+
+        replicas.get(1).settleJournaled(settlement).toCompletableFuture().join();
+        replicas.get(1).settleJournaled(settlement).toCompletableFuture().join();
+
+        assertThat(state(key)).extracting(BudgetState::spentNanos, BudgetState::reservedNanos)
+                .containsExactly(2 * USD, 0L);
+    }
+
+    @Test
+    void aJournaledSettlementOfAReservationWhoseLeaseRanOutStillSpendsOnce() throws InterruptedException {
+        BudgetAccount key = monthly("budget:key", 10 * USD);
+        Reservation.Granted reservation = granted(key, 3 * USD);
+        leaseRunsOut();
+
+        settleJournaled(ledger.settlement(reservation, 2 * USD));
+        settleJournaled(ledger.settlement(reservation, 2 * USD));
+
+        assertThat(state(key)).extracting(BudgetState::spentNanos, BudgetState::reservedNanos)
+                .containsExactly(2 * USD, 0L);
+    }
+
+    @Test
     void windowKeysExpireTwoDaysAfterTheWindowEnds() {
         BudgetAccount key = daily("budget:expiring", 10 * USD);
         granted(key, USD);

@@ -3,6 +3,8 @@ package dev.junction.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.budget.BudgetWindow;
+import dev.junction.budget.Settlement;
 import dev.junction.entity.Attribution;
 import dev.junction.json.Json;
 import dev.junction.model.Usage;
@@ -69,6 +71,23 @@ class LoggedRequestCodecTest {
 
         assertThat(codec.decode(codec.encode(hit))).isEqualTo(hit);
         assertThat(codec.decode(codec.encode(r)).cache()).isEqualTo(CacheOutcome.NONE);
+    }
+
+    @Test
+    void theBudgetSettlementSurvivesTheRoundTrip() {
+        LoggedRequest r = full();
+        Settlement settlement = new Settlement("req-1", 2_400, "run-1", List.of(
+                new Settlement.Spot("budget:bud_1", new BudgetWindow(Instant.parse("2026-12-01T00:00:00Z"),
+                        Optional.of(Instant.parse("2027-01-01T00:00:00Z")))),
+                new Settlement.Spot("key:vk_1", BudgetWindow.ALL_TIME)));
+        LoggedRequest budgeted = new LoggedRequest(r.requestId(), r.startedAt(), r.caller(), r.endpoint(),
+                r.publicModel(), r.provider(), r.deployment(), r.upstreamModel(), r.stream(), r.cacheHit(), r.status(),
+                r.latencyMillis(), r.ttfbMillis(), r.usage(), r.costs(), r.attempts(), r.errorType(),
+                r.errorMessage(), r.requestBody(), r.responseBody(), r.attemptLog(), r.responseHeaders(), r.source(),
+                r.guardrails(), r.units(), r.cache(), Optional.of(settlement));
+
+        assertThat(codec.decode(codec.encode(budgeted))).isEqualTo(budgeted);
+        assertThat(codec.decode(codec.encode(r)).budget()).isEmpty();
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Reserves the request's worst-case charged cost (estimated input plus its output cap, at the dearest deployment of
  * the route) in every budget of the caller before anything is sent, so concurrent requests cannot overspend; refuses
  * when a budget cannot afford it. When the request is over, settles the real charged cost (set on the record by the
- * cost stage, which finishes first) and releases the rest. A request the response cache answers reserves nothing
+ * cost stage, which finishes first) and releases the rest, once the record is journaled ({@link #finish}). A request the response cache answers reserves nothing
  * and settles what the hit is charged (nothing by default).
  */
 public final class BudgetStage implements Stage {
@@ -42,8 +42,16 @@ public final class BudgetStage implements Stage {
         });
     }
 
+    /**
+     * Settles once the request's record is in the journal, not before: the record keeps the settlement, so a gateway
+     * killed in between settles it when its journal is delivered, and budgets are charged exactly what the request
+     * log holds (a request killed before its record was journaled charges nothing; its hold runs out with its lease).
+     */
     @Override
     public void finish(Exchange exchange, Outcome outcome) {
-        exchange.attached(HOLD).ifPresent(hold -> hold.settle(exchange.record().costs().chargedNanos()));
+        exchange.attached(HOLD).ifPresent(hold -> {
+            long charged = exchange.record().costs().chargedNanos();
+            exchange.record().budget(hold.settlement(charged), () -> hold.settle(charged));
+        });
     }
 }

@@ -25,6 +25,8 @@ import java.util.Locale;
  * <p>When the request finishes before its response's last bytes ({@link Exchange#beforeEnd}, every answer the
  * pipeline writes), the end waits until the record is in the journal ({@link Exchange#holdEnd}, at most the journal's
  * {@code max_wait}): a client that got a whole answer has its record on disk, and a killed gateway loses nothing.
+ * What waits for the record to be journaled ({@link RequestRecord#journaled}: the budget's settlement) runs once the
+ * journal has it.
  */
 public final class RequestLogStage implements Stage {
 
@@ -41,8 +43,11 @@ public final class RequestLogStage implements Stage {
             exchange.body().ifPresent(b -> record.requestBody(b.toString(StandardCharsets.UTF_8)));
         }
         EventBus events = exchange.runtime().events();
-        if (!record.authenticated() && !events.hasSubscribers()) {
-            return;
+        if (!record.authenticated()) {
+            record.journaled().run(); // nothing journals it: what waits for that runs now
+            if (!events.hasSubscribers()) {
+                return;
+            }
         }
         if (record.authenticated()) {
             // Only the stored entry keeps them: the gateway's own and rate-limit headers, picked by name.
@@ -50,7 +55,8 @@ public final class RequestLogStage implements Stage {
         }
         LoggedRequest logged = record.logged();
         if (record.authenticated()) {
-            exchange.holdEnd(exchange.runtime().governance().writer().journal(logged, exchange.context()));
+            exchange.holdEnd(exchange.runtime().governance().writer().journal(logged, exchange.context(),
+                    record.journaled()));
         }
         if (events.hasSubscribers()) {
             events.publish(finished(record, logged, exchange.dialect().name().toLowerCase(Locale.ROOT)));
