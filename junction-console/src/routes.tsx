@@ -16,6 +16,8 @@ export interface PageDef {
   children?: string[];
   /** The permission the page reads with; the navigation leaves it out for a session without it. */
   needs: string;
+  /** Another permission that also opens the page (the keys page: `own_keys:read`, a developer's own keys). */
+  orNeeds?: string;
   /** Whether the permission must reach every tenant (instance pages). */
   instance?: boolean;
 }
@@ -33,7 +35,7 @@ export const PAGES: PageDef[] = [
     component: page(() => import('./pages/health/HealthPage')), needs: 'health:read',
     instance: true },
   { path: '/keys', label: 'Keys', group: 'Govern', icon: IconKey,
-    component: page(() => import('./pages/keys/KeysPage')), needs: 'keys:read' },
+    component: page(() => import('./pages/keys/KeysPage')), needs: 'keys:read', orNeeds: 'own_keys:read' },
   { path: '/people', label: 'Users, teams, tenants', group: 'Govern', icon: IconUsers,
     component: page(() => import('./pages/people/PeoplePage')), needs: 'users:read' },
   { path: '/budgets', label: 'Budgets', group: 'Govern', icon: IconCoin,

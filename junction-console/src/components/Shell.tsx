@@ -30,7 +30,8 @@ export function Shell({ session }: { session: Session }) {
     }
   };
 
-  const pages = pagesFor((p) => (p.instance ? canEverywhere(session, p.needs) : can(session, p.needs)));
+  const pages = pagesFor((p) => (p.instance ? canEverywhere(session, p.needs)
+    : can(session, p.needs) || (p.orNeeds !== undefined && can(session, p.orNeeds))));
   const active = (path: string) => (path === '/' ? location === '/' : location === path
     || location.startsWith(`${path}/`));
 

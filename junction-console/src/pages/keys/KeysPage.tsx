@@ -76,7 +76,8 @@ export default function KeysPage() {
   });
 
   const noUsers = userList.data !== undefined && userList.data.length === 0;
-  const writes = useCan()('keys:write');
+  const can = useCan();
+  const writes = can('keys:write') || can('own_keys:write'); // a developer issues and revokes its own keys
   const details = keyList.data?.find((k) => k.id === detailsId) ?? null;
 
   return (

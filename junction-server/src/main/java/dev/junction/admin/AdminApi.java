@@ -137,16 +137,18 @@ public final class AdminApi {
      * @param permission the permission it needs ({@code keys:write})
      * @param reach {@code signed_in}, {@code instance}, {@code shared}, {@code tenants} or {@code path}
      * @param target for {@code path}: what the path names ({@code key}, {@code tenant}, …)
+     * @param own the permission that opens the route for the caller's own keys only ({@code own_keys:read}), if any
      */
     public record RouteDecision(String method, String path, String permission, String reach,
-                                Optional<String> target) {
+                                Optional<String> target, Optional<String> own) {
     }
 
     /** Every endpoint behind the permission check, with its decision. */
     public List<RouteDecision> routeDecisions() {
         return access.endpoints().stream().map(e -> new RouteDecision(e.method().name(), e.template(),
                 e.rule().permission().id(), e.rule().reach().name().toLowerCase(java.util.Locale.ROOT),
-                e.rule().target().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)))).toList();
+                e.rule().target().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)),
+                e.rule().own().map(dev.junction.rbac.Permission::id))).toList();
     }
 
     /** Every endpoint this API mounts (the OpenAPI document must describe each). */
@@ -287,6 +289,8 @@ public final class AdminApi {
         }
         AccessRule rule = match.get().endpoint().rule();
         dev.junction.rbac.TenantScope scope = actor.grants().scope(rule.permission());
+        dev.junction.rbac.TenantScope own = rule.own().map(actor.grants()::scope)
+                .orElse(dev.junction.rbac.TenantScope.NONE);
         switch (rule.reach()) {
             case SIGNED_IN -> {
                 ctx.put(Call.SCOPE, scope);
@@ -300,24 +304,25 @@ public final class AdminApi {
                 }
             }
             case SHARED, TENANTS, PATH -> {
-                if (scope.isEmpty()) {
+                if (scope.isEmpty() && own.isEmpty()) {
                     forbidden(ctx, rule, false);
                     return;
                 }
             }
         }
         ctx.put(Call.SCOPE, scope);
+        ctx.put(Call.OWN_SCOPE, own);
         if (rule.reach() != AccessRule.Reach.PATH || scope instanceof dev.junction.rbac.TenantScope.All) {
             ctx.next();
             return;
         }
         TenantOf.Kind kind = rule.target().orElseThrow();
         String id = match.get().param(rule.param());
-        Future.fromCompletionStage(writes.read(s -> TenantOf.resolve(s, writes.database(), kind, id)),
-                ctx.vertx().getOrCreateContext()).onComplete(done -> {
+        Future.fromCompletionStage(writes.read(s -> TenantOf.inReach(s, writes.database(), rule, id, scope, own,
+                actor.principalId())), ctx.vertx().getOrCreateContext()).onComplete(done -> {
                     if (done.failed()) {
                         fail(ctx, done.cause());
-                    } else if (done.result().filter(scope::includes).isEmpty()) {
+                    } else if (!done.result()) {
                         error(ctx, 404, "not_found", "There is no " + kind.name().toLowerCase(java.util.Locale.ROOT)
                                 + " '" + id + "'.");
                     } else {
@@ -328,6 +333,7 @@ public final class AdminApi {
 
     private static void forbidden(RoutingContext ctx, AccessRule rule, boolean instance) {
         error(ctx, 403, "forbidden", "This needs the permission " + rule.permission().id()
+                + rule.own().map(p -> " (or " + p.id() + ", for the keys you issued)").orElse("")
                 + (instance ? " over the whole instance (a binding to every tenant)." : "."));
     }
 

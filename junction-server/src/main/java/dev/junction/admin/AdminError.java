@@ -16,6 +16,8 @@ public final class AdminError extends RuntimeException {
     public enum Kind {
         /** A missing, unknown or malformed field or parameter. */
         INVALID(400, "invalid_request"),
+        /** The caller may not do this part of the request (a field it lacks the permission for). */
+        FORBIDDEN(403, "forbidden"),
         /** The addressed thing does not exist. */
         NOT_FOUND(404, "not_found"),
         /** The change would break a rule of the store (a duplicate name, children left behind). */
@@ -50,6 +52,11 @@ public final class AdminError extends RuntimeException {
     /** A 400 about a field or parameter; the message names it. */
     public static AdminError invalid(String message) {
         return new AdminError(Kind.INVALID, message);
+    }
+
+    /** A 403 for a part of a request the caller lacks a permission for; the message names it. */
+    public static AdminError forbidden(String message) {
+        return new AdminError(Kind.FORBIDDEN, message);
     }
 
     /** A 404 for the {@code what} (such as {@code tenant}) with this id. */

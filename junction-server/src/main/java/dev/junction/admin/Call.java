@@ -20,6 +20,8 @@ record Call(RoutingContext ctx, Actor actor) {
 
     /** Where the permission check leaves the tenants the route's permission reaches. */
     static final String SCOPE = "junction.admin.scope";
+    /** Where it leaves the tenants in which the route reaches the caller's own keys only ({@code own_keys:*}). */
+    static final String OWN_SCOPE = "junction.admin.own-scope";
 
     /**
      * The tenants the caller's permission for this route reaches ({@link TenantScope#ALL} for an admin key); a
@@ -28,6 +30,21 @@ record Call(RoutingContext ctx, Actor actor) {
     TenantScope scope() {
         TenantScope scope = ctx.get(SCOPE);
         return scope == null ? TenantScope.NONE : scope;
+    }
+
+    /**
+     * The tenants in which the route reaches only the keys the caller issued (its {@code own_keys:*} permission);
+     * {@link TenantScope#NONE} for a route without that alternative.
+     */
+    TenantScope ownScope() {
+        TenantScope scope = ctx.get(OWN_SCOPE);
+        return scope == null ? TenantScope.NONE : scope;
+    }
+
+    /** Whether the caller reaches this key of this tenant: every key of a tenant in scope, else only its own. */
+    boolean reachesKey(String tenantId, dev.junction.entity.VirtualKey key) {
+        return scope().includes(tenantId)
+                || ownScope().includes(tenantId) && key.issuedBy(actor.principalId());
     }
 
     /** The caller's tenants as a set, or empty when it reaches every tenant. */

@@ -68,19 +68,25 @@ public final class GovernanceCommands {
     /**
      * Issues a key for a user with its limits and budgets in one transaction: the key, its budgets and their audit
      * entries ({@code key.create}, {@code budget.create}) commit together or not at all, so no replica ever sees the
-     * key without them.
+     * key without them. The key records the principal that issued it (none for an admin key or the CLI); budgets
+     * with it need {@code budgets:write} in the user's tenant.
      *
      * @throws AdminError (in the future) when the user does not exist
      */
     public CompletableFuture<IssuedKey> createKey(Actor actor, KeyJson.NewKey request) {
         VirtualKeys.NewKey material = keys.generate();
         return writes.write(actor, store -> {
-            if (store.users().get(request.userId())
-                    .filter(u -> actor.grants().scope(Permission.KEYS_WRITE).includes(u.tenantId())).isEmpty()) {
+            Optional<User> user = store.users().get(request.userId()).filter(u -> mayIssueIn(actor, u.tenantId()));
+            if (user.isEmpty()) {
                 throw AdminError.invalid("'user_id': there is no user '" + request.userId() + "'.");
             }
+            if (!request.budgets().isEmpty()
+                    && !actor.grants().scope(Permission.BUDGETS_WRITE).includes(user.get().tenantId())) {
+                throw AdminError.forbidden("'budgets': a key's budgets need the permission budgets:write; issue "
+                        + "the key without them.");
+            }
             VirtualKey key = store.keys().create(request.userId(), material.displayPrefix(), material.hash(),
-                    request.spec());
+                    request.spec(), actor.principalId());
             List<Budget> budgets = request.budgets().stream()
                     .map(spec -> store.budgets().create(BudgetScope.KEY, key.id(), spec)).toList();
             List<AuditedWrites.Entry> entries = new ArrayList<>();
@@ -107,6 +113,12 @@ public final class GovernanceCommands {
             return AuditedWrites.Outcome.changed(revoked, new AuditedWrites.Entry("key.revoke", "key", keyId,
                     AuditDetail.changes(KeyJson.render(current.get()), KeyJson.render(revoked.orElseThrow()))));
         });
+    }
+
+    /** Whether the actor may issue keys in this tenant: any key ({@code keys:write}) or its own ({@code own_keys:write}). */
+    private static boolean mayIssueIn(Actor actor, String tenantId) {
+        return actor.grants().scope(Permission.KEYS_WRITE).includes(tenantId)
+                || actor.grants().scope(Permission.OWN_KEYS_WRITE).includes(tenantId);
     }
 
     private static void requireTenantAndTeam(GovernanceStore store, UserJson.NewUser request) {

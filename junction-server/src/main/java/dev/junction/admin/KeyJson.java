@@ -66,6 +66,8 @@ public final class KeyJson {
         node.put("enabled", k.enabled()).put("capture_bodies", k.captureBodies())
                 .put("created_at", k.createdAt().toString()).put("updated_at", k.updatedAt().toString());
         k.revokedAt().ifPresentOrElse(t -> node.put("revoked_at", t.toString()), () -> node.putNull("revoked_at"));
+        k.ownerPrincipalId().ifPresentOrElse(p -> node.put("owner_principal_id", p),
+                () -> node.putNull("owner_principal_id"));
         return node;
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/admin/keys}: issue, list, read, update, revoke and delete virtual keys. Only the create answer holds the
- * key itself, once; every other answer shows its display prefix.
+ * key itself, once; every other answer shows its display prefix. A caller that may manage only its own keys
+ * ({@code own_keys:*}) lists only the keys it issued; the permission check answers 404 for another's key by id.
  */
 final class KeysResource {
 
@@ -50,7 +51,7 @@ final class KeysResource {
             }
             java.util.Map<String, String> tenantOfUser = new java.util.HashMap<>();
             s.users().list().forEach(u -> tenantOfUser.put(u.id(), u.tenantId()));
-            return keys.stream().filter(k -> call.scope().includes(tenantOfUser.getOrDefault(k.userId(), "")))
+            return keys.stream().filter(k -> call.reachesKey(tenantOfUser.getOrDefault(k.userId(), ""), k))
                     .toList();
         }).thenApply(all -> Reply.list(all, KeyJson::render));
     }

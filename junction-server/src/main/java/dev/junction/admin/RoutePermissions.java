@@ -16,7 +16,8 @@ import java.util.Optional;
  * The decision of every admin route: which permission it needs and how far it must reach, by method and path
  * template (as {@link AdminRoute#path()} and the OpenAPI document write them). {@link AdminApi} refuses to start
  * when a mounted route has no line here, and {@code PermissionMatrixTest} checks every line against every role: a
- * new endpoint cannot be added without a decision. Immutable.
+ * new endpoint cannot be added without a decision. The key routes are also open, for the caller's own keys only, to
+ * the {@code own_keys:*} permissions (the developer's). Immutable.
  */
 final class RoutePermissions {
 
@@ -37,12 +38,12 @@ final class RoutePermissions {
             Map.entry("GET /api/admin/users/{id}", path(USERS_READ, Kind.USER)),
             Map.entry("PATCH /api/admin/users/{id}", path(USERS_WRITE, Kind.USER)),
             Map.entry("DELETE /api/admin/users/{id}", path(USERS_WRITE, Kind.USER)),
-            Map.entry("GET /api/admin/keys", tenants(KEYS_READ)),
-            Map.entry("POST /api/admin/keys", tenants(KEYS_WRITE)),
-            Map.entry("GET /api/admin/keys/{id}", path(KEYS_READ, Kind.KEY)),
-            Map.entry("PATCH /api/admin/keys/{id}", path(KEYS_WRITE, Kind.KEY)),
-            Map.entry("DELETE /api/admin/keys/{id}", path(KEYS_WRITE, Kind.KEY)),
-            Map.entry("POST /api/admin/keys/{id}/revoke", path(KEYS_WRITE, Kind.KEY)),
+            Map.entry("GET /api/admin/keys", tenants(KEYS_READ).orOwn(OWN_KEYS_READ)),
+            Map.entry("POST /api/admin/keys", tenants(KEYS_WRITE).orOwn(OWN_KEYS_WRITE)),
+            Map.entry("GET /api/admin/keys/{id}", path(KEYS_READ, Kind.KEY).orOwn(OWN_KEYS_READ)),
+            Map.entry("PATCH /api/admin/keys/{id}", path(KEYS_WRITE, Kind.KEY).orOwn(OWN_KEYS_WRITE)),
+            Map.entry("DELETE /api/admin/keys/{id}", path(KEYS_WRITE, Kind.KEY).orOwn(OWN_KEYS_WRITE)),
+            Map.entry("POST /api/admin/keys/{id}/revoke", path(KEYS_WRITE, Kind.KEY).orOwn(OWN_KEYS_WRITE)),
             Map.entry("GET /api/admin/budgets", tenants(BUDGETS_READ)),
             Map.entry("POST /api/admin/budgets", tenants(BUDGETS_WRITE)),
             Map.entry("GET /api/admin/budgets/{id}", path(BUDGETS_READ, Kind.BUDGET)),
@@ -50,7 +51,7 @@ final class RoutePermissions {
             Map.entry("DELETE /api/admin/budgets/{id}", path(BUDGETS_WRITE, Kind.BUDGET)),
             Map.entry("GET /api/admin/requests", tenants(LOGS_READ)),
             Map.entry("GET /api/admin/requests/{id}", path(LOGS_READ, Kind.REQUEST)),
-            Map.entry("GET /api/admin/keys/{id}/requests", path(LOGS_READ, Kind.KEY)),
+            Map.entry("GET /api/admin/keys/{id}/requests", path(LOGS_READ, Kind.KEY).orOwn(OWN_KEYS_READ)),
             Map.entry("GET /api/admin/users/{id}/requests", path(LOGS_READ, Kind.USER)),
             Map.entry("GET /api/admin/spend", tenants(SPEND_READ)),
             Map.entry("GET /api/admin/analytics", tenants(ANALYTICS_READ)),

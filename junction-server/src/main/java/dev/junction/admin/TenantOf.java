@@ -33,6 +33,22 @@ final class TenantOf {
         };
     }
 
+    /**
+     * Whether a caller reaches the thing a path names: its tenant in {@code scope}, or, for a key, its tenant in
+     * {@code own} and the key issued by the caller.
+     */
+    static boolean inReach(GovernanceStore store, Database database, AccessRule rule, String id,
+                           dev.junction.rbac.TenantScope scope, dev.junction.rbac.TenantScope own,
+                           Optional<String> principalId) {
+        Kind kind = rule.target().orElseThrow();
+        if (kind != Kind.KEY || own.isEmpty()) {
+            return resolve(store, database, kind, id).filter(scope::includes).isPresent();
+        }
+        return store.keys().get(id).flatMap(k -> store.users().get(k.userId())
+                .filter(u -> scope.includes(u.tenantId()) || own.includes(u.tenantId()) && k.issuedBy(principalId)))
+                .isPresent();
+    }
+
     /** The tenant of a budget's scope. */
     static Optional<String> ofBudget(GovernanceStore store, Budget budget) {
         return ofScope(store, budget.scope(), budget.scopeId());

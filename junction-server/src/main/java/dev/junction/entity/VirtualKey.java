@@ -30,12 +30,15 @@ import java.util.Set;
  * @param updatedAt when it was last changed
  * @param revokedAt when it was revoked: disabled for good, it can never be enabled again
  * @param disabledCapabilities the operations it may not be used for (images, rerank, …); empty for none
+ * @param ownerPrincipalId the console user or service account that issued it ({@code prn_…}); empty for a key issued
+ *     with an admin key or the CLI. A principal that may manage only its own keys reaches only these; never changes
  */
 public record VirtualKey(String id, String userId, String name, String displayPrefix, String keyHash,
                          List<String> allowedModels, List<String> ipAllow, List<String> tags,
                          Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
                          boolean enabled, boolean captureBodies, Instant createdAt, Instant updatedAt,
-                         Optional<Instant> revokedAt, Set<OperationKind> disabledCapabilities) {
+                         Optional<Instant> revokedAt, Set<OperationKind> disabledCapabilities,
+                         Optional<String> ownerPrincipalId) {
 
     /** Copies the collections. */
     public VirtualKey {
@@ -54,6 +57,17 @@ public record VirtualKey(String id, String userId, String name, String displayPr
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(revokedAt, "revokedAt");
         disabledCapabilities = Set.copyOf(disabledCapabilities);
+        Objects.requireNonNull(ownerPrincipalId, "ownerPrincipalId");
+    }
+
+    /** A key no principal issued (an admin key's or the CLI's). */
+    public VirtualKey(String id, String userId, String name, String displayPrefix, String keyHash,
+                      List<String> allowedModels, List<String> ipAllow, List<String> tags,
+                      Map<String, String> metadata, RateLimits limits, Optional<Instant> expiresAt,
+                      boolean enabled, boolean captureBodies, Instant createdAt, Instant updatedAt,
+                      Optional<Instant> revokedAt, Set<OperationKind> disabledCapabilities) {
+        this(id, userId, name, displayPrefix, keyHash, allowedModels, ipAllow, tags, metadata, limits, expiresAt,
+                enabled, captureBodies, createdAt, updatedAt, revokedAt, disabledCapabilities, Optional.empty());
     }
 
     /** A key that may be used for every operation. */
@@ -64,6 +78,11 @@ public record VirtualKey(String id, String userId, String name, String displayPr
                       Optional<Instant> revokedAt) {
         this(id, userId, name, displayPrefix, keyHash, allowedModels, ipAllow, tags, metadata, limits, expiresAt,
                 enabled, captureBodies, createdAt, updatedAt, revokedAt, Set.of());
+    }
+
+    /** Whether this principal issued the key. */
+    public boolean issuedBy(Optional<String> principalId) {
+        return principalId.isPresent() && ownerPrincipalId.equals(principalId);
     }
 
     /** Whether the key was revoked (it is then disabled for good). */

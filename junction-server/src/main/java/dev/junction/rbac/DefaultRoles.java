@@ -23,7 +23,7 @@ public final class DefaultRoles {
     /** Everything within its tenants; not the instance's settings, providers, routes, prices, alerts or cache. */
     public static final Role ADMIN = new Role("admin", "Everything within its tenants, but no instance settings.",
             EnumSet.of(TENANTS_READ, TENANTS_WRITE, TEAMS_READ, TEAMS_WRITE, USERS_READ, USERS_WRITE, KEYS_READ,
-                    KEYS_WRITE, BUDGETS_READ, BUDGETS_WRITE, LOGS_READ, LOGS_BODIES, ANALYTICS_READ, SPEND_READ,
+                    KEYS_WRITE, OWN_KEYS_READ, OWN_KEYS_WRITE, BUDGETS_READ, BUDGETS_WRITE, LOGS_READ, LOGS_BODIES, ANALYTICS_READ, SPEND_READ,
                     EXPORTS_READ, AUDIT_READ, EVENTS_READ, PLAYGROUND_USE, PRICES_READ, PROVIDERS_READ, ROUTES_READ,
                     HEALTH_READ, ALERTS_READ, PRINCIPALS_READ, PRINCIPALS_WRITE), true);
 
@@ -31,14 +31,17 @@ public final class DefaultRoles {
     public static final Role TENANT_ADMIN = new Role("tenant-admin",
             "Users, teams, keys and budgets of its tenant, and its console users.",
             EnumSet.of(TENANTS_READ, TEAMS_READ, TEAMS_WRITE, USERS_READ, USERS_WRITE, KEYS_READ, KEYS_WRITE,
-                    BUDGETS_READ, BUDGETS_WRITE, LOGS_READ, ANALYTICS_READ, SPEND_READ, AUDIT_READ, EVENTS_READ,
+                    OWN_KEYS_READ, OWN_KEYS_WRITE, BUDGETS_READ, BUDGETS_WRITE, LOGS_READ, ANALYTICS_READ, SPEND_READ, AUDIT_READ, EVENTS_READ,
                     PLAYGROUND_USE, PRICES_READ, PROVIDERS_READ, ROUTES_READ, PRINCIPALS_READ, PRINCIPALS_WRITE),
             true);
 
-    /** Keys and their usage, and the playground. */
-    public static final Role DEVELOPER = new Role("developer", "Keys and their usage, and the playground.",
-            EnumSet.of(TENANTS_READ, USERS_READ, KEYS_READ, KEYS_WRITE, LOGS_READ, ANALYTICS_READ, PLAYGROUND_USE,
-                    PROVIDERS_READ, ROUTES_READ), true);
+    /**
+     * The keys it issued itself and their usage, and the playground: never the other keys of its tenant, nor the
+     * tenant's request log or analytics (they show everyone's keys).
+     */
+    public static final Role DEVELOPER = new Role("developer", "Its own keys and their usage, and the playground.",
+            EnumSet.of(TENANTS_READ, USERS_READ, OWN_KEYS_READ, OWN_KEYS_WRITE, PLAYGROUND_USE, PROVIDERS_READ,
+                    ROUTES_READ), true);
 
     /** Read-only analytics and request logs, without bodies. */
     public static final Role ANALYST = new Role("analyst", "Read-only analytics and request logs, without bodies.",

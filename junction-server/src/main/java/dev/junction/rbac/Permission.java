@@ -17,6 +17,8 @@ public enum Permission {
     TEAMS_READ, TEAMS_WRITE,
     USERS_READ, USERS_WRITE,
     KEYS_READ, KEYS_WRITE,
+    /** The virtual keys the principal issued itself, and their usage; not the other keys of its tenants. */
+    OWN_KEYS_READ, OWN_KEYS_WRITE,
     BUDGETS_READ, BUDGETS_WRITE,
     LOGS_READ, LOGS_BODIES,
     ANALYTICS_READ,

@@ -20,7 +20,7 @@ public final class VirtualKeyRepository {
 
     private static final String SELECT = "SELECT id, user_id, name, display_prefix, key_hash, allowed_models, "
             + "ip_allow, tags, metadata, rpm, tpm, max_concurrent, expires_at, enabled, capture_bodies, created_at, "
-            + "updated_at, revoked_at, disabled_capabilities FROM virtual_keys";
+            + "updated_at, revoked_at, disabled_capabilities, owner_principal_id FROM virtual_keys";
 
     private final Database database;
     private final Clock clock;
@@ -39,20 +39,33 @@ public final class VirtualKeyRepository {
      * @throws StoreConflict when the user does not exist or a key with the same hash does
      */
     public VirtualKey create(String userId, String displayPrefix, String keyHash, VirtualKey.Spec spec) {
+        return create(userId, displayPrefix, keyHash, spec, Optional.empty());
+    }
+
+    /**
+     * Stores a new key with a new id for a user, issued by a principal.
+     *
+     * @param ownerPrincipalId the console user or service account that issues it; empty for an admin key or the CLI
+     * @throws StoreConflict when the user does not exist or a key with the same hash does
+     */
+    public VirtualKey create(String userId, String displayPrefix, String keyHash, VirtualKey.Spec spec,
+                             Optional<String> ownerPrincipalId) {
         Instant now = Columns.now(clock);
         VirtualKey key = new VirtualKey(Ids.newId(Ids.KEY), userId, spec.name(), displayPrefix, keyHash,
                 spec.allowedModels(), spec.ipAllow(), spec.tags(), spec.metadata(), spec.limits(), spec.expiresAt(),
-                spec.enabled(), spec.captureBodies(), now, now, Optional.empty(), spec.disabledCapabilities());
+                spec.enabled(), spec.captureBodies(), now, now, Optional.empty(), spec.disabledCapabilities(),
+                ownerPrincipalId);
         return ConfigWrite.run(database, handle -> {
             if (!ConfigWrite.exists(handle, "users", userId)) {
                 throw new StoreConflict("there is no user " + userId);
             }
             bind(handle.createUpdate("INSERT INTO virtual_keys (id, user_id, name, display_prefix, key_hash, "
                     + "allowed_models, ip_allow, tags, metadata, rpm, tpm, max_concurrent, expires_at, enabled, "
-                    + "capture_bodies, created_at, updated_at, disabled_capabilities) VALUES (:id, :userId, :name, "
-                    + ":displayPrefix, :keyHash, :allowedModels, :ipAllow, :tags, :metadata, :rpm, :tpm, "
-                    + ":maxConcurrent, :expiresAt, :enabled, :captureBodies, :createdAt, :updatedAt, "
-                    + ":disabledCapabilities)"), spec)
+                    + "capture_bodies, created_at, updated_at, disabled_capabilities, owner_principal_id) VALUES (:id, "
+                    + ":userId, :name, :displayPrefix, :keyHash, :allowedModels, :ipAllow, :tags, :metadata, :rpm, "
+                    + ":tpm, :maxConcurrent, :expiresAt, :enabled, :captureBodies, :createdAt, :updatedAt, "
+                    + ":disabledCapabilities, :owner)"), spec)
+                    .bind("owner", ownerPrincipalId.orElse(null))
                     .bind("id", key.id())
                     .bind("userId", userId)
                     .bind("displayPrefix", displayPrefix)
@@ -160,6 +173,7 @@ public final class VirtualKeyRepository {
                 Columns.list(rs, "ip_allow"), Columns.list(rs, "tags"), Columns.map(rs, "metadata"),
                 Columns.limits(rs), Columns.optionalInstant(rs, "expires_at"), rs.getBoolean("enabled"),
                 rs.getBoolean("capture_bodies"), Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"),
-                Columns.optionalInstant(rs, "revoked_at"), Columns.operations(rs, "disabled_capabilities"));
+                Columns.optionalInstant(rs, "revoked_at"), Columns.operations(rs, "disabled_capabilities"),
+                Optional.ofNullable(rs.getString("owner_principal_id")));
     }
 }

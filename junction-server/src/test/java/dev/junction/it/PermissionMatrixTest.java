@@ -28,8 +28,11 @@ import org.junit.jupiter.api.TestFactory;
  * The permission matrix, generated from the admin API's route table: every route × each of the six roles (bound to
  * tenant north) × north's things / south's things, plus an owner bound to every tenant. A role without the route's
  * permission gets 403; with it, an instance route still needs a binding to every tenant (403), and a path naming
- * the other tenant's thing answers 404, as if it did not exist. A route added without a decision stops the gateway
- * from starting, so it cannot reach this table undecided.
+ * the other tenant's thing answers 404, as if it did not exist. The key routes that are also open for the caller's
+ * own keys ({@code own_keys:*}, the developer's) add a cell: a key of the own tenant that another principal issued,
+ * which answers 404 to a role that holds only the own-keys permission; the own-tenant cell then uses a key the role
+ * issued itself. A route added without a decision stops the gateway from starting, so it cannot reach this table
+ * undecided.
  */
 class PermissionMatrixTest {
 
@@ -37,6 +40,8 @@ class PermissionMatrixTest {
     private static Gateway gateway;
     private static Tenancy tenancy;
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    /** The key each role that may issue keys issued itself in tenant north. */
+    private static final Map<String, String> MINE = new LinkedHashMap<>();
     private static List<RouteDecision> decisions;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -49,6 +54,13 @@ class PermissionMatrixTest {
                     + tenancy.a.id("tenant")));
         }
         TOKENS.put("owner@*", tenancy.serviceAccount("matrix-owner-everywhere", "owner@*"));
+        for (var entry : TOKENS.entrySet()) {
+            Role role = role(entry.getKey());
+            if (role.allows(Permission.KEYS_WRITE) || role.allows(Permission.OWN_KEYS_WRITE)) {
+                MINE.put(entry.getKey(), new AdminHttp(gateway, entry.getValue()).create("/api/admin/keys",
+                        "{\"user_id\":\"" + tenancy.a.id("user") + "\",\"name\":\"mine\"}").path("id").asString());
+            }
+        }
         var server = gateway.server();
         decisions = new AdminApi(server::runtime, server.health(), server.governance(), server.alerts(),
                 server.events(), Optional.empty(), Optional.empty()).routeDecisions();
@@ -74,22 +86,53 @@ class PermissionMatrixTest {
         for (RouteDecision d : decisions) {
             for (var entry : TOKENS.entrySet()) {
                 String role = entry.getKey();
-                for (boolean own : d.reach().equals("path") ? List.of(true, false) : List.of(true)) {
+                List<Cell> kinds = !d.reach().equals("path") ? List.of(Cell.OWN_TENANT)
+                        : d.own().isPresent() ? List.of(Cell.OWN_TENANT, Cell.ANOTHERS_KEY, Cell.OTHER_TENANT)
+                        : List.of(Cell.OWN_TENANT, Cell.OTHER_TENANT);
+                for (Cell cell : kinds) {
                     String name = d.method() + " " + d.path() + " as " + role + (d.reach().equals("path")
-                            ? own ? ", own tenant" : ", other tenant" : "");
-                    cells.add(DynamicTest.dynamicTest(name, () -> check(d, role, entry.getValue(), own)));
+                            ? ", " + cell.label : "");
+                    cells.add(DynamicTest.dynamicTest(name, () -> check(d, role, entry.getValue(), cell)));
                 }
             }
         }
         return cells.stream();
     }
 
-    private static void check(RouteDecision d, String role, String token, boolean own) throws Exception {
+    /** Which of the path's things a cell names. */
+    private enum Cell {
+        /** The role's own tenant's thing (for a key route with an own-keys alternative: a key the role issued). */
+        OWN_TENANT("own tenant"),
+        /** A key of the role's own tenant that another principal issued. */
+        ANOTHERS_KEY("own tenant, another's key"),
+        /** The other tenant's thing. */
+        OTHER_TENANT("other tenant");
+
+        private final String label;
+
+        Cell(String label) {
+            this.label = label;
+        }
+    }
+
+    private static Role role(String name) {
+        return name.equals("owner@*") ? DefaultRoles.OWNER : DefaultRoles.named(name).orElseThrow();
+    }
+
+    /** Whether the role holds the route's permission itself (not only its own-keys alternative). */
+    private static boolean holdsFully(RouteDecision d, String role) {
+        return role(role).allows(Permission.byId(d.permission()).orElseThrow());
+    }
+
+    private static void check(RouteDecision d, String role, String token, Cell cell) throws Exception {
         boolean everywhere = role.equals("owner@*");
-        Role r = everywhere ? DefaultRoles.OWNER : DefaultRoles.named(role).orElseThrow();
-        boolean holds = r.allows(Permission.byId(d.permission()).orElseThrow());
-        int status = call(d, token, own);
-        String why = d.method() + " " + d.path() + " as " + role + (own ? "" : " (other tenant)");
+        Role r = role(role);
+        boolean holdsAll = r.allows(Permission.byId(d.permission()).orElseThrow());
+        boolean holdsOwn = d.own().flatMap(Permission::byId).filter(r::allows).isPresent();
+        boolean holds = holdsAll || holdsOwn;
+        boolean own = cell != Cell.OTHER_TENANT;
+        int status = call(d, role, token, cell);
+        String why = d.method() + " " + d.path() + " as " + role + " (" + cell.label + ")";
         switch (d.reach()) {
             case "signed_in" -> assertThat(status).as(why).isEqualTo(200);
             case "instance" -> {
@@ -104,6 +147,8 @@ class PermissionMatrixTest {
                     assertThat(status).as(why).isEqualTo(403);
                 } else if (!own && !everywhere) {
                     assertThat(status).as(why).isEqualTo(404);
+                } else if (cell == Cell.ANOTHERS_KEY && !holdsAll) {
+                    assertThat(status).as(why + ": only its own keys").isEqualTo(404);
                 } else if (d.method().equals("GET")) {
                     assertThat(status).as(why).isEqualTo(200);
                 } else {
@@ -125,15 +170,26 @@ class PermissionMatrixTest {
      * the check, so nothing changes) and deletes, revocations and resets with an id that names nothing, so that an
      * allowed call never destroys the fixtures.
      */
-    private static int call(RouteDecision d, String token, boolean own) throws Exception {
+    private static int call(RouteDecision d, String role, String token, Cell cell) throws Exception {
         boolean read = d.method().equals("GET");
         boolean destructive = d.method().equals("DELETE") || d.path().endsWith("/revoke")
                 || d.path().endsWith("/reset");
         String path = d.path();
         for (String param : List.of("id", "name", "model")) {
             String value = NOTHING;
-            if (d.reach().equals("path") && param.equals("id") && (read || !destructive || !own)) {
-                value = (own ? tenancy.a : tenancy.b).id(d.target().orElseThrow());
+            boolean real = switch (cell) {
+                case OWN_TENANT -> read || !destructive;
+                case ANOTHERS_KEY -> read || !destructive || !holdsFully(d, role); // refused: nothing destroyed
+                case OTHER_TENANT -> true;
+            };
+            if (d.reach().equals("path") && param.equals("id") && real) {
+                String target = d.target().orElseThrow();
+                value = switch (cell) {
+                    case OWN_TENANT -> d.own().isPresent() ? MINE.getOrDefault(role, tenancy.a.id(target))
+                            : tenancy.a.id(target);
+                    case ANOTHERS_KEY -> tenancy.a.id(target);
+                    case OTHER_TENANT -> tenancy.b.id(target);
+                };
             }
             path = path.replace("{" + param + "}", param.equals("model") ? "matrix/none" : value);
         }

@@ -93,6 +93,58 @@ class TenantIsolationTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = SqlDialect.class, names = {"SQLITE", "POSTGRESQL", "MYSQL"})
+    void aDeveloperManagesOnlyTheKeysItIssued(SqlDialect dialect) throws Exception {
+        try (TestDatabases.Fresh database = dialect == SqlDialect.SQLITE ? null : TestDatabases.create(dialect);
+             Gateway gateway = Gateway.start(AdminHttp.CONFIG, environment(database))) {
+            Tenancy t = new Tenancy(gateway, "dev-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+            AdminHttp dev = new AdminHttp(gateway, t.serviceAccount("north-dev", "developer@" + t.a.id("tenant")));
+            AdminHttp colleague = new AdminHttp(gateway, t.serviceAccount("north-dev-2", "developer@"
+                    + t.a.id("tenant")));
+            String devId = dev.get("/api/admin/me").body().at("/principal/id").asString();
+            JsonNode mine = dev.create("/api/admin/keys", "{\"user_id\":\"" + t.a.id("user") + "\",\"name\":\"laptop\"}");
+            JsonNode theirs = colleague.create("/api/admin/keys", "{\"user_id\":\"" + t.a.id("user")
+                    + "\",\"name\":\"laptop\"}");
+            assertThat(mine.path("owner_principal_id").asString()).isEqualTo(devId);
+            String myKey = mine.path("id").asString();
+            String theirKey = theirs.path("id").asString();
+
+            assertThat(dev.get("/api/admin/keys").body().path("data").findValuesAsString("id")).containsExactly(myKey);
+            assertThat(dev.get("/api/admin/keys?user_id=" + t.a.id("user")).body().path("data")
+                    .findValuesAsString("id")).containsExactly(myKey);
+            assertThat(t.owner().get("/api/admin/keys?user_id=" + t.a.id("user")).body().path("data")
+                    .findValuesAsString("id")).contains(myKey, theirKey, t.a.id("key"));
+            for (String other : List.of(theirKey, t.a.id("key"), t.b.id("key"))) {
+                assertThat(dev.get("/api/admin/keys/" + other).status()).as(other).isEqualTo(404);
+                assertThat(dev.get("/api/admin/keys/" + other + "/requests").status()).as(other).isEqualTo(404);
+                assertThat(dev.patch("/api/admin/keys/" + other, "{\"name\":\"mine now\"}").status()).isEqualTo(404);
+                assertThat(dev.post("/api/admin/keys/" + other + "/revoke", null).status()).isEqualTo(404);
+                assertThat(dev.delete("/api/admin/keys/" + other).status()).isEqualTo(404);
+            }
+            assertThat(t.owner().get("/api/admin/keys/" + theirKey).body().path("revoked_at").isNull()).isTrue();
+
+            String used = chat(gateway, mine.path("key").asString(), "my own key");
+            t.awaitLogged(used);
+            JsonNode usage = dev.get("/api/admin/keys/" + myKey + "/requests").body();
+            assertThat(usage.path("data").findValuesAsString("request_id")).containsExactly(used);
+            assertThat(dev.get("/api/admin/requests").status()).isEqualTo(403);
+            assertThat(dev.get("/api/admin/analytics/summary").status()).isEqualTo(403);
+
+            assertThat(dev.post("/api/admin/keys", "{\"user_id\":\"" + t.b.id("user") + "\"}").status())
+                    .isEqualTo(400);
+            assertThat(dev.post("/api/admin/keys", "{\"user_id\":\"" + t.a.id("user")
+                    + "\",\"budgets\":[{\"amount_usd\":1,\"period\":\"daily\"}]}").status()).isEqualTo(403);
+            assertThat(dev.patch("/api/admin/keys/" + myKey, "{\"name\":\"desktop\"}").body().path("name").asString())
+                    .isEqualTo("desktop");
+            assertThat(dev.post("/api/admin/keys/" + myKey + "/revoke", null).body().path("revoked_at").isNull())
+                    .isFalse();
+            assertThat(dev.delete("/api/admin/keys/" + myKey).status()).isEqualTo(204);
+            assertThat(colleague.get("/api/admin/keys").body().path("data").findValuesAsString("id"))
+                    .containsExactly(theirKey);
+        }
+    }
+
     private static Map<String, String> environment(TestDatabases.Fresh database) {
         if (database == null) {
             return Map.of();
