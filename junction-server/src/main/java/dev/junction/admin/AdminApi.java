@@ -87,6 +87,7 @@ public final class AdminApi {
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(new HealthResource(runtime, health).routes());
         all.addAll(new TenantsResource(writes).routes());
+        all.addAll(new TenantSettingsResource(writes, runtime).routes());
         all.addAll(new TeamsResource(writes).routes());
         all.addAll(new UsersResource(writes, commands).routes());
         all.addAll(new KeysResource(writes, commands, governance.clock()).routes());

@@ -28,6 +28,8 @@ final class RoutePermissions {
             Map.entry("GET /api/admin/tenants/{id}", path(TENANTS_READ, Kind.TENANT)),
             Map.entry("PATCH /api/admin/tenants/{id}", path(TENANTS_WRITE, Kind.TENANT)),
             Map.entry("DELETE /api/admin/tenants/{id}", instance(TENANTS_WRITE)),
+            Map.entry("GET /api/admin/tenants/{id}/settings", path(TENANTS_READ, Kind.TENANT)),
+            Map.entry("PATCH /api/admin/tenants/{id}/settings", path(TENANT_SETTINGS_WRITE, Kind.TENANT)),
             Map.entry("GET /api/admin/teams", tenants(TEAMS_READ)),
             Map.entry("POST /api/admin/teams", tenants(TEAMS_WRITE)),
             Map.entry("GET /api/admin/teams/{id}", path(TEAMS_READ, Kind.TEAM)),

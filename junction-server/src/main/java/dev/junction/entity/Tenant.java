@@ -20,10 +20,11 @@ import java.util.Set;
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
  * @param disabledCapabilities the operations its callers may not use (images, rerank, …); empty for none
+ * @param settings its providers, routing strategy, body capture and retention
  */
 public record Tenant(String id, String name, double markup, RateLimits limits, List<String> allowedModels,
                      Map<String, String> metadata, Instant createdAt, Instant updatedAt,
-                     Set<OperationKind> disabledCapabilities) {
+                     Set<OperationKind> disabledCapabilities, TenantSettings settings) {
 
     /** The id of the tenant every database starts with. */
     public static final String DEFAULT_ID = "ten_default";
@@ -38,6 +39,15 @@ public record Tenant(String id, String name, double markup, RateLimits limits, L
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         disabledCapabilities = Set.copyOf(disabledCapabilities);
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A tenant with the gateway's settings. */
+    public Tenant(String id, String name, double markup, RateLimits limits, List<String> allowedModels,
+                  Map<String, String> metadata, Instant createdAt, Instant updatedAt,
+                  Set<OperationKind> disabledCapabilities) {
+        this(id, name, markup, limits, allowedModels, metadata, createdAt, updatedAt, disabledCapabilities,
+                TenantSettings.DEFAULTS);
     }
 
     /** A tenant whose callers may use every operation. */

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  */
 public enum Permission {
     TENANTS_READ, TENANTS_WRITE,
+    /** A tenant's own settings: capabilities, providers, routing strategy, body capture, retention. */
+    TENANT_SETTINGS_WRITE,
     TEAMS_READ, TEAMS_WRITE,
     USERS_READ, USERS_WRITE,
     KEYS_READ, KEYS_WRITE,

@@ -26,6 +26,7 @@ import dev.junction.stage.playground.PlaygroundStage;
 import dev.junction.stage.record.RequestLogStage;
 import dev.junction.stage.route.ExecuteStage;
 import dev.junction.stage.route.ResolveStage;
+import dev.junction.stage.route.TenantRouteStage;
 import dev.junction.stage.trace.TraceStage;
 import dev.junction.trace.Tracing;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ final class Pipelines {
         List<Stage> stages = new ArrayList<>(head);
         stages.addAll(List.of(auth, decode));
         afterDecode.ifPresent(stages::add);
-        stages.addAll(List.of(resolve, new ModelScopeStage(), new CapabilityStage(), guard));
+        stages.addAll(List.of(resolve, new ModelScopeStage(), new CapabilityStage(), new TenantRouteStage(), guard));
         cache.ifPresent(c -> stages.add(new CacheLookupStage(c)));
         stages.addAll(List.of(new RateLimitStage(), new BudgetStage(), new CostStage()));
         cache.ifPresent(c -> stages.add(new CacheStage(c)));

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,11 @@ import java.util.Optional;
  * ended at or before {@code now - retention}. On PostgreSQL the request log is partitioned by month
  * ({@link RequestLogPartitions}): months wholly past retention are dropped at once, and only the partitions the
  * cut-off falls in are deleted from in batches.
+ *
+ * <p>A tenant with a retention of its own ({@code tenants.retention_days}) has its entries deleted after that many
+ * days as well, in the same batches (by the {@code (tenant_id, started_at)} index; on PostgreSQL partition by
+ * partition); a tenant's retention longer than the gateway's changes nothing. Rollups keep the gateway's retention:
+ * they hold no bodies and no single request.
  */
 public final class RetentionJob {
 
@@ -89,7 +96,7 @@ public final class RetentionJob {
                     if (keep.isPresent()) {
                         long lastStart = now - keep.get().toMillis() - g.millis();
                         rollups.put(g, deleteAll(connection, "usage_rollups", "granularity = ? AND bucket_start <= ?",
-                                lastStart, g.code()));
+                                g.code(), lastStart));
                     }
                 }
                 return new Result(true, logs, rollups);
@@ -110,26 +117,55 @@ public final class RetentionJob {
         if (partitioned) {
             RequestLogPartitions.ensureAhead(connection, Instant.ofEpochMilli(now), MONTHS_AHEAD);
         }
-        if (policy.requestLogs().isEmpty()) {
-            return 0;
+        long deleted = 0;
+        if (policy.requestLogs().isPresent()) {
+            deleted += everyTenant(connection, now - policy.requestLogs().get().toMillis(), partitioned);
         }
-        long cut = now - policy.requestLogs().get().toMillis();
+        for (Map.Entry<String, Integer> tenant : tenantRetentions(connection).entrySet()) {
+            long cut = now - Duration.ofDays(tenant.getValue()).toMillis();
+            List<String> tables = partitioned ? RequestLogPartitions.list(connection).stream()
+                    .filter(p -> p.isDefault() || p.from().map(from -> from < cut).orElse(true))
+                    .map(RequestLogPartitions.Partition::name).toList() : List.of("request_logs");
+            for (String table : tables) {
+                deleted += deleteAll(connection, table, "tenant_id = ? AND started_at < ?", tenant.getKey(), cut);
+            }
+        }
+        return deleted;
+    }
+
+    /** Every entry that started before the cut-off. */
+    private long everyTenant(Connection connection, long cut, boolean partitioned) throws SQLException {
         if (!partitioned) {
-            return deleteAll(connection, "request_logs", "started_at < ?", cut, null);
+            return deleteAll(connection, "request_logs", "started_at < ?", cut);
         }
         long deleted = 0;
         for (RequestLogPartitions.Partition p : RequestLogPartitions.list(connection)) {
             if (!p.isDefault() && p.to().isPresent() && p.to().get() <= cut) {
                 deleted += RequestLogPartitions.drop(connection, p);
             } else if (p.isDefault() || p.from().map(from -> from < cut).orElse(true)) {
-                deleted += deleteAll(connection, p.name(), "started_at < ?", cut, null);
+                deleted += deleteAll(connection, p.name(), "started_at < ?", cut);
             }
         }
         return deleted;
     }
 
-    /** Deletes the matching rows a batch at a time until a batch comes back short. */
-    private long deleteAll(Connection connection, String table, String condition, long bound, Integer granularity)
+    /** The tenants that keep their request log for a number of days of their own. */
+    private static Map<String, Integer> tenantRetentions(Connection connection) throws SQLException {
+        Map<String, Integer> days = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT id, retention_days FROM tenants WHERE retention_days IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getInt(2) > 0) {
+                    days.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return days;
+    }
+
+    /** Deletes the rows matching the condition (with these parameters) a batch at a time until a batch comes back short. */
+    private long deleteAll(Connection connection, String table, String condition, Object... params)
             throws SQLException {
         String sql = switch (database.dialect()) {
             case MYSQL -> "DELETE FROM " + table + " WHERE " + condition + " LIMIT ?";
@@ -143,10 +179,9 @@ public final class RetentionJob {
             int deleted;
             do {
                 int i = 0;
-                if (granularity != null) {
-                    delete.setInt(++i, granularity);
+                for (Object param : params) {
+                    delete.setObject(++i, param);
                 }
-                delete.setLong(++i, bound);
                 delete.setInt(++i, policy.batchSize());
                 deleted = delete.executeUpdate();
                 total += deleted;

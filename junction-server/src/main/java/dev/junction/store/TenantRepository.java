@@ -1,13 +1,16 @@
 package dev.junction.store;
 
 import dev.junction.entity.BudgetScope;
+import dev.junction.entity.CapturePolicy;
 import dev.junction.entity.Tenant;
+import dev.junction.entity.TenantSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -18,7 +21,8 @@ import org.jdbi.v3.core.statement.Update;
 public final class TenantRepository {
 
     private static final String SELECT = "SELECT id, name, markup, rpm, tpm, max_concurrent, allowed_models, "
-            + "metadata, created_at, updated_at, disabled_capabilities FROM tenants";
+            + "metadata, created_at, updated_at, disabled_capabilities, allowed_providers, routing_strategy, "
+            + "capture_policy, retention_days FROM tenants";
 
     private final Database database;
     private final Clock clock;
@@ -80,6 +84,30 @@ public final class TenantRepository {
     }
 
     /**
+     * Replaces the tenant's changeable fields and its settings in one statement; empty when there is no such tenant.
+     */
+    public Optional<Tenant> configure(String id, Tenant.Spec spec, TenantSettings settings) {
+        Instant now = Columns.now(clock);
+        return ConfigWrite.run(database, handle -> {
+            int rows = bind(handle.createUpdate("UPDATE tenants SET name = :name, markup = :markup, rpm = :rpm, "
+                    + "tpm = :tpm, max_concurrent = :maxConcurrent, allowed_models = :allowedModels, "
+                    + "metadata = :metadata, disabled_capabilities = :disabledCapabilities, "
+                    + "allowed_providers = :allowedProviders, routing_strategy = :routingStrategy, "
+                    + "capture_policy = :capturePolicy, retention_days = :retentionDays, updated_at = :updatedAt "
+                    + "WHERE id = :id"), spec)
+                    .bind("allowedProviders", Columns.jsonOrNull(settings.allowedProviders()))
+                    .bind("routingStrategy", settings.routingStrategy().orElse(null))
+                    .bind("capturePolicy", settings.capture().map(CapturePolicy::wireName).orElse(null))
+                    .bind("retentionDays", settings.retentionDays().isPresent()
+                            ? Integer.valueOf(settings.retentionDays().getAsInt()) : null)
+                    .bind("id", id)
+                    .bind("updatedAt", Columns.millis(now))
+                    .execute();
+            return rows == 0 ? Optional.<Tenant>empty() : get(handle, id);
+        }, Optional::isPresent, violation -> nameTaken(spec.name()));
+    }
+
+    /**
      * Deletes a tenant that has no teams and no users left, with its budgets.
      *
      * @return whether it existed
@@ -121,6 +149,17 @@ public final class TenantRepository {
     private static Tenant read(ResultSet rs) throws SQLException {
         return new Tenant(rs.getString("id"), rs.getString("name"), rs.getDouble("markup"), Columns.limits(rs),
                 Columns.list(rs, "allowed_models"), Columns.map(rs, "metadata"), Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"), Columns.operations(rs, "disabled_capabilities"));
+                Columns.instant(rs, "updated_at"), Columns.operations(rs, "disabled_capabilities"), settings(rs));
+    }
+
+    /** A stored policy this build does not know (a newer gateway's) captures nothing rather than everything. */
+    private static TenantSettings settings(ResultSet rs) throws SQLException {
+        int days = rs.getInt("retention_days");
+        OptionalInt retention = rs.wasNull() || days < 1 || days > TenantSettings.MAX_RETENTION_DAYS
+                ? OptionalInt.empty() : OptionalInt.of(days);
+        Optional<CapturePolicy> capture = Columns.optionalString(rs, "capture_policy")
+                .map(p -> CapturePolicy.ofWireName(p).orElse(CapturePolicy.OFF));
+        return new TenantSettings(Columns.list(rs, "allowed_providers"), Columns.optionalString(rs,
+                "routing_strategy"), capture, retention);
     }
 }

@@ -99,6 +99,39 @@ class RetentionJobTest {
         }
     }
 
+    @AllDialects
+    void aTenantWithARetentionOfItsOwnLosesItsOlderEntriesAndNoOneElses(SqlDialect dialect) throws Exception {
+        try (TestDatabases.Opened opened = TestDatabases.open(dialect)) {
+            Database db = opened.database();
+            TenantRepository tenants = new TenantRepository(db, CLOCK);
+            var brief = tenants.create(new dev.junction.entity.Tenant.Spec("brief", 0,
+                    dev.junction.limit.RateLimits.NONE, List.of(), Map.of()));
+            var lasting = tenants.create(new dev.junction.entity.Tenant.Spec("lasting", 0,
+                    dev.junction.limit.RateLimits.NONE, List.of(), Map.of()));
+            tenants.configure(brief.id(), brief.spec(), new dev.junction.entity.TenantSettings(List.of(),
+                    Optional.empty(), Optional.empty(), java.util.OptionalInt.of(2)));
+            new JdbcRequestLogSink(db).write(List.of(
+                    of(brief.id(), NOW.minus(Duration.ofDays(1)), "brief-new"),
+                    of(brief.id(), NOW.minus(Duration.ofDays(3)), "brief-old"),
+                    of(lasting.id(), NOW.minus(Duration.ofDays(3)), "lasting-old"),
+                    of(lasting.id(), NOW.minus(Duration.ofDays(40)), "lasting-past-the-gateway")));
+
+            RetentionJob.Result result = new RetentionJob(db, POLICY, CLOCK).run();
+
+            List<String> kept = db.jdbi().withHandle(h -> h.createQuery("SELECT request_id FROM request_logs "
+                    + "ORDER BY request_id").mapTo(String.class).list());
+            assertThat(kept).containsExactly("brief-new", "lasting-old");
+            assertThat(result.requestLogs()).isEqualTo(2);
+        }
+    }
+
+    private static LoggedRequest of(String tenant, Instant when, String id) {
+        return new LoggedRequest(id, when, new Attribution("k", Optional.of("key_" + id), Optional.of("usr_1"),
+                Optional.empty(), Optional.of(tenant)), "/v1/chat/completions", "m", "p", "d", "u", false, false, 200,
+                10, 5, new Usage(1, 1, 0, 0, 0), new Costs(1, 1, 1), "d=200@10ms", Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = SqlDialect.class, names = {"POSTGRESQL", "MYSQL"}) // SQLite has a single process
     void aReplicaHoldingTheLockMakesTheOthersSkip(SqlDialect dialect) throws Exception {

@@ -1,6 +1,7 @@
 package dev.junction.stage.auth;
 
 import dev.junction.auth.CallerAuthenticator;
+import dev.junction.entity.CapturePolicy;
 import dev.junction.governance.Caller;
 import dev.junction.observe.BodyCapture;
 import dev.junction.pipeline.Chain;
@@ -52,9 +53,20 @@ public final class AuthenticationStage implements Stage {
         return key;
     }
 
-    /** How a caller's request bodies are kept: everyone's when configured, else per key; empty when not. */
+    /**
+     * How a caller's request bodies are kept: as its tenant's capture policy says when it has one (never, always, or
+     * always with personal data masked); else everyone's when configured, else per key; empty when not.
+     */
     private static Optional<BodyCapture> capture(GatewayRuntime rt, Caller caller) {
         var logs = rt.config().governance().requestLogs();
+        Optional<CapturePolicy> policy = caller.grant().flatMap(g -> g.tenant().settings().capture());
+        if (policy.isPresent()) {
+            return switch (policy.get()) {
+                case OFF -> Optional.empty();
+                case ON -> Optional.of(new BodyCapture(rt.redactor(), logs.maxBodyBytes()));
+                case REDACTED -> Optional.of(BodyCapture.masking(rt.redactor(), logs.maxBodyBytes()));
+            };
+        }
         boolean on = logs.captureBodies() || caller.grant().map(g -> g.key().captureBodies()).orElse(false);
         return on ? Optional.of(new BodyCapture(rt.redactor(), logs.maxBodyBytes())) : Optional.empty();
     }
