@@ -52,6 +52,7 @@ public final class AdminApi {
     private final Supplier<GatewayRuntime> runtime;
     private final List<AdminRoute> routes;
     private final LiveEvents live;
+    private final ExportsResource exports;
     private final ConsoleSessions sessions;
     private final dev.junction.sso.LoginState loginStates;
     private final PrincipalAccess principals;
@@ -80,6 +81,7 @@ public final class AdminApi {
         AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);
         this.writes = writes;
         this.clock = governance.clock();
+        this.exports = new ExportsResource(writes, governance.clock());
         this.loginStates = new dev.junction.sso.LoginState(governance.subKey("sso-login-state"), governance.clock());
         this.principals = new PrincipalAccess(writes,
                 new dev.junction.crypto.AdminTokens(governance.subKey("admin-token-hash")), governance.clock());
@@ -111,6 +113,9 @@ public final class AdminApi {
         List<Map.Entry<HttpMethod, Pattern>> mounted = new ArrayList<>();
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(OPENAPI_PATH))));
         mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(LiveEvents.PATH))));
+        for (String path : List.of(ExportsResource.REQUESTS, ExportsResource.COSTS)) {
+            mounted.add(Map.entry(HttpMethod.GET, Pattern.compile(Pattern.quote(path))));
+        }
         mounted.add(Map.entry(HttpMethod.POST, Pattern.compile(Pattern.quote(PlaygroundEndpoint.PATH))));
         for (HttpMethod m : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)) {
             mounted.add(Map.entry(m, Pattern.compile(Pattern.quote(SessionResource.PATH))));
@@ -124,6 +129,8 @@ public final class AdminApi {
         List<Map.Entry<HttpMethod, AccessCheck.Endpointed>> decided = new ArrayList<>();
         routes.forEach(r -> decided.add(Map.entry(r.method(), new AccessCheck.Endpointed(r.path(), r.regex()))));
         decided.add(Map.entry(HttpMethod.GET, AccessCheck.Endpointed.exact(LiveEvents.PATH)));
+        decided.add(Map.entry(HttpMethod.GET, AccessCheck.Endpointed.exact(ExportsResource.REQUESTS)));
+        decided.add(Map.entry(HttpMethod.GET, AccessCheck.Endpointed.exact(ExportsResource.COSTS)));
         decided.add(Map.entry(HttpMethod.POST, AccessCheck.Endpointed.exact(PlaygroundEndpoint.PATH)));
         StoredConfigResource.MOUNTED.forEach(e -> decided.add(Map.entry(e.getKey(),
                 AccessCheck.Endpointed.ofRegex(e.getValue()))));
@@ -179,6 +186,8 @@ public final class AdminApi {
             router.routeWithRegex(route.method(), route.regex()).handler(ctx -> handle(route, ctx));
         }
         router.get(LiveEvents.PATH).handler(ctx -> live.handle(ctx, Call.reach(ctx)));
+        router.get(ExportsResource.REQUESTS).handler(ctx -> exports.requests(ctx, new Call(ctx, ctx.get(ACTOR))));
+        router.get(ExportsResource.COSTS).handler(ctx -> exports.costs(ctx, new Call(ctx, ctx.get(ACTOR))));
         playground.ifPresent(p -> router.post(PlaygroundEndpoint.PATH).handler(new PlaygroundEndpoint(p)));
         new StoredConfigResource(runtime).mount(router);
         router.route("/api/admin/*").handler(this::unknown);

@@ -115,7 +115,7 @@ public final class GovernanceCommands {
         });
     }
 
-    /** Whether the actor may issue keys in this tenant: any key ({@code keys:write}) or its own ({@code own_keys:write}). */
+    /** Whether the actor may issue keys in this tenant ({@code keys:write} or {@code own_keys:write}). */
     private static boolean mayIssueIn(Actor actor, String tenantId) {
         return actor.grants().scope(Permission.KEYS_WRITE).includes(tenantId)
                 || actor.grants().scope(Permission.OWN_KEYS_WRITE).includes(tenantId);

@@ -62,6 +62,8 @@ final class RoutePermissions {
             Map.entry("GET /api/admin/audit", tenants(AUDIT_READ)),
             Map.entry("GET /api/admin/audit/verify", instance(AUDIT_READ)),
             Map.entry("GET /api/admin/events", tenants(EVENTS_READ)),
+            Map.entry("GET /api/admin/exports/requests", tenants(EXPORTS_READ)),
+            Map.entry("GET /api/admin/exports/costs", tenants(EXPORTS_READ)),
             Map.entry("POST /api/admin/playground/chat/completions", tenants(PLAYGROUND_USE)),
             Map.entry("GET /api/admin/prices", shared(PRICES_READ)),
             Map.entry("GET /api/admin/price-catalog", shared(PRICES_READ)),

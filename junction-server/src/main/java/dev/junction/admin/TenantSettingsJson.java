@@ -35,9 +35,11 @@ final class TenantSettingsJson {
         CapabilitiesJson.write(node, t.disabledCapabilities());
         TenantSettings s = t.settings();
         StringsJson.list(node, "allowed_providers", s.allowedProviders());
-        s.routingStrategy().ifPresentOrElse(v -> node.put("routing_strategy", v), () -> node.putNull("routing_strategy"));
+        s.routingStrategy().ifPresentOrElse(v -> node.put("routing_strategy", v),
+                () -> node.putNull("routing_strategy"));
         node.put("markup", t.markup());
-        s.capture().ifPresentOrElse(p -> node.put("capture_policy", p.wireName()), () -> node.putNull("capture_policy"));
+        s.capture().ifPresentOrElse(p -> node.put("capture_policy", p.wireName()),
+                () -> node.putNull("capture_policy"));
         if (s.retentionDays().isPresent()) {
             node.put("retention_days", s.retentionDays().getAsInt());
         } else {

@@ -22,17 +22,19 @@ public final class DefaultRoles {
 
     /** Everything within its tenants; not the instance's settings, providers, routes, prices, alerts or cache. */
     public static final Role ADMIN = new Role("admin", "Everything within its tenants, but no instance settings.",
-            EnumSet.of(TENANTS_READ, TENANTS_WRITE, TENANT_SETTINGS_WRITE, TEAMS_READ, TEAMS_WRITE, USERS_READ, USERS_WRITE, KEYS_READ,
-                    KEYS_WRITE, OWN_KEYS_READ, OWN_KEYS_WRITE, BUDGETS_READ, BUDGETS_WRITE, LOGS_READ, LOGS_BODIES, ANALYTICS_READ, SPEND_READ,
-                    EXPORTS_READ, AUDIT_READ, EVENTS_READ, PLAYGROUND_USE, PRICES_READ, PROVIDERS_READ, ROUTES_READ,
-                    HEALTH_READ, ALERTS_READ, PRINCIPALS_READ, PRINCIPALS_WRITE), true);
+            EnumSet.of(TENANTS_READ, TENANTS_WRITE, TENANT_SETTINGS_WRITE, TEAMS_READ, TEAMS_WRITE, USERS_READ,
+                    USERS_WRITE, KEYS_READ, KEYS_WRITE, OWN_KEYS_READ, OWN_KEYS_WRITE, BUDGETS_READ, BUDGETS_WRITE,
+                    LOGS_READ, LOGS_BODIES, ANALYTICS_READ, SPEND_READ, EXPORTS_READ, AUDIT_READ, EVENTS_READ,
+                    PLAYGROUND_USE, PRICES_READ, PROVIDERS_READ, ROUTES_READ, HEALTH_READ, ALERTS_READ,
+                    PRINCIPALS_READ, PRINCIPALS_WRITE), true);
 
-    /** Users, teams, keys and budgets of one tenant, and the console users who work in it. */
+    /** Users, teams, keys, budgets, settings and exports of one tenant, and the console users who work in it. */
     public static final Role TENANT_ADMIN = new Role("tenant-admin",
-            "Users, teams, keys and budgets of its tenant, and its console users.",
+            "Users, teams, keys, budgets, settings and exports of its tenant, and its console users.",
             EnumSet.of(TENANTS_READ, TENANT_SETTINGS_WRITE, TEAMS_READ, TEAMS_WRITE, USERS_READ, USERS_WRITE,
-                    KEYS_READ, KEYS_WRITE, OWN_KEYS_READ, OWN_KEYS_WRITE, BUDGETS_READ, BUDGETS_WRITE, LOGS_READ, ANALYTICS_READ, SPEND_READ, AUDIT_READ, EVENTS_READ,
-                    PLAYGROUND_USE, PRICES_READ, PROVIDERS_READ, ROUTES_READ, PRINCIPALS_READ, PRINCIPALS_WRITE),
+                    KEYS_READ, KEYS_WRITE, OWN_KEYS_READ, OWN_KEYS_WRITE, BUDGETS_READ, BUDGETS_WRITE, LOGS_READ,
+                    ANALYTICS_READ, SPEND_READ, EXPORTS_READ, AUDIT_READ, EVENTS_READ, PLAYGROUND_USE, PRICES_READ,
+                    PROVIDERS_READ, ROUTES_READ, PRINCIPALS_READ, PRINCIPALS_WRITE),
             true);
 
     /**
@@ -46,7 +48,7 @@ public final class DefaultRoles {
     /** Read-only analytics and request logs, without bodies. */
     public static final Role ANALYST = new Role("analyst", "Read-only analytics and request logs, without bodies.",
             EnumSet.of(TENANTS_READ, TEAMS_READ, USERS_READ, KEYS_READ, LOGS_READ, ANALYTICS_READ, SPEND_READ,
-                    HEALTH_READ, PROVIDERS_READ, ROUTES_READ), true);
+                    EXPORTS_READ, HEALTH_READ, PROVIDERS_READ, ROUTES_READ), true);
 
     /** Costs, budgets, prices and exports. */
     public static final Role BILLING = new Role("billing", "Costs, budgets, prices and exports.",

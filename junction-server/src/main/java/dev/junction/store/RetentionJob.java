@@ -164,7 +164,7 @@ public final class RetentionJob {
         return days;
     }
 
-    /** Deletes the rows matching the condition (with these parameters) a batch at a time until a batch comes back short. */
+    /** Deletes the rows matching the condition (with these parameters) a batch at a time, until one is short. */
     private long deleteAll(Connection connection, String table, String condition, Object... params)
             throws SQLException {
         String sql = switch (database.dialect()) {

@@ -92,6 +92,8 @@ class OpenApiDocumentTest {
         mounted.add("get /api/admin/openapi.json");
         mounted.add("get " + dev.junction.live.LiveEvents.PATH);
         mounted.add("post " + PlaygroundEndpoint.PATH);
+        mounted.add("get " + ExportsResource.REQUESTS);
+        mounted.add("get " + ExportsResource.COSTS);
         mounted.addAll(StoredConfigResource.OPERATIONS);
         for (String method : List.of("get", "post", "delete")) {
             mounted.add(method + " " + SessionResource.PATH);
