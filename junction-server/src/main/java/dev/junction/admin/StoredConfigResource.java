@@ -92,10 +92,11 @@ public final class StoredConfigResource {
 
     /** Mounts the endpoints; call it after the admin-key authentication handler and before any catch-all. */
     public void mount(Router router) {
-        router.get("/api/admin/providers").handler(ctx -> send(ctx, 200,
-                StoredConfigViews.providers(config(), governance.snapshot())));
+        router.get("/api/admin/providers").handler(ctx -> send(ctx, 200, StoredConfigViews.providersInReach(
+                StoredConfigViews.providers(config(), governance.snapshot()), Call.reach(ctx))));
         router.getWithRegex(PROVIDER_PATH).handler(ctx -> view(ctx, "provider", 200,
-                StoredConfigViews.provider(config(), governance.snapshot(), ctx.pathParam("name"))));
+                StoredConfigViews.provider(config(), governance.snapshot(), ctx.pathParam("name"))
+                        .filter(v -> StoredConfigViews.providerInReach(v, Call.reach(ctx)))));
         router.putWithRegex(PROVIDER_PATH).handler(this::putProvider);
         router.deleteWithRegex(PROVIDER_PATH).handler(this::deleteProvider);
         router.get("/api/admin/routes").handler(ctx -> send(ctx, 200,
@@ -116,6 +117,14 @@ public final class StoredConfigResource {
         if (body.isEmpty() || declaredElsewhere(ctx, config().layers().providerSource(name))) {
             return;
         }
+        JsonNode tenantNode = body.get().remove("tenant_id");
+        if (tenantNode != null && !tenantNode.isNull()
+                && (!tenantNode.isString() || tenantNode.stringValue().isBlank())) {
+            error(ctx, 400, "invalid_request", "tenant_id: expected a tenant's id, or null for a shared provider");
+            return;
+        }
+        Optional<String> tenant = Optional.ofNullable(tenantNode).filter(JsonNode::isString)
+                .map(JsonNode::stringValue);
         JsonNode keyNode = body.get().remove("api_key");
         if (keyNode != null && !keyNode.isNull() && (!keyNode.isString() || keyNode.stringValue().isBlank())) {
             error(ctx, 400, "invalid_request", "api_key: expected a non-empty string");
@@ -132,7 +141,7 @@ public final class StoredConfigResource {
         Optional<String> keptKey = pooled ? Optional.empty() : providers.stream()
                 .filter(p -> p.name().equals(name)).findFirst().flatMap(StoredProvider::apiKeyCiphertext);
         providers.removeIf(p -> p.name().equals(name));
-        providers.add(new StoredProvider(name, definition, sealed.or(() -> keptKey)));
+        providers.add(new StoredProvider(name, definition, sealed.or(() -> keptKey), tenant));
         GatewayConfig trial = merger.merge(config(), providers, snapshot.storedRoutes());
         if (dryRun.get()) {
             dryRunAnswer(ctx, trial, "providers." + name);
@@ -142,8 +151,9 @@ public final class StoredConfigResource {
             return;
         }
         String actor = actor(ctx);
-        write(ctx, () -> writes.putProvider(actor, name, definition, sealed, pooled, audited), created -> view(ctx,
-                "provider", created ? 201 : 200, StoredConfigViews.provider(config(), governance.snapshot(), name)));
+        write(ctx, () -> writes.putProvider(actor, name, definition, sealed, pooled, audited, tenant),
+                created -> view(ctx, "provider", created ? 201 : 200, StoredConfigViews.provider(config(),
+                        governance.snapshot(), name)));
     }
 
     private void putRoute(RoutingContext ctx) {
@@ -274,6 +284,8 @@ public final class StoredConfigResource {
                     : ar.cause();
             if (failure instanceof StoreConflict conflict) {
                 error(ctx, 409, "conflict", conflict.getMessage());
+            } else if (failure instanceof AdminError refused) {
+                error(ctx, refused.kind().status(), refused.kind().type(), refused.getMessage());
             } else {
                 LOG.error("A stored-configuration write failed on {}", ctx.request().path(), failure);
                 error(ctx, 503, "store_unavailable", "The store could not be written; nothing was changed.");

@@ -41,6 +41,31 @@ final class StoredConfigViews {
         return body;
     }
 
+    /**
+     * The providers a caller of these tenants may see: shared ones and its tenants' own (another tenant's provider
+     * is not even named).
+     *
+     * @param reach the caller's tenants; empty for every tenant
+     */
+    static ObjectNode providersInReach(ObjectNode providers, Optional<Set<String>> reach) {
+        if (reach.isPresent() && providers.get("providers") instanceof ArrayNode list) {
+            ArrayNode kept = Json.object().putArray("providers");
+            list.forEach(v -> {
+                if (v instanceof ObjectNode view && providerInReach(view, reach)) {
+                    kept.add(view);
+                }
+            });
+            providers.set("providers", kept);
+        }
+        return providers;
+    }
+
+    /** Whether a caller of these tenants may see this provider (empty reach: every tenant). */
+    static boolean providerInReach(ObjectNode provider, Optional<Set<String>> reach) {
+        JsonNode tenant = provider.get("tenant_id");
+        return reach.isEmpty() || tenant == null || tenant.isNull() || reach.get().contains(tenant.asString());
+    }
+
     /** One provider, in effect or stored; empty when there is neither. */
     static Optional<ObjectNode> provider(GatewayConfig config, GovernanceSnapshot snapshot, String name) {
         Optional<StoredProvider> stored = snapshot.storedProviders().stream().filter(p -> p.name().equals(name))
@@ -60,6 +85,8 @@ final class StoredConfigViews {
         boolean keySet = storedView ? stored.flatMap(StoredProvider::apiKeyCiphertext).isPresent()
                 : provider.apiKey().isPresent();
         view.put("api_key", keySet ? "set" : "unset");
+        stored.flatMap(StoredProvider::tenantId).ifPresentOrElse(t -> view.put("tenant_id", t),
+                () -> view.putNull("tenant_id"));
         if (provider != null && provider.keys().pooled()) {
             ArrayNode pool = view.putArray("api_keys");
             provider.keys().keys().forEach(k -> pool.addObject().put("name", k.name()).put("weight", k.weight())

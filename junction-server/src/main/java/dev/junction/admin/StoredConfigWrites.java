@@ -34,16 +34,21 @@ final class StoredConfigWrites {
      *
      * @param pooled whether the definition holds a key pool (sealed in it), which replaces any single key
      * @param auditDefinition the definition as the audit trail may show it (header values and keys masked)
+     * @param tenantId the tenant it belongs to; empty for a provider every tenant shares
      * @return whether it was created
      * @throws dev.junction.store.StoreConflict when another writer created it at the same moment
+     * @throws AdminError when the tenant does not exist
      */
     boolean putProvider(String actor, String name, String definitionJson, Optional<String> sealedKey,
-                        boolean pooled, JsonNode auditDefinition) {
+                        boolean pooled, JsonNode auditDefinition, Optional<String> tenantId) {
         return database.jdbi().inTransaction(handle -> {
+            if (tenantId.isPresent() && store.tenants().get(tenantId.get()).isEmpty()) {
+                throw AdminError.invalid("'tenant_id': there is no tenant '" + tenantId.get() + "'.");
+            }
             Optional<StoredProvider> current = store.providers().get(name);
             Optional<String> key = pooled ? sealedKey
                     : sealedKey.or(() -> current.flatMap(StoredProvider::apiKeyCiphertext));
-            StoredProvider provider = new StoredProvider(name, definitionJson, key);
+            StoredProvider provider = new StoredProvider(name, definitionJson, key, tenantId);
             if (current.isEmpty()) {
                 store.providers().create(provider);
             } else {
@@ -53,6 +58,7 @@ final class StoredConfigWrites {
                     : key.isPresent() ? KeyChange.KEPT : KeyChange.NONE;
             ObjectNode detail = Json.object().put("created", current.isEmpty())
                     .put("api_key", change.name().toLowerCase(Locale.ROOT));
+            tenantId.ifPresent(t -> detail.put("tenant_id", t));
             detail.set("definition", auditDefinition);
             store.audit().append(actor, "provider.put", "provider", name, Json.write(detail));
             return current.isEmpty();

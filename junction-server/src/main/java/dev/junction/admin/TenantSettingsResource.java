@@ -47,7 +47,12 @@ final class TenantSettingsResource {
     private CompletionStage<Reply> update(Call call) {
         String id = call.param("id");
         Fields fields = call.body(TenantSettingsJson.FIELDS);
-        Set<String> providers = runtime.get().config().providers().keySet();
+        GatewayRuntime current = runtime.get();
+        var snapshot = current.governance().snapshot();
+        // Another tenant's own providers are not this tenant's to name (nor to learn of from the message).
+        Set<String> providers = current.config().providers().keySet().stream()
+                .filter(p -> snapshot.ownerOfProvider(p).map(id::equals).orElse(true))
+                .collect(java.util.stream.Collectors.toSet());
         return writes.write(call.actor(), s -> {
             Tenant before = s.tenants().get(id).orElseThrow(() -> AdminError.notFound("tenant", id));
             TenantSettingsJson.Settings after = TenantSettingsJson.read(fields, before, providers);

@@ -36,6 +36,7 @@ public final class GovernanceSnapshot {
     private final Map<String, String> budgetTenants;
     private final List<StoredProvider> storedProviders;
     private final List<StoredRoute> storedRoutes;
+    private final Map<String, String> providerOwners;
     private final long revision;
 
     private GovernanceSnapshot(Map<String, KeyGrant> grantsByHash, List<Budget> budgets,
@@ -46,6 +47,9 @@ public final class GovernanceSnapshot {
         this.budgetTenants = Map.copyOf(budgetTenants);
         this.storedProviders = List.copyOf(storedProviders);
         this.storedRoutes = List.copyOf(storedRoutes);
+        Map<String, String> owners = new HashMap<>();
+        storedProviders.forEach(p -> p.tenantId().ifPresent(t -> owners.put(p.name(), t)));
+        this.providerOwners = Map.copyOf(owners);
         this.revision = revision;
     }
 
@@ -127,6 +131,16 @@ public final class GovernanceSnapshot {
     /** Every stored route, by name. */
     public List<StoredRoute> storedRoutes() {
         return storedRoutes;
+    }
+
+    /** The tenant a provider belongs to (whose traffic alone it serves); empty for a shared one. */
+    public Optional<String> ownerOfProvider(String provider) {
+        return Optional.ofNullable(providerOwners.get(provider));
+    }
+
+    /** Whether some provider belongs to a tenant. */
+    public boolean hasTenantProviders() {
+        return !providerOwners.isEmpty();
     }
 
     /** Whether the stored providers and routes differ from another snapshot's. */

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class ProviderRepository {
 
-    private static final String SELECT = "SELECT name, definition, api_key_ciphertext FROM providers";
+    private static final String SELECT = "SELECT name, definition, api_key_ciphertext, tenant_id FROM providers";
 
     private final Database database;
     private final Clock clock;
@@ -31,9 +31,10 @@ public final class ProviderRepository {
     public StoredProvider create(StoredProvider provider) {
         long now = Columns.now(clock).toEpochMilli();
         return ConfigWrite.run(database, handle -> {
-            handle.createUpdate("INSERT INTO providers (name, definition, api_key_ciphertext, created_at, "
-                    + "updated_at) VALUES (:name, :definition, :ciphertext, :now, :now)")
+            handle.createUpdate("INSERT INTO providers (name, definition, api_key_ciphertext, tenant_id, "
+                    + "created_at, updated_at) VALUES (:name, :definition, :ciphertext, :tenant, :now, :now)")
                     .bind("name", provider.name())
+                    .bind("tenant", provider.tenantId().orElse(null))
                     .bind("definition", provider.definitionJson())
                     .bind("ciphertext", provider.apiKeyCiphertext().orElse(null))
                     .bind("now", now)
@@ -45,15 +46,13 @@ public final class ProviderRepository {
     /** The provider of this name. */
     public Optional<StoredProvider> get(String name) {
         return database.jdbi().withHandle(handle -> handle.createQuery(SELECT + " WHERE name = :name")
-                .bind("name", name).map((rs, ctx) -> new StoredProvider(rs.getString("name"),
-                        rs.getString("definition"), Columns.optionalString(rs, "api_key_ciphertext"))).findOne());
+                .bind("name", name).map((rs, ctx) -> read(rs)).findOne());
     }
 
     /** Every stored provider, by name. */
     public List<StoredProvider> list() {
         return database.jdbi().withHandle(handle -> handle.createQuery(SELECT + " ORDER BY name")
-                .map((rs, ctx) -> new StoredProvider(rs.getString("name"), rs.getString("definition"),
-                        Columns.optionalString(rs, "api_key_ciphertext"))).list());
+                .map((rs, ctx) -> read(rs)).list());
     }
 
     /**
@@ -65,8 +64,10 @@ public final class ProviderRepository {
     public boolean update(StoredProvider provider) {
         long now = Columns.now(clock).toEpochMilli();
         return ConfigWrite.run(database, handle -> handle.createUpdate("UPDATE providers SET definition = "
-                + ":definition, api_key_ciphertext = :ciphertext, updated_at = :now WHERE name = :name")
+                + ":definition, api_key_ciphertext = :ciphertext, tenant_id = :tenant, updated_at = :now "
+                + "WHERE name = :name")
                 .bind("name", provider.name())
+                .bind("tenant", provider.tenantId().orElse(null))
                 .bind("definition", provider.definitionJson())
                 .bind("ciphertext", provider.apiKeyCiphertext().orElse(null))
                 .bind("now", now)
@@ -82,5 +83,10 @@ public final class ProviderRepository {
         return ConfigWrite.run(database, handle -> handle.createUpdate("DELETE FROM providers WHERE name = :name")
                 .bind("name", name).execute() > 0, deleted -> deleted,
                 violation -> "provider '" + name + "' is referenced");
+    }
+
+    private static StoredProvider read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredProvider(rs.getString("name"), rs.getString("definition"),
+                Columns.optionalString(rs, "api_key_ciphertext"), Columns.optionalString(rs, "tenant_id"));
     }
 }
