@@ -80,7 +80,7 @@ public final class GovernanceCommands {
                 throw AdminError.invalid("'user_id': there is no user '" + request.userId() + "'.");
             }
             VirtualKey key = store.keys().create(request.userId(), material.displayPrefix(), material.hash(),
-                    request.spec());
+                    material.hashKeyId(), request.spec());
             List<Budget> budgets = request.budgets().stream()
                     .map(spec -> store.budgets().create(BudgetScope.KEY, key.id(), spec)).toList();
             List<AuditedWrites.Entry> entries = new ArrayList<>();
