@@ -4,6 +4,7 @@ import dev.junction.model.ChatResponse;
 import dev.junction.model.Dialect;
 import dev.junction.model.StreamEvent;
 import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
 import java.util.Set;
 import dev.junction.model.Usage;
 
@@ -25,8 +26,29 @@ public sealed interface UpstreamReply {
     record Complete(Dialect dialect, Buffer raw, Usage usage, Set<String> dropped, RateLimitHeaders rateLimits)
             implements UpstreamReply {}
 
-    /** A complete answer produced in-process, already canonical. */
-    record Synthesized(ChatResponse response, Set<String> dropped) implements UpstreamReply {}
+    /**
+     * A complete answer produced in-process, already canonical. Streamed to a client that asked for a stream, its
+     * text in word pieces with {@code pace} before each (zero: as fast as the client reads), as a cache replays hits.
+     */
+    record Synthesized(ChatResponse response, Set<String> dropped, Duration pace) implements UpstreamReply {
+
+        /** An answer streamed at once when streamed. */
+        public Synthesized(ChatResponse response, Set<String> dropped) {
+            this(response, dropped, Duration.ZERO);
+        }
+
+        /** Checks the pace. */
+        public Synthesized {
+            if (pace.isNegative()) {
+                throw new IllegalArgumentException("a negative pace");
+            }
+        }
+
+        /** This answer with {@code other} in place of its response, dropping and pacing the same. */
+        public Synthesized with(ChatResponse other) {
+            return new Synthesized(other, dropped, pace);
+        }
+    }
 
     /** A stream in the upstream's dialect. */
     record WireStream(Dialect dialect, EventStream<SseEvent> events, Set<String> dropped,

@@ -77,14 +77,14 @@ public final class AdminApi {
         this.runtime = runtime;
         this.live = new LiveEvents(events, governance);
         this.sessions = new ConsoleSessions(governance.database(), governance.store().consoleSessions(),
-                () -> runtime.get().config().console(), governance.clock(), governance::subKey);
+                () -> runtime.get().config().console(), governance.clock(), governance::subKeys);
         AuditedWrites writes = new AuditedWrites(governance.database(), governance.store(), governance::propagate);
         this.writes = writes;
         this.clock = governance.clock();
         this.exports = new ExportsResource(writes, governance.clock());
-        this.loginStates = new dev.junction.sso.LoginState(governance.subKey("sso-login-state"), governance.clock());
+        this.loginStates = new dev.junction.sso.LoginState(governance.subKeys("sso-login-state"), governance.clock());
         this.principals = new PrincipalAccess(writes,
-                new dev.junction.crypto.AdminTokens(governance.subKey("admin-token-hash")), governance.clock());
+                new dev.junction.crypto.AdminTokens(governance.keyRing()), governance.clock());
         GovernanceCommands commands = new GovernanceCommands(writes, governance.virtualKeys());
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(new HealthResource(runtime, health).routes());
@@ -106,6 +106,7 @@ public final class AdminApi {
         all.addAll(new SettingsResource(runtime, alerts).routes());
         all.addAll(new CacheResource(cache).routes());
         all.addAll(new ExtensionsResource(extensions).routes());
+        all.addAll(new SecretKeysResource(writes, governance.rotation()).routes());
         all.addAll(new PrincipalsResource(writes, principals.tokens(), governance.clock()).routes());
         all.addAll(new RolesResource(writes).routes());
         all.add(MeResource.route(writes));

@@ -86,7 +86,7 @@ public final class GovernanceCommands {
                         + "the key without them.");
             }
             VirtualKey key = store.keys().create(request.userId(), material.displayPrefix(), material.hash(),
-                    request.spec(), actor.principalId());
+                    material.hashKeyId(), request.spec(), actor.principalId());
             List<Budget> budgets = request.budgets().stream()
                     .map(spec -> store.budgets().create(BudgetScope.KEY, key.id(), spec)).toList();
             List<AuditedWrites.Entry> entries = new ArrayList<>();

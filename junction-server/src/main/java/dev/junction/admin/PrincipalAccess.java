@@ -39,8 +39,9 @@ final class PrincipalAccess {
         if (!AdminTokens.looksLikeToken(token)) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        String hash = tokens.hash(token);
-        return store.read(s -> s.principals().byTokenHash(hash)
+        List<String> hashes = tokens.hashes(token);
+        return store.read(s -> hashes.stream().map(hash -> s.principals().byTokenHash(hash))
+                .flatMap(Optional::stream).findFirst()
                 .filter(p -> p.kind() == Principal.Kind.SERVICE && p.enabled())
                 .filter(p -> p.tokenExpiresAt().map(t -> clock.instant().isBefore(t)).orElse(true))
                 .map(p -> actor(s, p, address)));

@@ -74,8 +74,8 @@ public final class PrincipalCommands {
                 throw AdminError.conflict("A console user with the e-mail '" + email.get() + "' exists already.");
             }
             Principal p = s.principals().create(new PrincipalRepository.NewPrincipal(kind, name, email, hash,
-                    token.map(AdminTokens.NewToken::hash), token.map(AdminTokens.NewToken::displayPrefix), expiry,
-                    bindings));
+                    token.map(AdminTokens.NewToken::hash), token.map(AdminTokens.NewToken::displayPrefix),
+                    token.map(AdminTokens.NewToken::hashKeyId), expiry, bindings));
             return Outcome.changed(p, Entry.created("principal", p.id(), PrincipalJson.render(p)));
         })).thenApply(p -> {
             ObjectNode rendered = PrincipalJson.render(p);

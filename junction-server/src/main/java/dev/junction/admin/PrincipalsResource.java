@@ -138,7 +138,7 @@ final class PrincipalsResource {
             if (before.kind() != Principal.Kind.SERVICE) {
                 throw AdminError.invalid("A console user has no token; set a password instead.");
             }
-            s.principals().setToken(id, token.hash(), token.displayPrefix(), expiry);
+            s.principals().setToken(id, token.hash(), token.displayPrefix(), token.hashKeyId(), expiry);
             Principal after = s.principals().get(id).orElseThrow();
             return Outcome.changed(after, new Entry("principal.token", ENTITY, id, dev.junction.json.Json.object()
                     .put("token_prefix", token.displayPrefix())));

@@ -92,6 +92,8 @@ final class RoutePermissions {
             Map.entry("GET /api/admin/cache", instance(CACHE_READ)),
             Map.entry("DELETE /api/admin/cache", instance(CACHE_WRITE)),
             Map.entry("GET /api/admin/settings", instance(SETTINGS_READ)),
+            Map.entry("GET /api/admin/secret-keys", instance(SETTINGS_READ)),
+            Map.entry("POST /api/admin/secret-keys/reseal", instance(SETTINGS_WRITE)),
             Map.entry("GET /api/admin/extensions", instance(SETTINGS_READ)),
             Map.entry("POST /api/admin/extensions/reload", instance(SETTINGS_WRITE)),
             Map.entry("POST /api/admin/extensions/{name}/enable", instance(SETTINGS_WRITE)),

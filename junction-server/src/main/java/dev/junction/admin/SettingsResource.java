@@ -214,6 +214,7 @@ final class SettingsResource {
         var g = config.governance();
         g.database().password().map(Secret::reveal).ifPresent(out::add);
         g.secretKey().map(Secret::reveal).ifPresent(out::add);
+        g.previousSecretKeys().forEach(k -> out.add(k.reveal()));
         config.observability().metrics().token().map(Secret::reveal).ifPresent(out::add);
         out.addAll(config.observability().tracing().headers().values());
         for (AlertSettings.Channel c : config.observability().alerts().channels().values()) {

@@ -102,7 +102,8 @@ final class SsoAdmission {
                     + "does not create them at sign-in. Ask an administrator to add you."));
         }
         Principal created = s.principals().create(new PrincipalRepository.NewPrincipal(Principal.Kind.USER, name,
-                Optional.of(email), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), bindings));
+                Optional.of(email), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                bindings));
         LOG.info("Single sign-on created the console user {} ({})", created.id(), email);
         return Outcome.changed(new Admitted(created), Entry.created("principal", created.id(),
                 PrincipalJson.render(created)));

@@ -43,6 +43,22 @@ public final class GovernanceStoredAlerts implements StoredAlerts {
                 channel.secret().map(s -> box.seal(s.reveal(), associatedData(channel.name(), "secret"))));
     }
 
+    /**
+     * The channel with its address and secret sealed again under {@code box}'s active key; empty when both already are.
+     *
+     * @throws IllegalStateException when a value cannot be opened
+     */
+    public static Optional<StoredAlertChannel> resealed(StoredAlertChannel channel, SecretBox box) {
+        Optional<String> url = box.reseal(channel.urlCiphertext(), associatedData(channel.name(), "url"));
+        Optional<Optional<String>> secret = channel.secretCiphertext()
+                .flatMap(s -> box.reseal(s, associatedData(channel.name(), "secret"))).map(Optional::of);
+        if (url.isEmpty() && secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredAlertChannel(channel.name(), channel.type(),
+                url.orElse(channel.urlCiphertext()), secret.orElse(channel.secretCiphertext())));
+    }
+
     @Override
     public long revision() {
         return governance.snapshot().revision();

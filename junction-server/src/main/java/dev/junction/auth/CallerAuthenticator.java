@@ -8,7 +8,9 @@ import dev.junction.governance.KeyLookup;
 import dev.junction.model.GatewayError;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -88,22 +90,34 @@ public final class CallerAuthenticator {
         }
         String key = presented.get();
         if (virtualKeys.isPresent() && VirtualKeys.looksLikeVirtualKey(key)) {
-            String hash = virtualKeys.get().hash(key);
-            Optional<KeyGrant> grant = snapshot.get().byHash(hash);
-            if (grant.isPresent()) {
-                return admit(grant.get(), clientAddress);
+            // One hash per secret key: a key made before a rotation is stored under a previous key's hash.
+            List<String> hashes = virtualKeys.get().hashes(key);
+            GovernanceSnapshot current = snapshot.get();
+            for (String hash : hashes) {
+                Optional<KeyGrant> grant = current.byHash(hash);
+                if (grant.isPresent()) {
+                    return admit(grant.get(), clientAddress);
+                }
             }
             Optional<KeyAuthenticator.Caller> gatewayKey = configured.byKey(key); // a configured key of that shape
             if (gatewayKey.isPresent() || lookup.isEmpty()) {
                 return gatewayKey.<Result>map(c -> new Result.Authenticated(Caller.configured(c.keyName())))
                         .orElseGet(this::unknown);
             }
-            return new Result.Pending(lookup.get().find(hash).handle((found, failure) -> failure != null
+            return new Result.Pending(find(lookup.get(), hashes, 0).handle((found, failure) -> failure != null
                     ? new Result.Rejected(unavailable(failure))
                     : found.map(g -> admit(g, clientAddress)).orElseGet(this::unknown)));
         }
         return configured.byKey(key).<Result>map(c -> new Result.Authenticated(Caller.configured(c.keyName())))
                 .orElseGet(this::unknown);
+    }
+
+    /** The grant of the first of {@code hashes} (from {@code i}) the store has: one lookup per secret key at most. */
+    private static CompletableFuture<Optional<KeyGrant>> find(KeyLookup lookup, List<String> hashes, int i) {
+        CompletableFuture<Optional<KeyGrant>> found = lookup.find(hashes.get(i));
+        return i + 1 == hashes.size() ? found
+                : found.thenCompose(grant -> grant.isPresent() ? CompletableFuture.completedFuture(grant)
+                        : find(lookup, hashes, i + 1));
     }
 
     private Result admit(KeyGrant grant, String clientAddress) {

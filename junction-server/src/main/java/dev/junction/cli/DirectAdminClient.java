@@ -11,7 +11,7 @@ import dev.junction.admin.TenantJson;
 import dev.junction.admin.UserJson;
 import dev.junction.config.GovernanceSettings;
 import dev.junction.crypto.AdminTokens;
-import dev.junction.crypto.GatewaySecretKey;
+import dev.junction.crypto.SecretKeyRing;
 import dev.junction.crypto.VirtualKeys;
 import dev.junction.governance.Governance;
 import dev.junction.governance.ReplicaChannels;
@@ -20,7 +20,6 @@ import dev.junction.rbac.TenantScope;
 import dev.junction.replica.Confirmation;
 import dev.junction.replica.ReplicaChannel;
 import dev.junction.replica.ReplicaMessage;
-import dev.junction.secret.Secret;
 import dev.junction.store.Database;
 import dev.junction.store.DatabaseSettings;
 import dev.junction.store.GovernanceStore;
@@ -74,9 +73,8 @@ final class DirectAdminClient implements AdminClient {
      * (with a warning on {@code err}: the gateway must use the same key).
      */
     static DirectAdminClient open(GovernanceSettings settings, Optional<String> redisUrl, PrintWriter err) {
-        GatewaySecretKey secretKey = GatewaySecretKey.load(settings.secretKey().map(Secret::reveal),
-                settings.secretKeyFile());
-        if (secretKey.generated()) {
+        SecretKeyRing keys = Governance.keyRing(settings);
+        if (keys.generated()) {
             err.println("warning: generated a new secret key at " + settings.secretKeyFile() + "; the gateway must "
                     + "use the same key (same data directory or JUNCTION_SECRET_KEY), or keys made here will not work");
         }
@@ -86,8 +84,7 @@ final class DirectAdminClient implements AdminClient {
         String storeId = database.call(new GovernanceStore(database, Clock.systemUTC())::identity).join();
         List<ReplicaChannel> channels = ReplicaChannels.openers(redisUrl, databaseSettings, storeId).stream()
                 .map(o -> o.open(message -> { })).flatMap(Optional::stream).toList();
-        return new DirectAdminClient(database, new VirtualKeys(secretKey),
-                new AdminTokens(secretKey.derive("admin-token-hash")), channels);
+        return new DirectAdminClient(database, new VirtualKeys(keys), new AdminTokens(keys), channels);
     }
 
     @Override

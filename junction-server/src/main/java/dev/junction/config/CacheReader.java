@@ -14,7 +14,8 @@ final class CacheReader {
 
     private static final String PATH = "cache";
     private static final Set<String> POLICY = Set.of("enabled", "ttl", "scope", "sampled", "multiple_choices",
-            "hit_charge", "time_dependent_tools", "semantic");
+            "hit_charge", "time_dependent_tools", "semantic", "replay_pace");
+    private static final Duration MAX_REPLAY_PACE = Duration.ofSeconds(1);
     private static final Set<String> SEMANTIC = Set.of("enabled", "embedding_model", "threshold", "text", "ttl");
     private static final Set<String> KEYS;
 
@@ -105,7 +106,25 @@ final class CacheReader {
         return new CacheSettings.Overrides(problems.bool(node, "enabled", path), ttl, scope,
                 problems.bool(node, "sampled", path), problems.bool(node, "multiple_choices", path),
                 problems.number(node, "hit_charge", path, 0.0, 1.0), tools,
-                semantic(node.get("semantic"), Problems.prefix(path) + "semantic", path.equals(PATH)));
+                semantic(node.get("semantic"), Problems.prefix(path) + "semantic", path.equals(PATH)),
+                replayPace(node, path));
+    }
+
+    /** {@code replay_pace}: zero up to one second before each word of a streamed hit. */
+    private Optional<Duration> replayPace(JsonNode node, String path) {
+        if (!node.has("replay_pace")) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get("replay_pace");
+        if (value.isNumber() && value.asDouble() == 0) {
+            return Optional.of(Duration.ZERO);
+        }
+        Optional<Duration> pace = problems.duration(node, "replay_pace", path);
+        if (pace.isPresent() && pace.get().compareTo(MAX_REPLAY_PACE) > 0) {
+            problems.add(Problems.prefix(path) + "replay_pace: at most 1s between words, got " + value.asString());
+            return Optional.empty();
+        }
+        return pace;
     }
 
     /** A {@code semantic:} block; {@code max_entries} (the index's bound) only at the top. */

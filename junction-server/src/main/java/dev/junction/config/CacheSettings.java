@@ -49,12 +49,14 @@ public record CacheSettings(boolean enabled, Backend backend, long maxEntries, l
      * @param hitCharge the share of the standard cost a hit is charged (0: free)
      * @param timeDependentTools tool names whose results depend on time: a request declaring one is never cached
      * @param semantic the semantic lookup, tried when the exact one misses
+     * @param replayPace how long a hit streamed to a client waits before each piece (a word) of its text, so that it
+     *     reads like a model answering ({@code replay_pace}); zero (the default) replays at once
      */
     public record Policy(boolean enabled, Duration ttl, Scope scope, boolean sampled, boolean multipleChoices,
-                         double hitCharge, List<String> timeDependentTools, Semantic semantic) {
+                         double hitCharge, List<String> timeDependentTools, Semantic semantic, Duration replayPace) {
 
         public static final Policy DEFAULT = new Policy(true, Duration.ofHours(1), Scope.TENANT, false, false, 0.0,
-                List.of(), Semantic.OFF);
+                List.of(), Semantic.OFF, Duration.ZERO);
 
         public Policy {
             timeDependentTools = List.copyOf(timeDependentTools);
@@ -66,14 +68,16 @@ public record CacheSettings(boolean enabled, Backend backend, long maxEntries, l
                     overrides.scope().orElse(scope), overrides.sampled().orElse(sampled),
                     overrides.multipleChoices().orElse(multipleChoices), overrides.hitCharge().orElse(hitCharge),
                     overrides.timeDependentTools().orElse(timeDependentTools),
-                    overrides.semantic().map(semantic::with).orElse(semantic));
+                    overrides.semantic().map(semantic::with).orElse(semantic),
+                    overrides.replayPace().orElse(replayPace));
         }
     }
 
     /** A route's or key's changes to the defaults; each field absent keeps what applies already. */
     public record Overrides(Optional<Boolean> enabled, Optional<Duration> ttl, Optional<Scope> scope,
                             Optional<Boolean> sampled, Optional<Boolean> multipleChoices, Optional<Double> hitCharge,
-                            Optional<List<String>> timeDependentTools, Optional<SemanticOverrides> semantic) {
+                            Optional<List<String>> timeDependentTools, Optional<SemanticOverrides> semantic,
+                            Optional<Duration> replayPace) {
     }
 
     /** Which text of a request is embedded for the semantic lookup. */

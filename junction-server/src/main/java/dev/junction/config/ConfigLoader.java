@@ -45,9 +45,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("server", "keys", "admin_keys", "auth", "redis", "providers", "routes",
-            "groups", "health", "data_dir", "database", "secret_key", "request_logs", "pricing", "responses",
-            "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails", "cache",
-            "extensions", "sso");
+            "groups", "health", "data_dir", "database", "secret_key", "previous_secret_keys", "request_logs", "pricing",
+            "responses", "timeouts", "media", "metrics", "tracing", "alerts", "analytics", "console", "guardrails",
+            "cache", "extensions", "sso");
     private static final Set<String> MEDIA = Set.of("max_size", "timeout", "allow_private_networks");
     private static final Set<String> SERVER = Set.of("host", "port", "max_body_size", "drain_timeout",
             "trusted_proxies", "forwarded_header", "max_audio_body_size", "upload_dir",

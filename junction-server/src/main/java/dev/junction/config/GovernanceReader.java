@@ -6,7 +6,9 @@ import dev.junction.routing.Price;
 import dev.junction.secret.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +44,34 @@ final class GovernanceReader {
         Optional<Secret> secretKey = problems.string(root, "secret_key", "").or(() -> env.apply("JUNCTION_SECRET_KEY"))
                 .filter(s -> !s.isBlank()).map(Secret::of);
         return new GovernanceSettings(dataDir, database(root.get("database"), dataDir), secretKey,
+                previousSecretKeys(root.get("previous_secret_keys")),
                 requestLogs(root.get("request_logs"), dataDir), pricing(root.get("pricing")),
                 responses(root.get("responses")));
+    }
+
+    /**
+     * {@code previous_secret_keys}: a list of keys, or one string of comma-separated keys; else
+     * {@code JUNCTION_PREVIOUS_SECRET_KEYS}, comma-separated. Blank entries are ignored.
+     */
+    private List<Secret> previousSecretKeys(JsonNode node) {
+        String path = "previous_secret_keys";
+        List<String> values = new ArrayList<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            env.apply("JUNCTION_PREVIOUS_SECRET_KEYS").ifPresent(v -> values.addAll(List.of(v.split(","))));
+        } else if (node.isString()) {
+            values.addAll(List.of(node.stringValue().split(",")));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isString()) {
+                    values.add(node.get(i).stringValue());
+                } else {
+                    problems.add(path + "[" + i + "]: expected a key (a string)");
+                }
+            }
+        } else {
+            problems.add(path + ": expected a list of keys");
+        }
+        return values.stream().map(String::strip).filter(v -> !v.isEmpty()).map(Secret::of).toList();
     }
 
     private GovernanceSettings.ResponsesSettings responses(JsonNode node) {

@@ -4,6 +4,7 @@ import dev.junction.routing.Price;
 import dev.junction.secret.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,13 +17,21 @@ import java.util.Optional;
  * @param database the database
  * @param secretKey the key that encrypts provider secrets and keys virtual-key hashes ({@code secret_key},
  *     {@code JUNCTION_SECRET_KEY}); without it a key file in the data directory is used, generated on first start
+ * @param previousSecretKeys keys that were the secret key before it ({@code previous_secret_keys},
+ *     {@code JUNCTION_PREVIOUS_SECRET_KEYS}, comma-separated): values sealed and hashes made under them stay readable
+ *     while provider secrets are re-sealed under the secret key; nothing new is sealed or hashed under them
  * @param requestLogs how request logs are written
  * @param pricing price overrides and markups
  * @param responses how the Responses API's stored responses are kept
  */
 public record GovernanceSettings(Path dataDir, DatabaseConfig database, Optional<Secret> secretKey,
-                                 RequestLogSettings requestLogs, PricingSettings pricing,
+                                 List<Secret> previousSecretKeys, RequestLogSettings requestLogs, PricingSettings pricing,
                                  ResponsesSettings responses) {
+
+    /** Copies the list of previous keys. */
+    public GovernanceSettings {
+        previousSecretKeys = List.copyOf(previousSecretKeys);
+    }
 
     /**
      * The stored responses that {@code previous_response_id} continues ({@code responses:}).

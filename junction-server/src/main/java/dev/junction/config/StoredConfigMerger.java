@@ -115,7 +115,7 @@ public final class StoredConfigMerger {
         }
         for (JsonNode entry : keys) {
             if (entry instanceof ObjectNode object && object.path("key").isString()
-                    && object.get("key").stringValue().startsWith("v1:")) {
+                    && SecretBox.isSealed(object.get("key").stringValue())) {
                 object.put("key", secrets.open(object.get("key").stringValue(),
                         poolKeyBinding(providerName, object.path("name").asString(""))).reveal());
             }
@@ -131,7 +131,7 @@ public final class StoredConfigMerger {
         }
         for (String name : List.copyOf(h.propertyNames())) {
             JsonNode value = h.get(name);
-            if (value.isString() && value.stringValue().startsWith("v1:")) {
+            if (value.isString() && SecretBox.isSealed(value.stringValue())) {
                 h.put(name, secrets.open(value.stringValue(), headerBinding(providerName, name)).reveal());
             }
         }

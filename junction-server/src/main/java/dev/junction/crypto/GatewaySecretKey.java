@@ -87,10 +87,25 @@ public final class GatewaySecretKey {
 
     /**
      * A short public identifier of this key (12 hex characters of a derived value), for logs that must tell whether
-     * two replicas use the same key; it reveals nothing usable about the key.
+     * two replicas use the same key; it reveals nothing usable about the key. It is also the key's id in a
+     * {@link SecretKeyRing}: sealed values and hashes name the key they were made under by it.
      */
     public String fingerprint() {
         return HexFormat.of().formatHex(derive("fingerprint"), 0, 6);
+    }
+
+    /**
+     * Parses a key given as configuration ({@code previous_secret_keys}): the same forms as {@code JUNCTION_SECRET_KEY}.
+     *
+     * @param name how the operator knows the value, for the message when it is too weak
+     * @throws IllegalStateException when the value is too weak; the message never contains it
+     */
+    public static GatewaySecretKey of(String value, String name) {
+        try {
+            return new GatewaySecretKey(fromValue(value.strip()), false);
+        } catch (IllegalStateException weak) {
+            throw new IllegalStateException(weak.getMessage().replace(ENV, name), null);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,7 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Virtual keys' material: new keys, and the keyed hashes they are stored and looked up by. A key reads {@code jk-}
  * followed by 43 base62 characters (256 bits from {@link SecureRandom}); only its hash, an HMAC-SHA256 under the
  * {@code "key-hash"} sub-key of the {@link GatewaySecretKey}, is stored, so a copy of the database alone does not let anyone
- * test guesses offline. Immutable and thread safe.
+ * test guesses offline. New keys are hashed under the ring's active key, and remember its id; a presented key is
+ * hashed under every key of the ring ({@link #hashes}), so that keys made before a rotation keep working while the key
+ * they were made under is still a previous key. Immutable and thread safe.
  */
 public final class VirtualKeys {
 
@@ -31,8 +34,9 @@ public final class VirtualKeys {
      * @param plaintext the key itself ({@link Secret} prints as {@code ***})
      * @param displayPrefix what lists show, such as {@code jk-AbCd…WxYz}: 8 of the key's 43 random characters
      * @param hash the keyed hash to store and look the key up by ({@link #hash})
+     * @param hashKeyId the id of the secret key the hash was made under
      */
-    public record NewKey(Secret plaintext, String displayPrefix, String hash) {
+    public record NewKey(Secret plaintext, String displayPrefix, String hash, String hashKeyId) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -40,12 +44,23 @@ public final class VirtualKeys {
      * An HMAC initialised with the hash key, one per thread (every request hashes its key: looking the algorithm up
      * and keying it each time cost more than the hash). Reused after {@code doFinal}, which resets it.
      */
-    private final ThreadLocal<Mac> macs;
+    private final List<ThreadLocal<Mac>> macs;
+    private final String activeKeyId;
 
     /** Key material whose hashes depend on {@code secretKey}; the secret key itself is not kept. */
     public VirtualKeys(GatewaySecretKey secretKey) {
-        SecretKeySpec hashKey = new SecretKeySpec(secretKey.derive("key-hash"), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> {
+        this(SecretKeyRing.of(secretKey));
+    }
+
+    /** Key material hashed under the ring's active key, and recognised under any of its keys. */
+    public VirtualKeys(SecretKeyRing ring) {
+        this.activeKeyId = ring.activeId();
+        this.macs = ring.derive("key-hash").stream().map(VirtualKeys::macs).toList();
+    }
+
+    private static ThreadLocal<Mac> macs(byte[] key) {
+        SecretKeySpec hashKey = new SecretKeySpec(key, "HmacSHA256");
+        return ThreadLocal.withInitial(() -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(hashKey);
@@ -56,6 +71,11 @@ public final class VirtualKeys {
         });
     }
 
+    /** The id of the secret key new keys are hashed under. */
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
     /** A new random key with its display prefix and hash. */
     public NewKey generate() {
         var body = new StringBuilder(BODY_LENGTH);
@@ -64,7 +84,7 @@ public final class VirtualKeys {
         }
         String key = PREFIX + body;
         String display = PREFIX + body.substring(0, SHOWN) + "…" + body.substring(BODY_LENGTH - SHOWN);
-        return new NewKey(Secret.of(key), display, hash(key));
+        return new NewKey(Secret.of(key), display, hash(key), activeKeyId);
     }
 
     /**
@@ -72,7 +92,22 @@ public final class VirtualKeys {
      * string may be hashed; whether it is a known key is a lookup by this value.
      */
     public String hash(String presented) {
-        return HexFormat.of().formatHex(macs.get().doFinal(presented.getBytes(StandardCharsets.UTF_8)));
+        return hash(macs.getFirst(), presented);
+    }
+
+    /**
+     * The keyed hashes of a presented key under every secret key of the ring, the active key's first: a key made
+     * before a rotation is stored under one of the others. One element when the ring has one key.
+     */
+    public List<String> hashes(String presented) {
+        if (macs.size() == 1) {
+            return List.of(hash(presented));
+        }
+        return macs.stream().map(m -> hash(m, presented)).toList();
+    }
+
+    private static String hash(ThreadLocal<Mac> mac, String presented) {
+        return HexFormat.of().formatHex(mac.get().doFinal(presented.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

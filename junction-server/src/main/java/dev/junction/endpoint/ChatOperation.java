@@ -86,8 +86,8 @@ public final class ChatOperation implements CacheableOperation {
     }
 
     @Override
-    public Reply.Chat answer(ChatResponse response) {
-        return new Reply.Chat(new UpstreamReply.Synthesized(response, Set.of()), writer);
+    public Reply.Chat answer(ChatResponse response, java.time.Duration pace) {
+        return new Reply.Chat(new UpstreamReply.Synthesized(response, Set.of(), pace), writer);
     }
 
     @Override

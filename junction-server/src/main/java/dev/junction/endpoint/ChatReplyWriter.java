@@ -20,6 +20,7 @@ import dev.junction.upstream.SseEvent;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -93,14 +94,14 @@ final class ChatReplyWriter implements Reply.ChatWriter {
                         Buffer.buffer(Json.bytes(body)), Optional.of(body));
             }
             case UpstreamReply.Complete c -> relay(response, record, chat).encode(replay(
-                    StreamEvents.of(canonical(c), List::of), cancellation));
+                    StreamEvents.of(canonical(c), List::of), cancellation, Duration.ZERO));
             case UpstreamReply.Synthesized s when !stream -> {
                 ObjectNode body = rendering.body().apply(s.response());
                 complete(response, record.usage(s.response().usage()).finishReasons(finishes(s.response())),
                         Buffer.buffer(Json.bytes(body)), Optional.of(body));
             }
             case UpstreamReply.Synthesized s -> relay(response, record, chat).encode(replay(
-                    StreamEvents.of(s.response(), StreamEvents::words), cancellation));
+                    StreamEvents.of(s.response(), StreamEvents::words), cancellation, s.pace()));
             case UpstreamReply.WireStream w when w.dialect() == client.dialect() && format.upstreamFraming()
                     && untouched -> {
                 var watcher = client.codec().passThroughWatcher(exchange.runtime().redactor());
@@ -146,8 +147,8 @@ final class ChatReplyWriter implements Reply.ChatWriter {
         return DialectCodecs.of(c.dialect()).responseToCanonical(body);
     }
 
-    private static ReplayStream replay(List<StreamEvent> events, Cancellation cancellation) {
-        ReplayStream stream = ReplayStream.immediate(events);
+    private ReplayStream replay(List<StreamEvent> events, Cancellation cancellation, Duration pace) {
+        ReplayStream stream = ReplayStream.paced(events, exchange.context().owner(), pace.toMillis());
         cancellation.onCancel(stream::cancel);
         return stream;
     }

@@ -5,8 +5,8 @@ import dev.junction.budget.LocalBudgetLedger;
 import dev.junction.budget.RedisBudgetLedger;
 import dev.junction.config.AnalyticsSettings;
 import dev.junction.config.GovernanceSettings;
-import dev.junction.crypto.GatewaySecretKey;
 import dev.junction.crypto.SecretBox;
+import dev.junction.crypto.SecretKeyRing;
 import dev.junction.crypto.VirtualKeys;
 import dev.junction.limit.LocalRateLimiter;
 import dev.junction.limit.RateLimiter;
@@ -18,6 +18,8 @@ import dev.junction.observe.WriterSettings;
 import dev.junction.replica.Confirmation;
 import dev.junction.replica.ReplicaSync;
 import dev.junction.routing.DeploymentGate;
+import dev.junction.rotation.SecretRotation;
+import dev.junction.secret.Secret;
 import dev.junction.store.Database;
 import dev.junction.store.DatabaseSettings;
 import dev.junction.store.GovernanceStore;
@@ -25,6 +27,7 @@ import dev.junction.store.JdbcRequestLogSink;
 import dev.junction.store.MigrationMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,7 +57,7 @@ public final class Governance implements AutoCloseable {
     private final GovernanceSettings settings;
     private final Database database;
     private final GovernanceStore store;
-    private final GatewaySecretKey secretKey;
+    private final SecretKeyRing keyRing;
     private final SecretBox secrets;
     private final VirtualKeys virtualKeys;
     private final RateLimiter limiter;
@@ -66,6 +69,7 @@ public final class Governance implements AutoCloseable {
     private final PublishedSnapshot published;
     private final SnapshotRefresher refresher;
     private final KeyLookup keyLookup;
+    private final SecretRotation rotation;
     private volatile boolean startedWithVirtualKeys;
     private final DatabaseSettings databaseSettings;
     private final Optional<String> redisUrl;
@@ -78,12 +82,12 @@ public final class Governance implements AutoCloseable {
                        Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.secretKey = GatewaySecretKey.load(settings.secretKey().map(s -> s.reveal()), settings.secretKeyFile());
-        if (secretKey.generated()) {
+        this.keyRing = keyRing(settings);
+        if (keyRing.generated()) {
             warnGenerated(settings);
         }
-        this.secrets = new SecretBox(secretKey);
-        this.virtualKeys = new VirtualKeys(secretKey);
+        this.secrets = new SecretBox(keyRing);
+        this.virtualKeys = new VirtualKeys(keyRing);
         GovernanceSettings.DatabaseConfig db = settings.database();
         this.databaseSettings = databaseSettings(db);
         this.redisUrl = redisUrl;
@@ -103,11 +107,18 @@ public final class Governance implements AutoCloseable {
         this.governor = new Governor(limiter, ledger, published::costs, settings.pricing());
         this.refresher = new SnapshotRefresher(database, this::load, published::get);
         this.keyLookup = new KeyLookup(database, store, refresher, System::nanoTime);
+        this.rotation = new SecretRotation(database, store, keyRing, secrets, clock);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "junction-governance-poll");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The secret key and the previous ones the settings name (see {@link SecretKeyRing}). */
+    public static SecretKeyRing keyRing(GovernanceSettings settings) {
+        return SecretKeyRing.load(settings.secretKey().map(Secret::reveal),
+                settings.previousSecretKeys().stream().map(Secret::reveal).toList(), settings.secretKeyFile());
     }
 
     /** Said once, on the start that created the key file: what it is, what to back up, and why. */
@@ -141,6 +152,7 @@ public final class Governance implements AutoCloseable {
             g.refresh().join();
             g.startedWithVirtualKeys = g.snapshot().hasVirtualKeys();
             g.replicas.join();
+            g.rotation.start(); // in the background: serving does not wait for the re-sealing pass
         } catch (RuntimeException e) {
             g.close();
             throw e;
@@ -274,7 +286,6 @@ public final class Governance implements AutoCloseable {
         return virtualKeys;
     }
 
-    /** Seals and opens provider secrets stored in the database. */
     /** The store's connection settings for the configured database ({@code database.migrate} included). */
     public static DatabaseSettings databaseSettings(GovernanceSettings.DatabaseConfig db) {
         return new DatabaseSettings(db.url(), db.user(), db.password(), db.poolSize(),
@@ -287,9 +298,28 @@ public final class Governance implements AutoCloseable {
      * @return 32 bytes in a new array the caller owns
      */
     public byte[] subKey(String purpose) {
-        return secretKey.derive(purpose);
+        return keyRing.active().derive(purpose);
     }
 
+    /**
+     * The sub-key for one purpose under every secret key, the active one's first: what was signed or hashed before a
+     * rotation is checked against the others.
+     */
+    public List<byte[]> subKeys(String purpose) {
+        return keyRing.derive(purpose);
+    }
+
+    /** The secret keys. */
+    public SecretKeyRing keyRing() {
+        return keyRing;
+    }
+
+    /** Re-sealing under the active secret key, and what depends on each key. */
+    public SecretRotation rotation() {
+        return rotation;
+    }
+
+    /** Seals and opens provider secrets stored in the database. */
     public SecretBox secrets() {
         return secrets;
     }

@@ -121,6 +121,7 @@ public final class GatewayRuntime {
         config.redisUrl().filter(url -> url.contains("@")).map(Secret::of).ifPresent(secrets::add);
         config.governance().database().password().ifPresent(secrets::add);
         config.governance().secretKey().ifPresent(secrets::add);
+        config.governance().previousSecretKeys().forEach(secrets::add);
         this.redactor = Redactor.of(secrets);
         this.resolver = new ModelResolver(config.routes(), config.aliases(), config.providers());
         MockProvider mock = new MockProvider(vertx);

@@ -43,22 +43,23 @@ public final class ConsoleSessions {
     private final ConsoleSessionRepository store;
     private final Supplier<ConsoleSettings> settings;
     private final Clock clock;
-    private final SecretKeySpec fingerprintKey;
-    private final SecretKeySpec csrfKey;
+    /** The sub-keys under every secret key, the active one first: new values use the first, checks accept any. */
+    private final List<SecretKeySpec> fingerprintKeys;
+    private final List<SecretKeySpec> csrfKeys;
     private final SecureRandom random = new SecureRandom();
 
     /**
      * @param settings the session settings in force (read per call)
-     * @param subKey sub-keys of the gateway's secret key, by purpose
+     * @param subKeys sub-keys of the gateway's secret keys, by purpose, the active key's first
      */
     public ConsoleSessions(Database database, ConsoleSessionRepository store, Supplier<ConsoleSettings> settings,
-                           Clock clock, Function<String, byte[]> subKey) {
+                           Clock clock, Function<String, List<byte[]>> subKeys) {
         this.database = database;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
-        this.fingerprintKey = new SecretKeySpec(subKey.apply("console-admin-key"), "HmacSHA256");
-        this.csrfKey = new SecretKeySpec(subKey.apply("console-csrf"), "HmacSHA256");
+        this.fingerprintKeys = specs(subKeys.apply("console-admin-key"));
+        this.csrfKeys = specs(subKeys.apply("console-csrf"));
     }
 
     /** A new session's token (for the cookie) and what the browser may know of it. */
@@ -74,7 +75,7 @@ public final class ConsoleSessions {
      * sessions that are over.
      */
     public CompletableFuture<Opened> open(String actor, String adminKey) {
-        return open(actor, fingerprint(adminKey), Optional.empty());
+        return open(actor, fingerprint(fingerprintKeys.getFirst(), adminKey), Optional.empty());
     }
 
     /**
@@ -151,8 +152,9 @@ public final class ConsoleSessions {
         if (presented == null || token == null) {
             return false;
         }
-        return MessageDigest.isEqual(csrf(token).getBytes(StandardCharsets.US_ASCII),
-                presented.strip().getBytes(StandardCharsets.US_ASCII));
+        byte[] given = presented.strip().getBytes(StandardCharsets.US_ASCII);
+        return csrfKeys.stream().anyMatch(key -> MessageDigest.isEqual(csrf(key, token)
+                .getBytes(StandardCharsets.US_ASCII), given));
     }
 
     /** The settings sessions run with. */
@@ -162,22 +164,30 @@ public final class ConsoleSessions {
 
     private boolean keyStillThere(StoredConsoleSession s, List<GatewayKey> adminKeys) {
         byte[] expected = s.keyFingerprint().getBytes(StandardCharsets.US_ASCII);
-        return adminKeys.stream().filter(k -> k.name().equals(s.actor())).anyMatch(k -> MessageDigest.isEqual(
-                expected, fingerprint(k.key().reveal()).getBytes(StandardCharsets.US_ASCII)));
+        return adminKeys.stream().filter(k -> k.name().equals(s.actor())).anyMatch(k -> fingerprintKeys.stream()
+                .anyMatch(key -> MessageDigest.isEqual(expected, fingerprint(key, k.key().reveal())
+                        .getBytes(StandardCharsets.US_ASCII))));
     }
 
     private ConsoleSession view(String token, StoredConsoleSession s, Instant now) {
         Instant idleEnd = now.plus(settings.get().idleTimeout());
-        return new ConsoleSession(s.actor(), csrf(token), s.createdAt(),
+        return new ConsoleSession(s.actor(), csrf(csrfKeys.getFirst(), token), s.createdAt(),
                 idleEnd.isAfter(s.expiresAt()) ? s.expiresAt() : idleEnd, s.expiresAt(), s.principalId());
     }
 
-    private String fingerprint(String adminKey) {
-        return HexFormat.of().formatHex(hmac(fingerprintKey, adminKey));
+    private static List<SecretKeySpec> specs(List<byte[]> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("console sessions need a secret key");
+        }
+        return keys.stream().map(k -> new SecretKeySpec(k, "HmacSHA256")).toList();
     }
 
-    private String csrf(String token) {
-        return BASE64URL.encodeToString(hmac(csrfKey, token));
+    private static String fingerprint(SecretKeySpec key, String adminKey) {
+        return HexFormat.of().formatHex(hmac(key, adminKey));
+    }
+
+    private static String csrf(SecretKeySpec key, String token) {
+        return BASE64URL.encodeToString(hmac(key, token));
     }
 
     private static byte[] hmac(SecretKeySpec key, String value) {

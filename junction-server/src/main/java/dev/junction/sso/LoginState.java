@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -29,15 +30,19 @@ public final class LoginState {
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{43}"
             + "\\.[0-9]{1,19}\\.[A-Za-z0-9_-]{43}");
 
-    private final SecretKeySpec key;
+    private final List<SecretKeySpec> keys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param key the signing key (the {@code sso-login-state} sub-key)
+     * @param keys the signing keys (the {@code sso-login-state} sub-key of each secret key): the first signs, any of
+     *     them verifies, so a sign-in started before a rotation finishes after it
      */
-    public LoginState(byte[] key, Clock clock) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+    public LoginState(List<byte[]> keys, Clock clock) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("a login state needs a key");
+        }
+        this.keys = keys.stream().map(k -> new SecretKeySpec(k, "HmacSHA256")).toList();
         this.clock = clock;
     }
 
@@ -72,7 +77,7 @@ public final class LoginState {
     /** The cookie value of a sign-in. */
     public String seal(Pending p) {
         String body = p.state() + "." + p.nonce() + "." + p.verifier() + "." + p.expiresAt().getEpochSecond();
-        return body + "." + B64.encodeToString(mac(body));
+        return body + "." + B64.encodeToString(mac(keys.getFirst(), body));
     }
 
     /**
@@ -85,7 +90,7 @@ public final class LoginState {
         int lastDot = cookie.lastIndexOf('.');
         String body = cookie.substring(0, lastDot);
         byte[] presented = Base64.getUrlDecoder().decode(cookie.substring(lastDot + 1));
-        if (!MessageDigest.isEqual(presented, mac(body))) {
+        if (keys.stream().noneMatch(key -> MessageDigest.isEqual(presented, mac(key, body)))) {
             return Optional.empty();
         }
         String[] parts = body.split("\\.");
@@ -108,7 +113,7 @@ public final class LoginState {
         return B64.encodeToString(raw);
     }
 
-    private byte[] mac(String value) {
+    private static byte[] mac(SecretKeySpec key, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

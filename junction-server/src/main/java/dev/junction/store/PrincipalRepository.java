@@ -41,7 +41,7 @@ public final class PrincipalRepository {
      * @param tokenHash a service account's token hash
      */
     public record NewPrincipal(Principal.Kind kind, String name, Optional<String> email, Optional<String> passwordHash,
-                               Optional<String> tokenHash, Optional<String> tokenPrefix,
+                               Optional<String> tokenHash, Optional<String> tokenPrefix, Optional<String> tokenKeyId,
                                Optional<Instant> tokenExpiresAt, List<RoleBinding> bindings) {
     }
 
@@ -66,12 +66,13 @@ public final class PrincipalRepository {
         String id = Ids.newId(ID_PREFIX);
         return ConfigWrite.run(database, handle -> {
             handle.createUpdate("INSERT INTO principals (id, kind, name, email, password_hash, token_hash, "
-                    + "token_prefix, token_expires_at, enabled, failed_sign_ins, created_at, updated_at) VALUES (:id, "
-                    + ":kind, :name, :email, :password, :tokenHash, :tokenPrefix, :tokenExpires, :enabled, 0, :now, "
-                    + ":now)")
+                    + "token_prefix, token_key_id, token_expires_at, enabled, failed_sign_ins, created_at, updated_at) "
+                    + "VALUES (:id, :kind, :name, :email, :password, :tokenHash, :tokenPrefix, :tokenKeyId, "
+                    + ":tokenExpires, :enabled, 0, :now, :now)")
                     .bind("id", id).bind("kind", p.kind().id()).bind("name", p.name())
                     .bind("email", p.email().orElse(null)).bind("password", p.passwordHash().orElse(null))
                     .bind("tokenHash", p.tokenHash().orElse(null)).bind("tokenPrefix", p.tokenPrefix().orElse(null))
+                    .bind("tokenKeyId", p.tokenKeyId().orElse(null))
                     .bind("tokenExpires", Columns.millis(p.tokenExpiresAt())).bind("enabled", true)
                     .bind("now", Columns.millis(now)).execute();
             writeBindings(handle, id, p.bindings());
@@ -140,10 +141,12 @@ public final class PrincipalRepository {
     }
 
     /** Replaces a service account's token. */
-    public boolean setToken(String id, String tokenHash, String tokenPrefix, Optional<Instant> expiresAt) {
+    public boolean setToken(String id, String tokenHash, String tokenPrefix, String tokenKeyId,
+                            Optional<Instant> expiresAt) {
         return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE principals SET token_hash = :hash, "
-                + "token_prefix = :prefix, token_expires_at = :expires, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("hash", tokenHash).bind("prefix", tokenPrefix)
+                + "token_prefix = :prefix, token_key_id = :keyId, token_expires_at = :expires, updated_at = :now "
+                + "WHERE id = :id")
+                .bind("id", id).bind("hash", tokenHash).bind("prefix", tokenPrefix).bind("keyId", tokenKeyId)
                 .bind("expires", Columns.millis(expiresAt)).bind("now", Columns.millis(Columns.now(clock)))
                 .execute() > 0);
     }

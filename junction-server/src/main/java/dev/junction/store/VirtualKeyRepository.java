@@ -31,25 +31,35 @@ public final class VirtualKeyRepository {
         this.clock = clock;
     }
 
+    /** Stores a key whose hash was made under no known secret key id (stored as unknown); see the other overload. */
+    public VirtualKey create(String userId, String displayPrefix, String keyHash, VirtualKey.Spec spec) {
+        return create(userId, displayPrefix, keyHash, null, spec);
+    }
+
+    /**
+     * Stores a new key with a new id for a user, issued by no principal (an admin key or the CLI).
+     *
+     * @param displayPrefix what the admin sees of the key, e.g. {@code jk-AbCd…wXyZ}
+     * @param keyHash the key's hash, hex
+     * @param hashKeyId the id of the secret key the hash was made under
+     * @throws StoreConflict when the user does not exist or a key with the same hash does
+     */
+    public VirtualKey create(String userId, String displayPrefix, String keyHash, String hashKeyId,
+                             VirtualKey.Spec spec) {
+        return create(userId, displayPrefix, keyHash, hashKeyId, spec, Optional.empty());
+    }
+
     /**
      * Stores a new key with a new id for a user. The caller made the key, showed it once and hashed it.
      *
      * @param displayPrefix what the admin sees of the key, e.g. {@code jk-AbCd…wXyZ}
      * @param keyHash the key's hash, hex
-     * @throws StoreConflict when the user does not exist or a key with the same hash does
-     */
-    public VirtualKey create(String userId, String displayPrefix, String keyHash, VirtualKey.Spec spec) {
-        return create(userId, displayPrefix, keyHash, spec, Optional.empty());
-    }
-
-    /**
-     * Stores a new key with a new id for a user, issued by a principal.
-     *
+     * @param hashKeyId the id of the secret key the hash was made under
      * @param ownerPrincipalId the console user or service account that issues it; empty for an admin key or the CLI
      * @throws StoreConflict when the user does not exist or a key with the same hash does
      */
-    public VirtualKey create(String userId, String displayPrefix, String keyHash, VirtualKey.Spec spec,
-                             Optional<String> ownerPrincipalId) {
+    public VirtualKey create(String userId, String displayPrefix, String keyHash, String hashKeyId,
+                             VirtualKey.Spec spec, Optional<String> ownerPrincipalId) {
         Instant now = Columns.now(clock);
         VirtualKey key = new VirtualKey(Ids.newId(Ids.KEY), userId, spec.name(), displayPrefix, keyHash,
                 spec.allowedModels(), spec.ipAllow(), spec.tags(), spec.metadata(), spec.limits(), spec.expiresAt(),
@@ -60,12 +70,13 @@ public final class VirtualKeyRepository {
                 throw new StoreConflict("there is no user " + userId);
             }
             bind(handle.createUpdate("INSERT INTO virtual_keys (id, user_id, name, display_prefix, key_hash, "
-                    + "allowed_models, ip_allow, tags, metadata, rpm, tpm, max_concurrent, expires_at, enabled, "
-                    + "capture_bodies, created_at, updated_at, disabled_capabilities, owner_principal_id) VALUES (:id, "
-                    + ":userId, :name, :displayPrefix, :keyHash, :allowedModels, :ipAllow, :tags, :metadata, :rpm, "
-                    + ":tpm, :maxConcurrent, :expiresAt, :enabled, :captureBodies, :createdAt, :updatedAt, "
-                    + ":disabledCapabilities, :owner)"), spec)
+                    + "hash_key_id, allowed_models, ip_allow, tags, metadata, rpm, tpm, max_concurrent, expires_at, "
+                    + "enabled, capture_bodies, created_at, updated_at, disabled_capabilities, owner_principal_id) "
+                    + "VALUES (:id, :userId, :name, :displayPrefix, :keyHash, :hashKeyId, :allowedModels, :ipAllow, "
+                    + ":tags, :metadata, :rpm, :tpm, :maxConcurrent, :expiresAt, :enabled, :captureBodies, "
+                    + ":createdAt, :updatedAt, :disabledCapabilities, :owner)"), spec)
                     .bind("owner", ownerPrincipalId.orElse(null))
+                    .bind("hashKeyId", hashKeyId)
                     .bind("id", key.id())
                     .bind("userId", userId)
                     .bind("displayPrefix", displayPrefix)

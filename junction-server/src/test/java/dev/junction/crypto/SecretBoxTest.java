@@ -21,11 +21,16 @@ class SecretBoxTest {
     }
 
     @Test
-    void sealedValueIsVersionedBase64urlOfNonceCiphertextAndTag() {
+    void sealedValueNamesItsKeyThenBase64urlOfNonceCiphertextAndTag() {
         String sealed = box.seal("sk-123");
 
-        assertThat(sealed).startsWith("v1:").doesNotContain("sk-123");
-        assertThat(Base64.getUrlDecoder().decode(sealed.substring(3))).hasSize(12 + "sk-123".length() + 16);
+        String prefix = "v2:" + box.activeKeyId() + ":";
+        assertThat(sealed).startsWith(prefix).doesNotContain("sk-123");
+        assertThat(Base64.getUrlDecoder().decode(sealed.substring(prefix.length())))
+                .hasSize(12 + "sk-123".length() + 16);
+        assertThat(SecretBox.keyIdOf(sealed)).contains(box.activeKeyId());
+        assertThat(SecretBox.isSealed(sealed)).isTrue();
+        assertThat(SecretBox.isSealed("sk-123")).isFalse();
     }
 
     @Test
@@ -35,9 +40,10 @@ class SecretBoxTest {
 
     @Test
     void tamperedCiphertextIsRejected() {
-        byte[] bytes = Base64.getUrlDecoder().decode(box.seal("sk-123").substring(3));
+        String prefix = "v2:" + box.activeKeyId() + ":";
+        byte[] bytes = Base64.getUrlDecoder().decode(box.seal("sk-123").substring(prefix.length()));
         bytes[14] ^= 1;
-        String tampered = "v1:" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String tampered = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 
         assertThatThrownBy(() -> box.open(tampered))
                 .isInstanceOf(IllegalStateException.class)
@@ -45,12 +51,14 @@ class SecretBoxTest {
     }
 
     @Test
-    void valueSealedUnderAnotherGatewaySecretKeyIsRejectedWithAClearMessage() {
-        String sealed = new SecretBox(TestSecretKeys.random()).seal("sk-123");
+    void valueSealedUnderAnotherGatewaySecretKeyIsRejectedNamingThatKey() {
+        GatewaySecretKey other = TestSecretKeys.random();
+        String sealed = new SecretBox(other).seal("sk-123");
 
         assertThatThrownBy(() -> box.open(sealed))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith(KEY_DIFFERS);
+                .hasMessage("cannot decrypt a stored secret: it was encrypted under secret key " + other.fingerprint()
+                        + ", which is neither the secret key nor one of the previous secret keys configured");
     }
 
     @Test
@@ -101,5 +109,35 @@ class SecretBoxTest {
         assertThatThrownBy(() -> box.open("v1:not base64!"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not a value sealed by this gateway");
+    }
+
+    @Test
+    void aValueSealedUnderAPreviousKeyOpensAndIsResealedUnderTheActiveOne() {
+        GatewaySecretKey old = TestSecretKeys.random();
+        GatewaySecretKey fresh = TestSecretKeys.random();
+        String sealedBefore = new SecretBox(old).seal("sk-123", "provider:a");
+        SecretBox rotated = new SecretBox(SecretKeyRing.of(fresh, java.util.List.of(old)));
+
+        assertThat(rotated.open(sealedBefore, "provider:a").reveal()).isEqualTo("sk-123");
+        String resealed = rotated.reseal(sealedBefore, "provider:a").orElseThrow();
+        assertThat(SecretBox.keyIdOf(resealed)).contains(fresh.fingerprint());
+        assertThat(new SecretBox(fresh).open(resealed, "provider:a").reveal()).isEqualTo("sk-123");
+        assertThat(rotated.reseal(resealed, "provider:a")).as("already under the active key").isEmpty();
+        assertThatThrownBy(() -> new SecretBox(fresh).open(sealedBefore, "provider:a"))
+                .as("without the previous key it cannot be opened")
+                .hasMessageContaining(old.fingerprint()).hasMessageContaining("previous secret keys");
+    }
+
+    @Test
+    void aValueOfTheFirstFormatOpensUnderWhicheverKeyOfTheRingSealedIt() {
+        GatewaySecretKey old = TestSecretKeys.random();
+        String v2 = new SecretBox(old).seal("sk-legacy", "provider:a");
+        String v1 = "v1:" + v2.substring(("v2:" + old.fingerprint() + ":").length()); // the same bytes, no key id
+        SecretBox rotated = new SecretBox(SecretKeyRing.of(TestSecretKeys.random(), java.util.List.of(old)));
+
+        assertThat(SecretBox.keyIdOf(v1)).isEmpty();
+        assertThat(rotated.open(v1, "provider:a").reveal()).isEqualTo("sk-legacy");
+        assertThat(rotated.reseal(v1, "provider:a")).hasValueSatisfying(v -> assertThat(v).startsWith("v2:"));
+        assertThatThrownBy(() -> box.open(v1, "provider:a")).hasMessageContaining(KEY_DIFFERS);
     }
 }

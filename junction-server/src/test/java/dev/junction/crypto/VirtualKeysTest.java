@@ -86,4 +86,17 @@ class VirtualKeysTest {
         assertThat(VirtualKeys.looksLikeVirtualKey("jk-" + body.substring(1) + "-")).isFalse();
         assertThat(VirtualKeys.looksLikeVirtualKey("jk-" + body)).isTrue();
     }
+
+    @Test
+    void aKeyMadeBeforeARotationIsFoundByItsHashUnderThePreviousKey() {
+        VirtualKeys.NewKey before = keys.generate();
+        GatewaySecretKey fresh = TestSecretKeys.random();
+        VirtualKeys rotated = new VirtualKeys(SecretKeyRing.of(fresh, java.util.List.of(master)));
+
+        String presented = before.plaintext().reveal();
+        assertThat(before.hashKeyId()).isEqualTo(master.fingerprint());
+        assertThat(rotated.hashes(presented)).containsExactly(new VirtualKeys(fresh).hash(presented), before.hash());
+        assertThat(rotated.generate().hashKeyId()).isEqualTo(fresh.fingerprint());
+        assertThat(rotated.hash(presented)).as("new hashes are the active key's").isNotEqualTo(before.hash());
+    }
 }

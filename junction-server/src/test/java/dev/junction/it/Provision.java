@@ -111,7 +111,7 @@ final class Provision {
     IssuedKey key(User user, VirtualKey.Spec spec) {
         VirtualKeys.NewKey material = governance.virtualKeys().generate();
         VirtualKey stored = call(() -> governance.store().keys().create(user.id(), material.displayPrefix(),
-                material.hash(), spec));
+                material.hash(), material.hashKeyId(), spec));
         publish();
         return new IssuedKey(material.plaintext().reveal(), stored);
     }
@@ -125,7 +125,7 @@ final class Provision {
         VirtualKeys.NewKey material = governance.virtualKeys().generate();
         VirtualKey stored = call(() -> governance.database().jdbi().inTransaction(handle -> {
             VirtualKey key = governance.store().keys().create(user.id(), material.displayPrefix(), material.hash(),
-                    spec(RateLimits.NONE, List.of(), List.of(), Optional.empty(), true));
+                    material.hashKeyId(), spec(RateLimits.NONE, List.of(), List.of(), Optional.empty(), true));
             governance.store().budgets().create(BudgetScope.KEY, key.id(),
                     new Budget.Spec(Costs.nanos(usd), period, ZoneId.of("UTC")));
             return key;

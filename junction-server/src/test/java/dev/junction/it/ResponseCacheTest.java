@@ -21,6 +21,7 @@ import dev.junction.testkit.ManualClock;
 import dev.junction.testkit.MockUpstream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -48,9 +49,10 @@ class ResponseCacheTest {
         gateway = Gateway.start("""
                 keys: [{name: tests, key: %s}, {name: other, key: %s}]
                 admin_keys: [{name: admin, key: %s}]
-                cache: {ttl: 60s, max_entries: 1000}
+                cache: {ttl: 60s, max_entries: 1000, routes: {paced: {replay_pace: 40ms}}}
                 routes:
                   cached: {steps: [{provider: openai, model: gpt-4o}]}
+                  paced: {steps: [{provider: openai, model: gpt-4o}]}
                 """.formatted(Gateway.KEY, OTHER_KEY, ADMIN_KEY), Map.of("OPENAI_BASE_URL", upstream.baseUrl(),
                 "OPENAI_API_KEY", "sk-upstream-openai-0123456789"), CLOCK);
     }
@@ -145,6 +147,29 @@ class ResponseCacheTest {
             chunks.stream().forEach(accumulator::accumulate);
         }
         assertThat(accumulator.chatCompletion().choices().getFirst().message().content()).hasValue(ANSWER);
+        assertThat(upstream.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRouteWithAReplayPaceStreamsAHitWordByWordNoFasterThanThePace() {
+        String prompt = prompt();
+        String body = """
+                {"model":"paced","temperature":0,"max_tokens":256,"stream":%s,
+                 "messages":[{"role":"user","content":"%s"}]}""";
+        assertThat(xCache(gateway.post("/v1/chat/completions", body.formatted(false, prompt)))).isEqualTo("MISS");
+
+        long started = System.nanoTime();
+        HttpResponse<String> hit = gateway.post("/v1/chat/completions", body.formatted(true, prompt));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(xCache(hit)).isEqualTo("HIT");
+        List<String> pieces = hit.body().lines().filter(l -> l.startsWith("data: {"))
+                .map(l -> Json.MAPPER.readTree(l.substring(6)).at("/choices/0/delta/content").asString(""))
+                .filter(t -> !t.isEmpty()).toList();
+        assertThat(String.join("", pieces)).isEqualTo(ANSWER);
+        assertThat(pieces).as("one event per word").hasSize(ANSWER.split(" ").length);
+        // A lower bound only: timers cannot fire early, so this holds however slow the machine is.
+        assertThat(tookMs).as("40 ms before each of the words").isGreaterThanOrEqualTo(40L * pieces.size());
         assertThat(upstream.requestCount()).isEqualTo(1);
     }
 

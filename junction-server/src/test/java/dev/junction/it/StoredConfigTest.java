@@ -145,7 +145,7 @@ class StoredConfigTest {
         List<String> text = textColumns();
 
         assertThat(text).noneMatch(value -> value.contains(apiKey));
-        assertThat(text).anyMatch(value -> value.startsWith("v1:"));
+        assertThat(text).anyMatch(value -> value.startsWith("v2:"));
         try (Stream<Path> files = Files.list(dataDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
@@ -193,7 +193,7 @@ class StoredConfigTest {
         assertThat(view.path("api_keys")).extracting(k -> k.path("name").asString() + ":" + k.path("weight").asInt())
                 .containsExactly("key-1:1", "batch:3");
         assertThat(view.path("api_keys").get(0).path("fingerprint").asString()).hasSize(24);
-        assertThat(view.path("definition").path("api_keys").toString()).doesNotContain("v1:");
+        assertThat(view.path("definition").path("api_keys").toString()).doesNotContain("v1:", "v2:");
         assertThat(created.body() + admin.get("/api/admin/providers").body()).doesNotContain(first, second);
         assertThat(textColumns()).noneMatch(value -> value.contains(first) || value.contains(second));
     }

@@ -41,8 +41,8 @@ class ConsoleSessionsTest {
         database = Database.open(DatabaseSettings.of("jdbc:sqlite:" + dir.resolve("s.db")));
         store = new GovernanceStore(database, clock);
         sessions = new ConsoleSessions(database, store.consoleSessions(), settings::get, clock,
-                purpose -> ("secret-for-" + purpose + "-0123456789abcdef").substring(0, 32)
-                        .getBytes(StandardCharsets.UTF_8));
+                purpose -> java.util.List.of(("secret-for-" + purpose + "-0123456789abcdef").substring(0, 32)
+                        .getBytes(StandardCharsets.UTF_8)));
     }
 
     @AfterEach
@@ -147,5 +147,22 @@ class ConsoleSessionsTest {
         long rows = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM console_sessions")
                 .mapTo(Long.class).one());
         assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionOpenedBeforeASecretKeyRotationResumesAfterItWithItsCsrfToken() throws Exception {
+        ConsoleSessions.Opened opened = sessions.open("ops", KEY).get();
+        ConsoleSessions rotated = new ConsoleSessions(database, store.consoleSessions(), settings::get, clock,
+                purpose -> List.of(("rotated-for-" + purpose + "-0123456789abcdefgh").substring(0, 32)
+                        .getBytes(StandardCharsets.UTF_8), ("secret-for-" + purpose + "-0123456789abcdef")
+                        .substring(0, 32).getBytes(StandardCharsets.UTF_8)));
+        ConsoleSessions retired = new ConsoleSessions(database, store.consoleSessions(), settings::get, clock,
+                purpose -> List.of(("rotated-for-" + purpose + "-0123456789abcdefgh").substring(0, 32)
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(rotated.resume(opened.token(), ADMINS).get()).as("the previous key still vouches").isPresent();
+        assertThat(rotated.csrfMatches(opened.token(), opened.session().csrfToken())).isTrue();
+        assertThat(retired.csrfMatches(opened.token(), opened.session().csrfToken())).isFalse();
+        assertThat(retired.resume(opened.token(), ADMINS).get()).as("opened under a key that is gone").isEmpty();
     }
 }

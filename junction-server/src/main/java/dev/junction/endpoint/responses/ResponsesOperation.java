@@ -214,8 +214,8 @@ public final class ResponsesOperation implements CacheableOperation {
     }
 
     @Override
-    public Reply.Chat answer(ChatResponse response) {
-        return chat.answer(response);
+    public Reply.Chat answer(ChatResponse response, java.time.Duration pace) {
+        return chat.answer(response, pace);
     }
 
     @Override

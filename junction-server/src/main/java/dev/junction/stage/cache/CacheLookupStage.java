@@ -83,7 +83,7 @@ public final class CacheLookupStage implements Stage {
                             + "semantic.embedding_model); send 'x-junction-cache: exact' or 'off'.").error()));
         }
         Lookup lookup = new Lookup(exchange, chain, caller, scope, route.get().name(), op, semantic,
-                controls.ttl().or(semantic::ttl).orElse(policy.ttl()), policy.hitCharge(), miss);
+                controls.ttl().or(semantic::ttl).orElse(policy.ttl()), policy, miss);
         if (controls.noCache()) {
             return byMeaning ? lookup.byMeaning(false) : lookup.proceedMissing(false);
         }
@@ -113,11 +113,12 @@ public final class CacheLookupStage implements Stage {
         private final CacheableOperation op;
         private final CacheSettings.Semantic semantic;
         private final Duration semanticTtl;
-        private final double hitCharge;
+        private final CacheSettings.Policy policy;
         private final CacheState.Miss miss;
 
         Lookup(Exchange exchange, Chain chain, Caller caller, CacheScope scope, String route, CacheableOperation op,
-               CacheSettings.Semantic semantic, Duration semanticTtl, double hitCharge, CacheState.Miss miss) {
+               CacheSettings.Semantic semantic, Duration semanticTtl, CacheSettings.Policy policy,
+               CacheState.Miss miss) {
             this.exchange = exchange;
             this.chain = chain;
             this.caller = caller;
@@ -126,7 +127,7 @@ public final class CacheLookupStage implements Stage {
             this.op = op;
             this.semantic = semantic;
             this.semanticTtl = semanticTtl;
-            this.hitCharge = hitCharge;
+            this.policy = policy;
             this.miss = miss;
         }
 
@@ -135,8 +136,9 @@ public final class CacheLookupStage implements Stage {
         }
 
         Future<Reply> hit(CachedAnswer answer, String kind, OptionalDouble similarity) {
-            new CacheHit(kind, hitCharge, answer.meteredNanos()).mark(exchange);
-            exchange.attach(CacheState.ATTRIBUTE, new CacheState.Hit(miss.key(), answer, kind, similarity));
+            new CacheHit(kind, policy.hitCharge(), answer.meteredNanos()).mark(exchange);
+            exchange.attach(CacheState.ATTRIBUTE, new CacheState.Hit(miss.key(), answer, kind, similarity,
+                    policy.replayPace()));
             cache.stats().hit(route, keyName(), answer.meteredNanos());
             return chain.proceed(exchange);
         }

@@ -54,7 +54,7 @@ public final class CacheStage implements Stage {
                 hit.similarity().ifPresent(similarity -> response.putHeader("x-cache-similarity",
                         String.format(Locale.ROOT, "%.4f", similarity)));
                 exchange.record().cacheHit(hit.kind(), hit.answer().meteredNanos());
-                return Future.succeededFuture(op.answer(hit.answer().response()));
+                return Future.succeededFuture(op.answer(hit.answer().response(), hit.replayPace()));
             }
             case CacheState.Miss miss -> {
                 exchange.record().cacheOutcome("miss");

@@ -13,8 +13,12 @@ sealed interface CacheState {
 
     Exchange.Attribute<CacheState> ATTRIBUTE = new Exchange.Attribute<>("cache-state");
 
-    /** Answer from {@code answer}, found by {@code kind}; {@code similarity} for a semantic hit. */
-    record Hit(CacheKey key, CachedAnswer answer, String kind, OptionalDouble similarity) implements CacheState {
+    /**
+     * Answer from {@code answer}, found by {@code kind}; {@code similarity} for a semantic hit; streamed with
+     * {@code replayPace} before each word.
+     */
+    record Hit(CacheKey key, CachedAnswer answer, String kind, OptionalDouble similarity, Duration replayPace)
+            implements CacheState {
     }
 
     /** Where a miss's answer is stored by meaning too, and for how long. */

@@ -66,8 +66,9 @@ final class CompleteGuard {
         }
         ChatResponse guarded = new ChatResponse(response.id(), response.model(), response.created(), choices,
                 response.usage(), response.extensions());
-        return new Reply.Chat(new UpstreamReply.Synthesized(guarded, chat.reply().dropped()), chat.writer(),
-                chat.transforms());
+        UpstreamReply reply = chat.reply() instanceof UpstreamReply.Synthesized s ? s.with(guarded)
+                : new UpstreamReply.Synthesized(guarded, chat.reply().dropped());
+        return new Reply.Chat(reply, chat.writer(), chat.transforms());
     }
 
     /**
@@ -103,8 +104,7 @@ final class CompleteGuard {
             }).toList();
             ChatResponse guarded = new ChatResponse(response.id(), response.model(), response.created(), choices,
                     response.usage(), response.extensions());
-            return new Reply.Chat(new UpstreamReply.Synthesized(guarded, synthesized.dropped()), chat.writer(),
-                    chat.transforms());
+            return new Reply.Chat(synthesized.with(guarded), chat.writer(), chat.transforms());
         });
     }
 
