@@ -34,7 +34,8 @@ public final class MeHandler implements Stage {
         GatewayRuntime rt = exchange.runtime();
         Caller caller = exchange.caller().orElseThrow();
         ObjectNode body = Json.object();
-        List<String> models = rt.resolver().publicModels();
+        List<String> models = rt.governance().snapshot().visibleModels(rt.resolver().publicModels(),
+                caller.grant().map(g -> g.tenant().id()));
         if (caller.grant().isEmpty()) {
             body.putObject("key").put("name", caller.attribution().keyName()).put("kind", "gateway");
             models.forEach(body.putArray("allowed_models")::add);

@@ -9,6 +9,7 @@ import dev.junction.pipeline.Reply;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +26,9 @@ public final class ModelsHandler {
         exchange.record().operation("models");
         ClientDialect dialect = exchange.dialect();
         var grant = exchange.caller().flatMap(c -> c.grant());
-        List<String> names = exchange.runtime().resolver().publicModels().stream()
+        Optional<String> tenant = grant.map(g -> g.tenant().id());
+        List<String> names = exchange.runtime().governance().snapshot().visibleModels(
+                exchange.runtime().resolver().publicModels(), tenant).stream()
                 .filter(name -> grant.map(g -> g.allowsModel(name)).orElse(true)).toList();
         ObjectNode body = Json.object();
         switch (dialect) {
@@ -60,8 +63,10 @@ public final class ModelsHandler {
             id = id.substring("models/".length());
         }
         var rt = exchange.runtime();
-        List<String> known = rt.resolver().publicModels();
-        if (!known.contains(id) && rt.resolver().resolve(id).isEmpty()) {
+        Optional<String> tenant = exchange.caller().flatMap(c -> c.grant()).map(g -> g.tenant().id());
+        var snapshot = rt.governance().snapshot();
+        List<String> known = snapshot.visibleModels(rt.resolver().publicModels(), tenant);
+        if (!snapshot.visibleModel(id, tenant) || !known.contains(id) && rt.resolver().resolve(id).isEmpty()) {
             return Future.succeededFuture(new Reply.Refused(new GatewayError.ModelNotFound(id, known)));
         }
         return Future.succeededFuture(new Reply.Json(switch (dialect) {

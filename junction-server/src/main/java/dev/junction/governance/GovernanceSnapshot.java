@@ -138,6 +138,24 @@ public final class GovernanceSnapshot {
         return Optional.ofNullable(providerOwners.get(provider));
     }
 
+    /**
+     * These public model names without those that name another tenant's own provider ({@code <provider>/<model>}):
+     * what a caller of this tenant (empty: none) may be shown.
+     */
+    public List<String> visibleModels(List<String> names, Optional<String> tenantId) {
+        if (providerOwners.isEmpty()) {
+            return names;
+        }
+        return names.stream().filter(name -> visibleModel(name, tenantId)).toList();
+    }
+
+    /** Whether a public model name may be shown to a caller of this tenant (empty: none). */
+    public boolean visibleModel(String name, Optional<String> tenantId) {
+        int cut = name.indexOf('/');
+        String owner = cut < 0 ? null : providerOwners.get(name.substring(0, cut));
+        return owner == null || tenantId.equals(Optional.of(owner));
+    }
+
     /** Whether some provider belongs to a tenant. */
     public boolean hasTenantProviders() {
         return !providerOwners.isEmpty();

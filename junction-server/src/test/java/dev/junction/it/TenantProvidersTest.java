@@ -66,6 +66,12 @@ class TenantProvidersTest {
                 + "\"content\":\"hello\"}]}", "authorization", "Bearer " + t.key());
     }
 
+    private static String models(Tenant t) {
+        HttpResponse<String> answer = gateway.get("/v1/models", "authorization", "Bearer " + t.key());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
+
     private static String lastKey() {
         RecordedRequest last = upstream.lastRequest().orElseThrow();
         return last.headers().getOrDefault("authorization", List.of("")).getFirst();
@@ -77,7 +83,8 @@ class TenantProvidersTest {
         Tenant south = tenant();
         String own = "own-" + UUID.randomUUID().toString().substring(0, 8);
         Answer provider = owner.put("/api/admin/providers/" + own, "{\"preset\":\"openai\",\"base_url\":\""
-                + upstream.baseUrl() + "\",\"api_key\":\"" + OWN_KEY + "\",\"tenant_id\":\"" + north.id() + "\"}");
+                + upstream.baseUrl() + "\",\"api_key\":\"" + OWN_KEY + "\",\"models\":[\"m\"],\"tenant_id\":\"" + north.id()
+                + "\"}");
         assertThat(provider.status()).as(provider.text()).isEqualTo(201);
         assertThat(provider.body().path("tenant_id").asString()).isEqualTo(north.id());
         assertThat(provider.text()).doesNotContain(OWN_KEY);
@@ -96,6 +103,9 @@ class TenantProvidersTest {
         HttpResponse<String> direct = chat(south, own + "/m");
         assertThat(direct.statusCode()).as(direct.body()).isEqualTo(404);
         assertThat(upstream.requestCount()).isEqualTo(before);
+        assertThat(direct.body()).doesNotContain(own + "/m\"").doesNotContain(own + "/m,");
+        assertThat(models(south)).doesNotContain(own + "/m").contains(route);
+        assertThat(models(north)).contains(own + "/m", route);
         assertThat(chat(north, own + "/m").statusCode()).isEqualTo(200);
         assertThat(lastKey()).isEqualTo("Bearer " + OWN_KEY);
         AdminHttp southAdmin = admin(south);

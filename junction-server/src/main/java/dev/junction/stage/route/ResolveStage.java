@@ -22,8 +22,9 @@ public final class ResolveStage implements Stage {
         String model = exchange.operation().model();
         Optional<Route> route = resolver.resolve(model);
         if (route.isEmpty()) {
-            return Future.succeededFuture(new Reply.Refused(
-                    new GatewayError.ModelNotFound(model, resolver.publicModels())));
+            Optional<String> tenant = exchange.caller().flatMap(c -> c.grant()).map(g -> g.tenant().id());
+            return Future.succeededFuture(new Reply.Refused(new GatewayError.ModelNotFound(model,
+                    exchange.runtime().governance().snapshot().visibleModels(resolver.publicModels(), tenant))));
         }
         exchange.route(route.get());
         return chain.proceed(exchange);

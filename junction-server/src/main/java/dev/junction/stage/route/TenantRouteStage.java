@@ -57,7 +57,7 @@ public final class TenantRouteStage implements Stage {
         }
         if (!anyVisible) {
             return Future.succeededFuture(new Reply.Refused(new GatewayError.ModelNotFound(resolved.name(),
-                    exchange.runtime().resolver().publicModels())));
+                    snapshot.visibleModels(exchange.runtime().resolver().publicModels(), caller))));
         }
         if (groups.isEmpty()) {
             return Future.succeededFuture(new Reply.Refused(new GatewayError.PermissionDenied("The model '"
