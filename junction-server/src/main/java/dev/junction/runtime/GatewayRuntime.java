@@ -10,13 +10,14 @@ import dev.junction.dialect.bedrock.BedrockAuth;
 import dev.junction.dialect.bedrock.BedrockClaudeAdapter;
 import dev.junction.dialect.bedrock.BedrockCredentials;
 import dev.junction.dialect.bedrock.BedrockEmbeddingAdapter;
+import dev.junction.dialect.bedrock.BedrockEndpoint;
 import dev.junction.dialect.bedrock.BedrockPlatform;
 import dev.junction.dialect.bedrock.BedrockProviderAdapter;
 import dev.junction.dialect.cohere.CohereEmbeddingAdapter;
 import dev.junction.dialect.cohere.CohereProviderAdapter;
 import dev.junction.dialect.azure.AzureErrors;
 import dev.junction.dialect.azure.AzurePlatform;
-import dev.junction.dialect.azure.AzureTarget;
+import dev.junction.dialect.azure.AzureEndpoint;
 import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
 import dev.junction.dialect.ollama.OllamaEmbeddingAdapter;
@@ -130,12 +131,13 @@ public final class GatewayRuntime {
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
         this.seal = new SealedReasoning(governance.secrets());
         ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
-        BedrockAuth bedrockAuth = new BedrockAuth(new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC());
-        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, bedrockAuth, redactor);
-        ProviderAdapter bedrockClaude = new BedrockClaudeAdapter(http, media, bedrockAuth, redactor);
+        BedrockEndpoint bedrockAt = new BedrockEndpoint(new BedrockAuth(new BedrockCredentials(vertx,
+                Clock.systemUTC()), Clock.systemUTC()), redactor);
+        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, bedrockAt, redactor);
+        ProviderAdapter bedrockClaude = new BedrockClaudeAdapter(http, media, bedrockAt, redactor);
         ProviderAdapter cohere = CohereProviderAdapter.create(http, media, redactor);
         ProviderAdapter ollama = OllamaProviderAdapter.create(http, media, redactor);
-        AzureTarget azure = new AzureTarget(http, tokens, governance.clock());
+        AzureEndpoint azure = new AzureEndpoint(http, tokens, governance.clock());
         ProviderAdapter azureChat = new OpenAiProviderAdapter(http, redactor, azure, AzureErrors::classify);
         ProviderAdapter azureResponses = new ResponsesProviderAdapter(http, redactor, seal, azure,
                 AzureErrors::classify);
@@ -172,7 +174,7 @@ public final class GatewayRuntime {
         EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter cohereEmbeddings = CohereEmbeddingAdapter.create(http, redactor);
         EmbeddingAdapter ollamaEmbeddings = OllamaEmbeddingAdapter.create(http, redactor);
-        EmbeddingAdapter bedrockEmbeddings = new BedrockEmbeddingAdapter(http, bedrockAuth, redactor);
+        EmbeddingAdapter bedrockEmbeddings = new BedrockEmbeddingAdapter(http, bedrockAt, redactor);
         EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible, "

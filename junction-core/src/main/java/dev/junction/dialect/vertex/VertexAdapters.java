@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The adapters of providers hosted on Vertex AI: the Gemini and Anthropic dialects' own adapters (fast path and
- * canonical path alike) sending to the Vertex endpoints, their tokens from the server's {@link BearerTokens}. One per runtime;
+ * canonical path alike) sending through the {@link VertexEndpoint}, its tokens from the server's {@link BearerTokens}
+ * (Claude's body in the {@link VertexClaudeEnvelope}). One per runtime;
  * thread safe.
  */
 public final class VertexAdapters {
@@ -31,10 +32,10 @@ public final class VertexAdapters {
     /** @param registry the server's token sources, kept across configuration reloads */
     public VertexAdapters(Vertx vertx, HttpUpstreamClient http, MediaFetcher media, Redactor redactor,
                           BearerTokens registry) {
-        VertexTokenSources tokens = new VertexTokenSources(vertx, registry, Clock.systemUTC());
-        this.gemini = new GeminiProviderAdapter(http, media, redactor, new VertexGeminiEndpoint(tokens));
-        this.anthropic = new AnthropicProviderAdapter(http, redactor, new VertexAnthropicEndpoint(tokens));
-        this.embeddings = new VertexEmbeddingAdapter(http, redactor, tokens);
+        VertexEndpoint endpoint = new VertexEndpoint(new VertexTokenSources(vertx, registry, Clock.systemUTC()));
+        this.gemini = new GeminiProviderAdapter(http, media, redactor, endpoint);
+        this.anthropic = new AnthropicProviderAdapter(http, redactor, endpoint, new VertexClaudeEnvelope());
+        this.embeddings = new VertexEmbeddingAdapter(http, redactor, endpoint);
     }
 
     /**
