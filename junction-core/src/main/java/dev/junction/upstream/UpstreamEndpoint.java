@@ -3,6 +3,7 @@ package dev.junction.upstream;
 import dev.junction.model.GatewayError;
 import dev.junction.provider.ProviderConfig;
 import io.vertx.core.Future;
+import java.util.Optional;
 
 /**
  * Where one attempt's request goes and the credential it carries: the one seam between the adapters, which speak a
@@ -25,6 +26,14 @@ public interface UpstreamEndpoint {
 
     /** The exchange that sends {@code request} to {@code provider}: its URL, and its headers with the credential. */
     Future<HttpUpstreamClient.Exchange> open(ProviderConfig provider, UpstreamRequest request);
+
+    /**
+     * The identity under which this endpoint keeps {@code provider}'s token source in {@link BearerTokens}, for an
+     * endpoint whose credential is a token it fetches and caches; empty for static keys and signatures.
+     */
+    default Optional<Object> tokenIdentity(ProviderConfig provider) {
+        return Optional.empty();
+    }
 
     /** The failure of a platform asked for a resource it does not host: a gateway bug, never the client's. */
     static <T> Future<T> notHosted(ProviderConfig provider, String platform, UpstreamResource resource) {

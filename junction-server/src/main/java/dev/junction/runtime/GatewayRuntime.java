@@ -54,13 +54,16 @@ import dev.junction.rerank.RerankAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.time.Clock;
@@ -85,6 +88,7 @@ public final class GatewayRuntime {
     private final ReasoningSeal seal;
     private final EventBus events;
     private final HttpUpstreamClient http;
+    private final Set<Object> tokenIdentities;
 
     /**
      * @param health the deployments' health, kept by the server across configuration reloads
@@ -146,6 +150,7 @@ public final class GatewayRuntime {
                 "The provider '" + call.provider().name() + "' has no chat API (it serves audio only).",
                 Optional.of("model"), Optional.empty())));
         this.audioText = new AudioTextAdapters(http, redactor, azure);
+        this.tokenIdentities = tokenIdentities(config, List.of(azure, vertexAi.endpoint()));
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
                 : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
                 : azureChat) : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
@@ -196,6 +201,22 @@ public final class GatewayRuntime {
         this.callers = new CallerAuthenticator(authenticator,
                 AccessMode.of(config, governance.startedWithVirtualKeys()), governance::snapshot,
                 Optional.of(governance.virtualKeys()), Optional.of(governance.keyLookup()), governance.clock());
+    }
+
+    private static Set<Object> tokenIdentities(GatewayConfig config, List<UpstreamEndpoint> tokenEndpoints) {
+        Set<Object> identities = new HashSet<>();
+        for (ProviderConfig provider : config.providers().values()) {
+            tokenEndpoints.forEach(endpoint -> endpoint.tokenIdentity(provider).ifPresent(identities::add));
+        }
+        return Set.copyOf(identities);
+    }
+
+    /**
+     * The identities of the platform token sources this configuration's providers use, for the server's
+     * {@link BearerTokens} to keep (and drop the others').
+     */
+    public Set<Object> tokenIdentities() {
+        return tokenIdentities;
     }
 
     /** The HTTP client of upstream calls, shared by the stages that call out (the guardrails' webhooks). */

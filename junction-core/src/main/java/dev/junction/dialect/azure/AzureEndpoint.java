@@ -61,10 +61,21 @@ public final class AzureEndpoint implements UpstreamEndpoint {
             provider.apiKey().ifPresent(key -> headers.set("api-key", key.reveal()));
             return Future.succeededFuture(request.to(url, provider));
         }
-        Identity identity = new Identity(provider.name(), platform.entra().get(), provider.caBundle());
+        Identity identity = identity(provider, platform.entra().get());
         EntraTokenSource source = registry.of(identity, () -> new EntraTokenSource(http, identity.credentials(),
                 new EntraTokenSource.Settings(identity.provider(), provider.timeouts(), identity.caBundle(), clock)));
         return onCallersContext(source.token()).map(token -> bearer(request, token, url, provider));
+    }
+
+    /** The Entra application's token source identity, for a provider that authenticates with Entra ID. */
+    @Override
+    public Optional<Object> tokenIdentity(ProviderConfig provider) {
+        return provider.platform() instanceof AzurePlatform platform
+                ? platform.entra().map(entra -> identity(provider, entra)) : Optional.empty();
+    }
+
+    private static Identity identity(ProviderConfig provider, EntraCredentials entra) {
+        return new Identity(provider.name(), entra, provider.caBundle());
     }
 
     private static HttpUpstreamClient.Exchange bearer(UpstreamRequest request, Secret token, String url,

@@ -11,6 +11,7 @@ import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,14 +29,20 @@ public final class VertexAdapters {
     private final ProviderAdapter gemini;
     private final ProviderAdapter anthropic;
     private final EmbeddingAdapter embeddings;
+    private final VertexEndpoint endpoint;
 
     /** @param registry the server's token sources, kept across configuration reloads */
     public VertexAdapters(Vertx vertx, HttpUpstreamClient http, MediaFetcher media, Redactor redactor,
                           BearerTokens registry) {
-        VertexEndpoint endpoint = new VertexEndpoint(new VertexTokenSources(vertx, registry, Clock.systemUTC()));
+        this.endpoint = new VertexEndpoint(new VertexTokenSources(vertx, registry, Clock.systemUTC()));
         this.gemini = new GeminiProviderAdapter(http, media, redactor, endpoint);
         this.anthropic = new AnthropicProviderAdapter(http, redactor, endpoint, new VertexClaudeEnvelope());
         this.embeddings = new VertexEmbeddingAdapter(http, redactor, endpoint);
+    }
+
+    /** Where the Vertex providers' attempts go, and their Google tokens. */
+    public UpstreamEndpoint endpoint() {
+        return endpoint;
     }
 
     /**

@@ -42,6 +42,13 @@ public final class VertexEndpoint implements UpstreamEndpoint {
         });
     }
 
+    /** The identity of the provider's Google token source: its credentials, shared by providers that share them. */
+    @Override
+    public Optional<Object> tokenIdentity(ProviderConfig provider) {
+        return provider.platform() instanceof VertexPlatform platform
+                ? Optional.of(VertexTokenSources.identity(platform.credentials())) : Optional.empty();
+    }
+
     /** The URL of {@code resource} for {@code model} at {@code platform}; empty for a resource Vertex AI does not host. */
     static Optional<String> url(VertexPlatform platform, UpstreamResource resource, String model) {
         return switch (resource) {
