@@ -196,7 +196,7 @@ public final class GatewayRuntime {
                     : noEmbeddings;
             case ELEVENLABS, DEEPGRAM -> noEmbeddings;
         };
-        this.operations = new OperationAdapters(http, redactor);
+        this.operations = new OperationAdapters(http, redactor, azure, vertexAi);
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,
                 AccessMode.of(config, governance.startedWithVirtualKeys()), governance::snapshot,
