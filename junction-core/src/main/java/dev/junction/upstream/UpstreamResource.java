@@ -99,9 +99,9 @@ public sealed interface UpstreamResource {
 
     /**
      * An operation of a Bedrock model: {@code /model/{model}/{operation}} ({@code converse}, {@code converse-stream},
-     * {@code invoke}, {@code invoke-with-response-stream}). The model id is one path segment, percent-encoded ({@code :}
-     * as {@code %3A}, an ARN's {@code /} as {@code %2F}), so it cannot add path segments; a signature covers the path
-     * exactly as sent.
+     * {@code invoke}, {@code invoke-with-response-stream}). The model id is one path segment, percent-encoded
+     * ({@code :} as {@code %3A}, an ARN's {@code /} as {@code %2F}), so it cannot add path segments; a signature
+     * covers the path exactly as sent.
      */
     record ModelOperation(String operation) implements UpstreamResource {
         @Override

@@ -55,7 +55,10 @@ class CloudImagesTest {
                   azure-image:
                     groups:
                       - deployments:
-                          - {provider: azure-images, model: image-prod, operations: [images], price: {input: 0, output: 0, per_image: 0.04}}
+                          - provider: azure-images
+                            model: image-prod
+                            operations: [images]
+                            price: {input: 0, output: 0, per_image: 0.04}
                   azure-image-v1: {groups: [{deployments: [{provider: azure-images-v1, model: gpt-image-1}]}]}
                   imagen: {groups: [{deployments: [{provider: vertex, model: imagen-4.0-generate-001}]}]}
                   vertex-flash-image: {groups: [{deployments: [{provider: vertex, model: gemini-2.5-flash-image}]}]}

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>Azure OpenAI: {@code POST /openai/deployments/{deployment}/chat/completions?api-version=…},
  *       {@code …/embeddings}, {@code …/images/generations} and {@code …/images/edits},
  *       {@code POST /openai/v1/chat/completions}, {@code /openai/v1/embeddings}, {@code /openai/v1/responses},
- *       {@code /openai/v1/images/generations} and {@code /openai/v1/images/edits}, with {@code api-key} or an Entra ID bearer token; base URL
+ *       {@code /openai/v1/images/generations} and {@code /openai/v1/images/edits}, with {@code api-key} or an
+ *       Entra ID bearer token; base URL
  *       {@link #azureBaseUrl()}. Microsoft Entra ID: {@code POST /{tenant}/oauth2/v2.0/token}; authority
  *       {@link #entraAuthorityUrl()}.
  * </ul>

@@ -110,8 +110,8 @@ class AzureWireTest extends MockUpstreamTestBase {
 
     @Test
     void aDeploymentMakesImagesWithTheDeploymentAsTheirModel() {
-        HttpResponse<String> reply = post("/openai/deployments/image-prod/images/generations?api-version=2025-04-01-preview",
-                "{\"prompt\":\"a kite\",\"n\":2}", "api-key", "azure-key");
+        HttpResponse<String> reply = post("/openai/deployments/image-prod/images/generations"
+                + "?api-version=2025-04-01-preview", "{\"prompt\":\"a kite\",\"n\":2}", "api-key", "azure-key");
 
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(WireClient.parse(reply.body()).path("data").size()).isEqualTo(2);

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Azure OpenAI's URLs. Deployment-based: {@code {base}/openai/deployments/{deployment}/chat/completions
- * ?api-version=…} (and {@code /embeddings}, {@code /images/generations}, …); the v1 API: {@code {base}/openai/v1/chat/completions} with the
- * deployment as the body's {@code model}. The Responses API is served on the v1 API only
+ * ?api-version=…} (and {@code /embeddings}, {@code /images/generations}, …); the v1 API:
+ * {@code {base}/openai/v1/chat/completions} with the deployment as the body's {@code model}. The Responses API is served on the v1 API only
  * ({@code {base}/openai/v1/responses}), whichever scheme the provider uses for the rest. Stateless.
  */
 public final class AzureUrls {

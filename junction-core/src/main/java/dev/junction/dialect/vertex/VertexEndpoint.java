@@ -22,6 +22,7 @@ public final class VertexEndpoint implements UpstreamEndpoint {
 
     private final VertexTokenSources tokens;
 
+    /** @param tokens the Google token sources, one per credentials, kept in the server's registry */
     public VertexEndpoint(VertexTokenSources tokens) {
         this.tokens = tokens;
     }
@@ -49,7 +50,10 @@ public final class VertexEndpoint implements UpstreamEndpoint {
                 ? Optional.of(VertexTokenSources.identity(platform.credentials())) : Optional.empty();
     }
 
-    /** The URL of {@code resource} for {@code model} at {@code platform}; empty for a resource Vertex AI does not host. */
+    /**
+     * The URL of {@code resource} for {@code model} at {@code platform}; empty for a resource Vertex AI does not
+     * host.
+     */
     static Optional<String> url(VertexPlatform platform, UpstreamResource resource, String model) {
         return switch (resource) {
             case UpstreamResource.ModelMethod m -> Optional.of(platform.modelUrl(m.publisher(), model, m.method())
