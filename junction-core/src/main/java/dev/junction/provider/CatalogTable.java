@@ -10,8 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The provider catalog as the Markdown table of {@code docs/providers.md}: each preset's dialect, credential,
- * operations, base URL, environment variables, unprefixed model patterns, parameter rules, and how many of its
- * models the bundled price list prices (with the list's date). Rendered from the data, never written by hand, so
+ * operations (with the model patterns of those beyond chat and embeddings), base URL, environment variables,
+ * unprefixed model patterns, parameter rules, how many of its models the bundled price list prices (with the list's
+ * date), and the catalog's notes. Rendered from the data, never written by hand, so
  * the table cannot drift from {@code catalog.json} and {@code prices.json}; a test compares it with the document.
  * Stateless.
  */
@@ -29,18 +30,20 @@ public final class CatalogTable {
     public static String render(ProviderCatalog catalog, PriceCatalog prices) {
         StringBuilder out = new StringBuilder();
         out.append("| id | provider | dialect | auth | operations | default base URL | environment | unprefixed "
-                + "patterns | dropped parameters | renamed | bundled prices |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "patterns | dropped parameters | renamed | bundled prices | notes |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ProviderPreset p : catalog.all()) {
             out.append("| `").append(p.id()).append("` | ").append(p.displayName())
                     .append(" | `").append(ProviderCatalog.name(p.dialect())).append("`")
                     .append(p.onPlatform() ? " on `" + platform(p) + "`" : "").append(" | ").append(auth(p))
-                    .append(" | ").append(String.join(", ", operations(p)))
+                    .append(" | ").append(String.join(", ", operations(p).stream()
+                            .map(op -> withModels(op, p.operations())).toList()))
                     .append(" | `").append(p.baseUrl()).append("` | ").append(environment(p))
                     .append(" | ").append(codes(p.modelPatterns()))
                     .append(" | ").append(orDash(String.join(", ", p.params().drop())))
                     .append(" | ").append(renamed(p.params().rename()))
-                    .append(" | ").append(priced(p, prices)).append(" |\n");
+                    .append(" | ").append(priced(p, prices))
+                    .append(" | ").append(p.notes().orElse("—")).append(" |\n");
         }
         return out.toString();
     }
@@ -68,6 +71,13 @@ public final class CatalogTable {
         ops.addAll(preset.operations().models().keySet());
         preset.operations().rerankApi().ifPresent(api -> ops.add("rerank"));
         return List.copyOf(ops);
+    }
+
+    /** An operation, with the model patterns the catalog lists for it: {@code images (`gpt-image-*`)}. */
+    private static String withModels(String operation, ProviderOperations operations) {
+        List<String> models = operations.models().getOrDefault(operation, List.of());
+        return models.isEmpty() ? operation : operation + " (" + String.join(", ", models.stream()
+                .map(m -> "`" + m + "`").toList()) + ")";
     }
 
     private static String platform(ProviderPreset preset) {

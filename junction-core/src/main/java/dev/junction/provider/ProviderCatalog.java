@@ -67,7 +67,8 @@ public final class ProviderCatalog {
                     "openai")), p.path("base_url").asString(), p.path("env").asString(id.toUpperCase()),
                     strings(p.get("env_aliases")), p.path("key_required").asBoolean(true), AuthStyle.parse(p.path("auth").asString("bearer")),
                     strings(p.get("models")), strings(p.get("model_patterns")), params,
-                    Optional.ofNullable(p.path("docs").stringValue(null)), operations(p), platform(p)));
+                    Optional.ofNullable(p.path("docs").stringValue(null)), operations(p), platform(p),
+                    Optional.ofNullable(p.path("notes").stringValue(null))));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the bundled provider catalog is invalid: " + problems);

@@ -23,7 +23,7 @@ import java.util.Optional;
 public record ProviderPreset(String id, String displayName, Dialect dialect, String baseUrl, String envPrefix,
                              List<String> envAliases, boolean keyRequired, AuthStyle auth, List<String> models, List<String> modelPatterns,
                              ParamRules params, Optional<String> docs, ProviderOperations operations,
-                             Map<String, String> platform) {
+                             Map<String, String> platform, Optional<String> notes) {
 
     public ProviderPreset {
         envAliases = List.copyOf(envAliases);

@@ -1,13 +1,15 @@
 package dev.junction.upstream;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * The cached bearer-token sources of the cloud platforms (Microsoft Entra ID for Azure OpenAI, Google OAuth2 for
  * Vertex AI), one per credential identity. The server keeps one registry for its whole life, so a configuration
- * reload that keeps a provider's credentials keeps its token instead of fetching a new one. When an upstream answers
+ * reload that keeps a provider's credentials keeps its token instead of fetching a new one, and the sources no
+ * provider of the new configuration needs are dropped ({@link #retain}). When an upstream answers
  * 401 to a request that carried one of these tokens ({@link #unauthorized}), the source that issued it forgets it, so
  * that the next attempt fetches a fresh one. Thread safe.
  */
@@ -48,7 +50,16 @@ public final class BearerTokens {
         sources.values().forEach(source -> source.refused(token));
     }
 
-    /** {@return how many token sources were made so far} */
+    /**
+     * Keeps only the sources of {@code identities} (those the providers of the configuration in effect need, see
+     * {@link UpstreamEndpoint#tokenIdentity}); the others' tokens are forgotten with them. A request still under way
+     * on the previous configuration may make its source again; the next configuration change drops it.
+     */
+    public void retain(Set<?> identities) {
+        sources.keySet().retainAll(identities);
+    }
+
+    /** {@return how many token sources are held} */
     public int size() {
         return sources.size();
     }

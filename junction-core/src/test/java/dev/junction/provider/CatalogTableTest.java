@@ -53,4 +53,14 @@ class CatalogTableTest {
                 + PriceCatalog.bundled().version() + "\\) \\|");
         assertThat(table).containsPattern("\\| `vllm` \\|.*\\| — \\(self-hosted\\) \\|");
     }
+
+    @Test
+    void aPresetsOperationsNameTheirModelsAndItsNotesComeFromTheCatalog() {
+        String table = CatalogTable.render(ProviderCatalog.bundled(), PriceCatalog.bundled());
+
+        assertThat(table).containsPattern("\\| `gemini` \\|.*\\| chat, embeddings, images \\(`gemini-\\*-image\\*`, "
+                + "`imagen-\\*`\\) \\|.*\\| images: Gemini image output through `generateContent`, Imagen through "
+                + "`:predict` \\|");
+        assertThat(table).containsPattern("\\| `groq` \\|.*\\| — \\|\\n");
+    }
 }

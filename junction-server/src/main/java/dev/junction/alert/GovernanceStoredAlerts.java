@@ -33,7 +33,7 @@ public final class GovernanceStoredAlerts implements StoredAlerts {
 
     /** What a sealed field of a stored channel is bound to, so a ciphertext cannot be moved to another channel. */
     public static String associatedData(String channel, String field) {
-        return "alert_channel:" + channel + ":" + field;
+        return StoredAlertChannel.associatedData(channel, field);
     }
 
     /** Seals a channel's address and secret for the store. */
@@ -41,22 +41,6 @@ public final class GovernanceStoredAlerts implements StoredAlerts {
         return new StoredAlertChannel(channel.name(), channel.type().wireName(),
                 box.seal(channel.url().reveal(), associatedData(channel.name(), "url")),
                 channel.secret().map(s -> box.seal(s.reveal(), associatedData(channel.name(), "secret"))));
-    }
-
-    /**
-     * The channel with its address and secret sealed again under {@code box}'s active key; empty when both already are.
-     *
-     * @throws IllegalStateException when a value cannot be opened
-     */
-    public static Optional<StoredAlertChannel> resealed(StoredAlertChannel channel, SecretBox box) {
-        Optional<String> url = box.reseal(channel.urlCiphertext(), associatedData(channel.name(), "url"));
-        Optional<Optional<String>> secret = channel.secretCiphertext()
-                .flatMap(s -> box.reseal(s, associatedData(channel.name(), "secret"))).map(Optional::of);
-        if (url.isEmpty() && secret.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredAlertChannel(channel.name(), channel.type(),
-                url.orElse(channel.urlCiphertext()), secret.orElse(channel.secretCiphertext())));
     }
 
     @Override

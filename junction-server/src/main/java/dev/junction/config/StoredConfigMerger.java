@@ -28,12 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StoredConfigMerger {
 
-    private final ConfigLoader loader;
+    private final ProviderReader loader;
     private final SecretBox secrets;
 
     /** A merger that reads presets from {@code catalog} and opens stored keys with {@code secrets}. */
     public StoredConfigMerger(ProviderCatalog catalog, SecretBox secrets) {
-        this.loader = ConfigLoader.forStoredDefinitions(catalog);
+        this.loader = ProviderReader.forStoredDefinitions(catalog);
         this.secrets = secrets;
     }
 

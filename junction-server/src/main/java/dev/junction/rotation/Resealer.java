@@ -1,6 +1,5 @@
 package dev.junction.rotation;
 
-import dev.junction.alert.GovernanceStoredAlerts;
 import dev.junction.config.StoredProvider;
 import dev.junction.config.StoredProviderSeals;
 import dev.junction.crypto.SecretBox;
@@ -40,11 +39,24 @@ final class Resealer {
                     rotation::replaceProvider, !StoredProviderSeals.sealedValues(provider).isEmpty());
         }
         for (StoredAlertChannel channel : store.alertChannels().list()) {
-            tally.record("alert_channels." + channel.name(), channel, c -> GovernanceStoredAlerts.resealed(c, box),
-                    rotation::replaceAlertChannel, true);
+            tally.record("alert_channels." + channel.name(), channel, this::resealed, rotation::replaceAlertChannel,
+                    true);
         }
         return new ResealReport(tally.examined, tally.resealed, tally.changedMeanwhile, tally.failed,
                 clock.instant());
+    }
+
+    /** The channel with its address and secret sealed under the active key; empty when both already are. */
+    private Optional<StoredAlertChannel> resealed(StoredAlertChannel channel) {
+        Optional<String> url = box.reseal(channel.urlCiphertext(),
+                StoredAlertChannel.associatedData(channel.name(), "url"));
+        Optional<String> secret = channel.secretCiphertext()
+                .flatMap(s -> box.reseal(s, StoredAlertChannel.associatedData(channel.name(), "secret")));
+        if (url.isEmpty() && secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredAlertChannel(channel.name(), channel.type(), url.orElse(channel.urlCiphertext()),
+                secret.isPresent() ? secret : channel.secretCiphertext()));
     }
 
     /** How a record is written back: compare and set. */

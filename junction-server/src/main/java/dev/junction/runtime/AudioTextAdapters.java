@@ -18,7 +18,7 @@ import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.UpstreamFailure;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
 import io.vertx.core.Future;
 import java.util.Optional;
 
@@ -41,7 +41,7 @@ final class AudioTextAdapters {
     private final CompletionAdapter openAiCompletion;
     private final CompletionAdapter azureCompletion;
 
-    AudioTextAdapters(HttpUpstreamClient http, Redactor redactor, UpstreamTarget azure) {
+    AudioTextAdapters(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint azure) {
         this.openAiSpeech = new OpenAiSpeechAdapter(http, redactor);
         this.azureSpeech = new OpenAiSpeechAdapter(http, redactor, azure, AzureErrors::classify);
         this.elevenLabs = new ElevenLabsSpeechAdapter(http, redactor);

@@ -10,13 +10,14 @@ import dev.junction.dialect.bedrock.BedrockAuth;
 import dev.junction.dialect.bedrock.BedrockClaudeAdapter;
 import dev.junction.dialect.bedrock.BedrockCredentials;
 import dev.junction.dialect.bedrock.BedrockEmbeddingAdapter;
+import dev.junction.dialect.bedrock.BedrockEndpoint;
 import dev.junction.dialect.bedrock.BedrockPlatform;
 import dev.junction.dialect.bedrock.BedrockProviderAdapter;
 import dev.junction.dialect.cohere.CohereEmbeddingAdapter;
 import dev.junction.dialect.cohere.CohereProviderAdapter;
 import dev.junction.dialect.azure.AzureErrors;
 import dev.junction.dialect.azure.AzurePlatform;
-import dev.junction.dialect.azure.AzureTarget;
+import dev.junction.dialect.azure.AzureEndpoint;
 import dev.junction.dialect.gemini.GeminiEmbeddingAdapter;
 import dev.junction.dialect.gemini.GeminiProviderAdapter;
 import dev.junction.dialect.ollama.OllamaEmbeddingAdapter;
@@ -53,13 +54,16 @@ import dev.junction.rerank.RerankAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.time.Clock;
@@ -84,6 +88,7 @@ public final class GatewayRuntime {
     private final ReasoningSeal seal;
     private final EventBus events;
     private final HttpUpstreamClient http;
+    private final Set<Object> tokenIdentities;
 
     /**
      * @param health the deployments' health, kept by the server across configuration reloads
@@ -130,12 +135,13 @@ public final class GatewayRuntime {
         ProviderAdapter gemini = new GeminiProviderAdapter(http, media, redactor);
         this.seal = new SealedReasoning(governance.secrets());
         ProviderAdapter responses = new ResponsesProviderAdapter(http, redactor, seal);
-        BedrockAuth bedrockAuth = new BedrockAuth(new BedrockCredentials(vertx, Clock.systemUTC()), Clock.systemUTC());
-        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, bedrockAuth, redactor);
-        ProviderAdapter bedrockClaude = new BedrockClaudeAdapter(http, media, bedrockAuth, redactor);
+        BedrockEndpoint bedrockAt = new BedrockEndpoint(new BedrockAuth(new BedrockCredentials(vertx,
+                Clock.systemUTC()), Clock.systemUTC()), redactor);
+        ProviderAdapter bedrock = new BedrockProviderAdapter(http, media, bedrockAt, redactor);
+        ProviderAdapter bedrockClaude = new BedrockClaudeAdapter(http, media, bedrockAt, redactor);
         ProviderAdapter cohere = CohereProviderAdapter.create(http, media, redactor);
         ProviderAdapter ollama = OllamaProviderAdapter.create(http, media, redactor);
-        AzureTarget azure = new AzureTarget(http, tokens, governance.clock());
+        AzureEndpoint azure = new AzureEndpoint(http, tokens, governance.clock());
         ProviderAdapter azureChat = new OpenAiProviderAdapter(http, redactor, azure, AzureErrors::classify);
         ProviderAdapter azureResponses = new ResponsesProviderAdapter(http, redactor, seal, azure,
                 AzureErrors::classify);
@@ -144,6 +150,7 @@ public final class GatewayRuntime {
                 "The provider '" + call.provider().name() + "' has no chat API (it serves audio only).",
                 Optional.of("model"), Optional.empty())));
         this.audioText = new AudioTextAdapters(http, redactor, azure);
+        this.tokenIdentities = tokenIdentities(config, List.of(azure, vertexAi.endpoint()));
         this.adapters = (ProviderConfig p) -> p.name().equals(MockProvider.NAME) ? mock
                 : p.platform() instanceof AzurePlatform ? (p.dialect() == Dialect.OPENAI_RESPONSES ? azureResponses
                 : azureChat) : p.platform() instanceof VertexPlatform ? vertexAi.chat(p) : switch (p.dialect()) {
@@ -172,7 +179,7 @@ public final class GatewayRuntime {
         EmbeddingAdapter geminiEmbeddings = new GeminiEmbeddingAdapter(http, redactor);
         EmbeddingAdapter cohereEmbeddings = CohereEmbeddingAdapter.create(http, redactor);
         EmbeddingAdapter ollamaEmbeddings = OllamaEmbeddingAdapter.create(http, redactor);
-        EmbeddingAdapter bedrockEmbeddings = new BedrockEmbeddingAdapter(http, bedrockAuth, redactor);
+        EmbeddingAdapter bedrockEmbeddings = new BedrockEmbeddingAdapter(http, bedrockAt, redactor);
         EmbeddingAdapter noEmbeddings = (request, provider, model, requestId, cancellation) ->
                 Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The provider '"
                         + provider.name() + "' has no embeddings API; route this model to an OpenAI-compatible, "
@@ -189,11 +196,27 @@ public final class GatewayRuntime {
                     : noEmbeddings;
             case ELEVENLABS, DEEPGRAM -> noEmbeddings;
         };
-        this.operations = new OperationAdapters(http, redactor);
+        this.operations = new OperationAdapters(http, redactor, azure, vertexAi);
         this.authenticator = new KeyAuthenticator(config.keys());
         this.callers = new CallerAuthenticator(authenticator,
                 AccessMode.of(config, governance.startedWithVirtualKeys()), governance::snapshot,
                 Optional.of(governance.virtualKeys()), Optional.of(governance.keyLookup()), governance.clock());
+    }
+
+    private static Set<Object> tokenIdentities(GatewayConfig config, List<UpstreamEndpoint> tokenEndpoints) {
+        Set<Object> identities = new HashSet<>();
+        for (ProviderConfig provider : config.providers().values()) {
+            tokenEndpoints.forEach(endpoint -> endpoint.tokenIdentity(provider).ifPresent(identities::add));
+        }
+        return Set.copyOf(identities);
+    }
+
+    /**
+     * The identities of the platform token sources this configuration's providers use, for the server's
+     * {@link BearerTokens} to keep (and drop the others').
+     */
+    public Set<Object> tokenIdentities() {
+        return tokenIdentities;
     }
 
     /** The HTTP client of upstream calls, shared by the stages that call out (the guardrails' webhooks). */

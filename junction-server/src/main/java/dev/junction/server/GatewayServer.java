@@ -394,6 +394,7 @@ public final class GatewayServer {
                 events, tokens);
         runtime.set(next);
         health.keys().retain(effective.providers().values()); // keys a reload removed; the others keep their state
+        tokens.retain(next.tokenIdentities()); // token sources of providers a reload removed; the others keep theirs
         checks.schedule(next);
         LOG.atInfo().addKeyValue("routes", String.join(",", effective.routes().keySet()))
                 .addKeyValue("aliases", effective.aliases().size())

@@ -13,6 +13,14 @@ import java.util.Optional;
  */
 public record StoredAlertChannel(String name, String type, String urlCiphertext, Optional<String> secretCiphertext) {
 
+    /**
+     * What a sealed field of a stored channel is bound to ({@code alert_channel:<name>:<field>}), so that a ciphertext
+     * cannot be moved to another channel.
+     */
+    public static String associatedData(String channel, String field) {
+        return "alert_channel:" + channel + ":" + field;
+    }
+
     @Override
     public String toString() {
         return "StoredAlertChannel[" + name + ", " + type + "]";

@@ -101,6 +101,44 @@ class PlatformTokenTest {
         assertThat(upstream.googleTokens().tokensIssued()).isEqualTo(issued);
     }
 
+    private void reload(String configuration) {
+        gateway.server().reload(new ConfigLoader(ProviderCatalog.bundled(),
+                Map.of("JUNCTION_SECRET_KEY", Gateway.SECRET_KEY)).loadYaml(configuration, "test.yaml"));
+    }
+
+    /** The configuration without the Azure provider and its route. */
+    private String withoutAzure() {
+        String[] lines = yaml.split("\n");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("  azure-entra:")) {
+                i += 2; // its base_url and platform lines
+                continue;
+            }
+            if (!lines[i].startsWith("  azure:")) {
+                out.append(lines[i]).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aReloadThatRemovesTheAzureProviderDropsItsEntraTokenWhileTheVertexOneIsKept() {
+        ask("azure");
+        ask("vertex");
+        long fetched = upstream.entraTokenRequests();
+        int issued = upstream.googleTokens().tokensIssued();
+
+        reload(withoutAzure());
+        reload();
+        ask("azure");
+        ask("vertex");
+
+        assertThat(gateway.server().runtime().config().providers()).containsKey("azure-entra");
+        assertThat(upstream.entraTokenRequests()).isEqualTo(fetched + 1);
+        assertThat(upstream.googleTokens().tokensIssued()).isEqualTo(issued);
+    }
+
     @Test
     void anEntraTokenAzureRefusesIsReplacedAndTheSameDeploymentAnswers() {
         ask("azure");

@@ -15,10 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link AzureFormat}):
  *
  * <ul>
- *   <li>{@code POST /openai/deployments/{deployment}/chat/completions?api-version=…} and {@code …/embeddings}: the
+ *   <li>{@code POST /openai/deployments/{deployment}/chat/completions?api-version=…}, {@code …/embeddings} and
+ *       {@code …/images/generations}, {@code …/images/edits} (a multipart form), as OpenAI's Images API: the
  *       deployment is the model; without {@code api-version} a 404 {@code Resource not found}, with one that is not
  *       a version a 400 {@code API version not supported}, as Azure answers;
- *   <li>{@code POST /openai/v1/chat/completions}, {@code /openai/v1/embeddings}, {@code /openai/v1/responses}: the
+ *   <li>{@code POST /openai/v1/chat/completions}, {@code /openai/v1/embeddings}, {@code /openai/v1/responses},
+ *       {@code /openai/v1/images/generations} and {@code /openai/v1/images/edits}: the
  *       body's {@code model} names the deployment; no {@code api-version} needed;
  *   <li>anything else under {@code /openai/}: 404 {@code Resource not found}.
  * </ul>
@@ -29,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AzureWire implements Wire {
 
-    private static final Pattern DEPLOYMENT = Pattern.compile("/openai/deployments/([^/]+)/(chat/completions|embeddings)");
+    private static final Pattern DEPLOYMENT = Pattern.compile(
+            "/openai/deployments/([^/]+)/(chat/completions|embeddings|images/generations|images/edits)");
+    private static final Pattern V1_IMAGES = Pattern.compile("/openai/v1/images/(generations|edits)");
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?|v1|latest|preview");
 
     private final OpenAiWire openAi;
@@ -54,6 +58,11 @@ final class AzureWire implements Wire {
 
     @Override
     public void serve(HttpServerRequest request, JsonNode json, Exchange exchange) {
+        serve(request, Buffer.buffer(), json, exchange);
+    }
+
+    @Override
+    public void serve(HttpServerRequest request, Buffer raw, JsonNode json, Exchange exchange) {
         String path = request.path();
         Matcher deployment = DEPLOYMENT.matcher(path);
         boolean post = request.method() == HttpMethod.POST;
@@ -65,7 +74,10 @@ final class AzureWire implements Wire {
                 error(exchange, 400, "BadRequest", "API version not supported");
             } else if (authorized(request, exchange)) {
                 Optional<JsonNode> body = withModel(json, deployment.group(1));
-                if (body.isEmpty()) {
+                if (deployment.group(2).startsWith("images/")) { // an edit's body is a form
+                    openAi.images(request, deployment.group(2).substring("images/".length()), raw,
+                            body.orElse(json), exchange);
+                } else if (body.isEmpty()) {
                     openAi.sendError(exchange, OpenAiError.invalidJson());
                 } else if (deployment.group(2).equals("embeddings")) {
                     openAi.embeddings(exchange, body.get());
@@ -76,6 +88,10 @@ final class AzureWire implements Wire {
         } else if (post && path.equals("/openai/v1/chat/completions")) {
             if (authorized(request, exchange)) {
                 openAi.chatCompletion(exchange, json, AzureFormat::new);
+            }
+        } else if (post && V1_IMAGES.matcher(path).matches()) {
+            if (authorized(request, exchange)) {
+                openAi.images(request, path.substring("/openai/v1/images/".length()), raw, json, exchange);
             }
         } else if (post && path.equals("/openai/v1/embeddings")) {
             if (authorized(request, exchange)) {

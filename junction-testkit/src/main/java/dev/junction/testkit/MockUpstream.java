@@ -29,9 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@link #rootUrl()}.
  *   <li>Ollama: {@code POST /api/chat} (NDJSON unless {@code "stream": false}), {@code POST /api/embed}; base URL
  *       {@link #rootUrl()}.
- *   <li>Azure OpenAI: {@code POST /openai/deployments/{deployment}/chat/completions?api-version=…} and
- *       {@code …/embeddings}, {@code POST /openai/v1/chat/completions}, {@code /openai/v1/embeddings},
- *       {@code /openai/v1/responses}, with {@code api-key} or an Entra ID bearer token; base URL
+ *   <li>Azure OpenAI: {@code POST /openai/deployments/{deployment}/chat/completions?api-version=…},
+ *       {@code …/embeddings}, {@code …/images/generations} and {@code …/images/edits},
+ *       {@code POST /openai/v1/chat/completions}, {@code /openai/v1/embeddings}, {@code /openai/v1/responses},
+ *       {@code /openai/v1/images/generations} and {@code /openai/v1/images/edits}, with {@code api-key} or an
+ *       Entra ID bearer token; base URL
  *       {@link #azureBaseUrl()}. Microsoft Entra ID: {@code POST /{tenant}/oauth2/v2.0/token}; authority
  *       {@link #entraAuthorityUrl()}.
  * </ul>

@@ -46,8 +46,8 @@ final class OpenAiWire implements Wire {
         }
     }
 
-    /** Serves the Images API, see {@link OpenAiImages}. */
-    private void images(HttpServerRequest request, String task, io.vertx.core.buffer.Buffer body, JsonNode json,
+    /** Serves the Images API (also on Azure's paths, see {@link AzureWire}), see {@link OpenAiImages}. */
+    void images(HttpServerRequest request, String task, io.vertx.core.buffer.Buffer body, JsonNode json,
                         Exchange exchange) {
         if (!java.util.Set.of("generations", "edits", "variations").contains(task)) {
             sendError(exchange, OpenAiError.invalidUrl(request.method().name(), request.path()));

@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       (its body is a form).
  *   <li>{@code POST /v1/projects/{p}/locations/{l}/publishers/google/models/{m}:generateContent},
  *       {@code :streamGenerateContent}, {@code :countTokens}: as {@link GeminiWire} serves them.
- *   <li>{@code POST …/publishers/google/models/{m}:predict}: text embeddings ({@link VertexPredictions}).
+ *   <li>{@code POST …/publishers/google/models/{m}:predict}: images for Imagen models ({@code imagen-*}, as
+ *       {@link GeminiWire} serves them), text embeddings for the others ({@link VertexPredictions}); image output
+ *       through {@code :generateContent} as the Gemini API gives it.
  *   <li>{@code POST …/publishers/anthropic/models/{m}:rawPredict} and {@code :streamRawPredict}: Anthropic's
  *       Messages body without {@code model} and with {@code anthropic_version: vertex-2023-10-16} (else 400
  *       {@code invalid_request_error}), then as {@link AnthropicWire} serves {@code /v1/messages}.
@@ -85,7 +87,7 @@ final class VertexWire implements Wire {
         String method = path.group(5);
         if (anthropicPublisher) {
             claude(model, method, json, exchange);
-        } else if (method.equals("predict")) {
+        } else if (method.equals("predict") && !model.startsWith("imagen-")) {
             predict(model, json, exchange);
         } else {
             gemini.method(request, model, method, json, exchange);

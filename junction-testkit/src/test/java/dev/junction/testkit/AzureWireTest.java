@@ -107,4 +107,25 @@ class AzureWireTest extends MockUpstreamTestBase {
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(WireClient.parse(reply.body()).path("object").asString()).isEqualTo("response");
     }
+
+    @Test
+    void aDeploymentMakesImagesWithTheDeploymentAsTheirModel() {
+        HttpResponse<String> reply = post("/openai/deployments/image-prod/images/generations"
+                + "?api-version=2025-04-01-preview", "{\"prompt\":\"a kite\",\"n\":2}", "api-key", "azure-key");
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(WireClient.parse(reply.body()).path("data").size()).isEqualTo(2);
+        assertThat(post("/openai/deployments/image-prod/images/generations", "{\"prompt\":\"a kite\"}", "api-key",
+                "azure-key").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theV1ApiMakesImagesForTheDeploymentTheBodyNames() {
+        HttpResponse<String> reply = post("/openai/v1/images/generations",
+                "{\"model\":\"gpt-image-1\",\"prompt\":\"a kite\"}", "api-key", "azure-key");
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(post("/openai/v1/images/generations", "{\"model\":\"gpt-image-1\",\"prompt\":\"a kite\"}")
+                .statusCode()).isEqualTo(401);
+    }
 }

@@ -14,6 +14,8 @@ import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
@@ -22,8 +24,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,32 +37,25 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AnthropicProviderAdapter implements ProviderAdapter {
 
-    /** The API version sent for clients of other dialects. */
-    static final String DEFAULT_VERSION = "2023-06-01";
-
     private final HttpUpstreamClient http;
     private final Redactor redactor;
     private final UpstreamEndpoint endpoint;
+    private final MessagesEnvelope envelope;
 
     public AnthropicProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this(http, redactor, AnthropicProviderAdapter::direct);
+        this(http, redactor, UpstreamEndpoint.DIRECT, MessagesEnvelope.ANTHROPIC);
     }
 
     /**
      * An Anthropic adapter whose requests go to {@code endpoint} (Claude hosted on a cloud platform) instead of the
-     * provider's {@code /messages}; the body it is given names the upstream model in {@code model}.
+     * provider's {@code /messages}, in the host's {@code envelope}.
      */
-    public AnthropicProviderAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint) {
+    public AnthropicProviderAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint,
+                                    MessagesEnvelope envelope) {
         this.http = http;
         this.redactor = redactor;
         this.endpoint = endpoint;
-    }
-
-    private static Future<HttpUpstreamClient.Exchange> direct(UpstreamCall call, ObjectNode body, boolean stream) {
-        ProviderConfig provider = call.provider();
-        return Future.succeededFuture(new HttpUpstreamClient.Exchange(provider.baseUrl() + "/messages",
-                headers(call, stream), Buffer.buffer(Json.bytes(body)), stream, provider.name(),
-                provider.caBundle()));
+        this.envelope = envelope;
     }
 
     @Override
@@ -82,21 +75,12 @@ public final class AnthropicProviderAdapter implements ProviderAdapter {
         dropped.addAll(provider.params().then(call.params()).apply(body));
         boolean stream = request.stream();
         Set<String> reported = Set.copyOf(dropped);
-        return endpoint.exchange(call, body, stream)
+        MultiMap headers = UpstreamHeaders.of(call, stream, envelope.wrap(call, body));
+        UpstreamRequest outgoing = UpstreamRequest.of(new UpstreamResource.AnthropicMessages(stream),
+                call.upstreamModel(), headers, Buffer.buffer(Json.bytes(body)), stream);
+        return endpoint.open(provider, outgoing)
                 .compose(exchange -> http.send(exchange, provider.timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, provider, reported));
-    }
-
-    private static MultiMap headers(UpstreamCall call, boolean stream) {
-        ClientRequest request = call.request();
-        boolean sameDialect = request.dialect() == Dialect.ANTHROPIC;
-        Map<String, String> dialect = new LinkedHashMap<>();
-        dialect.put("anthropic-version", sameDialect
-                ? request.header("anthropic-version").orElse(DEFAULT_VERSION) : DEFAULT_VERSION);
-        if (sameDialect) {
-            request.header("anthropic-beta").ifPresent(beta -> dialect.put("anthropic-beta", beta));
-        }
-        return UpstreamHeaders.of(call, stream, dialect);
     }
 
     private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider,

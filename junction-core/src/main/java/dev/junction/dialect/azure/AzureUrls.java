@@ -1,13 +1,13 @@
 package dev.junction.dialect.azure;
 
-import dev.junction.upstream.UpstreamTarget.Operation;
+import dev.junction.upstream.UpstreamResource.OpenAi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Azure OpenAI's URLs. Deployment-based: {@code {base}/openai/deployments/{deployment}/chat/completions
- * ?api-version=…} (and {@code /embeddings}); the v1 API: {@code {base}/openai/v1/chat/completions} with the
- * deployment as the body's {@code model}. The Responses API is served on the v1 API only
+ * ?api-version=…} (and {@code /embeddings}, {@code /images/generations}, …); the v1 API:
+ * {@code {base}/openai/v1/chat/completions} with the deployment as the body's {@code model}. The Responses API is served on the v1 API only
  * ({@code {base}/openai/v1/responses}), whichever scheme the provider uses for the rest. Stateless.
  */
 public final class AzureUrls {
@@ -20,9 +20,9 @@ public final class AzureUrls {
      *
      * @param deployment the deployment's name (the route's upstream model)
      */
-    public static String of(String baseUrl, AzurePlatform platform, Operation operation, String deployment) {
+    public static String of(String baseUrl, AzurePlatform platform, OpenAi operation, String deployment) {
         String resource = resourceRoot(baseUrl);
-        if (operation == Operation.RESPONSES || platform.api() == AzurePlatform.Api.V1) {
+        if (operation == OpenAi.RESPONSES || platform.api() == AzurePlatform.Api.V1) {
             return resource + "/openai/v1" + operation.path();
         }
         return resource + "/openai/deployments/" + encode(deployment) + operation.path() + "?api-version="

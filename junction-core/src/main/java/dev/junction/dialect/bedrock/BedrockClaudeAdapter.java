@@ -16,7 +16,10 @@ import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamHeaders;
+import dev.junction.upstream.UpstreamRequest;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import java.util.LinkedHashSet;
@@ -37,22 +40,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BedrockClaudeAdapter implements ProviderAdapter {
 
+    private final HttpUpstreamClient http;
     private final MediaFetcher media;
-    private final BedrockTransport transport;
+    private final UpstreamEndpoint endpoint;
     private final Redactor redactor;
 
-    public BedrockClaudeAdapter(HttpUpstreamClient http, MediaFetcher media, BedrockAuth auth, Redactor redactor) {
+    /** @param endpoint Bedrock's URLs and credentials ({@link BedrockEndpoint}) */
+    public BedrockClaudeAdapter(HttpUpstreamClient http, MediaFetcher media, UpstreamEndpoint endpoint,
+                                Redactor redactor) {
+        this.http = http;
         this.media = media;
-        this.transport = new BedrockTransport(http, auth, redactor);
+        this.endpoint = endpoint;
         this.redactor = redactor;
     }
 
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
-        return BedrockTransport.platform(call).compose(platform -> send(call, platform));
-    }
-
-    private Future<UpstreamReply> send(UpstreamCall call, BedrockPlatform platform) {
         ClientRequest request = call.request();
         Set<String> dropped = new LinkedHashSet<>();
         Future<ObjectNode> body = request.dialect() == Dialect.ANTHROPIC
@@ -67,8 +70,11 @@ public final class BedrockClaudeAdapter implements ProviderAdapter {
             byte[] bytes = Json.bytes(ClaudeInvokeBody.of(anthropic, betas));
             boolean stream = request.stream();
             Set<String> reported = Set.copyOf(dropped);
-            return transport.post(call, platform, stream ? "invoke-with-response-stream" : "invoke", bytes, stream,
-                    EventStreamFraming.INVOKE).compose(reply -> toReply(reply, call.provider(), stream, reported));
+            UpstreamRequest outgoing = BedrockEndpoint.request(stream ? "invoke-with-response-stream" : "invoke",
+                    call.upstreamModel(), UpstreamHeaders.of(call, stream), bytes, stream, EventStreamFraming.INVOKE);
+            return endpoint.open(call.provider(), outgoing)
+                    .compose(exchange -> http.send(exchange, call.provider().timeouts(), call.cancellation()))
+                    .compose(reply -> toReply(reply, call.provider(), stream, reported));
         });
     }
 

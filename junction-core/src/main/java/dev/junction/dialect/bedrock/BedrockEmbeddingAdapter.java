@@ -12,6 +12,7 @@ import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.Propagation;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
 import io.vertx.core.Future;
@@ -29,11 +30,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class BedrockEmbeddingAdapter implements EmbeddingAdapter {
 
-    private final BedrockTransport transport;
+    private final HttpUpstreamClient http;
+    private final UpstreamEndpoint endpoint;
     private final Redactor redactor;
 
-    public BedrockEmbeddingAdapter(HttpUpstreamClient http, BedrockAuth auth, Redactor redactor) {
-        this.transport = new BedrockTransport(http, auth, redactor);
+    /** @param endpoint Bedrock's URLs and credentials ({@link BedrockEndpoint}) */
+    public BedrockEmbeddingAdapter(HttpUpstreamClient http, UpstreamEndpoint endpoint, Redactor redactor) {
+        this.http = http;
+        this.endpoint = endpoint;
         this.redactor = redactor;
     }
 
@@ -46,18 +50,16 @@ public final class BedrockEmbeddingAdapter implements EmbeddingAdapter {
     @Override
     public Future<EmbeddingResponse> embed(EmbeddingRequest request, ProviderConfig provider, String upstreamModel,
                                            String requestId, Propagation trace, Cancellation cancellation) {
-        if (!(provider.platform() instanceof BedrockPlatform platform)) {
-            return Future.failedFuture(new UpstreamFailure(new GatewayError.Internal("The provider '"
-                    + provider.name() + "' is not on the bedrock platform.")));
-        }
         Optional<BedrockEmbeddings.Family> family = BedrockEmbeddings.family(upstreamModel);
         if (family.isEmpty()) {
             return Future.failedFuture(new UpstreamFailure(new GatewayError.InvalidRequest("The model '"
                     + upstreamModel + "' is not an embedding model this gateway serves on Bedrock (amazon.titan-embed-"
                     + "text-*, cohere.embed-*).", Optional.of("model"), Optional.empty())));
         }
-        Call call = body -> transport.post(provider, platform, upstreamModel, "invoke", Json.bytes(body),
-                UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel), cancellation);
+        Call call = body -> endpoint.open(provider, BedrockEndpoint.request("invoke", upstreamModel,
+                        UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel), Json.bytes(body), false,
+                        EventStreamFraming.CONVERSE))
+                .compose(exchange -> http.send(exchange, provider.timeouts(), cancellation));
         try {
             return family.get() == BedrockEmbeddings.Family.TITAN ? titan(request, provider, upstreamModel, call)
                     : call.post(BedrockEmbeddings.cohere(request, upstreamModel)).compose(reply -> read(reply, provider,

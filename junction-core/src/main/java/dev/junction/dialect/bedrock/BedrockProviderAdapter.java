@@ -14,7 +14,10 @@ import dev.junction.upstream.ProviderAdapter;
 import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamHeaders;
+import dev.junction.upstream.UpstreamRequest;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -33,21 +36,26 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BedrockProviderAdapter implements ProviderAdapter {
 
+    private final HttpUpstreamClient http;
     private final MediaFetcher media;
-    private final BedrockTransport transport;
+    private final UpstreamEndpoint endpoint;
     private final Redactor redactor;
 
-    /** @param media downloads media a client referenced by URL: Converse takes only inline bytes (or S3) */
-    public BedrockProviderAdapter(HttpUpstreamClient http, MediaFetcher media, BedrockAuth auth, Redactor redactor) {
+    /**
+     * @param media downloads media a client referenced by URL: Converse takes only inline bytes (or S3)
+     * @param endpoint Bedrock's URLs and credentials ({@link BedrockEndpoint})
+     */
+    public BedrockProviderAdapter(HttpUpstreamClient http, MediaFetcher media, UpstreamEndpoint endpoint,
+                                  Redactor redactor) {
+        this.http = http;
         this.media = media;
-        this.transport = new BedrockTransport(http, auth, redactor);
+        this.endpoint = endpoint;
         this.redactor = redactor;
     }
 
     @Override
     public Future<UpstreamReply> send(UpstreamCall call) {
-        return BedrockTransport.platform(call).compose(platform -> media.inline(call.request().canonical(),
-                MediaFetcher::isWebUrl).compose(request -> {
+        return media.inline(call.request().canonical(), MediaFetcher::isWebUrl).compose(request -> {
             Set<String> dropped = new LinkedHashSet<>();
             ObjectNode body;
             try {
@@ -57,15 +65,17 @@ public final class BedrockProviderAdapter implements ProviderAdapter {
             }
             ParamRules rules = call.provider().params().then(call.params());
             dropped.addAll(rules.apply(body));
-            return send(call, platform, body, Set.copyOf(dropped));
-        }));
+            return send(call, body, Set.copyOf(dropped));
+        });
     }
 
-    private Future<UpstreamReply> send(UpstreamCall call, BedrockPlatform platform, ObjectNode body,
-                                       Set<String> dropped) {
+    private Future<UpstreamReply> send(UpstreamCall call, ObjectNode body, Set<String> dropped) {
         boolean stream = call.request().stream();
-        return transport.post(call, platform, stream ? "converse-stream" : "converse", Json.bytes(body), stream,
-                        EventStreamFraming.CONVERSE)
+        UpstreamRequest outgoing = BedrockEndpoint.request(stream ? "converse-stream" : "converse",
+                call.upstreamModel(), UpstreamHeaders.of(call, stream), Json.bytes(body), stream,
+                EventStreamFraming.CONVERSE);
+        return endpoint.open(call.provider(), outgoing)
+                .compose(exchange -> http.send(exchange, call.provider().timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, call.provider(), stream, dropped));
     }
 

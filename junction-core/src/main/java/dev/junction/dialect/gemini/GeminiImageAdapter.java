@@ -14,7 +14,10 @@ import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamFailure;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamHeaders;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,17 +25,24 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Makes images at Google's Gemini API ({@link GeminiImages}): {@code POST <baseUrl>/models/<model>:predict} for
  * Imagen models, {@code :generateContent} with image output for the others (which also edit: the uploaded images go
- * with the prompt). Never streams: a client that asked for a stream gets the whole answer as events. Stateless;
- * thread safe.
+ * with the prompt). Vertex AI serves the same bodies under a project's publisher model ({@code UpstreamEndpoint}).
+ * Never streams: a client that asked for a stream gets the whole answer as events. Stateless; thread safe.
  */
 public final class GeminiImageAdapter implements ImageAdapter {
 
     private final HttpUpstreamClient http;
     private final Redactor redactor;
+    private final UpstreamEndpoint endpoint;
 
     public GeminiImageAdapter(HttpUpstreamClient http, Redactor redactor) {
+        this(http, redactor, UpstreamEndpoint.DIRECT);
+    }
+
+    /** An adapter whose requests go to {@code endpoint} (Vertex AI) instead of the provider's base URL. */
+    public GeminiImageAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint) {
         this.http = http;
         this.redactor = redactor;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -46,10 +56,11 @@ public final class GeminiImageAdapter implements ImageAdapter {
         }
         ObjectNode body = imagen ? GeminiImages.predictBody(request) : GeminiImages.generateContentBody(request);
         provider.params().apply(body);
-        String url = provider.baseUrl() + "/models/" + upstreamModel + (imagen ? ":predict" : ":generateContent");
-        var exchange = new HttpUpstreamClient.Exchange(url, UpstreamHeaders.of(provider, requestId, false, trace,
-                upstreamModel), Buffer.buffer(Json.bytes(body)), false, provider.name(), provider.caBundle());
-        return http.send(exchange, provider.timeouts(), cancellation).compose(reply -> JsonReplies.read(reply,
+        UpstreamRequest outgoing = UpstreamRequest.of(UpstreamResource.ModelMethod.google(imagen ? "predict"
+                        : "generateContent"), upstreamModel, UpstreamHeaders.of(provider, requestId, false, trace,
+                upstreamModel), Buffer.buffer(Json.bytes(body)), false);
+        return endpoint.open(provider, outgoing).compose(exchange -> http.send(exchange, provider.timeouts(),
+                cancellation)).compose(reply -> JsonReplies.read(reply,
                 provider.name(), GeminiErrors::classify, redactor, json -> {
                     var response = imagen ? GeminiImages.fromPredict(json) : GeminiImages.fromGenerateContent(json);
                     if (response.images().isEmpty()) {

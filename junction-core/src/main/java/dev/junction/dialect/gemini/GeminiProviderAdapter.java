@@ -14,13 +14,14 @@ import dev.junction.upstream.RateLimitHeaders;
 import dev.junction.upstream.RetryAfter;
 import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import dev.junction.upstream.MediaFetcher;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
      * @param media downloads media a client referenced by URL: Gemini takes only inline bytes and its own file URIs
      */
     public GeminiProviderAdapter(HttpUpstreamClient http, MediaFetcher media, Redactor redactor) {
-        this(http, media, redactor, GeminiProviderAdapter::direct);
+        this(http, media, redactor, UpstreamEndpoint.DIRECT);
     }
 
     /**
@@ -58,13 +59,6 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
         this.media = media;
         this.redactor = redactor;
         this.endpoint = endpoint;
-    }
-
-    private static Future<HttpUpstreamClient.Exchange> direct(UpstreamCall call, ObjectNode body, boolean stream) {
-        ProviderConfig provider = call.provider();
-        return Future.succeededFuture(new HttpUpstreamClient.Exchange(
-                url(provider.baseUrl(), call.upstreamModel(), stream), UpstreamHeaders.of(call, stream),
-                Buffer.buffer(Json.bytes(body)), stream, provider.name(), provider.caBundle()));
     }
 
     @Override
@@ -88,7 +82,9 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
         ParamRules rules = provider.params().then(call.params());
         dropped.addAll(rules.apply(body));
         Set<String> droppedView = Set.copyOf(dropped);
-        return endpoint.exchange(call, body, stream)
+        UpstreamRequest outgoing = UpstreamRequest.of(UpstreamResource.ModelMethod.generateContent(stream),
+                call.upstreamModel(), UpstreamHeaders.of(call, stream), Buffer.buffer(Json.bytes(body)), stream);
+        return endpoint.open(provider, outgoing)
                 .compose(exchange -> http.send(exchange, provider.timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, provider, droppedView));
     }
@@ -106,14 +102,9 @@ public final class GeminiProviderAdapter implements ProviderAdapter {
                 && !lower.matches("https://(www\\.|m\\.)?(youtube\\.com|youtu\\.be)/.*");
     }
 
-    /**
-     * The endpoint for a model. The model is one path segment: a {@code models/} prefix (the resource name) is
-     * removed and everything else percent-encoded, so a name cannot add path segments or a {@code :method}.
-     */
+    /** The endpoint for a model at a Gemini API base URL ({@link UpstreamResource.ModelMethod#directPath}). */
     static String url(String baseUrl, String model, boolean stream) {
-        String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
-        String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-        return baseUrl + "/models/" + segment + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+        return baseUrl + UpstreamResource.ModelMethod.generateContent(stream).directPath(model);
     }
 
     private Future<UpstreamReply> toReply(HttpUpstreamClient.Reply reply, ProviderConfig provider,

@@ -13,7 +13,8 @@ import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,9 +33,9 @@ public final class OpenAiCompletionAdapter implements CompletionAdapter {
     }
 
     /** An adapter for a host with URLs, credentials or errors of its own (Azure). */
-    public OpenAiCompletionAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+    public OpenAiCompletionAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint host,
                                    JsonReplies.Classifier errors) {
-        this.endpoint = new OpenAiJsonEndpoint(http, redactor, target, errors);
+        this.endpoint = new OpenAiJsonEndpoint(http, redactor, host, errors);
     }
 
     @Override
@@ -47,7 +48,7 @@ public final class OpenAiCompletionAdapter implements CompletionAdapter {
             body.set("stream_options", options.put("include_usage", true));
         }
         var headers = UpstreamHeaders.of(provider, requestId, request.stream(), trace, upstreamModel);
-        return endpoint.send(provider, UpstreamTarget.Operation.COMPLETIONS, upstreamModel, headers, body,
+        return endpoint.send(provider, UpstreamResource.OpenAi.COMPLETIONS, upstreamModel, headers, body,
                         request.stream(), cancellation)
                 .compose(reply -> switch (reply) {
                     case HttpUpstreamClient.Reply.Stream s -> Future.succeededFuture(

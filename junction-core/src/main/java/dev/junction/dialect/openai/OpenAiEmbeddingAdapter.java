@@ -11,7 +11,9 @@ import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
@@ -20,24 +22,24 @@ public final class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
 
     private final HttpUpstreamClient http;
     private final Redactor redactor;
-    private final UpstreamTarget target;
+    private final UpstreamEndpoint endpoint;
     private final JsonReplies.Classifier errors;
 
     public OpenAiEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+        this(http, redactor, UpstreamEndpoint.DIRECT, OpenAiErrors::classify);
     }
 
     /**
      * An adapter for a host of OpenAI's embeddings API that has URLs, credentials or errors of its own (Azure).
      *
-     * @param target where each request goes and the credential it carries
+     * @param endpoint where each request goes and the credential it carries
      * @param errors how the host's error replies are classified
      */
-    public OpenAiEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+    public OpenAiEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint,
                                   JsonReplies.Classifier errors) {
         this.http = http;
         this.redactor = redactor;
-        this.target = target;
+        this.endpoint = endpoint;
         this.errors = errors;
     }
 
@@ -54,9 +56,9 @@ public final class OpenAiEmbeddingAdapter implements EmbeddingAdapter {
         provider.params().apply(body);
         var headers = UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel);
         Buffer bytes = Buffer.buffer(Json.bytes(body));
-        return target.locate(provider, UpstreamTarget.Operation.EMBEDDINGS, upstreamModel, headers)
-                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, false,
-                        provider.name(), provider.caBundle()), provider.timeouts(), cancellation))
+        return endpoint.open(provider, UpstreamRequest.of(UpstreamResource.OpenAi.EMBEDDINGS, upstreamModel, headers,
+                        bytes, false))
+                .compose(exchange -> http.send(exchange, provider.timeouts(), cancellation))
                 .compose(answer -> JsonReplies.read(answer, provider.name(), errors, redactor,
                 reply -> OpenAiEmbeddings.upstreamResponse(reply, request.inputs().size())));
     }

@@ -6,7 +6,9 @@ import dev.junction.secret.Redactor;
 import dev.junction.upstream.Cancellation;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -14,20 +16,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the OpenAI adapters that pass a client's JSON body through share (moderations, speech, legacy completions):
- * the body with the upstream model, then located by the host ({@link UpstreamTarget#DIRECT}, or Azure's) and sent or
+ * the body with the upstream model, then placed by the host ({@link UpstreamEndpoint#DIRECT}, or Azure's) and sent or
  * relayed; errors read by the host's classifier. Immutable; thread safe.
  *
  * @param http the upstream client
  * @param redactor masks secrets in the errors it reads
- * @param target where an attempt goes and the credential it carries
+ * @param endpoint where an attempt goes and the credential it carries
  * @param errors how the host's error bodies are classified
  */
-record OpenAiJsonEndpoint(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+record OpenAiJsonEndpoint(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint,
                           JsonReplies.Classifier errors) {
 
     /** A provider served at its own base URL with OpenAI's errors. */
     static OpenAiJsonEndpoint direct(HttpUpstreamClient http, Redactor redactor) {
-        return new OpenAiJsonEndpoint(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+        return new OpenAiJsonEndpoint(http, redactor, UpstreamEndpoint.DIRECT, OpenAiErrors::classify);
     }
 
     /** A copy of the client's body naming {@code upstreamModel}, for the caller to adjust before {@link #send}. */
@@ -36,23 +38,21 @@ record OpenAiJsonEndpoint(HttpUpstreamClient http, Redactor redactor, UpstreamTa
     }
 
     /** Sends {@code body} (the provider's parameter rules applied now) to the operation's URL; a whole reply or a stream. */
-    Future<HttpUpstreamClient.Reply> send(ProviderConfig provider, UpstreamTarget.Operation operation,
+    Future<HttpUpstreamClient.Reply> send(ProviderConfig provider, UpstreamResource.OpenAi operation,
                                           String upstreamModel, MultiMap headers, ObjectNode body, boolean stream,
                                           Cancellation cancellation) {
         Buffer bytes = prepared(provider, body);
-        return target.locate(provider, operation, upstreamModel, headers)
-                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, stream,
-                        provider.name(), provider.caBundle()), provider.timeouts(), cancellation));
+        return endpoint.open(provider, UpstreamRequest.of(operation, upstreamModel, headers, bytes, stream))
+                .compose(exchange -> http.send(exchange, provider.timeouts(), cancellation));
     }
 
     /** As {@link #send}, with a 2xx body relayed as bytes as it arrives. */
-    Future<HttpUpstreamClient.Relayed> relay(ProviderConfig provider, UpstreamTarget.Operation operation,
+    Future<HttpUpstreamClient.Relayed> relay(ProviderConfig provider, UpstreamResource.OpenAi operation,
                                              String upstreamModel, MultiMap headers, ObjectNode body,
                                              Cancellation cancellation) {
         Buffer bytes = prepared(provider, body);
-        return target.locate(provider, operation, upstreamModel, headers)
-                .compose(url -> http.relay(new HttpUpstreamClient.Exchange(url, headers, bytes, false,
-                        provider.name(), provider.caBundle()), provider.timeouts(), cancellation));
+        return endpoint.open(provider, UpstreamRequest.of(operation, upstreamModel, headers, bytes, false))
+                .compose(exchange -> http.relay(exchange, provider.timeouts(), cancellation));
     }
 
     private static Buffer prepared(ProviderConfig provider, ObjectNode body) {

@@ -11,7 +11,8 @@ import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,9 +29,9 @@ public final class OpenAiModerationAdapter implements ModerationAdapter {
     }
 
     /** An adapter for a host with URLs, credentials or errors of its own (Azure). */
-    public OpenAiModerationAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+    public OpenAiModerationAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint host,
                                    JsonReplies.Classifier errors) {
-        this.endpoint = new OpenAiJsonEndpoint(http, redactor, target, errors);
+        this.endpoint = new OpenAiJsonEndpoint(http, redactor, host, errors);
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class OpenAiModerationAdapter implements ModerationAdapter {
                                        String requestId, Propagation trace, Cancellation cancellation) {
         ObjectNode body = OpenAiJsonEndpoint.bodyFor(request.body(), upstreamModel);
         var headers = UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel);
-        return endpoint.send(provider, UpstreamTarget.Operation.MODERATIONS, upstreamModel, headers, body, false,
+        return endpoint.send(provider, UpstreamResource.OpenAi.MODERATIONS, upstreamModel, headers, body, false,
                         cancellation)
                 .compose(reply -> JsonReplies.read(reply, provider.name(), endpoint.errors(), endpoint.redactor(), answer -> {
                     if (!answer.isObject() || !answer.path("results").isArray()) {

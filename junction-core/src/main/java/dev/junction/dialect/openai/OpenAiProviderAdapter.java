@@ -17,7 +17,9 @@ import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -37,24 +39,24 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
 
     private final HttpUpstreamClient http;
     private final Redactor redactor;
-    private final UpstreamTarget target;
+    private final UpstreamEndpoint endpoint;
     private final JsonReplies.Classifier errors;
 
     public OpenAiProviderAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+        this(http, redactor, UpstreamEndpoint.DIRECT, OpenAiErrors::classify);
     }
 
     /**
      * An adapter for a host of OpenAI's API that has URLs, credentials or errors of its own (Azure OpenAI).
      *
-     * @param target where each request goes and the credential it carries
+     * @param endpoint where each request goes and the credential it carries
      * @param errors how the host's error replies are classified
      */
-    public OpenAiProviderAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+    public OpenAiProviderAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint,
                                  JsonReplies.Classifier errors) {
         this.http = http;
         this.redactor = redactor;
-        this.target = target;
+        this.endpoint = endpoint;
         this.errors = errors;
     }
 
@@ -83,9 +85,9 @@ public final class OpenAiProviderAdapter implements ProviderAdapter {
         dropped.addAll(rules.apply(body));
         MultiMap headers = UpstreamHeaders.of(call, stream);
         Buffer bytes = Buffer.buffer(Json.bytes(body));
-        return target.locate(provider, UpstreamTarget.Operation.CHAT, call.upstreamModel(), headers)
-                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, stream,
-                        provider.name(), provider.caBundle()), provider.timeouts(), call.cancellation()))
+        return endpoint.open(provider, UpstreamRequest.of(UpstreamResource.OpenAi.CHAT, call.upstreamModel(), headers,
+                        bytes, stream))
+                .compose(exchange -> http.send(exchange, provider.timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, provider, dropped));
     }
 

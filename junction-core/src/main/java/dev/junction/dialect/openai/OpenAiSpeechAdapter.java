@@ -12,7 +12,8 @@ import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,9 +30,9 @@ public final class OpenAiSpeechAdapter implements SpeechAdapter {
     }
 
     /** An adapter for a host with URLs, credentials or errors of its own (Azure). */
-    public OpenAiSpeechAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+    public OpenAiSpeechAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint host,
                                JsonReplies.Classifier errors) {
-        this.endpoint = new OpenAiJsonEndpoint(http, redactor, target, errors);
+        this.endpoint = new OpenAiJsonEndpoint(http, redactor, host, errors);
     }
 
     @Override
@@ -40,7 +41,7 @@ public final class OpenAiSpeechAdapter implements SpeechAdapter {
         ObjectNode body = OpenAiJsonEndpoint.bodyFor(request.body(), upstreamModel);
         var headers = UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel);
         headers.set("accept", request.sse() ? "text/event-stream" : "*/*");
-        return endpoint.relay(provider, UpstreamTarget.Operation.SPEECH, upstreamModel, headers, body, cancellation)
+        return endpoint.relay(provider, UpstreamResource.OpenAi.SPEECH, upstreamModel, headers, body, cancellation)
                 .compose(reply -> switch (reply) {
                     case HttpUpstreamClient.Reply.Body error -> AudioReplies.failure(error, provider.name(),
                             endpoint.errors(), endpoint.redactor());

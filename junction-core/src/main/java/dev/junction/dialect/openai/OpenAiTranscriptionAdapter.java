@@ -16,7 +16,9 @@ import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.MultipartFileBody;
 import dev.junction.upstream.Propagation;
 import dev.junction.upstream.UpstreamHeaders;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -35,19 +37,19 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
 
     private final HttpUpstreamClient http;
     private final Redactor redactor;
-    private final UpstreamTarget target;
+    private final UpstreamEndpoint endpoint;
     private final JsonReplies.Classifier errors;
 
     public OpenAiTranscriptionAdapter(HttpUpstreamClient http, Redactor redactor) {
-        this(http, redactor, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+        this(http, redactor, UpstreamEndpoint.DIRECT, OpenAiErrors::classify);
     }
 
     /** An adapter for a host with URLs, credentials or errors of its own (Azure). */
-    public OpenAiTranscriptionAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamTarget target,
+    public OpenAiTranscriptionAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint,
                                       JsonReplies.Classifier errors) {
         this.http = http;
         this.redactor = redactor;
-        this.target = target;
+        this.endpoint = endpoint;
         this.errors = errors;
     }
 
@@ -61,11 +63,10 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
         MultipartFileBody body = MultipartFileBody.of(http.fileSystem(), fields, new MultipartFileBody.FilePart("file",
                 upload.filename(), upload.contentType(), upload.path(), upload.size()));
         var headers = UpstreamHeaders.of(provider, requestId, request.stream(), trace, upstreamModel);
-        UpstreamTarget.Operation operation = request.task() == TranscriptionRequest.Task.TRANSLATION
-                ? UpstreamTarget.Operation.TRANSLATIONS : UpstreamTarget.Operation.TRANSCRIPTIONS;
-        return target.locate(provider, operation, upstreamModel, headers).compose(url -> {
-            var exchange = new HttpUpstreamClient.Exchange(url, headers, Buffer.buffer(), false, provider.name(),
-                    provider.caBundle()).uploading(body);
+        UpstreamResource.OpenAi operation = request.task() == TranscriptionRequest.Task.TRANSLATION
+                ? UpstreamResource.OpenAi.TRANSLATIONS : UpstreamResource.OpenAi.TRANSCRIPTIONS;
+        return endpoint.open(provider, UpstreamRequest.of(operation, upstreamModel, headers, Buffer.buffer(), false)
+                .uploading(body)).compose(exchange -> {
             return request.stream() ? streamed(exchange, provider, cancellation) : whole(exchange, provider,
                     request.responseFormat(), cancellation);
         });

@@ -18,7 +18,9 @@ import dev.junction.upstream.UpstreamCall;
 import dev.junction.upstream.UpstreamFailure;
 import dev.junction.upstream.UpstreamHeaders;
 import dev.junction.upstream.UpstreamReply;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,7 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
     private final HttpUpstreamClient http;
     private final Redactor redactor;
     private final ReasoningSeal seal;
-    private final UpstreamTarget target;
+    private final UpstreamEndpoint endpoint;
     private final JsonReplies.Classifier errors;
 
     /** An adapter for a gateway whose Responses clients get reasoning sealed with {@link ReasoningSeal#PLAIN}. */
@@ -52,21 +54,21 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
 
     /** @param seal the seal the gateway's Responses clients get other providers' reasoning in */
     public ResponsesProviderAdapter(HttpUpstreamClient http, Redactor redactor, ReasoningSeal seal) {
-        this(http, redactor, seal, UpstreamTarget.DIRECT, OpenAiErrors::classify);
+        this(http, redactor, seal, UpstreamEndpoint.DIRECT, OpenAiErrors::classify);
     }
 
     /**
      * An adapter for a host of the Responses API that has URLs, credentials or errors of its own (Azure OpenAI).
      *
-     * @param target where each request goes and the credential it carries
+     * @param endpoint where each request goes and the credential it carries
      * @param errors how the host's error replies are classified
      */
     public ResponsesProviderAdapter(HttpUpstreamClient http, Redactor redactor, ReasoningSeal seal,
-                                    UpstreamTarget target, JsonReplies.Classifier errors) {
+                                    UpstreamEndpoint endpoint, JsonReplies.Classifier errors) {
         this.http = http;
         this.redactor = redactor;
         this.seal = seal;
-        this.target = target;
+        this.endpoint = endpoint;
         this.errors = errors;
     }
 
@@ -88,9 +90,9 @@ public final class ResponsesProviderAdapter implements ProviderAdapter {
         var headers = UpstreamHeaders.of(call, stream);
         Buffer bytes = Buffer.buffer(Json.bytes(body));
         Set<String> reported = Set.copyOf(dropped);
-        return target.locate(provider, UpstreamTarget.Operation.RESPONSES, call.upstreamModel(), headers)
-                .compose(url -> http.send(new HttpUpstreamClient.Exchange(url, headers, bytes, stream,
-                        provider.name(), provider.caBundle()), provider.timeouts(), call.cancellation()))
+        return endpoint.open(provider, UpstreamRequest.of(UpstreamResource.OpenAi.RESPONSES, call.upstreamModel(),
+                        headers, bytes, stream))
+                .compose(exchange -> http.send(exchange, provider.timeouts(), call.cancellation()))
                 .compose(reply -> toReply(reply, provider, reported));
     }
 

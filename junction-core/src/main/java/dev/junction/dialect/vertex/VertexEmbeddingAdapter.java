@@ -1,6 +1,7 @@
 package dev.junction.dialect.vertex;
 
 import dev.junction.dialect.gemini.GeminiErrors;
+import dev.junction.json.Json;
 import dev.junction.model.EmbeddingRequest;
 import dev.junction.model.EmbeddingResponse;
 import dev.junction.provider.ProviderConfig;
@@ -10,8 +11,12 @@ import dev.junction.upstream.EmbeddingAdapter;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.JsonReplies;
 import dev.junction.upstream.Propagation;
+import dev.junction.upstream.UpstreamEndpoint;
 import dev.junction.upstream.UpstreamHeaders;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,12 +29,12 @@ final class VertexEmbeddingAdapter implements EmbeddingAdapter {
 
     private final HttpUpstreamClient http;
     private final Redactor redactor;
-    private final VertexExchanges exchanges;
+    private final UpstreamEndpoint endpoint;
 
-    VertexEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor, VertexTokenSources tokens) {
+    VertexEmbeddingAdapter(HttpUpstreamClient http, Redactor redactor, UpstreamEndpoint endpoint) {
         this.http = http;
         this.redactor = redactor;
-        this.exchanges = new VertexExchanges(tokens);
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -46,9 +51,9 @@ final class VertexEmbeddingAdapter implements EmbeddingAdapter {
                 : List.of(request.inputs());
         List<Future<EmbeddingResponse>> parts = new ArrayList<>();
         for (List<String> texts : batches) {
-            parts.add(exchanges.authorized(provider, VertexEmbeddings.body(request, texts), false,
-                            platform -> platform.modelUrl("google", upstreamModel, "predict"),
-                            UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel))
+            parts.add(endpoint.open(provider, UpstreamRequest.of(UpstreamResource.ModelMethod.google("predict"),
+                            upstreamModel, UpstreamHeaders.of(provider, requestId, false, trace, upstreamModel),
+                            Buffer.buffer(Json.bytes(VertexEmbeddings.body(request, texts))), false))
                     .compose(exchange -> http.send(exchange, provider.timeouts(), cancellation))
                     .compose(reply -> JsonReplies.read(reply, provider.name(), GeminiErrors::classify, redactor,
                             body -> VertexEmbeddings.response(body, upstreamModel, texts.size()))));

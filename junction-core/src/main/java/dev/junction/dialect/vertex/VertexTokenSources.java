@@ -26,6 +26,11 @@ public final class VertexTokenSources {
 
     /** The token source of {@code credentials}. */
     public VertexTokenSource of(VertexCredentials credentials) {
-        return registry.of(new Identity(credentials), () -> new VertexTokenSource(vertx, credentials, clock));
+        return registry.of(identity(credentials), () -> new VertexTokenSource(vertx, credentials, clock));
+    }
+
+    /** The identity of the token source of {@code credentials} in the registry. */
+    static Object identity(VertexCredentials credentials) {
+        return new Identity(credentials);
     }
 }

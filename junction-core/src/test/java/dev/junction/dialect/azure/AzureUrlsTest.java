@@ -3,7 +3,7 @@ package dev.junction.dialect.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.secret.Secret;
-import dev.junction.upstream.UpstreamTarget.Operation;
+import dev.junction.upstream.UpstreamResource.OpenAi;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class AzureUrlsTest {
 
     @Test
     void deploymentChatNamesTheDeploymentAndTheApiVersion() {
-        assertThat(AzureUrls.of(RESOURCE, DEPLOYMENTS, Operation.CHAT, "gpt-4o-prod")).isEqualTo(
+        assertThat(AzureUrls.of(RESOURCE, DEPLOYMENTS, OpenAi.CHAT, "gpt-4o-prod")).isEqualTo(
                 RESOURCE + "/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21");
     }
 
@@ -26,35 +26,35 @@ class AzureUrlsTest {
         AzurePlatform preview = new AzurePlatform(AzurePlatform.Api.DEPLOYMENTS, "2025-04-01-preview",
                 Optional.empty());
 
-        assertThat(AzureUrls.of(RESOURCE, preview, Operation.EMBEDDINGS, "embed-small")).isEqualTo(
+        assertThat(AzureUrls.of(RESOURCE, preview, OpenAi.EMBEDDINGS, "embed-small")).isEqualTo(
                 RESOURCE + "/openai/deployments/embed-small/embeddings?api-version=2025-04-01-preview");
     }
 
     @Test
     void theV1ApiUsesOpenAiPathsWithoutAnApiVersion() {
-        assertThat(AzureUrls.of(RESOURCE, V1, Operation.CHAT, "gpt-4o-prod"))
+        assertThat(AzureUrls.of(RESOURCE, V1, OpenAi.CHAT, "gpt-4o-prod"))
                 .isEqualTo(RESOURCE + "/openai/v1/chat/completions");
-        assertThat(AzureUrls.of(RESOURCE, V1, Operation.EMBEDDINGS, "embed-small"))
+        assertThat(AzureUrls.of(RESOURCE, V1, OpenAi.EMBEDDINGS, "embed-small"))
                 .isEqualTo(RESOURCE + "/openai/v1/embeddings");
     }
 
     @Test
     void theResponsesApiIsAlwaysOnTheV1Api() {
-        assertThat(AzureUrls.of(RESOURCE, DEPLOYMENTS, Operation.RESPONSES, "gpt-5"))
+        assertThat(AzureUrls.of(RESOURCE, DEPLOYMENTS, OpenAi.RESPONSES, "gpt-5"))
                 .isEqualTo(RESOURCE + "/openai/v1/responses");
     }
 
     @Test
     void aBaseUrlEndingInOpenAiOrItsV1PathIsTheSameResource() {
-        assertThat(AzureUrls.of(RESOURCE + "/openai/", DEPLOYMENTS, Operation.CHAT, "d"))
+        assertThat(AzureUrls.of(RESOURCE + "/openai/", DEPLOYMENTS, OpenAi.CHAT, "d"))
                 .isEqualTo(RESOURCE + "/openai/deployments/d/chat/completions?api-version=2024-10-21");
-        assertThat(AzureUrls.of(RESOURCE + "/openai/v1", V1, Operation.CHAT, "d"))
+        assertThat(AzureUrls.of(RESOURCE + "/openai/v1", V1, OpenAi.CHAT, "d"))
                 .isEqualTo(RESOURCE + "/openai/v1/chat/completions");
     }
 
     @Test
     void aDeploymentNameIsPercentEncodedAsOnePathSegment() {
-        assertThat(AzureUrls.of(RESOURCE, DEPLOYMENTS, Operation.CHAT, "my deployment/1"))
+        assertThat(AzureUrls.of(RESOURCE, DEPLOYMENTS, OpenAi.CHAT, "my deployment/1"))
                 .isEqualTo(RESOURCE + "/openai/deployments/my%20deployment%2F1/chat/completions"
                         + "?api-version=2024-10-21");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.secret.Secret;
+import dev.junction.upstream.UpstreamResource;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,24 +18,28 @@ class VertexPlatformTest {
 
     @Test
     void theGlobalLocationUsesTheGlobalEndpoint() {
-        assertThat(VertexGeminiEndpoint.url(at("global"), "gemini-2.5-flash", false)).isEqualTo(
+        assertThat(VertexEndpoint.url(at("global"), UpstreamResource.ModelMethod.generateContent(false),
+                "gemini-2.5-flash").orElseThrow()).isEqualTo(
                 "https://aiplatform.googleapis.com/v1/projects/my-project/locations/global/publishers/google/models/"
                         + "gemini-2.5-flash:generateContent");
     }
 
     @Test
     void aRegionUsesItsRegionalEndpoint() {
-        assertThat(VertexGeminiEndpoint.url(at("us-central1"), "gemini-2.5-pro", true)).isEqualTo(
+        assertThat(VertexEndpoint.url(at("us-central1"), UpstreamResource.ModelMethod.generateContent(true),
+                "gemini-2.5-pro").orElseThrow()).isEqualTo(
                 "https://us-central1-aiplatform.googleapis.com/v1/projects/my-project/locations/us-central1/"
                         + "publishers/google/models/gemini-2.5-pro:streamGenerateContent?alt=sse");
     }
 
     @Test
     void claudeIsServedByTheAnthropicPublisherThroughRawPredict() {
-        assertThat(VertexAnthropicEndpoint.url(at("europe-west1"), "claude-sonnet-4-5@20250929", false)).isEqualTo(
+        assertThat(VertexEndpoint.url(at("europe-west1"), new UpstreamResource.AnthropicMessages(false),
+                "claude-sonnet-4-5@20250929").orElseThrow()).isEqualTo(
                 "https://europe-west1-aiplatform.googleapis.com/v1/projects/my-project/locations/europe-west1/"
                         + "publishers/anthropic/models/claude-sonnet-4-5@20250929:rawPredict");
-        assertThat(VertexAnthropicEndpoint.url(at("global"), "claude-opus-4-5", true))
+        assertThat(VertexEndpoint.url(at("global"), new UpstreamResource.AnthropicMessages(true),
+                "claude-opus-4-5").orElseThrow())
                 .endsWith("/publishers/anthropic/models/claude-opus-4-5:streamRawPredict");
     }
 

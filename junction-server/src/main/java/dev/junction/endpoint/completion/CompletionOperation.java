@@ -8,12 +8,14 @@ import dev.junction.model.Usage;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
+import dev.junction.pipeline.StreamTransform;
 import dev.junction.routing.OperationKind;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
 import dev.junction.tokens.TokenEstimator;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.OptionalInt;
 import tools.jackson.databind.JsonNode;
 
@@ -28,9 +30,25 @@ public final class CompletionOperation implements Operation {
     static final int DEFAULT_MAX_TOKENS = 16;
 
     private final CompletionRequest request;
+    private final List<StreamTransform> transforms;
 
     public CompletionOperation(CompletionRequest request) {
+        this(request, List.of());
+    }
+
+    private CompletionOperation(CompletionRequest request, List<StreamTransform> transforms) {
         this.request = request;
+        this.transforms = List.copyOf(transforms);
+    }
+
+    /**
+     * This operation with {@code transform} on its streamed answer, after the ones it has: each choice's text runs
+     * through it in canonical form (the output guardrails); a stream no transform applies to passes byte for byte.
+     */
+    public CompletionOperation through(StreamTransform transform) {
+        List<StreamTransform> all = new java.util.ArrayList<>(transforms);
+        all.add(transform);
+        return new CompletionOperation(request, all);
     }
 
     /** The request, for the guardrails and extensions. */
@@ -84,7 +102,8 @@ public final class CompletionOperation implements Operation {
                 }
                 case CompletionAnswer.Events events -> {
                     boolean asked = request.body().path("stream_options").path("include_usage").asBoolean(false);
-                    CompletionEvents relayed = new CompletionEvents(events.events(), asked);
+                    CompletionEvents relayed = new CompletionEvents(transforms.isEmpty() ? events.events()
+                            : new CanonicalCompletionStream(events.events(), transforms), asked);
                     yield MediaWriter.reply("text/event-stream", relayed, () -> exchange.record().usage(
                             relayed.usage().totalTokens() > 0 ? relayed.usage()
                                     : new Usage(exchange.inputTokens(), 0, 0, 0, 0)));

@@ -35,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * on the texts as those left them: the future of the call is chained, never waited for; on a streamed answer they
  * check the whole answer before it leaves ({@link HeldAnswerGuard}). Guarded operations: chat turns of the three chat
  * dialects and the Responses API ({@link GuardedBody}), and, input policies only, the texts of the other operations
- * ({@link GuardedTexts}: embeddings, image prompts, rerank, moderations, legacy completions, speech); transcriptions
- * and image variations carry no text and pass.
+ * ({@link GuardedTexts}: embeddings, image prompts, rerank, moderations, legacy completions, speech), and output
+ * policies on legacy completions too ({@link CompletionGuard}); transcriptions and image variations carry no text and
+ * pass.
  */
 public final class GuardStage implements Stage {
 
@@ -67,7 +68,7 @@ public final class GuardStage implements Stage {
         if (others.isPresent()) {
             return TextsGuard.check(exchange, others.get(), input, results).compose(refusal -> refusal
                     .<Future<Reply>>map(r -> Future.succeededFuture(new Reply.Refused(r)))
-                    .orElseGet(() -> chain.proceed(exchange)));
+                    .orElseGet(() -> CompletionGuard.proceed(exchange, chain, output, results)));
         }
         Redaction redaction = new Redaction();
         boolean restoring = input.stream().anyMatch(GuardPolicy::restore);

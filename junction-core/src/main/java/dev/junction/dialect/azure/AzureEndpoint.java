@@ -7,23 +7,25 @@ import dev.junction.secret.Secret;
 import dev.junction.upstream.BearerTokens;
 import dev.junction.upstream.HttpUpstreamClient;
 import dev.junction.upstream.UpstreamFailure;
-import dev.junction.upstream.UpstreamTarget;
+import dev.junction.upstream.UpstreamEndpoint;
+import dev.junction.upstream.UpstreamRequest;
+import dev.junction.upstream.UpstreamResource;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Azure OpenAI's URLs ({@link AzureUrls}) and credentials for the OpenAI adapters: the provider's {@code api_key} in
+ * Azure OpenAI as an {@link UpstreamEndpoint} of the OpenAI adapters: the URLs of OpenAI's operations
+ * ({@link AzureUrls}; no other resource is hosted), and the credential: the provider's {@code api_key} in
  * the {@code api-key} header, or a Microsoft Entra ID token as {@code Authorization: Bearer …} from one
  * {@link EntraTokenSource} per provider and application, kept in the server's {@link BearerTokens} so that a
  * configuration reload keeps the token.
  * Thread safe.
  */
-public final class AzureTarget implements UpstreamTarget {
+public final class AzureEndpoint implements UpstreamEndpoint {
 
     private final HttpUpstreamClient http;
     private final Clock clock;
@@ -36,35 +38,50 @@ public final class AzureTarget implements UpstreamTarget {
      * @param registry the server's token sources, kept across configuration reloads
      * @param clock when Entra tokens expire
      */
-    public AzureTarget(HttpUpstreamClient http, BearerTokens registry, Clock clock) {
+    public AzureEndpoint(HttpUpstreamClient http, BearerTokens registry, Clock clock) {
         this.http = http;
         this.registry = registry;
         this.clock = clock;
     }
 
     @Override
-    public Future<String> locate(ProviderConfig provider, Operation operation, String upstreamModel,
-                                 MultiMap headers) {
+    public Future<HttpUpstreamClient.Exchange> open(ProviderConfig provider, UpstreamRequest request) {
         if (!(provider.platform() instanceof AzurePlatform platform)) {
             return Future.failedFuture(new UpstreamFailure(new GatewayError.Internal("The provider '"
                     + provider.name() + "' is not hosted on Azure OpenAI.")));
         }
-        String url = AzureUrls.of(provider.baseUrl(), platform, operation, upstreamModel);
+        if (!(request.resource() instanceof UpstreamResource.OpenAi operation)) {
+            return UpstreamEndpoint.notHosted(provider, "Azure OpenAI", request.resource());
+        }
+        var headers = request.headers();
+        String url = AzureUrls.of(provider.baseUrl(), platform, operation, request.model());
         headers.remove("authorization");
         headers.remove("api-key");
         if (platform.entra().isEmpty()) {
             provider.apiKey().ifPresent(key -> headers.set("api-key", key.reveal()));
-            return Future.succeededFuture(url);
+            return Future.succeededFuture(request.to(url, provider));
         }
-        Identity identity = new Identity(provider.name(), platform.entra().get(), provider.caBundle());
+        Identity identity = identity(provider, platform.entra().get());
         EntraTokenSource source = registry.of(identity, () -> new EntraTokenSource(http, identity.credentials(),
                 new EntraTokenSource.Settings(identity.provider(), provider.timeouts(), identity.caBundle(), clock)));
-        return onCallersContext(source.token()).map(token -> bearer(headers, token, url));
+        return onCallersContext(source.token()).map(token -> bearer(request, token, url, provider));
     }
 
-    private static String bearer(MultiMap headers, Secret token, String url) {
-        headers.set("authorization", "Bearer " + token.reveal());
-        return url;
+    /** The Entra application's token source identity, for a provider that authenticates with Entra ID. */
+    @Override
+    public Optional<Object> tokenIdentity(ProviderConfig provider) {
+        return provider.platform() instanceof AzurePlatform platform
+                ? platform.entra().map(entra -> identity(provider, entra)) : Optional.empty();
+    }
+
+    private static Identity identity(ProviderConfig provider, EntraCredentials entra) {
+        return new Identity(provider.name(), entra, provider.caBundle());
+    }
+
+    private static HttpUpstreamClient.Exchange bearer(UpstreamRequest request, Secret token, String url,
+                                                      ProviderConfig provider) {
+        request.headers().set("authorization", "Bearer " + token.reveal());
+        return request.to(url, provider);
     }
 
     /**
