@@ -14,6 +14,7 @@ import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
 import dev.junction.tokens.TokenEstimator;
 import io.vertx.core.Future;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -29,6 +30,9 @@ public final class TranscriptionOperation implements Operation {
      * that the estimate is longer than the real audio, never shorter, for the encodings clients send.
      */
     public static final long WORST_CASE_BYTES_PER_SECOND = 2_000;
+
+    /** The audio tokens Gemini counts for a second of audio. */
+    public static final long AUDIO_TOKENS_PER_SECOND = 32;
 
     private final TranscriptionRequest request;
 
@@ -51,21 +55,28 @@ public final class TranscriptionOperation implements Operation {
         return OperationKind.AUDIO_TRANSCRIPTION;
     }
 
-    /** The budget reserves the longest the audio can plausibly be ({@link #worstCaseSeconds}). */
+    /**
+     * The budget reserves the longest the audio can plausibly be ({@link #worstCaseSeconds}), as seconds (Whisper)
+     * and as the audio tokens Gemini would count for them: each deployment's price prices the unit it bills.
+     */
     @Override
     public UnitUsage worstCaseUnits() {
-        return UnitUsage.of(UnitPrices.AUDIO_SECOND, worstCaseSeconds());
+        double seconds = worstCaseSeconds();
+        return new UnitUsage(Map.of(UnitPrices.AUDIO_SECOND, seconds, UnitPrices.AUDIO_TOKEN,
+                seconds * AUDIO_TOKENS_PER_SECOND));
     }
 
     /**
-     * The seconds the answer reported; when it reported neither seconds nor tokens (Whisper's text, srt and vtt
-     * formats say nothing of the audio), the conservative estimate the budget reserved.
+     * What the answer consumed besides the tokens billed as tokens: the seconds it reported and the audio tokens
+     * billed apart (Gemini); when it reported neither seconds nor tokens (Whisper's text, srt and vtt formats say
+     * nothing of the audio), the conservative estimate of seconds the budget reserved.
      */
-    private UnitUsage seconds(AudioMetering metering) {
+    private UnitUsage units(AudioMetering metering) {
+        UnitUsage audioTokens = UnitUsage.of(UnitPrices.AUDIO_TOKEN, metering.audioTokens());
         if (metering.seconds().isPresent()) {
-            return UnitUsage.of(UnitPrices.AUDIO_SECOND, metering.seconds().getAsDouble());
+            return UnitUsage.of(UnitPrices.AUDIO_SECOND, metering.seconds().getAsDouble()).plus(audioTokens);
         }
-        return metering.inputTokens() > 0 ? UnitUsage.NONE : worstCaseUnits();
+        return metering.hasTokens() ? audioTokens : UnitUsage.of(UnitPrices.AUDIO_SECOND, worstCaseSeconds());
     }
 
     @Override
@@ -101,7 +112,7 @@ public final class TranscriptionOperation implements Operation {
                         exchange.requestId(), exchange.propagation(), exchange.cancellation())).map(routed -> {
             Reply reply = AudioAnswers.reply(routed.value(), metering -> {
                 AudioAnswers.recordTokens(exchange.record(), metering, 0);
-                exchange.record().units(seconds(metering));
+                exchange.record().units(units(metering));
             });
             return new Routed<>(reply, routed.step(), routed.attempts(), routed.delivered());
         });
