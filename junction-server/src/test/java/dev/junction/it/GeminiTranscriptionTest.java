@@ -149,6 +149,22 @@ class GeminiTranscriptionTest {
     }
 
     @Test
+    void verboseJsonTellsTheUploadsMeasuredDuration() throws Exception {
+        float rate = 16_000;
+        byte[] pcm = new byte[2 * 16_000 * 2];
+        Path wav = dir.resolve("two-seconds.wav");
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(pcm), new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false),
+                pcm.length / 2), javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
+
+        TranscriptionVerbose verbose = gateway.sdk().audio().transcriptions().create(TranscriptionCreateParams
+                .builder().file(wav).model("ears-gemini").responseFormat(AudioResponseFormat.VERBOSE_JSON).build())
+                .asVerbose();
+
+        assertThat(verbose.duration()).as("the WAV's own length, not the mock's guess from its size").isEqualTo(2.0);
+    }
+
+    @Test
     void aStreamedTranscriptionIsAnsweredAsTranscriptEvents() {
         List<TranscriptionStreamEvent> events;
         try (StreamResponse<TranscriptionStreamEvent> stream = gateway.sdk().audio().transcriptions()

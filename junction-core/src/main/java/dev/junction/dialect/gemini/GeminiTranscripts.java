@@ -167,14 +167,17 @@ public final class GeminiTranscripts {
         return usage;
     }
 
-    /** OpenAI's {@code verbose_json}: task, language, duration (the last segment's end), text and segments. */
+    /**
+     * OpenAI's {@code verbose_json}: task, language, duration (the upload's measured duration, else the last segment's
+     * end), text and segments.
+     */
     static ObjectNode verbose(TranscriptionRequest request, List<Segment> segments, Optional<String> language,
                               AudioMetering metering) {
         ObjectNode out = Json.object().put("task", request.task() == TranscriptionRequest.Task.TRANSLATION
                         ? "translate" : "transcribe")
                 .put("language", request.task() == TranscriptionRequest.Task.TRANSLATION ? "english"
                         : language.or(request::language).orElse("unknown").toLowerCase(Locale.ROOT))
-                .put("duration", end(segments)).put("text", joined(segments));
+                .put("duration", request.file().seconds().orElse(end(segments))).put("text", joined(segments));
         ArrayNode list = out.putArray("segments");
         int id = 0;
         for (Segment s : segments) {

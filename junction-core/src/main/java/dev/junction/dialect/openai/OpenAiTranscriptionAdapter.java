@@ -83,9 +83,9 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
             if (type.startsWith("application/json")) {
                 metering = Json.tryParse(body.body().getBytes()).map(OpenAiAudio::metering).orElse(AudioMetering.NONE);
             } else if (SubtitleDuration.isSubtitle(format)) {
-                // srt and vtt say nothing of the audio but their cues' times: billed by the last cue's end.
+                // srt and vtt say nothing of the audio but their cues' times: it lasts at least to the last cue's end.
                 var seconds = SubtitleDuration.of(body.body().toString(StandardCharsets.UTF_8));
-                metering = seconds.isPresent() ? AudioMetering.seconds(seconds.getAsDouble()) : AudioMetering.NONE;
+                metering = seconds.isPresent() ? AudioMetering.atLeast(seconds.getAsDouble()) : AudioMetering.NONE;
             } else {
                 metering = AudioMetering.NONE;
             }

@@ -8,13 +8,11 @@ import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
 import dev.junction.pricing.UnitUsage;
 import dev.junction.routing.OperationKind;
-import dev.junction.routing.UnitPrices;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
 import dev.junction.tokens.TokenEstimator;
 import io.vertx.core.Future;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -24,20 +22,12 @@ import java.util.OptionalInt;
  */
 public final class TranscriptionOperation implements Operation {
 
-    /**
-     * The bitrate assumed to turn an upload's size into a worst-case duration: 16 kbit/s, below what speech is
-     * usually encoded at (mp3 and m4a voice memos 32-128 kbit/s, opus voice 16-32 kbit/s; WAV is far above), so
-     * that the estimate is longer than the real audio, never shorter, for the encodings clients send.
-     */
-    public static final long WORST_CASE_BYTES_PER_SECOND = 2_000;
-
-    /** The audio tokens Gemini counts for a second of audio. */
-    public static final long AUDIO_TOKENS_PER_SECOND = 32;
-
     private final TranscriptionRequest request;
+    private final TranscriptionUnits units;
 
     public TranscriptionOperation(TranscriptionRequest request) {
         this.request = request;
+        this.units = new TranscriptionUnits(request.file());
     }
 
     /** The validated request. */
@@ -45,9 +35,9 @@ public final class TranscriptionOperation implements Operation {
         return request;
     }
 
-    /** The longest the upload can plausibly be, in seconds, at {@link #WORST_CASE_BYTES_PER_SECOND}. */
+    /** The longest the upload can plausibly be, in seconds ({@link TranscriptionUnits#worstCaseSeconds}). */
     public double worstCaseSeconds() {
-        return Math.ceil((double) request.file().size() / WORST_CASE_BYTES_PER_SECOND);
+        return units.worstCaseSeconds();
     }
 
     @Override
@@ -61,22 +51,7 @@ public final class TranscriptionOperation implements Operation {
      */
     @Override
     public UnitUsage worstCaseUnits() {
-        double seconds = worstCaseSeconds();
-        return new UnitUsage(Map.of(UnitPrices.AUDIO_SECOND, seconds, UnitPrices.AUDIO_TOKEN,
-                seconds * AUDIO_TOKENS_PER_SECOND));
-    }
-
-    /**
-     * What the answer consumed besides the tokens billed as tokens: the seconds it reported and the audio tokens
-     * billed apart (Gemini); when it reported neither seconds nor tokens (Whisper's text, srt and vtt formats say
-     * nothing of the audio), the conservative estimate of seconds the budget reserved.
-     */
-    private UnitUsage units(AudioMetering metering) {
-        UnitUsage audioTokens = UnitUsage.of(UnitPrices.AUDIO_TOKEN, metering.audioTokens());
-        if (metering.seconds().isPresent()) {
-            return UnitUsage.of(UnitPrices.AUDIO_SECOND, metering.seconds().getAsDouble()).plus(audioTokens);
-        }
-        return metering.hasTokens() ? audioTokens : UnitUsage.of(UnitPrices.AUDIO_SECOND, worstCaseSeconds());
+        return units.worstCase();
     }
 
     @Override
@@ -112,7 +87,7 @@ public final class TranscriptionOperation implements Operation {
                         exchange.requestId(), exchange.propagation(), exchange.cancellation())).map(routed -> {
             Reply reply = AudioAnswers.reply(routed.value(), metering -> {
                 AudioAnswers.recordTokens(exchange.record(), metering, 0);
-                exchange.record().units(units(metering));
+                exchange.record().units(units.used(metering));
             });
             return new Routed<>(reply, routed.step(), routed.attempts(), routed.delivered());
         });
