@@ -99,9 +99,10 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
             case HttpUpstreamClient.Reply.Body error -> AudioReplies.failure(error, provider.name(), errors,
                     redactor);
             case HttpUpstreamClient.Bytes events -> {
-                TranscriptEvents watched = new TranscriptEvents(events.body());
+                TranscriptEvents watched = new TranscriptEvents(events.body(),
+                        event -> OpenAiStreamErrors.of(event, redactor));
                 yield Future.succeededFuture(new AudioAnswer.Streamed(AudioReplies.contentType(events,
-                        "text/event-stream"), watched, watched::metering));
+                        "text/event-stream"), watched, watched::metering, true));
             }
         });
     }

@@ -87,7 +87,11 @@ public final class TranscriptionOperation implements Operation {
                         exchange.requestId(), exchange.propagation(), exchange.cancellation())).map(routed -> {
             Reply reply = AudioAnswers.reply(routed.value(), metering -> {
                 AudioAnswers.recordTokens(exchange.record(), metering, 0);
-                exchange.record().units(units.used(metering));
+                boolean reported = metering.seconds().isPresent() || metering.hasTokens();
+                if (reported || exchange.record().failure().isEmpty()) {
+                    // A stream that broke before reporting anything is billed nothing, as a broken chat stream is.
+                    exchange.record().units(units.used(metering));
+                }
             });
             return new Routed<>(reply, routed.step(), routed.attempts(), routed.delivered());
         });
