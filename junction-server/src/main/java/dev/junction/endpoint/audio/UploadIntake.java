@@ -124,11 +124,11 @@ final class UploadIntake implements Handler<RoutingContext> {
                 }
                 List<Map.Entry<String, String>> fields = new ArrayList<>();
                 request.formAttributes().forEach(e -> fields.add(Map.entry(e.getKey(), e.getValue())));
-                Optional<AudioUpload> received = Optional.ofNullable(upload).map(u -> new AudioUpload(path,
+                Optional<AudioUpload> audio = Optional.ofNullable(upload).map(u -> new AudioUpload(path,
                         u.filename() == null || u.filename().isBlank() ? "audio" : u.filename(),
                         u.contentType() == null || u.contentType().isBlank() ? "application/octet-stream"
                                 : u.contentType(), file.written(), file.meter().seconds()));
-                new UploadedForm(fields, received).attach(ctx);
+                new UploadedForm(fields, audio).attach(ctx);
                 ctx.next();
             }));
         }
