@@ -18,8 +18,17 @@ public sealed interface AudioAnswer {
 
     /**
      * A body relayed as it arrives (speech audio, transcript events); {@code metering} is asked once the stream
-     * ended, when the events that report usage have passed.
+     * ended, when the events that report usage have passed (or once it failed, for what it reported before).
+     *
+     * @param events whether the body is OpenAI's server-sent events (transcript events), so that a failure midway
+     *     ends it with OpenAI's error event; raw audio has no error frame, and its transfer is broken off instead
      */
-    record Streamed(String contentType, EventStream<Buffer> body, Supplier<AudioMetering> metering)
-            implements AudioAnswer {}
+    record Streamed(String contentType, EventStream<Buffer> body, Supplier<AudioMetering> metering, boolean events)
+            implements AudioAnswer {
+
+        /** Raw bytes (audio), without an error frame. */
+        public Streamed(String contentType, EventStream<Buffer> body, Supplier<AudioMetering> metering) {
+            this(contentType, body, metering, false);
+        }
+    }
 }

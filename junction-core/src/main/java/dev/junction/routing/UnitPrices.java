@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * {@code image:1024x1024:high} is a high-quality 1024×1024 image. {@link #find} looks a unit up most specific first
  * ({@code image:1024x1024:high}, then {@code image:1024x1024}, then {@code image}), so a catalog may price only the
  * base unit, or each size and quality. The base units are {@value #IMAGE} (a generated image), {@value #AUDIO_SECOND}
- * (a second of audio in), {@value #CHARACTER} (a character of text in; configured per million characters),
+ * (a second of audio in), {@value #AUDIO_TOKEN} (an audio input token priced apart), {@value #CHARACTER} (a
+ * character of text in; configured per million characters),
  * {@value #SEARCH_UNIT} (a rerank search unit) and {@value #REQUEST} (a flat price per call); other names are
  * accepted and priced the same way.
  *
@@ -24,6 +25,11 @@ public record UnitPrices(Map<String, Double> perUnit) {
     public static final String IMAGE = "image";
     /** A second of audio sent in (a transcription). */
     public static final String AUDIO_SECOND = "audio_second";
+    /**
+     * An audio input token billed at its own price (Gemini's audio understanding: 32 tokens a second of audio, dearer
+     * than its text tokens); priced per token.
+     */
+    public static final String AUDIO_TOKEN = "audio_token";
     /** A character of text sent in (speech). */
     public static final String CHARACTER = "character";
     /** A rerank search unit (Cohere: one query over up to 100 documents). */

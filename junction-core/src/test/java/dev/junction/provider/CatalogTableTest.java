@@ -58,9 +58,9 @@ class CatalogTableTest {
     void aPresetsOperationsNameTheirModelsAndItsNotesComeFromTheCatalog() {
         String table = CatalogTable.render(ProviderCatalog.bundled(), PriceCatalog.bundled());
 
-        assertThat(table).containsPattern("\\| `gemini` \\|.*\\| chat, embeddings, images \\(`gemini-\\*-image\\*`, "
-                + "`imagen-\\*`\\) \\|.*\\| images: Gemini image output through `generateContent`, Imagen through "
-                + "`:predict` \\|");
+        assertThat(table).containsPattern("\\| `gemini` \\|.*\\| chat \\(`gemini-[^|]*\\), embeddings, images "
+                + "\\(`gemini-\\*-image\\*`, `imagen-\\*`\\), audio_transcription \\(`gemini-[^|]*\\) \\|.*\\| images: Gemini "
+                + "image output through `generateContent`, Imagen through `:predict` \\|");
         assertThat(table).containsPattern("\\| `groq` \\|.*\\| — \\|\\n");
     }
 }

@@ -7,6 +7,7 @@ import dev.junction.dialect.azure.AzureErrors;
 import dev.junction.dialect.azure.AzurePlatform;
 import dev.junction.dialect.deepgram.DeepgramTranscriptionAdapter;
 import dev.junction.dialect.elevenlabs.ElevenLabsSpeechAdapter;
+import dev.junction.dialect.gemini.GeminiTranscriptionAdapter;
 import dev.junction.dialect.openai.OpenAiCompletionAdapter;
 import dev.junction.dialect.openai.OpenAiModerationAdapter;
 import dev.junction.dialect.openai.OpenAiSpeechAdapter;
@@ -14,6 +15,7 @@ import dev.junction.dialect.openai.OpenAiTranscriptionAdapter;
 import dev.junction.model.Dialect;
 import dev.junction.model.GatewayError;
 import dev.junction.moderation.ModerationAdapter;
+import dev.junction.provider.Platform;
 import dev.junction.provider.ProviderConfig;
 import dev.junction.secret.Redactor;
 import dev.junction.upstream.HttpUpstreamClient;
@@ -24,7 +26,8 @@ import java.util.Optional;
 
 /**
  * The adapters of the audio, moderation and legacy completion operations, chosen per provider: speech
- * (OpenAI-compatible and Azure, ElevenLabs), transcriptions (OpenAI-compatible and Azure, Deepgram), moderations and
+ * (OpenAI-compatible and Azure, ElevenLabs), transcriptions (OpenAI-compatible and Azure, Deepgram, Gemini's audio
+ * understanding at the Gemini API), moderations and
  * legacy completions (OpenAI-compatible and Azure). A provider that has no API for an operation gets an adapter that refuses with a 400
  * naming it, so a route that sends it there says why. Immutable; one per runtime.
  */
@@ -36,6 +39,7 @@ final class AudioTextAdapters {
     private final TranscriptionAdapter openAiTranscription;
     private final TranscriptionAdapter azureTranscription;
     private final TranscriptionAdapter deepgram;
+    private final TranscriptionAdapter gemini;
     private final ModerationAdapter openAiModeration;
     private final ModerationAdapter azureModeration;
     private final CompletionAdapter openAiCompletion;
@@ -48,6 +52,7 @@ final class AudioTextAdapters {
         this.openAiTranscription = new OpenAiTranscriptionAdapter(http, redactor);
         this.azureTranscription = new OpenAiTranscriptionAdapter(http, redactor, azure, AzureErrors::classify);
         this.deepgram = new DeepgramTranscriptionAdapter(http, redactor);
+        this.gemini = new GeminiTranscriptionAdapter(http, redactor);
         this.openAiModeration = new OpenAiModerationAdapter(http, redactor);
         this.azureModeration = new OpenAiModerationAdapter(http, redactor, azure, AzureErrors::classify);
         this.openAiCompletion = new OpenAiCompletionAdapter(http, redactor);
@@ -73,8 +78,12 @@ final class AudioTextAdapters {
         return switch (p.dialect()) {
             case OPENAI_CHAT, OPENAI_RESPONSES -> openAiTranscription;
             case DEEPGRAM -> deepgram;
+            // Gemini on Vertex AI has other URLs and credentials: not served yet.
+            case GEMINI -> p.platform().equals(Platform.DIRECT) ? gemini
+                    : (request, provider, model, id, trace, cancel) -> none(provider, "transcription",
+                    "the Gemini API (not Vertex AI), an OpenAI-compatible or Deepgram");
             default -> (request, provider, model, id, trace, cancel) -> none(provider, "transcription",
-                    "an OpenAI-compatible or Deepgram");
+                    "an OpenAI-compatible, Deepgram or Gemini");
         };
     }
 

@@ -155,6 +155,24 @@ class RoutesConfigTest {
     }
 
     @Test
+    void aGeminiModelTheCatalogMarksForTranscriptionStillChats() {
+        var routes = load("""
+                providers:
+                  gemini: {api_key: AIza-test-0123456789}
+                routes:
+                  r:
+                    groups:
+                      - deployments:
+                          - {provider: gemini, model: gemini-2.5-flash}
+                          - {provider: gemini, model: gemini-embedding-001}
+                """).routes().get("r").deployments();
+
+        assertThat(routes.get(0).capabilities().operations()).containsExactlyInAnyOrder(
+                dev.junction.routing.OperationKind.CHAT, dev.junction.routing.OperationKind.AUDIO_TRANSCRIPTION);
+        assertThat(routes.get(1).capabilities().operations()).isEqualTo(dev.junction.routing.OperationKind.DEFAULT);
+    }
+
+    @Test
     void anUnknownOperationIsAProblem() {
         assertThat(problems("""
                 routes:

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code POST /v1beta/models/{model}:generateContent} with {@code responseModalities: ["IMAGE"]} and
  *       {@code :predict} (Imagen): images, see {@link GeminiImages};
+ *   <li>{@code POST /v1beta/models/{model}:generateContent} with an audio {@code inlineData} part: a transcript, see
+ *       {@link GeminiTranscripts};
  *   <li>{@code POST /v1beta/models/{model}:generateContent} and {@code :streamGenerateContent} (SSE with
  *       {@code ?alt=sse}, else a streamed JSON array): validated like Gemini does (malformed JSON, missing
  *       {@code contents}, a signed {@code functionCall} replayed without its {@code thoughtSignature}:
@@ -33,10 +36,13 @@ final class GeminiWire implements Wire {
 
     private final Responder responder;
     private final IssuedSignatures signatures;
+    private final Consumer<ReceivedAudio> audio;
 
-    GeminiWire(Responder responder, IssuedSignatures signatures) {
+    /** @param audio where the audio files of transcription requests are recorded (digested) */
+    GeminiWire(Responder responder, IssuedSignatures signatures, Consumer<ReceivedAudio> audio) {
         this.responder = responder;
         this.signatures = signatures;
+        this.audio = audio;
     }
 
     @Override
@@ -66,8 +72,13 @@ final class GeminiWire implements Wire {
     void method(HttpServerRequest request, String model, String method, JsonNode json, Exchange exchange) {
         switch (method) {
             case "generateContent" -> {
+                Optional<JsonNode> heard = GeminiTranscripts.audioPart(json);
                 if (GeminiImages.asksForImages(json)) {
                     responder.answer(exchange, GeminiImages.generateContent(model, json), "");
+                } else if (heard.isPresent()) {
+                    GeminiTranscripts transcription = GeminiTranscripts.of(request.path(), model, json, heard.get());
+                    audio.accept(transcription.audio());
+                    responder.answer(exchange, transcription, "");
                 } else {
                     generate(model, GeminiRequest.Streaming.NONE, json, exchange);
                 }

@@ -63,7 +63,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
         OpenAiWire openAiWire = new OpenAiWire(responder);
         this.openAi = openAiWire;
         AnthropicWire anthropicWire = new AnthropicWire(responder, state.signatures());
-        GeminiWire geminiWire = new GeminiWire(responder, state.signatures());
+        GeminiWire geminiWire = new GeminiWire(responder, state.signatures(), state::received);
         this.anthropic = anthropicWire;
         this.gemini = geminiWire;
         this.vertexGoogle = new VertexWire(false, state.googleTokens(), geminiWire, anthropicWire, responder);

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@code GET /v1/models[/{id}]} with an {@code anthropic-version} header; base URL {@link #baseUrl()}.
  *   <li>Gemini: {@code POST /v1beta/models/{model}:generateContent}, {@code :streamGenerateContent}
  *       ({@code ?alt=sse} or JSON array), {@code :countTokens}, {@code :embedContent},
- *       {@code :batchEmbedContents}, {@code GET /v1beta/models[/{model}]}; base URL {@link #geminiBaseUrl()}.
+ *       {@code :batchEmbedContents}, {@code GET /v1beta/models[/{model}]}; base URL {@link #geminiBaseUrl()}. A
+ *       {@code generateContent} with an audio {@code inlineData} part is a transcription: the file is decoded and
+ *       digested into {@link #receivedAudio()}, the answer is {@link MockAudio#transcript} (see
+ *       {@code GeminiTranscripts}).
  *   <li>Cohere v2: {@code POST /v2/chat} (SSE with {@code "stream": true}), {@code POST /v2/embed}; base URL
  *       {@link #rootUrl()}.
  *   <li>Ollama: {@code POST /api/chat} (NDJSON unless {@code "stream": false}), {@code POST /api/embed}; base URL

@@ -14,6 +14,11 @@ final class MockWires {
     private MockWires() {}
 
     static void answer(MockState state, Exchange exchange, String model, Runnable success) {
+        answer(state, exchange, model, behavior -> success.run());
+    }
+
+    /** {@link #answer(MockState, Exchange, String, Runnable)} whose success sees the behaviour (its stream faults). */
+    static void answer(MockState state, Exchange exchange, String model, java.util.function.Consumer<Behavior> success) {
         Behavior behavior = state.nextBehavior();
         exchange.later(behavior.latency(), () -> {
             switch (behavior.reply()) {
@@ -21,7 +26,7 @@ final class MockWires {
                         Exchange.APPLICATION_JSON, behavior.headers(), body.map(Buffer::buffer)
                                 .orElseGet(() -> Buffer.buffer(OpenAiError.forStatus(status, model).toJson())));
                 case Reply.Hang() -> { }
-                default -> success.run();
+                default -> success.accept(behavior);
             }
         });
     }

@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /v1/audio/transcriptions} and {@code /translations}: a multipart form read as it arrives, its
  *       file digested ({@link MockUpstream#receivedAudio()}), {@code model} and {@code file} required; answers
  *       {@link MockAudio#transcript} as json (with a token usage), text, srt, vtt or verbose_json (with
- *       {@link MockAudio#duration}), or with {@code stream=true} as {@code transcript.text.delta} events and a
- *       {@code transcript.text.done} with usage. Consumes a behaviour.
+ *       {@link MockAudio#duration}), or with {@code stream=true} as {@code transcript.text.delta} events (one a word)
+ *       and a {@code transcript.text.done} with usage, to which the behaviour's stream timing and faults apply (a
+ *       cut, or {@code event: error} with OpenAI's error body). Consumes a behaviour.
  * </ul>
  */
 final class OpenAiAudioWire implements Wire {
@@ -103,24 +104,25 @@ final class OpenAiAudioWire implements Wire {
                 error(exchange, OpenAiError.missingModel());
                 return;
             }
-            MockWires.answer(state, exchange, model.get(), () -> transcribe(audio, exchange));
+            MockWires.answer(state, exchange, model.get(), behavior -> transcribe(audio, exchange, behavior));
         });
     }
 
-    private static void transcribe(ReceivedAudio audio, Exchange exchange) {
+    private static void transcribe(ReceivedAudio audio, Exchange exchange, Behavior behavior) {
         String text = MockAudio.transcript(audio.size(), audio.sha256());
         double duration = MockAudio.duration(audio.size());
         boolean translation = audio.path().endsWith("/translations");
         if (first(audio, "stream").orElse("false").equals("true")) {
-            exchange.startChunked(200, Exchange.EVENT_STREAM, Map.of());
+            List<Buffer> events = new java.util.ArrayList<>();
             for (String word : text.split(" ")) {
-                exchange.write(Buffer.buffer("data: " + JsonText.MAPPER.createObjectNode()
+                events.add(Buffer.buffer("data: " + JsonText.MAPPER.createObjectNode()
                         .put("type", "transcript.text.delta").put("delta", word + " ") + "\n\n"));
             }
             ObjectNode done = JsonText.MAPPER.createObjectNode().put("type", "transcript.text.done").put("text", text);
             done.set("usage", tokens(audio.size(), text));
-            exchange.write(Buffer.buffer("data: " + done + "\n\n"));
-            exchange.end();
+            events.add(Buffer.buffer("data: " + done + "\n\n"));
+            new EventStreamWriter(exchange, events, behavior, position -> Buffer.buffer("event: error\ndata: "
+                    + OpenAiError.MID_STREAM.toJson() + "\n\n")).start(200, Exchange.EVENT_STREAM);
             return;
         }
         String format = first(audio, "response_format").orElse("json");

@@ -84,9 +84,9 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
             if (type.startsWith("application/json")) {
                 metering = Json.tryParse(body.body().getBytes()).map(OpenAiAudio::metering).orElse(AudioMetering.NONE);
             } else if (SubtitleDuration.isSubtitle(format)) {
-                // srt and vtt say nothing of the audio but their cues' times: billed by the last cue's end.
+                // srt and vtt say nothing of the audio but their cues' times: it lasts at least to the last cue's end.
                 var seconds = SubtitleDuration.of(body.body().toString(StandardCharsets.UTF_8));
-                metering = seconds.isPresent() ? AudioMetering.seconds(seconds.getAsDouble()) : AudioMetering.NONE;
+                metering = seconds.isPresent() ? AudioMetering.atLeast(seconds.getAsDouble()) : AudioMetering.NONE;
             } else {
                 metering = AudioMetering.NONE;
             }
@@ -100,9 +100,10 @@ public final class OpenAiTranscriptionAdapter implements TranscriptionAdapter {
             case HttpUpstreamClient.Reply.Body error -> AudioReplies.failure(error, provider.name(), errors,
                     redactor);
             case HttpUpstreamClient.Bytes events -> {
-                TranscriptEvents watched = new TranscriptEvents(events.body());
+                TranscriptEvents watched = new TranscriptEvents(events.body(),
+                        event -> OpenAiStreamErrors.of(event, redactor));
                 yield Future.succeededFuture(new AudioAnswer.Streamed(AudioReplies.contentType(events,
-                        "text/event-stream"), watched, watched::metering));
+                        "text/event-stream"), watched, watched::metering, true));
             }
         });
     }

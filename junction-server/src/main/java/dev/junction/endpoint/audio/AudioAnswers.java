@@ -2,6 +2,7 @@ package dev.junction.endpoint.audio;
 
 import dev.junction.audio.AudioAnswer;
 import dev.junction.audio.AudioMetering;
+import dev.junction.dialect.openai.OpenAiStreamErrors;
 import dev.junction.endpoint.MediaWriter;
 import dev.junction.model.Usage;
 import dev.junction.observe.RequestRecord;
@@ -15,7 +16,7 @@ final class AudioAnswers {
 
     /**
      * The reply for {@code answer}; {@code metered} gets what it consumed, at once for a whole body, at the end of a
-     * relayed one.
+     * relayed one (whole or failed). Relayed transcript events that fail midway end with OpenAI's error event.
      */
     static Reply reply(AudioAnswer answer, Consumer<AudioMetering> metered) {
         return switch (answer) {
@@ -23,6 +24,8 @@ final class AudioAnswers {
                 metered.accept(whole.metering());
                 yield MediaWriter.whole(whole.contentType(), whole.body());
             }
+            case AudioAnswer.Streamed streamed when streamed.events() -> MediaWriter.events(streamed.contentType(),
+                    streamed.body(), () -> metered.accept(streamed.metering().get()), OpenAiStreamErrors::event);
             case AudioAnswer.Streamed streamed -> MediaWriter.reply(streamed.contentType(), streamed.body(),
                     () -> metered.accept(streamed.metering().get()));
         };

@@ -8,7 +8,6 @@ import dev.junction.pipeline.Operation;
 import dev.junction.pipeline.Reply;
 import dev.junction.pricing.UnitUsage;
 import dev.junction.routing.OperationKind;
-import dev.junction.routing.UnitPrices;
 import dev.junction.routing.RequestFacts;
 import dev.junction.routing.Route;
 import dev.junction.routing.Routed;
@@ -23,17 +22,12 @@ import java.util.OptionalInt;
  */
 public final class TranscriptionOperation implements Operation {
 
-    /**
-     * The bitrate assumed to turn an upload's size into a worst-case duration: 16 kbit/s, below what speech is
-     * usually encoded at (mp3 and m4a voice memos 32-128 kbit/s, opus voice 16-32 kbit/s; WAV is far above), so
-     * that the estimate is longer than the real audio, never shorter, for the encodings clients send.
-     */
-    public static final long WORST_CASE_BYTES_PER_SECOND = 2_000;
-
     private final TranscriptionRequest request;
+    private final TranscriptionUnits units;
 
     public TranscriptionOperation(TranscriptionRequest request) {
         this.request = request;
+        this.units = new TranscriptionUnits(request.file());
     }
 
     /** The validated request. */
@@ -41,9 +35,9 @@ public final class TranscriptionOperation implements Operation {
         return request;
     }
 
-    /** The longest the upload can plausibly be, in seconds, at {@link #WORST_CASE_BYTES_PER_SECOND}. */
+    /** The longest the upload can plausibly be, in seconds ({@link TranscriptionUnits#worstCaseSeconds}). */
     public double worstCaseSeconds() {
-        return Math.ceil((double) request.file().size() / WORST_CASE_BYTES_PER_SECOND);
+        return units.worstCaseSeconds();
     }
 
     @Override
@@ -51,21 +45,13 @@ public final class TranscriptionOperation implements Operation {
         return OperationKind.AUDIO_TRANSCRIPTION;
     }
 
-    /** The budget reserves the longest the audio can plausibly be ({@link #worstCaseSeconds}). */
+    /**
+     * The budget reserves the longest the audio can plausibly be ({@link #worstCaseSeconds}), as seconds (Whisper)
+     * and as the audio tokens Gemini would count for them: each deployment's price prices the unit it bills.
+     */
     @Override
     public UnitUsage worstCaseUnits() {
-        return UnitUsage.of(UnitPrices.AUDIO_SECOND, worstCaseSeconds());
-    }
-
-    /**
-     * The seconds the answer reported; when it reported neither seconds nor tokens (Whisper's text, srt and vtt
-     * formats say nothing of the audio), the conservative estimate the budget reserved.
-     */
-    private UnitUsage seconds(AudioMetering metering) {
-        if (metering.seconds().isPresent()) {
-            return UnitUsage.of(UnitPrices.AUDIO_SECOND, metering.seconds().getAsDouble());
-        }
-        return metering.inputTokens() > 0 ? UnitUsage.NONE : worstCaseUnits();
+        return units.worstCase();
     }
 
     @Override
@@ -101,7 +87,11 @@ public final class TranscriptionOperation implements Operation {
                         exchange.requestId(), exchange.propagation(), exchange.cancellation())).map(routed -> {
             Reply reply = AudioAnswers.reply(routed.value(), metering -> {
                 AudioAnswers.recordTokens(exchange.record(), metering, 0);
-                exchange.record().units(seconds(metering));
+                boolean reported = metering.seconds().isPresent() || metering.hasTokens();
+                if (reported || exchange.record().failure().isEmpty()) {
+                    // A stream that broke before reporting anything is billed nothing, as a broken chat stream is.
+                    exchange.record().units(units.used(metering));
+                }
             });
             return new Routed<>(reply, routed.step(), routed.attempts(), routed.delivered());
         });

@@ -6,8 +6,11 @@ import dev.junction.endpoint.FormFailure;
 import dev.junction.pipeline.ErrorReplies;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.Pipe;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.UUID;
 /**
  * Receives a {@code multipart/form-data} upload without holding it in memory: the {@code file} part is streamed to
  * a file of its own under the upload directory by Vert.x's asynchronous file system (a chunk is written before the
- * next is read), the text fields are kept, and the whole body is held to {@code limitBytes} as it arrives. A body
+ * next is read), its duration measured from its container's headers on the way ({@link MeteredFile}), the text
+ * fields are kept, and the whole body is held to {@code limitBytes} as it arrives. A body
  * over the limit is read to its end and thrown away (so that the client, still sending, sees the answer rather than
  * a broken pipe), then answered 413 in OpenAI's shape; past four times the limit the connection is closed. The file is deleted when the request ends, however it ends.
  * Once the body is in, the form is attached ({@link UploadedForm}) and the next handler runs. The request body is
@@ -80,6 +84,8 @@ final class UploadIntake implements Handler<RoutingContext> {
         private final List<Future<?>> files = new ArrayList<>();
         private HttpServerFileUpload upload;
         private String path;
+        private Pipe<Buffer> pipe;
+        private MeteredFile file;
         private long received;
         private boolean failed;
 
@@ -118,11 +124,11 @@ final class UploadIntake implements Handler<RoutingContext> {
                 }
                 List<Map.Entry<String, String>> fields = new ArrayList<>();
                 request.formAttributes().forEach(e -> fields.add(Map.entry(e.getKey(), e.getValue())));
-                Optional<AudioUpload> file = Optional.ofNullable(upload).map(u -> new AudioUpload(path,
+                Optional<AudioUpload> audio = Optional.ofNullable(upload).map(u -> new AudioUpload(path,
                         u.filename() == null || u.filename().isBlank() ? "audio" : u.filename(),
                         u.contentType() == null || u.contentType().isBlank() ? "application/octet-stream"
-                                : u.contentType(), u.size()));
-                new UploadedForm(fields, file).attach(ctx);
+                                : u.contentType(), file.written(), file.meter().seconds()));
+                new UploadedForm(fields, audio).attach(ctx);
                 ctx.next();
             }));
         }
@@ -134,18 +140,25 @@ final class UploadIntake implements Handler<RoutingContext> {
             }
             upload = part;
             path = directory + "/" + UUID.randomUUID() + ".upload";
-            files.add(part.streamToFileSystem(path));
+            pipe = part.pipe(); // paused until the file is open
+            files.add(ctx.vertx().fileSystem().open(path, new OpenOptions().setWrite(true).setCreate(true)
+                    .setTruncateExisting(true)).compose(opened -> {
+                        file = new MeteredFile(opened);
+                        if (failed) {
+                            file.abandon();
+                            return Future.failedFuture("the upload was refused");
+                        }
+                        return pipe.to(file);
+                    }));
         }
 
         private void fail() {
             failed = true;
-            if (upload != null) {
-                try {
-                    upload.cancelStreamToFileSystem();
-                } catch (IllegalStateException alreadyDone) {
-                    // the file was complete; the end handler deletes it
-                }
+            if (pipe != null && file == null) {
+                pipe.close(); // before the file is open: nothing is written (a file opened since is abandoned)
             }
+            // Once the file is open, the part keeps flowing into it, so that the body is read to its end; the end
+            // handler deletes the file.
         }
 
         /** The request is over: the file goes, whether or not anything read it. */

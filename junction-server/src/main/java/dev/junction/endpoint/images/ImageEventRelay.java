@@ -1,19 +1,23 @@
 package dev.junction.endpoint.images;
 
 import dev.junction.dialect.openai.OpenAiImages;
+import dev.junction.dialect.openai.OpenAiStreamErrors;
 import dev.junction.image.GeneratedImage;
 import dev.junction.image.ImageRequest;
 import dev.junction.image.ImageResponse;
 import dev.junction.image.ImageTask;
 import dev.junction.json.Json;
+import dev.junction.model.GatewayError;
 import dev.junction.model.Usage;
 import dev.junction.observe.RequestRecord;
 import dev.junction.pipeline.Exchange;
 import dev.junction.pipeline.Reply;
+import dev.junction.secret.Redactor;
 import dev.junction.upstream.EventStream;
 import dev.junction.upstream.SseEvent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,21 +26,29 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes an image stream in OpenAI's event format ({@code image_generation.partial_image} … {@code
  * image_generation.completed}, or the {@code image_edit.} ones): an upstream's events relayed byte for byte as they
  * arrive, the tokens of its completed events recorded; or, for an upstream that only answers whole, one completed
- * event per image. Runs on the request's event loop; one per request.
+ * event per image. An upstream stream that breaks midway (its connection cut, an error event of its own, or an end
+ * before a completed event for each of the {@code n} images) ends the client's stream with OpenAI's {@code error}
+ * event (the upstream's message redacted, its own error event never passed on), and the record keeps the error and
+ * the tokens of the images completed, so the request log shows the failure and budgets and limits settle on it.
+ * Runs on the request's event loop; one per request.
  */
 final class ImageEventRelay implements Reply.Writer {
 
     private final ImageRequest request;
     private final EventStream<SseEvent> events;
     private final LongConsumer delivered;
+    private final Redactor redactor;
+    private boolean failed;
     private long inputTokens;
     private long outputTokens;
     private int completed;
 
-    ImageEventRelay(ImageRequest request, EventStream<SseEvent> events, LongConsumer delivered) {
+    /** @param redactor redacts an upstream's error message before the client sees it */
+    ImageEventRelay(ImageRequest request, EventStream<SseEvent> events, LongConsumer delivered, Redactor redactor) {
         this.request = request;
         this.events = events;
         this.delivered = delivered;
+        this.redactor = redactor;
     }
 
     /** A writer of the completed events of an answer that came whole. */
@@ -78,6 +90,15 @@ final class ImageEventRelay implements Reply.Writer {
         HttpServerResponse out = start(exchange);
         RequestRecord record = exchange.record();
         events.start(event -> {
+            if (failed) {
+                return;
+            }
+            Optional<GatewayError> error = OpenAiStreamErrors.of(event, redactor);
+            if (error.isPresent()) {
+                events.cancel();
+                fail(out, record, error.get());
+                return;
+            }
             if (event.event().endsWith(".completed") || event.dataStartsWith("{\"type\":\"image_")) {
                 count(event);
             }
@@ -86,15 +107,30 @@ final class ImageEventRelay implements Reply.Writer {
                 events.pause();
                 out.drainHandler(v -> events.resume());
             }
-        }, error -> {
-            settle(record);
-            out.write(Buffer.buffer("event: error\ndata: " + Json.write(Json.object().set("error", Json.object()
-                    .put("message", error.message()).put("type", "server_error"))) + "\n\n"));
-            out.end();
-        }, () -> {
+        }, error -> fail(out, record, error), () -> {
+            if (failed) {
+                return;
+            }
+            if (completed < request.n()) {
+                fail(out, record, OpenAiStreamErrors.cut());
+                return;
+            }
             settle(record);
             out.end();
         });
+    }
+
+    /** Ends the client's stream with the error event, once; what was completed is still recorded. */
+    private void fail(HttpServerResponse out, RequestRecord record, GatewayError error) {
+        if (failed) {
+            return;
+        }
+        failed = true;
+        settle(record);
+        record.error(error);
+        if (!out.ended() && !out.closed()) {
+            out.end(OpenAiStreamErrors.event(error));
+        }
     }
 
     /** Reads the usage of a completed event (partial images carry none). */

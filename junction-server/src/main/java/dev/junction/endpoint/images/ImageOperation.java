@@ -82,7 +82,7 @@ public final class ImageOperation implements Operation {
             Reply reply = switch (routed.value()) {
                 case ImageReply.Complete c -> complete(exchange, c.response(), routed);
                 case ImageReply.Streamed s -> new Reply.Written(new ImageEventRelay(request, s.events(),
-                        routed.delivered()));
+                        routed.delivered(), rt.redactor()));
             };
             return new Routed<>(reply, routed.step(), routed.attempts(), routed.delivered());
         });

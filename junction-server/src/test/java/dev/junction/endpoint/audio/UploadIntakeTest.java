@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The upload intake on a real Vert.x server: the file part lands on disk byte for byte while the request body is
- * never aggregated (the routing context has no body), the text fields are kept in order, and the file is gone when
- * the request ends.
+ * never aggregated (the routing context has no body), the text fields are kept in order, the audio's duration is
+ * measured on the way, and the file is gone when the request ends.
  */
 class UploadIntakeTest {
 
@@ -33,6 +33,7 @@ class UploadIntakeTest {
     private Vertx vertx;
     private HttpServer server;
     private final CompletableFuture<String> seen = new CompletableFuture<>();
+    private final CompletableFuture<java.util.OptionalDouble> measured = new CompletableFuture<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -41,6 +42,7 @@ class UploadIntakeTest {
         router.post("/upload").handler(new UploadIntake(64L * 1024 * 1024, dir.toString())).handler(ctx -> {
             UploadedForm form = UploadedForm.of(ctx);
             var file = form.file().orElseThrow();
+            measured.complete(file.seconds());
             vertx.executeBlocking(() -> {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Path.of(file.path())));
                 return HexFormat.of().formatHex(digest);
@@ -84,5 +86,27 @@ class UploadIntakeTest {
             Thread.sleep(20);
         }
         assertThat(Files.list(dir)).isEmpty();
+    }
+
+    @Test
+    void theDurationOfAWavUploadIsMeasuredAsItArrives() throws Exception {
+        int byteRate = 8_000 * 2;
+        int data = byteRate * 3 / 2;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + data).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(8_000).putInt(byteRate).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes()).putInt(data);
+        String boundary = "intake";
+        Buffer body = Buffer.buffer("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"a.wav\"\r\nContent-Type: audio/wav\r\n\r\n").appendBytes(wav.array())
+                .appendString("\r\n--" + boundary + "--\r\n");
+        var client = vertx.createHttpClient(new HttpClientOptions());
+
+        client.request(new RequestOptions().setMethod(HttpMethod.POST).setPort(server.actualPort())
+                        .setHost("127.0.0.1").setURI("/upload"))
+                .compose(req -> req.putHeader("content-type", "multipart/form-data; boundary=" + boundary).send(body))
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+        assertThat(measured.get(60, TimeUnit.SECONDS)).hasValue(1.5);
     }
 }
