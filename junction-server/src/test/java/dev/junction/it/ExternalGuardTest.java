@@ -14,6 +14,8 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.junction.json.Json;
 import dev.junction.testkit.Behavior;
 import dev.junction.testkit.MockUpstream;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,8 @@ class ExternalGuardTest {
                   closed: {steps: [{provider: openai, model: gpt-4o}]}
                   broken: {steps: [{provider: openai, model: gpt-4o}]}
                   answers: {steps: [{provider: openai, model: gpt-4o}]}
+                  completion-answers:
+                    groups: [{deployments: [{provider: openai, model: gpt-3.5-turbo-instruct, operations: [completions]}]}]
                 guardrails:
                   detectors:
                     presidio:
@@ -67,6 +71,10 @@ class ExternalGuardTest {
                     closed: {detectors: [slow-closed], applies_to: {routes: [closed]}}
                     broken: {detectors: [broken], applies_to: {routes: [broken]}}
                     external-answers: {detectors: [presidio], on: output, applies_to: {routes: [answers]}}
+                    external-completions:
+                      detectors: [presidio]
+                      on: output
+                      applies_to: {routes: [completion-answers]}
                 """.formatted(Gateway.KEY, hook.url("/check"), hook.url("/slow"), hook.url("/slow"),
                 hook.url("/broken")), Map.of("OPENAI_BASE_URL", upstream.baseUrl(), "OPENAI_API_KEY",
                 "sk-upstream-secret-abcdef123456", "HOOK_TOKEN", TOKEN));
@@ -238,5 +246,41 @@ class ExternalGuardTest {
         assertThatThrownBy(() -> gateway.sdk().chat().completions().create(ask("answers", "codes?")))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.getMessage())
                         .contains("external-answers").doesNotContain("0000"));
+    }
+
+    @Test
+    void aStreamedLegacyCompletionIsCheckedWholeAndLeavesMasked() {
+        hook.answer(body -> body.get("direction").asString().equals("output")
+                ? "{\"action\":\"redact\",\"texts\":[\"Mock completion: ask <PERSON> now\"]}"
+                : "{\"action\":\"allow\"}");
+
+        HttpResponse<String> response = gateway.post("/v1/completions", """
+                {"model": "completion-answers", "prompt": "ask Ada Lovelace now", "max_tokens": 64, "stream": true}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String text = response.body().lines().filter(l -> l.startsWith("data: {"))
+                .map(l -> Json.MAPPER.readTree(l.substring(6)).at("/choices/0/text").asString(""))
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(text).isEqualTo("Mock completion: ask <PERSON> now");
+        assertThat(response.body()).doesNotContain("Lovelace").endsWith("data: [DONE]\n\n");
+        JsonNode call = hook.calls().getLast().body();
+        assertThat(call.get("direction").asString()).isEqualTo("output");
+        assertThat(call.get("texts").get(0).asString()).isEqualTo("Mock completion: ask Ada Lovelace now");
+    }
+
+    @Test
+    void aStreamedLegacyCompletionTheWebhookDeniesEndsWithAnErrorChunkAndNoneOfItsText() {
+        hook.answer(body -> body.get("direction").asString().equals("output")
+                ? "{\"action\":\"deny\",\"entity_types\":[\"LAUNCH_CODE\"]}" : "{\"action\":\"allow\"}");
+
+        HttpResponse<String> response = gateway.post("/v1/completions", """
+                {"model": "completion-answers", "prompt": "the codes are 0000", "max_tokens": 64, "stream": true}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> data = response.body().lines().filter(l -> l.startsWith("data: ")).toList();
+        assertThat(data).hasSize(1);
+        assertThat(Json.MAPPER.readTree(data.getFirst().substring(6)).at("/error/message").asString())
+                .contains("external-completions").contains("LAUNCH_CODE");
+        assertThat(response.body()).doesNotContain("0000");
     }
 }

@@ -18,8 +18,9 @@ class DatabaseTest {
 
     /** The migrations each dialect has (V1 governance, V2 disabling users and teams, V3 the store identity, V5 stored
      * responses, V6 alert channels, V7 usage rollups, …, V25 unique request-log entries, V26 principals and roles,
-     * V27 operations, V28 the cache outcome in the request log, V32 teams' and users' disabled capabilities). */
-    private static final int MIGRATIONS = 22;
+     * V27 operations, V28 the cache outcome in the request log, V32 teams' and users' disabled capabilities, V33 keys'
+     * issuing principal, V34 tenant settings, V35 tenants' own providers, V36 the secret key ids of hashes). */
+    private static final int MIGRATIONS = 26;
 
     @AllDialects
     void openingMigratesAnEmptyDatabaseAndSeedsTheDefaultTenant(SqlDialect dialect) {

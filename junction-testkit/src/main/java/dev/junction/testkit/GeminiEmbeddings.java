@@ -5,8 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param body the validated request body
  * @param batch whether this is {@code :batchEmbedContents}
  */
-record GeminiEmbeddings(String model, JsonNode body, boolean batch) implements AnswerFormat {
+record GeminiEmbeddings(String model, JsonNode body, boolean batch) implements GoogleWholeAnswer {
+
+    @Override
+    public String whyWhole() {
+        return "embeddings are never streamed";
+    }
 
     private static final int DEFAULT_DIMENSIONS = 8;
     private static final int MAX_DIMENSIONS = 3072;
@@ -58,16 +61,6 @@ record GeminiEmbeddings(String model, JsonNode body, boolean batch) implements A
     }
 
     @Override
-    public boolean streams() {
-        return false;
-    }
-
-    @Override
-    public CharSequence jsonContentType() {
-        return Exchange.GOOGLE_JSON;
-    }
-
-    @Override
     public CharSequence streamContentType() {
         return Exchange.GOOGLE_EVENT_STREAM;
     }
@@ -87,23 +80,8 @@ record GeminiEmbeddings(String model, JsonNode body, boolean batch) implements A
     }
 
     @Override
-    public List<Buffer> events(Answer answer) {
-        throw new UnsupportedOperationException("embeddings are never streamed");
-    }
-
-    @Override
     public Buffer streamError(int position) {
         return Buffer.buffer("data: " + JsonText.MAPPER.writeValueAsString(GeminiError.MID_STREAM.toJson()) + "\r\n\r\n");
-    }
-
-    @Override
-    public Buffer errorBody(int status, Map<String, String> behaviorHeaders) {
-        return GeminiError.forStatus(status, model, behaviorHeaders).body(false);
-    }
-
-    @Override
-    public Buffer mockFailure(String message) {
-        return GeminiError.of(500, message, "INTERNAL").body(false);
     }
 
     /** The unit vector of one request's {@code content}. */

@@ -2,8 +2,6 @@ package dev.junction.testkit;
 
 import io.vertx.core.buffer.Buffer;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param count how many images
  * @param imagen whether this is Imagen's {@code :predict}
  */
-record GeminiImages(String model, String prompt, int count, boolean imagen) implements AnswerFormat {
+record GeminiImages(String model, String prompt, int count, boolean imagen) implements GoogleWholeAnswer {
+
+    @Override
+    public String whyWhole() {
+        return "images are not streamed by Google";
+    }
 
     /** Whether a {@code generateContent} body asks for images. */
     static boolean asksForImages(JsonNode json) {
@@ -54,21 +57,6 @@ record GeminiImages(String model, String prompt, int count, boolean imagen) impl
     }
 
     @Override
-    public boolean streams() {
-        return false;
-    }
-
-    @Override
-    public CharSequence jsonContentType() {
-        return Exchange.GOOGLE_JSON;
-    }
-
-    @Override
-    public CharSequence streamContentType() {
-        return Exchange.GOOGLE_JSON;
-    }
-
-    @Override
     public Buffer body(Answer ignored) {
         ObjectNode body = JsonText.MAPPER.createObjectNode();
         if (imagen) {
@@ -91,23 +79,4 @@ record GeminiImages(String model, String prompt, int count, boolean imagen) impl
         return JsonText.buffer(body);
     }
 
-    @Override
-    public List<Buffer> events(Answer answer) {
-        throw new UnsupportedOperationException("images are not streamed by Google");
-    }
-
-    @Override
-    public Buffer streamError(int position) {
-        throw new UnsupportedOperationException("images are not streamed by Google");
-    }
-
-    @Override
-    public Buffer errorBody(int status, Map<String, String> behaviorHeaders) {
-        return GeminiError.forStatus(status, model, behaviorHeaders).body(false);
-    }
-
-    @Override
-    public Buffer mockFailure(String message) {
-        return GeminiError.of(500, message, "INTERNAL").body(false);
-    }
 }

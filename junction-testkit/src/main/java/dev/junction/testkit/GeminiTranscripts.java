@@ -23,7 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param prompt the request's text parts, joined
  * @param timed whether a response schema asked for segments
  */
-record GeminiTranscripts(String model, ReceivedAudio audio, String prompt, boolean timed) implements AnswerFormat {
+record GeminiTranscripts(String model, ReceivedAudio audio, String prompt, boolean timed) implements GoogleWholeAnswer {
+
+    @Override
+    public String whyWhole() {
+        return "the mock answers transcriptions whole";
+    }
 
     /** Audio tokens per second of audio, as Gemini counts them. */
     static final int AUDIO_TOKENS_PER_SECOND = 32;
@@ -57,21 +62,6 @@ record GeminiTranscripts(String model, ReceivedAudio audio, String prompt, boole
     }
 
     @Override
-    public boolean streams() {
-        return false;
-    }
-
-    @Override
-    public CharSequence jsonContentType() {
-        return Exchange.GOOGLE_JSON;
-    }
-
-    @Override
-    public CharSequence streamContentType() {
-        return Exchange.GOOGLE_JSON;
-    }
-
-    @Override
     public Buffer body(Answer ignored) {
         String transcript = MockAudio.transcript(audio.size(), audio.sha256());
         double duration = MockAudio.duration(audio.size());
@@ -96,23 +86,4 @@ record GeminiTranscripts(String model, ReceivedAudio audio, String prompt, boole
         return JsonText.buffer(body);
     }
 
-    @Override
-    public List<Buffer> events(Answer answer) {
-        throw new UnsupportedOperationException("the mock answers transcriptions whole");
-    }
-
-    @Override
-    public Buffer streamError(int position) {
-        throw new UnsupportedOperationException("the mock answers transcriptions whole");
-    }
-
-    @Override
-    public Buffer errorBody(int status, Map<String, String> behaviorHeaders) {
-        return GeminiError.forStatus(status, model, behaviorHeaders).body(false);
-    }
-
-    @Override
-    public Buffer mockFailure(String message) {
-        return GeminiError.of(500, message, "INTERNAL").body(false);
-    }
 }

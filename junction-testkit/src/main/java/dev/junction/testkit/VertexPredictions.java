@@ -1,8 +1,6 @@
 package dev.junction.testkit;
 
 import io.vertx.core.buffer.Buffer;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,7 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param model the model named in the URL
  * @param body the validated request body
  */
-record VertexPredictions(String model, JsonNode body) implements AnswerFormat {
+record VertexPredictions(String model, JsonNode body) implements GoogleWholeAnswer {
+
+    @Override
+    public String whyWhole() {
+        return "embeddings are never streamed";
+    }
 
     private static final int DEFAULT_DIMENSIONS = 8;
     private static final int MAX_DIMENSIONS = 3072;
@@ -39,16 +42,6 @@ record VertexPredictions(String model, JsonNode body) implements AnswerFormat {
             }
         }
         return Optional.empty();
-    }
-
-    @Override
-    public boolean streams() {
-        return false;
-    }
-
-    @Override
-    public CharSequence jsonContentType() {
-        return Exchange.GOOGLE_JSON;
     }
 
     @Override
@@ -75,23 +68,4 @@ record VertexPredictions(String model, JsonNode body) implements AnswerFormat {
         return JsonText.buffer(response);
     }
 
-    @Override
-    public List<Buffer> events(Answer answer) {
-        throw new UnsupportedOperationException("embeddings are never streamed");
-    }
-
-    @Override
-    public Buffer streamError(int position) {
-        throw new UnsupportedOperationException("embeddings are never streamed");
-    }
-
-    @Override
-    public Buffer errorBody(int status, Map<String, String> behaviorHeaders) {
-        return GeminiError.forStatus(status, model, behaviorHeaders).body(false);
-    }
-
-    @Override
-    public Buffer mockFailure(String message) {
-        return GeminiError.of(500, message, "INTERNAL").body(false);
-    }
 }
