@@ -70,7 +70,7 @@ nmt() { # launcher-pid label: the NMT categories above 1 MB committed
   [ "${NMT:-0}" = 1 ] || return 0
   "$JAVA_HOME/bin/jcmd" "$(jvm_pid "$1")" VM.native_memory summary 2>/dev/null | awk -v label="$2" '
     /^-/ { name = $0; sub(/^- */, "", name); sub(/ *\(reserved.*/, "", name)
-      if (match($0, /committed=[0-9]+KB/)) { c = substr($0, RSTART + 10, RLENGTH - 12); if (c >= 1024) out = out sprintf("%s %d, ", name, c / 1024) } }
+      if (match($0, /committed=[0-9]+KB/)) { c = substr($0, RSTART + 10, RLENGTH - 12) + 0; if (c >= 1024) out = out sprintf("%s %d, ", name, c / 1024) } }
     END { sub(/, $/, "", out); printf "| NMT committed, %s (MB) | %s |\n", label, out }' >>"$WORK/nmt.md"
 }
 chat() { # stream
