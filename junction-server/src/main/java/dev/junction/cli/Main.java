@@ -1,6 +1,7 @@
 package dev.junction.cli;
 
 import dev.junction.observe.LogSetup;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,12 +22,27 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Commands other than serve print for people: only warnings may reach the terminal, on standard error.
         LogSetup.configureQuiet();
+        if (args.length > 0 && args[0].equals("serve")) {
+            System.exit(serveCommandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(commandLine().execute(args));
     }
 
     /** The configured command line, for tests. */
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /**
+     * {@code junction serve} on its own, for every start of the gateway: picocli builds the model of each command it
+     * is given by reflection, and its classes (Java 5 bytecode) are never in the JDK's AOT cache, so building all the
+     * other commands cost about 0.2 s of each start (docs/benchmarks.md). Same options, help and exit codes as the
+     * {@code serve} of {@link #commandLine()}.
+     */
+    static CommandLine serveCommandLine() {
+        CommandLine serve = new CommandLine(new ServeCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        serve.getCommandSpec().name("junction serve");
+        return serve;
     }
 
     @Override

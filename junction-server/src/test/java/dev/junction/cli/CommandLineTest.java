@@ -43,6 +43,31 @@ class CommandLineTest {
     }
 
     @Test
+    void serveOnItsOwnHasTheSameOptionsAndHelpAsServeAmongTheCommands() {
+        CommandLine alone = Main.serveCommandLine();
+        CommandLine among = Main.commandLine().getSubcommands().get("serve");
+
+        assertThat(alone.getUsageMessage(CommandLine.Help.Ansi.OFF))
+                .isEqualTo(among.getUsageMessage(CommandLine.Help.Ansi.OFF))
+                .contains("Usage: junction serve");
+        assertThat(alone.getCommandSpec().options()).extracting(CommandLine.Model.OptionSpec::longestName)
+                .containsExactlyElementsOf(among.getCommandSpec().options().stream()
+                        .map(CommandLine.Model.OptionSpec::longestName).toList());
+    }
+
+    @Test
+    void serveOnItsOwnRefusesAnUnknownOptionAsServeDoes() {
+        StringWriter err = new StringWriter();
+        CommandLine alone = Main.serveCommandLine();
+        alone.setErr(new PrintWriter(err));
+
+        int exit = alone.execute("--no-such-option");
+
+        assertThat(exit).isEqualTo(run("serve", "--no-such-option").exit()).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--no-such-option'", "Usage: junction serve");
+    }
+
+    @Test
     void versionPrintsTheCatalogVersion() {
         Run run = run("version");
 
