@@ -50,23 +50,28 @@ public final class CatalogTable {
 
     /**
      * The operations the gateway serves for a preset's models (wire names): chat and embeddings where the dialect
-     * has them, then those the catalog lists models for, and rerank where it names a rerank API.
+     * has them, then those the catalog lists models for, and rerank where it names a rerank API. A preset that lists
+     * an operation for every model ({@code *}) serves only what it lists: a model listed for some operation serves
+     * those alone.
      */
     public static List<String> operations(ProviderPreset preset) {
         Set<String> ops = new LinkedHashSet<>();
-        switch (preset.dialect()) {
-            case OPENAI_CHAT, OPENAI_RESPONSES, GEMINI, COHERE, OLLAMA -> {
-                ops.add("chat");
-                ops.add("embeddings");
-            }
-            case ANTHROPIC, BEDROCK_CONVERSE -> {
-                ops.add("chat");
-                if (platform(preset).equals("bedrock")) { // Titan and Cohere Embed through InvokeModel
+        boolean everyModelListed = preset.operations().models().values().stream().anyMatch(p -> p.contains("*"));
+        if (!everyModelListed) {
+            switch (preset.dialect()) {
+                case OPENAI_CHAT, OPENAI_RESPONSES, GEMINI, COHERE, OLLAMA -> {
+                    ops.add("chat");
                     ops.add("embeddings");
                 }
+                case ANTHROPIC, BEDROCK_CONVERSE -> {
+                    ops.add("chat");
+                    if (platform(preset).equals("bedrock")) { // Titan and Cohere Embed through InvokeModel
+                        ops.add("embeddings");
+                    }
+                }
+                case ELEVENLABS -> ops.add("audio_speech");
+                case DEEPGRAM -> ops.add("audio_transcription");
             }
-            case ELEVENLABS -> ops.add("audio_speech");
-            case DEEPGRAM -> ops.add("audio_transcription");
         }
         ops.addAll(preset.operations().models().keySet());
         preset.operations().rerankApi().ifPresent(api -> ops.add("rerank"));

@@ -63,4 +63,15 @@ class CatalogTableTest {
                 + "image output through `generateContent`, Imagen through `:predict` \\|");
         assertThat(table).containsPattern("\\| `groq` \\|.*\\| — \\|\\n");
     }
+
+    @Test
+    void aPresetListingAnOperationForEveryModelClaimsOnlyWhatItLists() {
+        ProviderCatalog catalog = ProviderCatalog.bundled();
+
+        assertThat(CatalogTable.operations(catalog.find("whisper").orElseThrow()))
+                .containsExactly("audio_transcription");
+        assertThat(CatalogTable.operations(catalog.find("ai21").orElseThrow())).containsExactly("chat");
+        assertThat(CatalogTable.operations(catalog.find("localai").orElseThrow()))
+                .startsWith("chat", "embeddings").contains("audio_transcription", "audio_speech", "images");
+    }
 }
